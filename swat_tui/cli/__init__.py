@@ -1,0 +1,1 @@
+"""Typer command line: ``swat`` and its subcommands."""

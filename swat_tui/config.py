@@ -1,0 +1,52 @@
+"""Run-time settings shared by the CLI, the app and the tests.
+
+One ``Settings`` value is built by the CLI (or a test) and handed to
+``make_app``; nothing reads the environment behind its back.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+DB_URL_ENV = "SWAT_DB_URL"
+BOGOTA = timezone(timedelta(hours=-5), "COT")  # Colombia has no daylight saving time
+
+
+def now_bogota() -> datetime:
+    """The wall clock in Colombia (aware; the store keeps UTC, screens show COT)."""
+    return datetime.now(BOGOTA).replace(microsecond=0)
+
+
+def default_db_path() -> Path:
+    """The embedded store's file in the user's data directory."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("swat-tui", appauthor=False)) / "swat.db"
+
+
+def resolve_db_url(cli_value: str | None) -> str:
+    """``--db`` wins, then ``SWAT_DB_URL``, then the SQLite file in the data dir."""
+    if cli_value:
+        return cli_value
+    env_value = os.environ.get(DB_URL_ENV)
+    if env_value:
+        return env_value
+    return f"sqlite:///{default_db_path()}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the app needs to know about its surroundings."""
+
+    db_url: str
+    clock: Callable[[], datetime] = field(default=now_bogota)
+    # Demo data written into an empty store on first start.
+    seed_demo_accounts: int = 2000
+    demo_seed: int = 2026
+    # True in tests and snapshot runs: no live clock ticking, no cursor blink.
+    frozen: bool = False
+    system_name: str = "RRCLARO"

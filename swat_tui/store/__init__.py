@@ -1,0 +1,4 @@
+"""Persistence: SQLModel tables, engine and sessions, migrations, queries.
+
+Never imports textual nor the domain layer.
+"""

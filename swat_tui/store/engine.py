@@ -1,0 +1,77 @@
+"""Building the SQLAlchemy engine and sessions.
+
+The engine is built by a function, never at import time. For SQLite the
+connection runs in WAL mode with a busy timeout, and we take over ``BEGIN``
+so that read-then-write transactions can start with ``BEGIN IMMEDIATE``
+(a busy timeout does not save a deferred transaction upgraded to write).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlmodel import Session, create_engine
+
+from swat_tui.store.errors import StoreError
+
+BUSY_TIMEOUT_MS = 5000
+_BEGIN_OPTION = "sqlite_begin"
+
+
+def make_engine(url: str) -> Engine:
+    """Create the engine for ``url`` or raise ``StoreError`` saying why not."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise StoreError(f"URL de base de datos inválida: {url!r}") from error
+    is_sqlite = parsed.get_backend_name() == "sqlite"
+    if is_sqlite and parsed.database not in (None, "", ":memory:"):
+        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    try:
+        engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+                               if is_sqlite else {})
+    except (NoSuchModuleError, ArgumentError, ImportError) as error:
+        raise StoreError(f"Base de datos no soportada: {parsed.drivername!r} ({error})") from error
+    if is_sqlite:
+        _tune_sqlite(engine)
+    return engine
+
+
+def _tune_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Hand transaction control to SQLAlchemy's "begin" event below.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+@contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    """A session for queries that do not write."""
+    with Session(engine) as session:
+        yield session
+
+
+@contextmanager
+def write_session(engine: Engine) -> Iterator[Session]:
+    """A session whose transaction takes the write lock up front and commits on exit."""
+    bind = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+    with Session(bind, expire_on_commit=False) as session:
+        yield session
+        session.commit()

@@ -1,0 +1,86 @@
+"""Closed vocabularies stored as text columns.
+
+The stored value is the RR spelling, so a row read with plain SQL means the
+same thing an agent sees on the panel.
+"""
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ASESOR = "asesor"
+    SUPERVISOR = "supervisor"
+    FORMADOR = "formador"
+
+
+class AccountStatus(StrEnum):
+    ACTIVA = "ACTIVA"
+    CANCELADO_DEBE = "CANCELADO DEBE"
+    CANCELADO = "CANCELADO"
+    CANCELADO_CREDITO = "CANCELADO CREDITO"
+    CARTERA_CASTIGADA = "CARTERA CASTIGADA"
+
+
+class ServiceKind(StrEnum):
+    INTERNET = "internet"
+    TV = "tv"
+    VOZ = "voz"
+
+
+class TvTechnology(StrEnum):
+    DVB = "DVB"
+    ATSC = "ATSC"
+    NAGRA = "NAGRA"
+    TVBOX = "TVBOX"
+    FIBRA = "FIBRA"
+
+
+class EquipmentKind(StrEnum):
+    MODEM = "modem"
+    DECODER = "decoder"
+    SMART_CARD = "smart_card"
+
+
+class EquipmentStatus(StrEnum):
+    INSTALADO = "INSTALADO"
+    RETIRADO = "RETIRADO"
+    EN_REPARACION = "EN REPARACION"
+
+
+class PqrStatus(StrEnum):
+    ABIERTA = "ABIERTA"
+    CERRADA = "CERRADA"
+    DESISTIDA = "DESISTIDA"
+
+
+class WorkOrderKind(StrEnum):
+    LLS = "LLS"
+    OT = "OT"
+
+
+class WorkOrderStatus(StrEnum):
+    PENDIENTE = "PENDIENTE"
+    AGENDADA = "AGENDADA"
+    DESPACHADA = "DESPACHADA"
+    EN_CURSO = "EN CURSO"
+    COMPLETADA = "COMPLETADA"
+    NO_REALIZADA = "NO REALIZADA"
+    CANCELADA = "CANCELADA"
+
+
+class IncidentStatus(StrEnum):
+    ABIERTO = "ABIERTO"
+    CERRADO = "CERRADO"
+
+
+class CallStatus(StrEnum):
+    RINGING = "ringing"
+    IN_PROGRESS = "in_progress"
+    ENDED = "ended"
+    ABANDONED = "abandoned"
+
+
+class DimeStatus(StrEnum):
+    ABIERTO = "ABIERTO"
+    EN_GESTION = "EN GESTION"
+    CERRADO = "CERRADO"

@@ -1,0 +1,3 @@
+"""Alembic migrations of the store; ``HEAD`` is the newest revision id."""
+
+HEAD = "0001_initial"

@@ -1,0 +1,36 @@
+"""All tables of the store, one module per entity family.
+
+Importing this package registers every table on ``SQLModel.metadata``; Alembic
+and the engine factory rely on that.
+"""
+
+from swat_tui.store.models.accounts import Account, Equipment, Service
+from swat_tui.store.models.agents import AccessLog, Agent
+from swat_tui.store.models.billing import AccountDiscount, DiscountCampaign, Invoice, Payment
+from swat_tui.store.models.calls import Call, CallEvent, CallRequest, Typification, UccCode
+from swat_tui.store.models.cases import DimeCase, Pqr, WorkOrder
+from swat_tui.store.models.incidents import Incident
+from swat_tui.store.models.notes import Note, NoteFolder
+
+__all__ = [
+    "AccessLog",
+    "Account",
+    "AccountDiscount",
+    "Agent",
+    "Call",
+    "CallEvent",
+    "CallRequest",
+    "DimeCase",
+    "DiscountCampaign",
+    "Equipment",
+    "Incident",
+    "Invoice",
+    "Note",
+    "NoteFolder",
+    "Payment",
+    "Pqr",
+    "Service",
+    "Typification",
+    "UccCode",
+    "WorkOrder",
+]

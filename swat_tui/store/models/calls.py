@@ -1,0 +1,80 @@
+"""Calls (interactions), their procedure events, requests and typifications."""
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+
+class Call(SQLModel, table=True):
+    """One customer call handled by an agent, written as it happens."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    agent_id: int = Field(foreign_key="agent.id", index=True)
+    cuenta: int | None = Field(default=None, foreign_key="account.cuenta", index=True)
+    ani: str = Field(max_length=15)
+    queue: str = Field(max_length=30)
+    caller_name: str | None = Field(default=None, max_length=80)
+    caller_document: str | None = Field(default=None, max_length=15)
+    caller_relation: str | None = Field(default=None, max_length=20)
+    callback_number: str | None = Field(default=None, max_length=15)
+    status: str = Field(max_length=12)  # enums.CallStatus
+    started_at: datetime = Field(index=True)
+    answered_at: datetime | None = None
+    ended_at: datetime | None = None
+    hold_seconds: int = 0
+    acw_seconds: int = 0
+    current_step: int = 1
+    survey_answer: str | None = Field(default=None, max_length=20)
+    state_json: str = "{}"  # the procedure engine's state, for crash recovery
+
+
+class CallEvent(SQLModel, table=True):
+    """A check or step transition recorded by the procedure engine."""
+
+    __tablename__ = "call_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    call_id: int = Field(foreign_key="call.id", index=True)
+    step: int
+    check: str = Field(max_length=40)
+    result: str = Field(max_length=200)
+    at: datetime
+
+
+class CallRequest(SQLModel, table=True):
+    """A customer request inside a call, and the branch that handles it."""
+
+    __tablename__ = "call_request"
+
+    id: int | None = Field(default=None, primary_key=True)
+    call_id: int = Field(foreign_key="call.id", index=True)
+    branch: str = Field(max_length=10)  # sac | soporte | visita | pqr
+    description: str = Field(max_length=200)
+    created_at: datetime
+
+
+class UccCode(SQLModel, table=True):
+    """A typification code of the UCC catalogue."""
+
+    __tablename__ = "ucc_code"
+
+    code: str = Field(primary_key=True, max_length=12)
+    branch: str = Field(max_length=10)
+    description: str = Field(max_length=120)
+    requires_cun: bool = False
+
+
+class Typification(SQLModel, table=True):
+    """The marking registered with F22 for a request."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    call_id: int | None = Field(default=None, foreign_key="call.id", index=True)
+    request_id: int | None = Field(default=None, foreign_key="call_request.id")
+    cuenta: int = Field(foreign_key="account.cuenta", index=True)
+    code: str = Field(max_length=12)
+    first_contact: bool = True
+    cun: str | None = Field(default=None, max_length=20)
+    incident_number: str | None = Field(default=None, max_length=12)
+    notes: str = ""
+    agent: str = Field(max_length=10)
+    created_at: datetime

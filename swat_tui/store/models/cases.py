@@ -1,0 +1,55 @@
+"""Open cases on an account: PQRs, visits (LLS/OT) and DIME escalations."""
+
+from datetime import date, datetime
+
+from sqlmodel import Field, SQLModel
+
+
+class Pqr(SQLModel, table=True):
+    """Petición, queja o recurso; ``cun`` only when the process matrix gives one."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    cuenta: int = Field(foreign_key="account.cuenta", index=True)
+    radicado: str = Field(max_length=20, unique=True)
+    cun: str | None = Field(default=None, max_length=20)
+    kind: str = Field(max_length=10)  # peticion | queja | recurso
+    subject: str = Field(max_length=120)
+    status: str = Field(max_length=12)  # enums.PqrStatus
+    filed_at: datetime
+    due_on: date
+    response_channel: str | None = Field(default=None, max_length=20)
+    filed_by: str = Field(max_length=10)
+    notes: str = ""
+
+
+class WorkOrder(SQLModel, table=True):
+    """A technical visit: LLS (maintenance call) or OT (work order)."""
+
+    __tablename__ = "work_order"
+
+    id: int | None = Field(default=None, primary_key=True)
+    cuenta: int = Field(foreign_key="account.cuenta", index=True)
+    kind: str = Field(max_length=3)  # enums.WorkOrderKind
+    number: str = Field(max_length=16, unique=True)
+    status: str = Field(max_length=14)  # enums.WorkOrderStatus
+    reason: str = Field(max_length=120)
+    created_at: datetime
+    slot_start: datetime | None = None
+    slot_end: datetime | None = None
+
+
+class DimeCase(SQLModel, table=True):
+    """An escalation to a resolving area through DIME."""
+
+    __tablename__ = "dime_case"
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(max_length=16, unique=True)
+    cuenta: int = Field(foreign_key="account.cuenta", index=True)
+    call_id: int | None = Field(default=None, foreign_key="call.id")
+    area: str = Field(max_length=40)
+    subject: str = Field(max_length=120)
+    status: str = Field(max_length=12)  # enums.DimeStatus
+    created_at: datetime
+    updated_at: datetime
+    notes: str = ""

@@ -1,0 +1,28 @@
+"""Special notes (F7) and named note folders (F7+F6, e.g. ``SWAT``)."""
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+
+class NoteFolder(SQLModel, table=True):
+    """A named folder for long notes on one account."""
+
+    __tablename__ = "note_folder"
+
+    id: int | None = Field(default=None, primary_key=True)
+    cuenta: int = Field(foreign_key="account.cuenta", index=True)
+    name: str = Field(max_length=10)
+    created_by: str = Field(max_length=10)
+    created_at: datetime
+
+
+class Note(SQLModel, table=True):
+    """A note; ``folder_id`` is None for the account's special notes (F7)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    cuenta: int = Field(foreign_key="account.cuenta", index=True)
+    folder_id: int | None = Field(default=None, foreign_key="note_folder.id", index=True)
+    author: str = Field(max_length=10)
+    created_at: datetime
+    text: str
