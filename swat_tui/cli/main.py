@@ -1,15 +1,67 @@
-"""The ``swat`` command."""
+"""The ``swat`` command: the TUI by default, plus demo, db and users subcommands.
+
+Module-level imports stay light (typer and our own small modules): ``swat
+--help`` must answer without loading textual, sqlmodel or alembic. Heavy
+imports happen inside the command that needs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated
 
 import typer
 
-app = typer.Typer(help="swat-tui: atención SWAT sobre RR.")
+from swat_tui.cli import db, users
+from swat_tui.cli.demo import demo_command
+from swat_tui.config import DB_URL_ENV, Settings, resolve_db_url
+
+app = typer.Typer(
+    name="swat",
+    help=(
+        "swat-tui: puesto de atención SWAT de Claro hogar con la pantalla y las teclas de RR. "
+        "Sin subcomando abre la aplicación."
+    ),
+    add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals may hold passwords
+)
+app.add_typer(db.app, name="db")
+app.add_typer(users.app, name="users")
+app.command("demo", help="Genera una base de demostración con cuentas ficticias.")(demo_command)
 
 
 @app.callback(invoke_without_command=True)
-def main(ctx: typer.Context) -> None:
-    """Start the app when no subcommand is given."""
+def main(
+    ctx: typer.Context,
+    db_url: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            metavar="URL",
+            help=(
+                f"URL de la base de datos (p. ej. sqlite:///ruta/swat.db). Si falta se usa "
+                f"{DB_URL_ENV} o el archivo de la carpeta de datos del usuario."
+            ),
+        ),
+    ] = None,
+) -> None:
+    """Resolve the settings for every subcommand; start the TUI when there is none."""
+    given = ctx.obj if isinstance(ctx.obj, Settings) else None  # tests pass their own
+    if given is None:
+        settings = Settings(db_url=resolve_db_url(db_url))
+    else:
+        settings = replace(given, db_url=db_url) if db_url else given
+    ctx.obj = settings
+    if ctx.invoked_subcommand is None:
+        from swat_tui.ui.app import run_tui
+
+        raise typer.Exit(run_tui(settings))
 
 
 def run() -> None:
     """Console-script entry point."""
-    app()
+    app(prog_name="swat")
+
+
+if __name__ == "__main__":
+    run()

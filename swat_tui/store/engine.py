@@ -34,8 +34,9 @@ def make_engine(url: str) -> Engine:
     if is_sqlite and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     try:
-        engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
-                               if is_sqlite else {})
+        engine = create_engine(
+            parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if is_sqlite else {}
+        )
     except (NoSuchModuleError, ArgumentError, ImportError) as error:
         raise StoreError(f"Base de datos no soportada: {parsed.drivername!r} ({error})") from error
     if is_sqlite:

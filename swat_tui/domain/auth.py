@@ -1,0 +1,202 @@
+"""RR sign-on: argon2 password check, QMAXSIGN lock-out and profile upkeep.
+
+Messages and codes follow OS/400 (CPF1120 unknown user, CPF1107 wrong
+password, CPF1394 profile disabled). Every attempt runs in one
+``BEGIN IMMEDIATE`` transaction, so two terminals failing at once cannot lose
+a count, and a failed attempt is committed before its error is raised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+
+from swat_tui.config import BOGOTA
+from swat_tui.domain.errors import DomainError
+from swat_tui.store.engine import read_session, write_session
+from swat_tui.store.enums import Role
+from swat_tui.store.models import Agent
+from swat_tui.store.queries import agents as agent_queries
+
+QMAXSIGN = 3  # OS/400 system value: failed sign-ons before the profile is disabled
+MIN_PASSWORD_LENGTH = 6  # OS/400 QPWDMINLEN default
+USERNAME_PATTERN = re.compile(r"[A-Z0-9]{1,10}")
+
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class SignedOnAgent:
+    """Who is working the terminal after a successful sign-on."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class AgentSummary:
+    """A profile as ``swat users list`` shows it; ``last_signon_at`` in Bogotá."""
+
+    username: str
+    display_name: str
+    role: str
+    failed_signons: int
+    disabled: bool
+    last_signon_at: datetime | None
+
+
+def normalize_username(username: str) -> str:
+    """User names are case-insensitive: stored and compared upper-case."""
+    return username.strip().upper()
+
+
+def _disabled_error(username: str) -> DomainError:
+    return DomainError(
+        f"CPF1394: Perfil {username} inhabilitado tras {QMAXSIGN} intentos. "
+        "Llame al supervisor.",
+        code="CPF1394",
+    )
+
+
+def _unknown_user_error(username: str) -> DomainError:
+    return DomainError(f"CPF1120: El usuario {username[:10]} no existe.", code="CPF1120")
+
+
+def _password_matches(agent: Agent, password: str) -> bool:
+    try:
+        return _hasher.verify(agent.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+class AuthService:
+    """Signs agents on and keeps their profiles."""
+
+    def __init__(self, engine: Engine, clock: Callable[[], datetime]) -> None:
+        self._engine = engine
+        self._clock = clock
+
+    def sign_on(self, username: str, password: str) -> SignedOnAgent:
+        """Check the credentials; raise ``DomainError`` with the OS/400 message if refused."""
+        name = normalize_username(username)
+        if not name:
+            raise DomainError("Digite el usuario.")
+        if not password:
+            raise DomainError("Digite la contraseña.")
+        refusal: DomainError | None = None
+        with write_session(self._engine) as session:
+            agent = agent_queries.get_agent(session, username=name)
+            if agent is None or agent.id is None:
+                raise _unknown_user_error(name)
+            if agent.disabled:
+                raise _disabled_error(name)
+            if _password_matches(agent, password):
+                agent.failed_signons = 0
+                agent.last_signon_at = self._clock()
+                if _hasher.check_needs_rehash(agent.password_hash):
+                    agent.password_hash = _hasher.hash(password)
+            else:
+                agent.failed_signons += 1
+                if agent.failed_signons >= QMAXSIGN:
+                    agent.disabled = True
+                    refusal = _disabled_error(name)
+                else:
+                    refusal = DomainError(
+                        f"CPF1107: Contraseña incorrecta para el usuario {name}.",
+                        code="CPF1107",
+                    )
+            session.add(agent)
+            signed_on = SignedOnAgent(
+                id=agent.id, username=agent.username, display_name=agent.display_name,
+                role=agent.role,
+            )
+        if refusal is not None:
+            raise refusal  # after the commit: the failed attempt must count
+        return signed_on
+
+    def create_agent(
+        self, username: str, display_name: str, role: str, password: str
+    ) -> SignedOnAgent:
+        """Add a profile; refuses a taken user name, a bad role or a short password."""
+        name = _valid_username(username)
+        display = display_name.strip()
+        if not display or len(display) > 60:
+            raise DomainError("Digite el nombre del asesor (máximo 60 caracteres).")
+        role_value = _valid_role(role)
+        password_hash = _hash(password)
+        try:
+            with write_session(self._engine) as session:
+                if agent_queries.get_agent(session, username=name) is not None:
+                    raise DomainError(f"El usuario {name} ya existe.")
+                agent = Agent(
+                    username=name, display_name=display, role=role_value,
+                    password_hash=password_hash, created_at=self._clock(),
+                )
+                session.add(agent)
+                session.flush()
+                assert agent.id is not None
+                created = SignedOnAgent(agent.id, name, display, role_value)
+        except IntegrityError as error:  # another terminal created it meanwhile
+            raise DomainError(f"El usuario {name} ya existe.") from error
+        return created
+
+    def reset_password(self, username: str, password: str) -> None:
+        """Set a new password, re-enable the profile and forget failed attempts."""
+        name = normalize_username(username)
+        password_hash = _hash(password)
+        with write_session(self._engine) as session:
+            agent = agent_queries.get_agent(session, username=name)
+            if agent is None:
+                raise _unknown_user_error(name)
+            agent.password_hash = password_hash
+            agent.failed_signons = 0
+            agent.disabled = False
+            session.add(agent)
+
+    def list_agents(self) -> tuple[AgentSummary, ...]:
+        """Every profile by user name, for the operator."""
+        with read_session(self._engine) as session:
+            return tuple(
+                AgentSummary(
+                    username=agent.username,
+                    display_name=agent.display_name,
+                    role=agent.role,
+                    failed_signons=agent.failed_signons,
+                    disabled=agent.disabled,
+                    last_signon_at=(
+                        agent.last_signon_at.astimezone(BOGOTA) if agent.last_signon_at else None
+                    ),
+                )
+                for agent in agent_queries.list_agents(session)
+            )
+
+
+def _valid_username(username: str) -> str:
+    name = normalize_username(username)
+    if not USERNAME_PATTERN.fullmatch(name):
+        raise DomainError("El usuario debe tener de 1 a 10 letras (A-Z) o dígitos.")
+    return name
+
+
+def _valid_role(role: str) -> str:
+    try:
+        return Role(role.strip().lower()).value
+    except ValueError:
+        raise DomainError(
+            f"Rol inválido: {role[:12]}. Use asesor, supervisor o formador."
+        ) from None
+
+
+def _hash(password: str) -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise DomainError(f"La contraseña debe tener al menos {MIN_PASSWORD_LENGTH} caracteres.")
+    return _hasher.hash(password)

@@ -1,0 +1,24 @@
+"""The one exception the domain raises for anything an agent did or must do."""
+
+MESSAGE_WIDTH = 79  # row 24 of a 24x80 screen, less the attribute byte
+
+
+class DomainError(Exception):
+    """A rule said no; ``message`` (es-CO) goes on the message line as it is.
+
+    ``code`` is the RR/OS400 message id when there is one (``"CPF1107"``), so a
+    screen or a test can react to the kind of error without parsing the text.
+    """
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+    def __repr__(self) -> str:
+        return f"DomainError({self.message!r}, code={self.code!r})"
+
+
+def account_not_found(cuenta: int) -> DomainError:
+    """The error every service gives for an RR number with no account behind it."""
+    return DomainError(f"La cuenta {cuenta:08d} no existe.")

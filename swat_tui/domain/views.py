@@ -1,0 +1,121 @@
+"""Read-only values the domain hands to screens.
+
+Frozen dataclasses of plain types: a screen can render them without touching
+the store, and tests can build them by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    """One line of a search result list (subfile)."""
+
+    cuenta: int
+    holder_name: str
+    document: str  # "CC 79123456"
+    city: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ServiceLine:
+    """A service as the panel summarises it."""
+
+    kind: str  # internet | tv | voz
+    plan_name: str
+    tv_technology: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class PendingPqr:
+    radicado: str
+    cun: str | None
+    subject: str
+    filed_at: datetime
+    days_open: int
+
+
+@dataclass(frozen=True)
+class PendingVisit:
+    kind: str  # LLS | OT
+    number: str
+    status: str
+    reason: str
+    scheduled: bool
+    slot_start: datetime | None
+    slot_end: datetime | None
+
+
+@dataclass(frozen=True)
+class AccountPanelView:
+    """Everything the account panel shows, already filtered by the blacklist rule."""
+
+    cuenta: int
+    cuenta_matriz: int | None
+    status: str
+    status_meaning: str
+    blacklist: bool
+    # False while a blacklisted account's F7 notes have not been read in this
+    # panel: personal and billing fields below are then None.
+    details_visible: bool
+    holder_name: str | None
+    document: str | None
+    phone_mobile: str | None
+    phone_fixed: str | None
+    email: str | None
+    address: str | None
+    city: str
+    estrato: int | None
+    node: str
+    balance: int | None
+    monthly_rent: int | None
+    billing_cutoff_day: int | None
+    activated_on: date | None
+    tenure_months: int | None
+    services: tuple[ServiceLine, ...] = ()
+    pending_pqrs: tuple[PendingPqr, ...] = ()
+    pending_visits: tuple[PendingVisit, ...] = ()
+    open_incidents: tuple[str, ...] = ()  # aviso numbers on the node
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    """A note as F7 lists it."""
+
+    id: int
+    author: str
+    created_at: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class NotesView:
+    """The special notes (F7) of an account, or one named folder's notes."""
+
+    cuenta: int
+    folder: str | None  # None: special notes
+    notes: tuple[NoteLine, ...]
+    folders: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class EquipmentLine:
+    kind: str
+    serial: str
+    model: str
+    status: str
+    installed_on: date
+
+
+@dataclass(frozen=True)
+class InventoryView:
+    """F10: services and installed equipment of an account."""
+
+    cuenta: int
+    services: tuple[ServiceLine, ...]
+    equipment: tuple[EquipmentLine, ...]

@@ -1,0 +1,113 @@
+"""Fixed demo accounts that show every case the account panel must handle.
+
+They are the first cuentas of every demo store (from 10000001 upward) and
+exist whenever a build has at least ``SHOWCASE_MIN_ACCOUNTS`` accounts. Tests,
+snapshots and trainers open them by name through ``SHOWCASE``. The generator
+fills the incidental fields (address, plans, serials, invoices); the facts
+below are fixed, and their dates are relative to the build's ``today``.
+
+Keys of ``SHOWCASE``:
+
+- ``activa``, ``cancelado_debe``, ``cancelado``, ``cancelado_credito``,
+  ``cartera_castigada``: one account in each RR status, 3Play, nothing pending.
+- ``blacklist``: ACTIVA, on the blacklist, with a special note (F7) explaining
+  the fraud protection.
+- ``pqr_pending``: ACTIVA with one ABIERTA PQR filed exactly 12 days before today.
+- ``visit_scheduled``: ACTIVA with an LLS AGENDADA in a 2-hour slot two days ahead.
+- ``visit_unscheduled``: ACTIVA with an OT PENDIENTE (no slot taken).
+- ``everything``: CANCELADO DEBE, blacklisted, with a pending PQR (filed 5 days
+  ago), a scheduled LLS and an unscheduled OT.
+- ``aviso``: ACTIVA on a node with an open masiva aviso (no other showcase
+  account shares that node, and no other showcase node has an open aviso).
+- ``markup``: holder ``Ana [bold]Ruiz[/] Muñoz`` and a special note holding
+  ``[link=http://x]clic[/link] y [red]rojo[/]``; both are stored literally, so
+  screens must escape them.
+- ``swat_folder``: ACTIVA with a ``SWAT`` note folder holding two long notes.
+- ``no_services``: a building's cuenta matriz (NIT holder, no services, no invoices).
+- ``building_unit``: an apartment whose ``cuenta_matriz`` is ``no_services``.
+- ``shared_phone``: first of exactly three accounts (different holders) with
+  the same ``phone_mobile``.
+- ``many_accounts_document``: first of exactly 15 consecutive accounts held by
+  one landlord (same CC), so a search by that document spans two pages of 10.
+- ``tv_dvb``, ``tv_atsc``, ``tv_nagra``, ``tv_tvbox``, ``tv_fibra``: ACTIVA with
+  a TV service on that technology (DVB and NAGRA decoders carry a smart card).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from swat_tui.store.enums import AccountStatus, TvTechnology, WorkOrderKind, WorkOrderStatus
+
+FIRST_CUENTA = 10_000_001
+THREE_PLAY = ("internet", "tv", "voz")
+MARKUP_HOLDER = "Ana [bold]Ruiz[/] Muñoz"
+MARKUP_NOTE = (
+    "CLIENTE PIDE FACTURA POR CORREO. VER [link=http://x]clic[/link] y [red]rojo[/] EN PORTAL."
+)
+PQR_PENDING_DAYS = 12
+
+
+@dataclass(frozen=True)
+class ShowcaseAccount:
+    """What is fixed about one showcase account; unset fields are generated."""
+
+    key: str | None  # name in SHOWCASE; None for the supporting accounts of a group
+    status: AccountStatus = AccountStatus.ACTIVA
+    blacklist: bool = False
+    holder_name: str | None = None
+    holder_group: str | None = None  # same group: same holder, document and mobile
+    phone_group: str | None = None  # same group: same mobile, different holders
+    matriz: bool = False  # a building's parent account: NIT holder, no services
+    unit_of: str | None = None  # key of the matriz this apartment belongs to
+    kinds: tuple[str, ...] = THREE_PLAY
+    tv_technology: TvTechnology | None = None
+    pqr_days_ago: tuple[int, ...] = ()  # ABIERTA PQRs filed that many days before today
+    visits: tuple[tuple[WorkOrderKind, WorkOrderStatus], ...] = ()
+    notes: tuple[str, ...] = ()  # special notes (F7); blacklisted ones also get a fraud note
+    swat_notes: int = 0  # notes in a SWAT folder
+    aviso: bool = False  # its node carries an open masiva aviso
+
+
+_LLS_AGENDADA = (WorkOrderKind.LLS, WorkOrderStatus.AGENDADA)
+_OT_PENDIENTE = (WorkOrderKind.OT, WorkOrderStatus.PENDIENTE)
+
+SHOWCASE_ACCOUNTS: tuple[ShowcaseAccount, ...] = (
+    ShowcaseAccount("activa"),
+    ShowcaseAccount("cancelado_debe", status=AccountStatus.CANCELADO_DEBE),
+    ShowcaseAccount("cancelado", status=AccountStatus.CANCELADO),
+    ShowcaseAccount("cancelado_credito", status=AccountStatus.CANCELADO_CREDITO),
+    ShowcaseAccount("cartera_castigada", status=AccountStatus.CARTERA_CASTIGADA),
+    ShowcaseAccount("blacklist", blacklist=True),
+    ShowcaseAccount("pqr_pending", pqr_days_ago=(PQR_PENDING_DAYS,)),
+    ShowcaseAccount("visit_scheduled", visits=(_LLS_AGENDADA,)),
+    ShowcaseAccount("visit_unscheduled", visits=(_OT_PENDIENTE,)),
+    ShowcaseAccount(
+        "everything", status=AccountStatus.CANCELADO_DEBE, blacklist=True,
+        pqr_days_ago=(5,), visits=(_LLS_AGENDADA, _OT_PENDIENTE),
+    ),
+    ShowcaseAccount("aviso", kinds=("internet", "tv"), aviso=True),
+    ShowcaseAccount("markup", holder_name=MARKUP_HOLDER, notes=(MARKUP_NOTE,)),
+    ShowcaseAccount("swat_folder", swat_notes=2),
+    ShowcaseAccount("no_services", matriz=True, kinds=()),
+    ShowcaseAccount("building_unit", unit_of="no_services", kinds=("internet", "tv")),
+    ShowcaseAccount("shared_phone", phone_group="family", kinds=("internet",)),
+    ShowcaseAccount(None, phone_group="family", kinds=("internet", "tv")),
+    ShowcaseAccount(None, phone_group="family", kinds=("tv", "voz")),
+    ShowcaseAccount("many_accounts_document", holder_group="landlord"),
+    *(ShowcaseAccount(None, holder_group="landlord", kinds=("internet", "tv")) for _ in range(14)),
+    ShowcaseAccount("tv_dvb", tv_technology=TvTechnology.DVB),
+    ShowcaseAccount("tv_atsc", tv_technology=TvTechnology.ATSC),
+    ShowcaseAccount("tv_nagra", tv_technology=TvTechnology.NAGRA),
+    ShowcaseAccount("tv_tvbox", tv_technology=TvTechnology.TVBOX),
+    ShowcaseAccount("tv_fibra", tv_technology=TvTechnology.FIBRA),
+)
+
+SHOWCASE_MIN_ACCOUNTS = 64
+"""Builds smaller than this have no showcase accounts (all accounts are random)."""
+
+SHOWCASE: dict[str, int] = {
+    spec.key: FIRST_CUENTA + index
+    for index, spec in enumerate(SHOWCASE_ACCOUNTS)
+    if spec.key is not None
+}

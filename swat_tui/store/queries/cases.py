@@ -1,0 +1,49 @@
+"""What is still open around an account: PQRs, visits and avisos on its node."""
+
+from collections.abc import Sequence
+
+from sqlmodel import Session, col, select
+
+from swat_tui.store.enums import IncidentStatus, PqrStatus, WorkOrderStatus
+from swat_tui.store.models import Incident, Pqr, WorkOrder
+
+# A visit is pending until it is completed, not done or cancelled.
+PENDING_WORK_ORDER_STATUSES: tuple[WorkOrderStatus, ...] = (
+    WorkOrderStatus.PENDIENTE,
+    WorkOrderStatus.AGENDADA,
+    WorkOrderStatus.DESPACHADA,
+    WorkOrderStatus.EN_CURSO,
+)
+
+
+def pending_pqrs(session: Session, *, cuenta: int) -> Sequence[Pqr]:
+    """Open PQRs of the account, oldest filing first."""
+    statement = (
+        select(Pqr)
+        .where(Pqr.cuenta == cuenta, Pqr.status == PqrStatus.ABIERTA)
+        .order_by(col(Pqr.filed_at), col(Pqr.id))
+    )
+    return session.exec(statement).all()
+
+
+def pending_work_orders(session: Session, *, cuenta: int) -> Sequence[WorkOrder]:
+    """LLS and OT of the account that are not finished, oldest first."""
+    statement = (
+        select(WorkOrder)
+        .where(
+            WorkOrder.cuenta == cuenta,
+            col(WorkOrder.status).in_(PENDING_WORK_ORDER_STATUSES),
+        )
+        .order_by(col(WorkOrder.created_at), col(WorkOrder.id))
+    )
+    return session.exec(statement).all()
+
+
+def open_incidents(session: Session, *, node: str) -> Sequence[Incident]:
+    """Open avisos on a node, most critical (priority 1) first."""
+    statement = (
+        select(Incident)
+        .where(Incident.node == node, Incident.status == IncidentStatus.ABIERTO)
+        .order_by(col(Incident.priority), col(Incident.opened_at), col(Incident.id))
+    )
+    return session.exec(statement).all()

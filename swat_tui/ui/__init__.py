@@ -1,0 +1,1 @@
+"""Textual user interface: the RR green screen. Calls the domain, never the store."""

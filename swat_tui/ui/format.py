@@ -1,0 +1,46 @@
+"""How RR writes values on a panel (Colombian conventions)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from swat_tui.config import BOGOTA
+
+HIDDEN = "********"
+
+
+def pesos(amount: int | None) -> str:
+    """``$ 1.234.567`` (es-CO groups thousands with dots); negative is a credit."""
+    if amount is None:
+        return HIDDEN
+    grouped = f"{abs(amount):,}".replace(",", ".")
+    return f"-$ {grouped}" if amount < 0 else f"$ {grouped}"
+
+
+def local(moment: datetime) -> datetime:
+    """A stored (UTC) moment in Colombian time."""
+    return moment.astimezone(BOGOTA) if moment.tzinfo else moment
+
+
+def day(value: date | datetime) -> str:
+    """dd/mm/yy, as the 5250 header writes dates."""
+    if isinstance(value, datetime):
+        value = local(value)
+    return value.strftime("%d/%m/%y")
+
+
+def hour(moment: datetime) -> str:
+    return local(moment).strftime("%H:%M")
+
+
+def shown(value: str | int | None) -> str:
+    """A personal field: its value, or the mask while the blacklist hides it."""
+    return HIDDEN if value is None else str(value)
+
+
+def months(total: int | None) -> str:
+    """Tenure as "3 a 4 m" (years and months)."""
+    if total is None:
+        return HIDDEN
+    years, rest = divmod(total, 12)
+    return f"{years} a {rest} m" if years else f"{rest} meses"

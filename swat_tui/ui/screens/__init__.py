@@ -1,0 +1,1 @@
+"""One RR panel per module; each screen fills the named fields of its display file."""

@@ -1,0 +1,181 @@
+"""What every RR screen shares: its display file, keys, header, message line.
+
+A subclass names its panel (``class X(RRScreen, panel="CTA001")``); the
+bindings come from the key registry for the keys that panel's legend shows.
+Domain errors raised inside ``attempt`` land on row 24, never as a crash.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.screen import Screen
+from textual.widgets import Static
+
+from swat_tui.domain.errors import DomainError
+from swat_tui.ui.display_file import HEIGHT, WIDTH, DisplayFile, load
+from swat_tui.ui.keys import bindings_for
+from swat_tui.ui.widgets.panel import Panel
+from swat_tui.ui.widgets.rr_field import RRField
+
+if TYPE_CHECKING:
+    from swat_tui.domain.services import Services
+    from swat_tui.ui.app import SwatApp
+
+T = TypeVar("T")
+
+TOO_SMALL = (
+    "La pantalla de RR necesita una terminal de 80 columnas por 24 filas.\n"
+    "Agrande la ventana (ahora: {width}x{height})."
+)
+
+
+class RRScreen(Screen[None]):
+    """An 80x24 panel centred on the terminal, or a notice if the terminal is too small."""
+
+    PANEL_ID: ClassVar[str]
+    DEFAULT_CSS = """
+    RRScreen { background: #000000; align: center middle; }
+    RRScreen #too-small { width: auto; height: auto; color: #33ff33; display: none; }
+    RRScreen.-too-small #panel { display: none; }
+    RRScreen.-too-small #too-small { display: block; }
+    """
+
+    def __init_subclass__(cls, panel: str | None = None, **kwargs: Any) -> None:
+        if panel is not None:
+            # Before super(): Textual merges BINDINGS when the subclass is created.
+            cls.PANEL_ID = panel
+            display = load(panel)
+            extra = ("enter", "page_down", "page_up") if display.subfile else ("enter",)
+            bindings: list[BindingType] = [
+                *bindings_for(tuple(dict.fromkeys((*display.keys, *extra))))
+            ]
+            cls.BINDINGS = bindings
+        super().__init_subclass__(**kwargs)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.display_file: DisplayFile = load(self.PANEL_ID)
+        self.panel = Panel(self.display_file)
+        self.ready = asyncio.Event()  # set once mounted, filled and focused
+
+    # -- composition and header ------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield self.panel
+        yield Static(id="too-small")
+
+    def on_mount(self) -> None:
+        # Subclasses fill their fields in ``fill`` (Textual already runs every
+        # class's ``on_mount`` along the MRO, so they must not define one).
+        self._paint_header()
+        if not self.rr_app.settings.frozen:
+            self.set_interval(1, self._paint_header)
+        self._fit(self.app.size.width, self.app.size.height)
+        fields = self.panel.fields()
+        for rr_field in fields:
+            rr_field.cursor_blink = not self.rr_app.settings.frozen
+        if fields:
+            self.set_focus(fields[0])
+        self.fill()
+        self.ready.set()
+
+    def fill(self) -> None:
+        """Fill the panel's fields from the domain; runs once, when mounted."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        small = width < WIDTH or height < HEIGHT
+        self.set_class(small, "-too-small")
+        if small:
+            self.query_one("#too-small", Static).update(
+                TOO_SMALL.format(width=width, height=height)
+            )
+
+    def _paint_header(self) -> None:
+        now = self.rr_app.now()
+        values = {
+            "system": self.rr_app.settings.system_name,
+            "date": now.strftime("%d/%m/%y"),
+            "time": now.strftime("%H:%M:%S"),
+        }
+        agent = self.rr_app.agent
+        if agent is not None:
+            values["agent"] = agent.username
+        self.set_fields(values)
+
+    # -- helpers for subclasses ------------------------------------------------
+
+    @property
+    def rr_app(self) -> SwatApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def services(self) -> Services:
+        services = self.rr_app.services
+        assert services is not None, "store not open yet"
+        return services
+
+    def set_fields(self, values: dict[str, str]) -> None:
+        """Fill output fields that this panel has (others are ignored)."""
+        known = self.display_file.fields
+        self.panel.canvas.set_values({k: v for k, v in values.items() if k in known})
+
+    def field(self, name: str) -> RRField:
+        return self.panel.field(name)
+
+    def focus_field(self, name: str) -> None:
+        """Put the cursor on a field now (``Widget.focus`` would queue it behind
+        keys already typed ahead)."""
+        self.set_focus(self.field(name))
+
+    def message(self, text: str, *, error: bool = False) -> None:
+        """Write row 24."""
+        self.panel.canvas.set_message(text, error=error)
+
+    def clear_errors(self) -> None:
+        for rr_field in self.panel.fields():
+            rr_field.mark_error(False)
+        self.message("")
+
+    def attempt(self, call: Callable[[], T], *, field: str | None = None) -> T | None:
+        """Run a domain call; a DomainError goes to row 24 (and marks ``field``)."""
+        try:
+            return call()
+        except DomainError as error:
+            self.message(error.message, error=True)
+            if field is not None:
+                self.field(field).mark_error(True)
+                self.focus_field(field)
+            return None
+
+    # -- keys every panel shares ----------------------------------------------
+
+    async def open(self, screen: RRScreen) -> None:
+        """Show another panel on top of this one, once it is ready for keys."""
+        await self.app.push_screen(screen)
+        await screen.ready.wait()
+
+    async def action_rr_exit(self) -> None:
+        """F3: leave this function, back to the main menu."""
+        await self.rr_app.exit_to_menu()
+
+    async def action_rr_cancel(self) -> None:
+        """F12: back to the previous panel."""
+        await self.app.pop_screen()
+
+    async def action_rr_enter(self) -> None:
+        """Enter: subclasses process what was typed."""
+
+    def action_rr_page_down(self) -> None:
+        self.message("No hay más registros para mostrar.", error=True)
+
+    def action_rr_page_up(self) -> None:
+        self.message("Ya está en el principio de la lista.", error=True)

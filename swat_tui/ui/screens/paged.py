@@ -1,0 +1,52 @@
+"""Client-side paging of a subfile whose records are all in memory."""
+
+from __future__ import annotations
+
+from swat_tui.ui.screens.base import RRScreen
+
+MORE = "Más..."
+BOTTOM = "Final"
+
+
+class PagedScreen(RRScreen):
+    """A panel with a subfile; AvPág/RePág turn pages, "Más..."/"Final" tell where we are."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.all_records: list[dict[str, str]] = []
+        self.page_offset = 0
+
+    @property
+    def page_size(self) -> int:
+        subfile = self.display_file.subfile
+        assert subfile is not None, f"{self.PANEL_ID} has no subfile"
+        return subfile.size
+
+    def show_records(self, records: list[dict[str, str]], *, last_page: bool = False) -> None:
+        """Replace the records; start on the first page (or the last, for logs)."""
+        self.all_records = records
+        pages = max(0, (len(records) - 1) // self.page_size)
+        self.page_offset = pages * self.page_size if last_page else 0
+        self._paint_page()
+
+    def _paint_page(self) -> None:
+        page = self.all_records[self.page_offset : self.page_offset + self.page_size]
+        self.panel.canvas.set_records(page)
+        at_end = self.page_offset + self.page_size >= len(self.all_records)
+        self.set_fields({"more": BOTTOM if at_end else MORE})
+
+    def action_rr_page_down(self) -> None:
+        if self.page_offset + self.page_size >= len(self.all_records):
+            self.message("Está en el final de la lista.", error=True)
+            return
+        self.page_offset += self.page_size
+        self.message("")
+        self._paint_page()
+
+    def action_rr_page_up(self) -> None:
+        if self.page_offset == 0:
+            self.message("Está en el principio de la lista.", error=True)
+            return
+        self.page_offset = max(0, self.page_offset - self.page_size)
+        self.message("")
+        self._paint_page()

@@ -1,0 +1,51 @@
+"""Type-ahead in order, as on a 5250: no keystroke is lost or reordered.
+
+Textual hands each key to the focused widget's own message queue while the
+app goes on reading; a burst such as ``user<Tab>password<Enter>`` can then
+run Tab and Enter before the letters before them have reached the field. RR
+agents type ahead all day, so the app applies editing keys to the focused
+field itself, synchronously and in arrival order; function keys go through
+the key registry's bindings, also in order.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.screen import Screen
+
+from swat_tui.ui.widgets.rr_field import RRField
+
+_FIELD_KEYS = {
+    "backspace": RRField.action_delete_left,
+    "delete": RRField.action_delete_right,
+    "left": RRField.action_cursor_left,
+    "right": RRField.action_cursor_right,
+    "home": RRField.action_home,
+    "end": RRField.action_end,
+}
+_NEXT = {"tab", "down"}
+_PREVIOUS = {"shift+tab", "up"}
+
+
+def apply_in_order(screen: Screen[object], focused: object, event: events.Key) -> bool:
+    """Apply an editing key at once; True when it was handled here."""
+    if event.key in _NEXT:
+        screen.focus_next(RRField)
+        return True
+    if event.key in _PREVIOUS:
+        screen.focus_previous(RRField)
+        return True
+    if not isinstance(focused, RRField):
+        return False
+    if event.is_printable and event.character is not None:
+        selection = focused.selection
+        if selection.is_empty:
+            focused.insert_text_at_cursor(event.character)
+        else:
+            focused.replace(event.character, *selection)
+        return True
+    action = _FIELD_KEYS.get(event.key)
+    if action is None:
+        return False
+    action(focused)
+    return True

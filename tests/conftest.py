@@ -1,0 +1,38 @@
+"""Fixtures shared by the test modules: a fresh migrated SQLite store and a fixed clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from swat_tui.config import BOGOTA
+from swat_tui.store.engine import make_engine
+from swat_tui.store.migrate import upgrade
+
+# A Tuesday morning in Bogotá; tests build their data relative to it.
+FIXED_NOW = datetime(2026, 3, 10, 9, 30, tzinfo=BOGOTA)
+
+
+@pytest.fixture
+def store_url(tmp_path: Path) -> str:
+    """URL of a SQLite file of this test's own (not created yet)."""
+    return f"sqlite:///{tmp_path / 'swat.db'}"
+
+
+@pytest.fixture
+def store_engine(store_url: str) -> Iterator[Engine]:
+    """An engine on a new SQLite file brought to the newest schema."""
+    engine = make_engine(store_url)
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def fixed_clock() -> Callable[[], datetime]:
+    """A clock that always says ``FIXED_NOW`` (aware, Bogotá)."""
+    return lambda: FIXED_NOW
