@@ -10,7 +10,7 @@ transaction as the read, so no view escapes the audit.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import Engine
@@ -80,12 +80,13 @@ class AccountService:
             incidents = tuple(
                 incident.number for incident in cases.open_incidents(session, node=account.node)
             )
-            if account.blacklist and not notes_read:
-                return _masked_panel(account, incidents)
             services = account_queries.services_of(session, cuenta=cuenta)
             pqrs = cases.pending_pqrs(session, cuenta=cuenta)
             visits = cases.pending_work_orders(session, cuenta=cuenta)
-            return _full_panel(account, _today(now), services, pqrs, visits, incidents)
+            panel = _full_panel(account, _today(now), services, pqrs, visits, incidents)
+        if account.blacklist and not notes_read:
+            return _masked(panel)
+        return panel
 
     def inventory(self, cuenta: int, *, agent: str) -> InventoryView:
         """F10: services and installed equipment, logged as an F10 view."""
@@ -183,14 +184,16 @@ def _pending_visit(order: WorkOrder) -> PendingVisit:
     )
 
 
-def _masked_panel(account: Account, incidents: tuple[str, ...]) -> AccountPanelView:
-    return AccountPanelView(
-        cuenta=account.cuenta, cuenta_matriz=account.cuenta_matriz, status=account.status,
-        status_meaning=status_meaning(account.status), blacklist=True, details_visible=False,
-        holder_name=None, document=None, phone_mobile=None, phone_fixed=None, email=None,
-        address=None, city=account.city, estrato=None, node=account.node, balance=None,
+def _masked(panel: AccountPanelView) -> AccountPanelView:
+    """The blacklist rule: personal and billing details hidden until F7 is read.
+
+    The step-2 flags (status, services, pending PQR, LLS/OT, avisos) stay: the
+    agent must see and acknowledge them, and none of them is customer data.
+    """
+    return replace(
+        panel, details_visible=False, holder_name=None, document=None, phone_mobile=None,
+        phone_fixed=None, email=None, address=None, estrato=None, balance=None,
         monthly_rent=None, billing_cutoff_day=None, activated_on=None, tenure_months=None,
-        open_incidents=incidents,
     )
 
 

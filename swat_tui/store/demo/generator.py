@@ -182,6 +182,7 @@ class Batch:
     note_folder: list[Row] = field(default_factory=list)
     # Notes inside the folders above; "folder_id" is filled by the writer from "cuenta".
     folder_note: list[Row] = field(default_factory=list)
+    incident: list[Row] = field(default_factory=list)  # only in the final batch
 
 
 @dataclass(frozen=True)

@@ -2,25 +2,38 @@
 
 Rows are plain dicts. The generic path hands them to
 ``connection.execute(table.insert(), rows)`` (one DBAPI ``executemany`` per
-table; what PostgreSQL uses). On SQLite the same compiled INSERT is fed to the
+table; what PostgreSQL uses). On SQLite the same compiled INSERT goes to the
 driver's cursor directly, with SQLAlchemy's own bind processors applied
-through a memo (a demo has few distinct dates): that skips per-row parameter
-construction and makes a million-account build about twice as fast, while
-storing exactly what the Core path stores (a test compares both).
-The next batch is generated in a helper thread while the current one is
-written; the driver releases the GIL while SQLite works.
+through a memo (a demo has few distinct dates): it skips SQLAlchemy's per-row
+parameter building and stores exactly what the Core path stores (a test
+compares both).
+
+Large builds generate their batches in a child process, so generation and
+insertion use both cores; the child runs the same generator in the same order,
+so the rows do not change. During the build SQLite runs with
+``synchronous = OFF`` and a large page cache: an application crash still loses
+at most the batch in flight, an OS crash may need a rebuild (it is demo data).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, fields
 from datetime import date
+from itertools import chain
 from operator import itemgetter
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from sqlalchemy import Connection, Dialect, Engine, Table, select
 from sqlmodel import SQLModel
@@ -29,10 +42,12 @@ import swat_tui.store.models  # noqa: F401  (registers the tables)
 from swat_tui.store.demo.generator import Batch, DemoGenerator, Row, campaign_rows
 from swat_tui.store.demo.vocabulary import load_vocabulary
 
-BATCH_ACCOUNTS = 10_000
+BATCH_ACCOUNTS = 20_000
 DIRECT_SQLITE = True  # False forces the generic Core path (tests compare both)
-_SQLITE_BUILD_CACHE_KIB = 256 * 1024  # a large page cache keeps index inserts off the disk
-_SQLITE_DEFAULT_CACHE_KIB = 2000
+CHILD_PROCESS_MIN_ACCOUNTS = 100_000  # below this, starting a process costs more than it saves
+_FRAMES_AHEAD = 2
+_SQLITE_BUILD_PRAGMAS = ("cache_size = -262144", "synchronous = OFF")  # 256 MiB of cache
+_SQLITE_NORMAL_PRAGMAS = ("cache_size = -2000", "synchronous = NORMAL")  # the engine's defaults
 
 
 @dataclass(frozen=True)
@@ -44,10 +59,6 @@ class DemoSummary:
     seconds: float
 
 
-def _table(name: str) -> Table:
-    return SQLModel.metadata.tables[name]
-
-
 def build_demo(engine: Engine, *, accounts: int, seed: int, today: date,
                progress: Callable[[int, int], None] | None = None) -> DemoSummary:
     """Fill an empty, migrated store with ``accounts`` demo accounts and their rows.
@@ -56,58 +67,130 @@ def build_demo(engine: Engine, *, accounts: int, seed: int, today: date,
     is called after each committed batch.
     """
     started = time.perf_counter()
-    vocabulary = load_vocabulary()
     sqlite = engine.dialect.name == "sqlite"
     inserter = _Inserter(engine.dialect, direct=sqlite and DIRECT_SQLITE)
     with engine.connect() as connection:
         if sqlite:
-            _pragma(connection, f"cache_size = -{_SQLITE_BUILD_CACHE_KIB}")
+            _pragmas(connection, _SQLITE_BUILD_PRAGMAS)
         try:
             with connection.begin():
-                campaigns = campaign_rows(vocabulary, today)
+                campaigns = campaign_rows(load_vocabulary(), today)
                 inserter.insert(connection, "discount_campaign", campaigns)
                 table = _table("discount_campaign")
-                codes = [row["code"] for row in campaigns]
                 campaign_ids = {
                     code: ident for code, ident in connection.execute(
-                        select(table.c.code, table.c.id).where(table.c.code.in_(codes)))
+                        select(table.c.code, table.c.id).where(
+                            table.c.code.in_([row["code"] for row in campaigns])))
                 }
-            generator = DemoGenerator(vocabulary, accounts=accounts, seed=seed, today=today,
-                                      campaign_ids=campaign_ids)
-            _write_batches(connection, generator, accounts, inserter, progress)
-            with connection.begin():
-                inserter.insert(connection, "incident", generator.incidents())
+            source = _child_batches if accounts >= CHILD_PROCESS_MIN_ACCOUNTS else _local_batches
+            done = 0
+            for batch in source(accounts, seed, today, campaign_ids):
+                with connection.begin():
+                    _write_batch(connection, batch, inserter)
+                done += len(batch.account)
+                if progress is not None and batch.account:
+                    progress(done, accounts)
         finally:
             if sqlite:
-                _pragma(connection, f"cache_size = -{_SQLITE_DEFAULT_CACHE_KIB}")
+                _pragmas(connection, _SQLITE_NORMAL_PRAGMAS)
     return DemoSummary(accounts=accounts, rows=dict(inserter.counts),
                        seconds=round(time.perf_counter() - started, 3))
 
 
-def _pragma(connection: Connection, pragma: str) -> None:
-    # Executing autobegins a transaction; end it so the next ``begin()`` can start.
-    connection.exec_driver_sql(f"PRAGMA {pragma}")
-    connection.commit()
+def _table(name: str) -> Table:
+    return SQLModel.metadata.tables[name]
 
 
-def _write_batches(connection: Connection, generator: DemoGenerator, accounts: int,
-                   inserter: _Inserter, progress: Callable[[int, int], None] | None) -> None:
-    sizes = [min(BATCH_ACCOUNTS, accounts - start) for start in range(0, accounts, BATCH_ACCOUNTS)]
-    done = 0
-    # One worker thread: batches are still generated strictly in order, so the
-    # random stream (and the rows) do not depend on timing.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-gen") as pool:
-        pending = pool.submit(generator.batch, sizes[0]) if sizes else None
-        for index, size in enumerate(sizes):
-            assert pending is not None
-            batch = pending.result()
-            pending = pool.submit(generator.batch, sizes[index + 1]) \
-                if index + 1 < len(sizes) else None
-            with connection.begin():
-                _write_batch(connection, batch, inserter)
-            done += size
-            if progress is not None:
-                progress(done, accounts)
+def _pragmas(connection: Connection, pragmas: tuple[str, ...]) -> None:
+    # On the driver connection (autocommit): SQLite refuses some pragmas inside a transaction.
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    for pragma in pragmas:
+        driver.execute(f"PRAGMA {pragma}")
+
+
+# ----------------------------------------------------------------- batch sources
+
+
+def _generate(accounts: int, seed: int, today: date,
+              campaign_ids: Mapping[str, int]) -> Iterator[Batch]:
+    """All batches in order; the last one carries only the avisos (incidents)."""
+    generator = DemoGenerator(load_vocabulary(), accounts=accounts, seed=seed, today=today,
+                              campaign_ids=campaign_ids)
+    for _ in range(0, accounts, BATCH_ACCOUNTS):
+        yield generator.batch(BATCH_ACCOUNTS)
+    yield Batch(incident=generator.incidents())
+
+
+def _local_batches(accounts: int, seed: int, today: date,
+                   campaign_ids: Mapping[str, int]) -> Iterator[Batch]:
+    yield from _generate(accounts, seed, today, campaign_ids)
+
+
+def _child_batches(accounts: int, seed: int, today: date,
+                   campaign_ids: Mapping[str, int]) -> Iterator[Batch]:
+    """The same batches, generated ahead by ``python -m`` this module in a child process.
+
+    A plain subprocess rather than ``multiprocessing``: spawn would re-run the
+    caller's unguarded main script, and fork is unsafe under the app's threads.
+    Batches come back as length-prefixed pickles on the child's stdout; a
+    reader thread drains the pipe (releasing the GIL) so the child never waits
+    on us, up to ``_FRAMES_AHEAD`` batches.
+    """
+    command = [sys.executable, "-m", __name__, str(accounts), str(seed), today.isoformat(),
+               json.dumps(dict(campaign_ids))]
+    package_root = str(Path(__file__).resolve().parents[3])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (package_root, os.environ.get("PYTHONPATH")) if p)}
+    frames: queue.Queue[bytes | None] = queue.Queue(maxsize=_FRAMES_AHEAD)
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          env=env) as child:
+        assert child.stdout is not None and child.stderr is not None
+        reader = threading.Thread(target=_read_frames, args=(child.stdout, frames),
+                                  name="demo-frames", daemon=True)
+        reader.start()
+        finished = False
+        try:
+            while (frame := frames.get()) is not None:
+                item = pickle.loads(frame)
+                if not isinstance(item, Batch):
+                    finished = item is None
+                    break
+                yield item
+        finally:
+            if child.poll() is None:
+                child.kill()
+            while reader.is_alive():  # let the reader see EOF even if the queue was full
+                with suppress(queue.Empty):
+                    frames.get(timeout=0.1)
+            error = child.stderr.read().decode(errors="replace")
+            child.wait()
+        if child.returncode != 0 or not finished:
+            raise RuntimeError(f"demo generator process failed ({child.returncode}):\n{error}")
+
+
+def _read_frames(stream: IO[bytes], frames: queue.Queue[bytes | None]) -> None:
+    try:
+        while len(header := stream.read(8)) == 8:
+            frames.put(stream.read(int.from_bytes(header, "big")))
+    finally:
+        frames.put(None)
+
+
+def _child_main(argv: list[str]) -> None:
+    """Child process: every batch to stdout as a length-prefixed pickle, then None."""
+    accounts, seed, today, campaign_ids = argv
+    out = sys.stdout.buffer
+    batches = _generate(int(accounts), int(seed), date.fromisoformat(today),
+                        json.loads(campaign_ids))
+    for item in chain(batches, [None]):
+        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        out.write(len(data).to_bytes(8, "big"))
+        out.write(data)
+    out.flush()
+
+
+# ----------------------------------------------------------------- inserts
 
 
 def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> None:
@@ -143,7 +226,9 @@ class _Inserter:
             plan = self._plans.get(key)
             if plan is None:
                 plan = self._plans[key] = _DirectPlan(_table(table), key[1], self.dialect)
-            cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            cursor = driver.cursor()
             try:
                 cursor.executemany(plan.sql, [plan.values(row) for row in rows])
             finally:
@@ -178,3 +263,7 @@ class _DirectPlan:
             except KeyError:
                 values[index] = memo[value] = processor(value)
         return values
+
+
+if __name__ == "__main__":
+    _child_main(sys.argv[1:])

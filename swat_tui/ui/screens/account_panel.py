@@ -66,6 +66,9 @@ class AccountPanelScreen(RRScreen, panel="CTA001"):
     async def action_rr_inventory(self) -> None:
         from swat_tui.ui.screens.inventory import InventoryScreen
 
+        if self.view is not None and not self.view.details_visible:
+            self.message("Cuenta con BLACKLIST: lea primero las notas especiales (F7).", error=True)
+            return
         await self.open(InventoryScreen(self.cuenta, self._holder()))
 
     def _holder(self) -> str:

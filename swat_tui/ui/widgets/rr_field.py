@@ -1,4 +1,8 @@
-"""An RR input field: underlined, one line, the width its display file gives."""
+"""An RR input field: one line, the width its display file gives.
+
+The field's whole extent is shaded dark green (a 5250 shows it underlined),
+so the agent sees how much fits before typing.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +20,10 @@ class RRField(Input):
         height: 1;
         border: none;
         padding: 0;
-        background: #000000;
+        background: #0f300f;
         color: #33ff33;
         text-style: underline;
-        &:focus { border: none; background-tint: #000000 0%; color: #ffffff; }
+        &:focus { border: none; background: #0f300f; background-tint: #000000 0%; color: #ffffff; }
         &.-error { background: #ff3333; color: #000000; text-style: none; }
         & > .input--cursor { background: #33ff33; color: #000000; text-style: none; }
         & > .input--placeholder { color: #1f8f1f; }
