@@ -6,9 +6,10 @@ everything dated is relative to ``today``, so the same (accounts, seed, today)
 always gives the same rows. The generator never touches a database: the writer
 hands it the campaign ids and takes the rows.
 
-Numbers that must not collide (documents, phones, serials, invoice, PQR and
-work-order numbers) come from counters scrambled by a multiplicative
-permutation, so they look random but are unique without a lookup.
+Numbers that must not collide (documents, phones, serials) come from counters
+run through a keyed permutation (``_Scrambled``), so they look random but are
+unique without remembering the ones already used; invoice, PQR, CUN,
+work-order and aviso numbers are plain sequences from a random start.
 """
 
 from __future__ import annotations
@@ -85,12 +86,13 @@ SMART_CARD_TV = (TvTechnology.DVB.value, TvTechnology.NAGRA.value)
 DECODER_COUNTS = ((1, 55), (2, 30), (3, 12), (4, 3))
 ESTRATOS = ((1, 12), (2, 33), (3, 32), (4, 13), (5, 6), (6, 4))
 PERSON_DOCUMENTS = (("CC", 955), ("CE", 35), ("PA", 10))
-# (type, lowest, how many): CC by age cohort (7, 8 and 10 digits), CE, NIT.
+# name: (lowest, how many). CC by age cohort (7, 8 and 10 digits), CE (6 digits), NIT, PA.
+# The numeric ranges do not overlap, so a number never belongs to two holders.
 DOCUMENT_RANGES = {
     "CC7": (1_000_000, 9_000_000),
     "CC8": (10_000_000, 90_000_000),
     "CC10": (1_000_000_000, 130_000_000),
-    "CE": (100_000, 4_900_000),
+    "CE": (100_000, 900_000),
     "NIT": (800_000_000, 102_000_000),
     "PA": (0, 26 * 26 * 10_000_000),
 }
@@ -250,8 +252,8 @@ class DemoGenerator:
         self._setup_cycles()
         self._setup_counters()
         # Stream state: the building being filled and the pools of shared holders and phones.
-        self._building: tuple[int, _Place, int] | None = None  # matriz, place, units left
-        self._unit_number = 0
+        # matriz cuenta, place, apartments still to come, towers (0: a single building)
+        self._building: tuple[int, _Place, int, int] | None = None
         self._holder_pool: list[tuple[_Holder, int]] = []  # holder, accounts still to get
         self._phone_pool: list[tuple[str, int]] = []  # mobile, accounts still to get
         # Showcase bookkeeping: groups by name, and which nodes must stay free of avisos.
@@ -481,26 +483,24 @@ class DemoGenerator:
         return out
 
     def _random_account(self, out: Batch, cuenta: int) -> None:
-        r = self._r
+        """A standalone home, a building's matriz, or the next apartment of that building."""
         building = self._building
         if building is not None:
-            matriz, place, left = building
-            self._building = (matriz, place, left - 1) if left > 1 else None
-            self._unit_number += 1
-            tower = 1 + self._unit_number // 40 if self._unit_number % 3 == 0 else None
+            matriz, place, left, towers = building
+            self._building = (matriz, place, left - 1, towers) if left > 1 else None
+            tower = self._int(1, towers) if towers else None
             address = f"{place.street} {self._apartment(tower)}"
             self._customer(out, cuenta, self._holder(), place, address, matriz)
             return
-        if r() < BUILDING_START:
-            place = self._place()
-            self._building = (cuenta, place, self._int(*BUILDING_UNITS))
-            self._unit_number = 0
-            self._matriz(out, cuenta, place)
-            return
         place = self._place()
+        if self._r() < BUILDING_START:
+            name = self._matriz(out, cuenta, place)
+            towers = 0 if name.startswith("Edificio") else self._int(2, 6)
+            self._building = (cuenta, place, self._int(*BUILDING_UNITS), towers)
+            return
         self._customer(out, cuenta, self._holder(), place, self._address(place.street), None)
 
-    def _matriz(self, out: Batch, cuenta: int, place: _Place) -> None:
+    def _matriz(self, out: Batch, cuenta: int, place: _Place) -> str:
         """A building's parent account: the administration, with no services of its own."""
         holder = _Holder(self._choice(self._v.building_names), "NIT", self._document("NIT"),
                          self._mobile(), None)
@@ -508,6 +508,7 @@ class DemoGenerator:
         out.account.append(self._account_row(
             cuenta, None, holder, place, place.street, AccountStatus.ACTIVA.value, False, 0, 0,
             self._choice(CUTOFF_DAYS), activated, None))
+        return holder.name
 
     def _account_row(self, cuenta: int, matriz: int | None, holder: _Holder, place: _Place,
                      address: str, status: str, blacklist: bool, balance: int, rent: int,

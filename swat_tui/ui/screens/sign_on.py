@@ -23,6 +23,8 @@ class SignOnScreen(RRScreen, panel="SGN001"):
         self.clear_errors()
         user = self.field("user").field_value
         password = self.field("password").value
+        if self.rr_app.services is None:
+            self.message("Preparando la base de datos; su sesión sigue en cuanto esté lista.")
         services = await self.rr_app.wait_for_store()
         if services is None:
             return
