@@ -254,6 +254,7 @@ class DemoGenerator:
         # Stream state: the building being filled and the pools of shared holders and phones.
         # matriz cuenta, place, apartments still to come, towers (0: a single building)
         self._building: tuple[int, _Place, int, int] | None = None
+        self._unit_index = 0  # apartments already given in that building
         self._holder_pool: list[tuple[_Holder, int]] = []  # holder, accounts still to get
         self._phone_pool: list[tuple[str, int]] = []  # mobile, accounts still to get
         # Showcase bookkeeping: groups by name, and which nodes must stay free of avisos.
@@ -455,6 +456,14 @@ class DemoGenerator:
         unit = f"AP {floor}{self._int(1, 8):02d}"
         return f"TO {tower} {unit}" if tower else unit
 
+    @staticmethod
+    def _unit(index: int, towers: int) -> str:
+        """The ``index``-th apartment of a building, so no two units share an address."""
+        if towers:
+            index, tower = divmod(index, towers)
+            return f"TO {tower + 1} AP {index // 4 + 1}{index % 4 + 1:02d}"
+        return f"AP {index // 4 + 1}{index % 4 + 1:02d}"
+
     def _address(self, street: str) -> str:
         """A house or apartment address at a standalone street address."""
         r = self._r()
@@ -488,8 +497,8 @@ class DemoGenerator:
         if building is not None:
             matriz, place, left, towers = building
             self._building = (matriz, place, left - 1, towers) if left > 1 else None
-            tower = self._int(1, towers) if towers else None
-            address = f"{place.street} {self._apartment(tower)}"
+            address = f"{place.street} {self._unit(self._unit_index, towers)}"
+            self._unit_index += 1
             self._customer(out, cuenta, self._holder(), place, address, matriz)
             return
         place = self._place()
@@ -497,6 +506,7 @@ class DemoGenerator:
             name = self._matriz(out, cuenta, place)
             towers = 0 if name.startswith("Edificio") else self._int(2, 6)
             self._building = (cuenta, place, self._int(*BUILDING_UNITS), towers)
+            self._unit_index = 0
             return
         self._customer(out, cuenta, self._holder(), place, self._address(place.street), None)
 
@@ -527,10 +537,10 @@ class DemoGenerator:
                   matriz: int | None, spec: ShowcaseAccount | None = None) -> None:
         """A subscriber account with services, equipment, billing and (maybe) open cases."""
         r = self._r
-        status = spec.status if spec else self._pick(self._statuses)
+        status = spec.status.value if spec else self._pick(self._statuses)
         blacklist = spec.blacklist if spec else r() < BLACKLIST_SHARE
         kinds = spec.kinds if spec else self._pick(self._mixes)
-        technology = spec.tv_technology if spec else None
+        technology = spec.tv_technology.value if spec and spec.tv_technology else None
         if technology is not None:
             fibra = technology == TvTechnology.FIBRA or (
                 technology == TvTechnology.TVBOX and r() < FIBRA_SHARE)
@@ -780,7 +790,7 @@ class DemoGenerator:
         matriz: int | None = None
         if spec.unit_of is not None:
             matriz, place = self._showcase_buildings[spec.unit_of]
-            address = f"{place.street} {self._apartment(None)}"
+            address = f"{place.street} {self._unit(0, 0)}"
         else:
             place = self._place(self._v.cities[0], avoid=self._aviso_node)
             address = self._address(place.street)

@@ -112,33 +112,33 @@ def _pragmas(connection: Connection, pragmas: tuple[str, ...]) -> None:
 # ----------------------------------------------------------------- batch sources
 
 
-def _generate(accounts: int, seed: int, today: date,
-              campaign_ids: Mapping[str, int]) -> Iterator[Batch]:
+def _generate(accounts: int, seed: int, today: date, campaign_ids: Mapping[str, int],
+              batch_accounts: int) -> Iterator[Batch]:
     """All batches in order; the last one carries only the avisos (incidents)."""
     generator = DemoGenerator(load_vocabulary(), accounts=accounts, seed=seed, today=today,
                               campaign_ids=campaign_ids)
-    for _ in range(0, accounts, BATCH_ACCOUNTS):
-        yield generator.batch(BATCH_ACCOUNTS)
+    for _ in range(0, accounts, batch_accounts):
+        yield generator.batch(batch_accounts)
     yield Batch(incident=generator.incidents())
 
 
 def _local_batches(accounts: int, seed: int, today: date,
                    campaign_ids: Mapping[str, int]) -> Iterator[Batch]:
-    yield from _generate(accounts, seed, today, campaign_ids)
+    yield from _generate(accounts, seed, today, campaign_ids, BATCH_ACCOUNTS)
 
 
 def _child_batches(accounts: int, seed: int, today: date,
                    campaign_ids: Mapping[str, int]) -> Iterator[Batch]:
-    """The same batches, generated ahead by ``python -m`` this module in a child process.
+    """The same batches, generated ahead in a child Python process.
 
     A plain subprocess rather than ``multiprocessing``: spawn would re-run the
     caller's unguarded main script, and fork is unsafe under the app's threads.
     Batches come back as length-prefixed pickles on the child's stdout; a
-    reader thread drains the pipe (releasing the GIL) so the child never waits
-    on us, up to ``_FRAMES_AHEAD`` batches.
+    reader thread drains the pipe (releasing the GIL) so the child does not
+    wait on us for up to ``_FRAMES_AHEAD`` batches.
     """
-    command = [sys.executable, "-m", __name__, str(accounts), str(seed), today.isoformat(),
-               json.dumps(dict(campaign_ids))]
+    command = [sys.executable, "-c", _CHILD_CODE, str(accounts), str(seed), today.isoformat(),
+               json.dumps(dict(campaign_ids)), str(BATCH_ACCOUNTS)]
     package_root = str(Path(__file__).resolve().parents[3])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         p for p in (package_root, os.environ.get("PYTHONPATH")) if p)}
@@ -158,15 +158,20 @@ def _child_batches(accounts: int, seed: int, today: date,
                     break
                 yield item
         finally:
-            if child.poll() is None:
-                child.kill()
-            while reader.is_alive():  # let the reader see EOF even if the queue was full
+            if not finished and child.poll() is None:
+                child.kill()  # we stopped early (our error): do not leave it running
+            while reader.is_alive():  # let the reader reach EOF even if the queue is full
                 with suppress(queue.Empty):
                     frames.get(timeout=0.1)
             error = child.stderr.read().decode(errors="replace")
             child.wait()
         if child.returncode != 0 or not finished:
             raise RuntimeError(f"demo generator process failed ({child.returncode}):\n{error}")
+
+
+_CHILD_CODE = (
+    "import sys; from swat_tui.store.demo.writer import child_main; child_main(sys.argv[1:])"
+)
 
 
 def _read_frames(stream: IO[bytes], frames: queue.Queue[bytes | None]) -> None:
@@ -177,12 +182,12 @@ def _read_frames(stream: IO[bytes], frames: queue.Queue[bytes | None]) -> None:
         frames.put(None)
 
 
-def _child_main(argv: list[str]) -> None:
-    """Child process: every batch to stdout as a length-prefixed pickle, then None."""
-    accounts, seed, today, campaign_ids = argv
+def child_main(argv: list[str]) -> None:
+    """Entry of the child process: every batch to stdout as a length-prefixed pickle, then None."""
+    accounts, seed, today, campaign_ids, batch_accounts = argv
     out = sys.stdout.buffer
     batches = _generate(int(accounts), int(seed), date.fromisoformat(today),
-                        json.loads(campaign_ids))
+                        json.loads(campaign_ids), int(batch_accounts))
     for item in chain(batches, [None]):
         data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
         out.write(len(data).to_bytes(8, "big"))
@@ -264,6 +269,3 @@ class _DirectPlan:
                 values[index] = memo[value] = processor(value)
         return values
 
-
-if __name__ == "__main__":
-    _child_main(sys.argv[1:])

@@ -118,8 +118,8 @@ def banner(view: AccountPanelView) -> str:
 
 def service_line(service: ServiceLine) -> str:
     name = SERVICE_NAMES.get(service.kind, service.kind)
-    technology = f" ({service.tv_technology})" if service.tv_technology else ""
-    return f"{name:<10} {service.plan_name}{technology}  {service.status}"
+    technology = f"({service.tv_technology})" if service.tv_technology else ""
+    return f"{name:<10} {service.plan_name[:44]:<44} {technology:<8} {service.status}"
 
 
 def visit_line(visit: PendingVisit) -> str:

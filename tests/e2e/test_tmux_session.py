@@ -1,0 +1,97 @@
+"""The real ``swat`` command in a real terminal (tmux, 80x24), driven by keys.
+
+Slow-ish (a few seconds): it starts the program as an agent would and reads
+the screen back with capture-pane.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from swat_tui.store.demo import SHOWCASE
+
+pytestmark = pytest.mark.slow
+TMUX = shutil.which("tmux")
+SWAT = shutil.which("swat")
+
+
+class Terminal:
+    """A tmux session running one command at 80x24."""
+
+    def __init__(self, command: list[str]) -> None:
+        self.name = f"swat-{uuid.uuid4().hex[:8]}"
+        subprocess.run(
+            [TMUX, "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", *command],
+            check=True,
+        )
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run([TMUX, "send-keys", "-t", self.name, *keys], check=True)
+
+    def screen(self) -> str:
+        result = subprocess.run(
+            [TMUX, "capture-pane", "-p", "-t", self.name], check=True, capture_output=True
+        )
+        return result.stdout.decode()
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; screen was:\n{self.screen()}")
+
+    def close(self) -> None:
+        subprocess.run([TMUX, "kill-session", "-t", self.name], check=False)
+
+
+@pytest.fixture
+def terminal(template_db: Path, tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
+    if TMUX is None or SWAT is None:
+        pytest.skip("tmux or the swat command is not available")
+    db = tmp_path / "swat.db"
+    shutil.copyfile(template_db, db)
+    term = Terminal([SWAT, "--db", f"sqlite:///{db}"])
+    yield term, db
+    term.close()
+
+
+def test_agent_session_from_sign_on_to_f7_and_f10(terminal: tuple[Terminal, Path]) -> None:
+    term, db = terminal
+    term.wait_for("Inicio de sesión")
+    # Typed ahead in one burst, as agents do.
+    term.keys("asesor01", "Tab", "swat2026", "Enter", "1", "Enter")
+    term.wait_for("Búsqueda de cuenta")
+    term.keys(str(SHOWCASE["blacklist"]), "Enter")
+    shown = term.wait_for("NO DAR INFO. VER F7")
+    assert "CTA001" in shown and "F10=Servicios/Inventario" in shown
+    term.keys("F7")
+    term.wait_for("NTS001")
+    term.keys("F12")
+    term.wait_for("notas F7 leídas")
+    term.keys("F10")
+    shown = term.wait_for("INV001")
+    assert "Serial" in shown
+    term.keys("F3")
+    term.wait_for("MNU001")
+    term.keys("F3")
+    term.wait_for("SGN001")
+    term.keys("F3")
+    with sqlite3.connect(db) as connection:
+        actions = connection.execute(
+            "SELECT username, cuenta, action FROM access_log ORDER BY id"
+        ).fetchall()
+    cuenta = SHOWCASE["blacklist"]
+    assert ("ASESOR01", cuenta, "CONSULTA") in actions
+    assert ("ASESOR01", cuenta, "F7") in actions
+    assert ("ASESOR01", cuenta, "F10") in actions
