@@ -1,0 +1,23 @@
+"""The SWAT procedure engine: eight steps, their checks and rules, as data plus pure code.
+
+- ``data/procedure.toml`` describes the steps, each step's checks (with the
+  account flag or branch that makes them apply) and the rule messages.
+- ``definition`` reads it; ``state.CallState`` is one call's progress
+  (JSON-serialisable, saved after every change); ``engine`` applies the rules;
+  ``guide`` says what the procedure guide shows.
+
+How a branch plugs in (SAC, soporte, visita, PQR): steps 3-6 each carry
+``branch = "<id>"`` and apply only to requests of that branch (recorded in
+step 2 with ``engine.start_request``). A branch adds its checks to its step in
+``data/procedure.toml`` and its screens call ``engine.record(procedure, state,
+"<check id>", result, at)`` through the call service as the agent completes
+them; ``engine.advance`` then refuses to leave the step while any is pending.
+Nothing in the engine names a branch's checks, so adding a branch changes the
+data file and adds screens, not the engine.
+"""
+
+from swat_tui.domain.procedure.definition import BRANCHES, ProcedureDef, load_procedure
+from swat_tui.domain.procedure.engine import RuleViolation
+from swat_tui.domain.procedure.state import CallState
+
+__all__ = ["BRANCHES", "CallState", "ProcedureDef", "RuleViolation", "load_procedure"]

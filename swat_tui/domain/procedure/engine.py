@@ -1,0 +1,167 @@
+"""The rules of the SWAT procedure over a ``CallState``: pure functions, no I/O.
+
+Every function takes the definition and a state and returns a new state or
+raises ``RuleViolation`` with the rule's message for row 24.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from swat_tui.domain.errors import DomainError
+from swat_tui.domain.procedure.definition import BRANCHES, CheckDef, ProcedureDef, StepDef
+from swat_tui.domain.procedure.state import CallState, Mark, Request
+
+LAST_STEP = 8
+TYPIFICATION = "tipificada"
+REQUEST = "solicitud"
+BLACKLIST_CHECKS = ("notas_f7_leidas", "identidad_validada")
+
+
+class RuleViolation(DomainError):
+    """A procedure rule refused an action; ``rule`` names which."""
+
+    def __init__(self, message: str, *, rule: str) -> None:
+        super().__init__(message, code=rule)
+        self.rule = rule
+
+
+def _violation(procedure: ProcedureDef, rule: str, **values: object) -> RuleViolation:
+    return RuleViolation(procedure.message(rule, **values), rule=rule)
+
+
+def _summary(missing: list[CheckDef]) -> str:
+    """The first pending check and how many more: short enough for row 24."""
+    more = f" y {len(missing) - 1} más" if len(missing) > 1 else ""
+    return f"{missing[0].label}{more}"
+
+
+def applies(check: CheckDef, step: StepDef, state: CallState) -> bool:
+    """Whether a check is asked of this call (flag and branch conditions)."""
+    if check.when is not None and check.when not in state.flags:
+        return False
+    if step.branch is not None:
+        return state.request is not None and state.request.branch == step.branch
+    return True
+
+
+def step_applies(step: StepDef, state: CallState) -> bool:
+    return step.branch is None or (
+        state.request is not None and state.request.branch == step.branch
+    )
+
+
+def is_done(check: CheckDef, state: CallState) -> bool:
+    request = state.request_number if check.per_request else 0
+    return state.mark_for(check.id, request) is not None
+
+
+def pending(procedure: ProcedureDef, state: CallState, step_number: int) -> list[CheckDef]:
+    """Checks of a step still to do for this call (or its current request)."""
+    step = procedure.step(step_number)
+    return [c for c in step.checks if applies(c, step, state) and not is_done(c, state)]
+
+
+def record(
+    procedure: ProcedureDef, state: CallState, check_id: str, result: str, at: datetime
+) -> CallState:
+    """Mark a check done. Checks of later steps may be done early (F22 at any time)."""
+    if state.ended:
+        raise _violation(procedure, "call_closed")
+    check = procedure.check(check_id)
+    if check is None:
+        raise _violation(procedure, "unknown_check", check=check_id)
+    step = procedure.step(check.step)
+    if check.id == TYPIFICATION and state.request is None:
+        raise _violation(procedure, "typify_needs_request")
+    if not applies(check, step, state):
+        raise _violation(procedure, "check_not_applicable", check=check_id)
+    request = state.request_number if check.per_request else 0
+    return replace(state, marks=(*state.marks, Mark(check.id, request, result, at)))
+
+
+def start_request(
+    procedure: ProcedureDef, state: CallState, branch: str, description: str, at: datetime
+) -> CallState:
+    """Record the customer's request and its branch (the step-2 'solicitud' check)."""
+    if branch not in BRANCHES:
+        raise DomainError(f"Rama {branch!r} no válida: use SAC, soporte, visita o PQR.")
+    text = " ".join(description.split())
+    if not text:
+        raise DomainError("Describa la solicitud del cliente.")
+    current = state.request
+    if current is not None and state.mark_for(TYPIFICATION, current.number) is None:
+        # Correcting the request before it was typified: replace it.
+        requests = (*state.requests[:-1], Request(current.number, branch, text))
+    else:
+        requests = (*state.requests, Request(len(state.requests) + 1, branch, text))
+    updated = replace(state, requests=requests)
+    return record(procedure, updated, REQUEST, f"{branch}: {text}", at)
+
+
+def advance(procedure: ProcedureDef, state: CallState) -> CallState:
+    """Move to the next step that applies, if the current one is complete."""
+    if state.ended:
+        raise _violation(procedure, "call_closed")
+    missing = pending(procedure, state, state.step)
+    if missing:
+        raise _violation(procedure, "step_pending", step=state.step, pending=_summary(missing))
+    if state.step == LAST_STEP:
+        raise _violation(procedure, "closing_protocol", pending="termine la llamada")
+    following = state.step + 1
+    while following < LAST_STEP and not step_applies(procedure.step(following), state):
+        following += 1
+    return replace(state, step=following)
+
+
+def another_request(procedure: ProcedureDef, state: CallState) -> CallState:
+    """The customer has something else: back to step 2 for a new request, same call."""
+    if state.ended:
+        raise _violation(procedure, "call_closed")
+    if state.request is None or state.mark_for(TYPIFICATION, state.request_number) is None:
+        raise _violation(procedure, "close_needs_typification")
+    return replace(state, step=2)
+
+
+def end(procedure: ProcedureDef, state: CallState) -> CallState:
+    """Close the call: every request typified and the closing protocol complete."""
+    if state.ended:
+        raise _violation(procedure, "call_closed")
+    if not state.requests:
+        raise _violation(procedure, "typify_needs_request")
+    for request in state.requests:
+        if state.mark_for(TYPIFICATION, request.number) is None:
+            raise _violation(procedure, "close_needs_typification")
+    if state.step != LAST_STEP:
+        raise _violation(
+            procedure, "closing_protocol", pending=f"llegue al paso {LAST_STEP} (Intro)"
+        )
+    missing = pending(procedure, state, LAST_STEP)
+    if missing:
+        raise _violation(procedure, "closing_protocol", pending=_summary(missing))
+    return replace(state, ended=True)
+
+
+def may_show_personal_data(state: CallState) -> bool:
+    """The blacklist rule: only after F7 was read and the identity validated."""
+    if "blacklist" not in state.flags:
+        return True
+    return all(state.mark_for(check, 0) is not None for check in BLACKLIST_CHECKS)
+
+
+def ensure_may_show_personal_data(procedure: ProcedureDef, state: CallState) -> None:
+    if not may_show_personal_data(state):
+        raise _violation(procedure, "blacklist_gate")
+
+
+def next_action(procedure: ProcedureDef, state: CallState) -> str:
+    """The one next thing the procedure asks of the agent."""
+    if state.ended:
+        return "Llamada terminada: complete el trabajo posterior (ACW)."
+    missing = pending(procedure, state, state.step)
+    if missing:
+        return missing[0].todo
+    if state.step == LAST_STEP:
+        return "Protocolo completo: termine la llamada."
+    return f"Paso {state.step} completo: pulse Intro para continuar."

@@ -1,0 +1,50 @@
+"""What the procedure guide shows: the eight steps, their checks, the next action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from swat_tui.domain.procedure.definition import ProcedureDef
+from swat_tui.domain.procedure.engine import applies, is_done, next_action, step_applies
+from swat_tui.domain.procedure.state import CallState
+
+
+@dataclass(frozen=True)
+class GuideCheck:
+    label: str
+    done: bool
+
+
+@dataclass(frozen=True)
+class GuideStep:
+    number: int
+    title: str
+    status: str  # "actual" | "hecho" | "pendiente" | "no aplica"
+    checks: tuple[GuideCheck, ...]
+
+
+@dataclass(frozen=True)
+class GuideView:
+    steps: tuple[GuideStep, ...]
+    next_action: str
+
+
+def guide(procedure: ProcedureDef, state: CallState) -> GuideView:
+    """The guide for a call in ``state``."""
+    steps = []
+    for step in procedure.steps:
+        checks = tuple(
+            GuideCheck(check.label, is_done(check, state))
+            for check in step.checks
+            if applies(check, step, state)
+        )
+        if step.number == state.step and not state.ended:
+            status = "actual"
+        elif not step_applies(step, state) and state.request is not None:
+            status = "no aplica"
+        elif step.number < state.step or state.ended:
+            status = "hecho"
+        else:
+            status = "pendiente"
+        steps.append(GuideStep(step.number, step.title, status, checks))
+    return GuideView(tuple(steps), next_action(procedure, state))

@@ -1,0 +1,88 @@
+"""The procedure state of one call: what was checked, when, with what result.
+
+Immutable and JSON-serialisable: the call service writes it to the store after
+every change, so a killed process resumes exactly where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A check done: by which request (0 for call-wide checks), when, result."""
+
+    check: str
+    request: int
+    result: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Request:
+    """A customer request inside the call and the branch that handles it."""
+
+    number: int  # 1, 2, ... in the order the customer asked
+    branch: str
+    description: str
+
+
+@dataclass(frozen=True)
+class CallState:
+    """Where the call is in the procedure."""
+
+    step: int = 1
+    flags: frozenset[str] = frozenset()  # account flags: blacklist, pqr_pendiente, ...
+    marks: tuple[Mark, ...] = ()
+    requests: tuple[Request, ...] = ()
+    ended: bool = False
+    fields: dict[str, str] = field(default_factory=dict)  # captured caller data, notes
+
+    @property
+    def request(self) -> Request | None:
+        """The request being handled now."""
+        return self.requests[-1] if self.requests else None
+
+    @property
+    def request_number(self) -> int:
+        return self.requests[-1].number if self.requests else 0
+
+    def mark_for(self, check: str, request: int) -> Mark | None:
+        for mark in reversed(self.marks):
+            if mark.check == check and mark.request == request:
+                return mark
+        return None
+
+    def with_field(self, name: str, value: str) -> CallState:
+        return replace(self, fields={**self.fields, name: value})
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "step": self.step,
+                "flags": sorted(self.flags),
+                "marks": [[m.check, m.request, m.result, m.at.isoformat()] for m in self.marks],
+                "requests": [[r.number, r.branch, r.description] for r in self.requests],
+                "ended": self.ended,
+                "fields": self.fields,
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> CallState:
+        raw = json.loads(text or "{}")
+        return cls(
+            step=raw.get("step", 1),
+            flags=frozenset(raw.get("flags", ())),
+            marks=tuple(
+                Mark(check, request, result, datetime.fromisoformat(at))
+                for check, request, result, at in raw.get("marks", ())
+            ),
+            requests=tuple(Request(n, b, d) for n, b, d in raw.get("requests", ())),
+            ended=raw.get("ended", False),
+            fields=dict(raw.get("fields", {})),
+        )
