@@ -39,7 +39,9 @@ from sqlalchemy import Connection, Dialect, Engine, Table, select
 from sqlmodel import SQLModel
 
 import swat_tui.store.models  # noqa: F401  (registers the tables)
-from swat_tui.store.demo.generator import Batch, DemoGenerator, Row, campaign_rows
+from swat_tui.store.demo.batch import Batch, Row
+from swat_tui.store.demo.billing import campaign_rows
+from swat_tui.store.demo.generator import DemoGenerator
 from swat_tui.store.demo.vocabulary import load_vocabulary
 
 BATCH_ACCOUNTS = 20_000

@@ -1,0 +1,34 @@
+"""The unit the generator hands to the writer: rows of consecutive accounts.
+
+Rows are plain dicts ready for a Core ``insert()``; every generator part
+appends to the ``Batch`` it is given, so the table order below is the insert
+order the writer follows (parents before children).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Row = dict[str, object]
+
+
+@dataclass
+class Batch:
+    """The rows of consecutive accounts, table by table, in insert order."""
+
+    account: list[Row] = field(default_factory=list)
+    service: list[Row] = field(default_factory=list)
+    equipment: list[Row] = field(default_factory=list)
+    invoice: list[Row] = field(default_factory=list)
+    payment: list[Row] = field(default_factory=list)
+    account_discount: list[Row] = field(default_factory=list)
+    pqr: list[Row] = field(default_factory=list)
+    work_order: list[Row] = field(default_factory=list)
+    note: list[Row] = field(default_factory=list)
+    note_folder: list[Row] = field(default_factory=list)
+    # Notes inside the folders above; "folder_id" is filled by the writer from "cuenta".
+    folder_note: list[Row] = field(default_factory=list)
+    incident: list[Row] = field(default_factory=list)  # only in the final batch
+
+
+__all__ = ["Batch", "Row"]
