@@ -199,3 +199,9 @@ def test_definition_rejects_steps_out_of_order() -> None:
     raw = {"step": [{"number": 2, "id": "x", "title": "x", "checks": []}], "rules": {}}
     with pytest.raises(ValueError):
         parse_procedure(raw)
+
+
+def test_next_actions_fit_the_panels_next_line() -> None:
+    for step in P.steps:
+        for check in step.checks:
+            assert len(check.todo) <= 67, check.id

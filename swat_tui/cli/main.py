@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from swat_tui.cli import db, users
+from swat_tui.cli import calls, db, ucc, users
 from swat_tui.cli.demo import demo_command
 from swat_tui.config import DB_URL_ENV, Settings, resolve_db_url
 
@@ -27,6 +27,8 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 app.add_typer(users.app, name="users")
+app.add_typer(calls.app, name="calls")
+app.add_typer(ucc.app, name="ucc")
 app.command("demo", help="Genera una base de demostración con cuentas ficticias.")(demo_command)
 
 

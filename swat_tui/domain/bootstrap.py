@@ -17,6 +17,7 @@ from sqlmodel import SQLModel
 
 from swat_tui.config import BOGOTA, Settings
 from swat_tui.domain.services import Services
+from swat_tui.domain.ucc import UccCatalog
 from swat_tui.store.engine import make_engine, read_session, write_session
 from swat_tui.store.enums import Role
 from swat_tui.store.errors import StoreError
@@ -26,7 +27,7 @@ from swat_tui.store.queries.agents import count_agents, list_agents
 
 DEMO_PASSWORD = "swat2026"
 # Tables --replace keeps: the profiles and the schema version.
-_KEPT_TABLES = frozenset({"agent", "alembic_version"})
+_KEPT_TABLES = frozenset({"agent", "alembic_version", "ucc_code"})
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def open_services(
     engine = open_store(settings)
     services = Services.create(engine, settings.clock)
     with store_errors():
+        UccCatalog(engine).ensure_loaded()  # the shipped F22 catalogue, when there is none
         if store_is_empty(engine):
             seed_demo_users(services)
             if settings.seed_demo_accounts > 0:

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from swat_tui.domain.accounts import AccountService
 from swat_tui.domain.auth import AuthService
+from swat_tui.domain.calls import CallService
 from swat_tui.domain.notes import NoteService
 
 
@@ -22,6 +23,7 @@ class Services:
     auth: AuthService
     accounts: AccountService
     notes: NoteService
+    calls: CallService
 
     @classmethod
     def create(cls, engine: Engine, clock: Callable[[], datetime]) -> Services:
@@ -32,6 +34,7 @@ class Services:
             auth=AuthService(engine, clock),
             accounts=AccountService(engine, clock),
             notes=NoteService(engine, clock),
+            calls=CallService(engine, clock),
         )
 
     def close(self) -> None:

@@ -78,6 +78,7 @@ class CallStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     ENDED = "ended"
     ABANDONED = "abandoned"
+    TRANSFERRED = "transferred"
 
 
 class DimeStatus(StrEnum):

@@ -18,7 +18,12 @@ from swat_tui.config import BOGOTA, Settings
 
 if TYPE_CHECKING:
     from swat_tui.domain.auth import SignedOnAgent
+    from swat_tui.domain.call_views import CallRecord
+    from swat_tui.domain.procedure.guide import GuideView
     from swat_tui.domain.services import Services
+    from swat_tui.domain.softphone import Softphone, SoftphoneConfig
+    from swat_tui.ui.call_session import ActiveCall
+    from swat_tui.ui.phone_controller import PhoneController
 
 
 class SwatApp(App[None]):
@@ -33,6 +38,8 @@ class SwatApp(App[None]):
         self.settings = settings
         self.services: Services | None = services
         self.agent: SignedOnAgent | None = None
+        self.call: ActiveCall | None = None
+        self.phones: PhoneController | None = None
         self.startup_error: str | None = None
         self._store_worker: Worker[None] | None = None
 
@@ -85,16 +92,148 @@ class SwatApp(App[None]):
     # Navigation is awaited so that keys typed ahead land on the new panel.
 
     async def signed_on(self, agent: SignedOnAgent) -> None:
+        from swat_tui.ui.phone_controller import PhoneController
         from swat_tui.ui.screens.main_menu import MainMenuScreen
+        from swat_tui.ui.screens.recovery import RecoveryScreen
 
         self.agent = agent
+        self.phones = PhoneController(self)
         await self.push_screen(MainMenuScreen())
+        assert self.services is not None
+        interrupted = self.services.calls.interrupted(agent.id)
+        if interrupted:
+            screen = RecoveryScreen(interrupted)
+            await self.push_screen(screen)
+            await screen.ready.wait()
+
+    # -- the softphone -------------------------------------------------------------
+
+    @property
+    def phone(self) -> Softphone | None:
+        return self.phones.phone if self.phones else None
+
+    def phone_config(self) -> SoftphoneConfig:
+        assert self.phones is not None
+        return self.phones.config
+
+    def phone_status(self) -> str:
+        return self.phones.status() if self.phones else ""
+
+    async def phone_action(self, action: str, argument: str) -> str | None:
+        """A softphone option; refusals land on row 24 of the current panel."""
+        from swat_tui.domain.errors import DomainError
+        from swat_tui.ui.screens.base import RRScreen
+
+        assert self.phones is not None
+        try:
+            return await self.phones.act(action, argument)
+        except DomainError as error:
+            if isinstance(self.screen, RRScreen):
+                self.screen.message(error.message, error=True)
+            return None
+
+    def ring(self, ani: str | None = None, queue: str | None = None) -> CallRecord:
+        """A call rings now (the practice queue, or a trainer's or test's call)."""
+        from swat_tui.ui.screens.base import RRScreen
+
+        assert self.phones is not None
+        record = self.phones.ring(ani, queue)
+        if isinstance(self.screen, RRScreen):
+            self.screen.message(
+                f"Llamada entrante de {record.ani} ({record.queue}): F2, 3=Contestar."
+            )
+            self.screen.paint_header()
+        return record
+
+    def resume_phone(self, record: CallRecord) -> None:
+        if self.phones is not None:
+            self.phones.resumed(record)
+
+    def phone_call_ended(self) -> None:
+        if self.phones is not None:
+            self.phones.call_ended()
+
+    # -- the call in progress -------------------------------------------------------
+
+    def guide_view(self) -> GuideView:
+        """The procedure guide for the call in progress (or an idle one)."""
+        from swat_tui.domain.procedure import CallState, load_procedure
+        from swat_tui.domain.procedure.guide import guide
+
+        state = self.call.record.state if self.call else CallState()
+        view = guide(load_procedure(), state)
+        if self.call is None:
+            from dataclasses import replace
+
+            view = replace(
+                view, next_action="Sin llamada: póngase Disponible en el softphone (F2)."
+            )
+        return view
+
+    def refresh_guide(self) -> None:
+        from swat_tui.ui.screens.base import RRScreen
+
+        if isinstance(self.screen, RRScreen):
+            self.screen.refresh_guide()
+
+    def call_changed(self, record: CallRecord) -> None:
+        """The call service wrote a change: keep its record."""
+        if self.call is not None and self.call.call_id == record.id:
+            self.call.record = record
+
+    async def start_call(self, record: CallRecord) -> None:
+        """A call was answered: its panels take over, from step 1."""
+        from swat_tui.ui.call_session import ActiveCall
+
+        self.call = ActiveCall(record)
+        await self.show_call_step()
+
+    async def resume_call(self, record: CallRecord) -> None:
+        """Back into a call a crash left open, at the panel of its step."""
+        from swat_tui.ui.call_session import ActiveCall
+
+        assert self.services is not None and self.agent is not None
+        call = ActiveCall(record)
+        if record.cuenta is not None:
+            notes_read = record.state.mark_for("notas_f7_leidas", 0) is not None
+            call.account = self.services.accounts.open_panel(
+                record.cuenta, agent=self.agent.username, notes_read=notes_read
+            )
+        self.call = call
+        self.resume_phone(record)
+        await self.show_call_step()
+
+    async def show_call_step(self) -> None:
+        """Show the panel of the call's current step (replacing any call panel on top)."""
+        from swat_tui.ui.screens.call_panels import panel_for_step
+        from swat_tui.ui.screens.main_menu import MainMenuScreen
+
+        assert self.call is not None
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, MainMenuScreen):
+            await self.pop_screen()
+        screen = panel_for_step(self.call.record.state.step)
+        await self.push_screen(screen)
+        await screen.ready.wait()
+
+    async def call_ended(self) -> None:
+        """The procedure closed the call: after-call work starts on the softphone."""
+        from swat_tui.ui.screens.softphone import SoftphoneScreen
+
+        self.call = None
+        self.phone_call_ended()
+        await self.exit_to_menu()
+        screen = SoftphoneScreen()
+        await self.push_screen(screen)
+        await screen.ready.wait()
+        screen.message("Llamada terminada y registrada. Complete el ACW (opción 7).")
 
     async def sign_off(self) -> None:
         """Back to the sign-on panel, forgetting the agent."""
         from swat_tui.ui.screens.sign_on import SignOnScreen
 
         self.agent = None
+        self.phones = None
+        self.call = None
         while len(self.screen_stack) > 2:
             await self.pop_screen()
         await self.switch_screen(SignOnScreen())

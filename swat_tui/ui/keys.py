@@ -52,6 +52,8 @@ REGISTRY: dict[str, RRKey] = {
         RRKey(
             "enter", "enter", "Intro=Continuar", "rr_enter", "Procesar lo digitado", in_legend=False
         ),
+        RRKey("guide", _fkey(1), "F1=Guía", "rr_guide", "Guía del procedimiento SWAT"),
+        RRKey("softphone", _fkey(2), "F2=Softphone", "rr_softphone", "Softphone Avaya One-X"),
         RRKey("exit", _fkey(3), "F3=Salir", "rr_exit", "Salir de la pantalla"),
         RRKey("refresh", _fkey(5), "F5=Renovar", "rr_refresh", "Volver a leer los datos"),
         RRKey(
@@ -72,6 +74,14 @@ REGISTRY: dict[str, RRKey] = {
             "Servicios y equipos instalados",
         ),
         RRKey("cancel", _fkey(12), "F12=Cancelar", "rr_cancel", "Volver a la pantalla anterior"),
+        RRKey(
+            "call_log",
+            _fkey(13),
+            "F13=Log de llamadas",
+            "rr_call_log",
+            "Llamadas anteriores de la cuenta (F22 y luego F13)",
+        ),
+        RRKey("typify", _fkey(22), "F22=Tipificar", "rr_typify", "Tipificar la solicitud (UCC)"),
         RRKey(
             "page_down",
             "pagedown",

@@ -31,13 +31,28 @@ def shown(app: SwatApp, name: str) -> str:
 
 
 async def type_into(pilot: Pilot[None], name: str, text: str) -> None:
-    """Focus an input field and type ``text`` into it, key by key."""
+    """Put the cursor on a field and fill it (leaving the previous field, as Tab does).
+
+    The text is set at once: key-by-key typing is covered by the type-ahead and
+    tmux tests, and pressing every character would make the suite slow.
+    """
     app = pilot.app
     assert isinstance(app, SwatApp)
-    field = screen(app).field(name)
-    field.focus()
+    current = screen(app)
+    field = current.field(name)
+    current.set_focus(field)
+    field.value = text
+    field.cursor_position = len(text)
     await pilot.pause()
-    field.value = ""
+
+
+async def type_keys(pilot: Pilot[None], name: str, text: str) -> None:
+    """Focus a field and type ``text`` key by key, as an agent does."""
+    app = pilot.app
+    assert isinstance(app, SwatApp)
+    current = screen(app)
+    current.set_focus(current.field(name))
+    current.field(name).value = ""
     await pilot.press(*text)
 
 
@@ -55,5 +70,37 @@ async def open_account(pilot: Pilot[None], cuenta: int) -> None:
     await pilot.press("enter")
     await pilot.pause()
     await type_into(pilot, "value", str(cuenta))
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def go_available(pilot: Pilot[None]) -> None:
+    """Sign on and put the softphone in Disponible (F2, option 1)."""
+    await sign_on(pilot)
+    await pilot.press("f2")
+    await type_into(pilot, "opt", "1")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def answer_call(pilot: Pilot[None], ani: str, queue: str = "HOGAR_SAC") -> None:
+    """From sign-on to LLM001 with a call from ``ani`` answered."""
+    app = pilot.app
+    assert isinstance(app, SwatApp)
+    await go_available(pilot)
+    app.ring(ani, queue)
+    await pilot.pause()
+    await type_into(pilot, "opt", "3")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def fill(pilot: Pilot[None], **values: str) -> None:
+    """Type several fields of the current panel, in the order given."""
+    for name, value in values.items():
+        await type_into(pilot, name, value)
+
+
+async def enter(pilot: Pilot[None]) -> None:
     await pilot.press("enter")
     await pilot.pause()

@@ -15,6 +15,7 @@ from tests.ui.helpers import (
     shown,
     sign_on,
     type_into,
+    type_keys,
 )
 
 SIZE = (80, 24)
@@ -166,7 +167,7 @@ async def test_f7_note_with_markup_and_accents_is_shown_literally(app: SwatApp) 
     async with app.run_test(size=SIZE) as pilot:
         await open_account(pilot, SHOWCASE["activa"])
         await pilot.press("f7")
-        await type_into(pilot, "note", note)
+        await type_keys(pilot, "note", note)
         await pilot.press("enter")
         assert message(app) == "Nota especial grabada."
         texts = " ".join(r.get("text", "") for r in screen(app).panel.canvas.records)

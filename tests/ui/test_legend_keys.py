@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.ui.app import SwatApp
 from swat_tui.ui.keys import REGISTRY
-from tests.ui.helpers import open_account, screen, sign_on, type_into
+from tests.ui.helpers import answer_call, enter, fill, open_account, screen, sign_on, type_into
 
 Route = Callable[[Pilot[None]], Awaitable[None]]
 
@@ -71,7 +71,76 @@ async def to_inventory(pilot: Pilot[None]) -> None:
     await pilot.press("f10")
 
 
+async def to_softphone(pilot: Pilot[None]) -> None:
+    await sign_on(pilot)
+    await pilot.press("f2")
+
+
+async def to_guide(pilot: Pilot[None]) -> None:
+    await sign_on(pilot)
+    await pilot.press("f1")
+
+
+def _phone(pilot: Pilot[None], case: str) -> str:
+    app = pilot.app
+    assert isinstance(app, SwatApp) and app.services is not None
+    view = app.services.accounts.open_panel(SHOWCASE[case], agent="T", notes_read=True)
+    assert view.phone_mobile
+    return view.phone_mobile
+
+
+async def to_reception(pilot: Pilot[None]) -> None:
+    await answer_call(pilot, _phone(pilot, "activa"))
+
+
+async def to_interpretation(pilot: Pilot[None]) -> None:
+    await to_reception(pilot)
+    await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
+    await enter(pilot)
+
+
+async def to_branch(pilot: Pilot[None]) -> None:
+    await to_interpretation(pilot)
+    await fill(pilot, sta="s", request="Factura", br="1")
+    await enter(pilot)
+
+
+async def to_typification(pilot: Pilot[None]) -> None:
+    await to_branch(pilot)
+    await fill(pilot, ok="s")
+    await enter(pilot)
+
+
+async def to_call_log(pilot: Pilot[None]) -> None:
+    await to_typification(pilot)
+    await pilot.press("f13")
+
+
+async def to_closing(pilot: Pilot[None]) -> None:
+    await to_typification(pilot)
+    await fill(pilot, code_in="SAC-FAC-002", res="1")
+    await enter(pilot)
+
+
+async def to_recovery(pilot: Pilot[None]) -> None:
+    app = pilot.app
+    assert isinstance(app, SwatApp) and app.services is not None
+    agent = app.services.auth.sign_on("ASESOR01", "swat2026")
+    record = app.services.calls.offer(agent_id=agent.id, ani="3001112233", queue="HOGAR_SAC")
+    app.services.calls.answer(record.id)
+    await sign_on(pilot)
+
+
 ROUTES: dict[str, Route] = {
+    "SFT001": to_softphone,
+    "GUI001": to_guide,
+    "LLM001": to_reception,
+    "LLM002": to_interpretation,
+    "LLM003": to_branch,
+    "TIP001": to_typification,
+    "LOG001": to_call_log,
+    "LLM008": to_closing,
+    "REC001": to_recovery,
     "SGN001": to_sign_on,
     "MNU001": to_menu,
     "CTA010": to_search,

@@ -17,7 +17,7 @@ class Call(SQLModel, table=True):
     caller_document: str | None = Field(default=None, max_length=15)
     caller_relation: str | None = Field(default=None, max_length=20)
     callback_number: str | None = Field(default=None, max_length=15)
-    status: str = Field(max_length=12)  # enums.CallStatus
+    status: str = Field(max_length=12)  # enums.CallStatus, or "transferred" (domain.calls)
     started_at: datetime = Field(index=True)
     answered_at: datetime | None = None
     ended_at: datetime | None = None
@@ -25,6 +25,10 @@ class Call(SQLModel, table=True):
     acw_seconds: int = 0
     current_step: int = 1
     survey_answer: str | None = Field(default=None, max_length=20)
+    survey_score: int | None = None  # 1..5 when the customer took the survey
+    hold_started_at: datetime | None = None  # set while the caller is on hold
+    acw_started_at: datetime | None = None  # set while after-call work runs
+    transferred_to: str | None = Field(default=None, max_length=30)  # target queue
     state_json: str = "{}"  # the procedure engine's state, for crash recovery
 
 
@@ -73,7 +77,7 @@ class Typification(SQLModel, table=True):
     cuenta: int = Field(foreign_key="account.cuenta", index=True)
     code: str = Field(max_length=12)
     first_contact: bool = True
-    cun: str | None = Field(default=None, max_length=20)
+    cun: str | None = Field(default=None, max_length=20, index=True)
     incident_number: str | None = Field(default=None, max_length=12)
     notes: str = ""
     agent: str = Field(max_length=10)

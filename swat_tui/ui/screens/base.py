@@ -14,12 +14,15 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
 from swat_tui.domain.errors import DomainError
 from swat_tui.ui.display_file import HEIGHT, WIDTH, DisplayFile, load
 from swat_tui.ui.keys import bindings_for
+from swat_tui.ui.widgets.guide_column import WIDTH as GUIDE_WIDTH
+from swat_tui.ui.widgets.guide_column import GuideColumn
 from swat_tui.ui.widgets.panel import Panel
 from swat_tui.ui.widgets.rr_field import RRField
 
@@ -41,8 +44,11 @@ class RRScreen(Screen[None]):
     PANEL_ID: ClassVar[str]
     DEFAULT_CSS = """
     RRScreen { background: #000000; align: center middle; }
+    RRScreen #desk { width: auto; height: 24; }
+    RRScreen #guide-column { display: none; }
+    RRScreen.-wide #guide-column { display: block; }
     RRScreen #too-small { width: auto; height: auto; color: #33ff33; display: none; }
-    RRScreen.-too-small #panel { display: none; }
+    RRScreen.-too-small #desk { display: none; }
     RRScreen.-too-small #too-small { display: block; }
     """
 
@@ -67,15 +73,17 @@ class RRScreen(Screen[None]):
     # -- composition and header ------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield self.panel
+        with Horizontal(id="desk"):
+            yield self.panel
+            yield GuideColumn()
         yield Static(id="too-small")
 
     def on_mount(self) -> None:
         # Subclasses fill their fields in ``fill`` (Textual already runs every
         # class's ``on_mount`` along the MRO, so they must not define one).
-        self._paint_header()
+        self.paint_header()
         if not self.rr_app.settings.frozen:
-            self.set_interval(1, self._paint_header)
+            self.set_interval(1, self.paint_header)
         self._fit(self.app.size.width, self.app.size.height)
         fields = self.panel.fields()
         for rr_field in fields:
@@ -94,12 +102,16 @@ class RRScreen(Screen[None]):
     def _fit(self, width: int, height: int) -> None:
         small = width < WIDTH or height < HEIGHT
         self.set_class(small, "-too-small")
+        wide = width >= WIDTH + GUIDE_WIDTH + 2 and self.rr_app.agent is not None
+        self.set_class(wide, "-wide")
+        if wide:
+            self.refresh_guide()
         if small:
             self.query_one("#too-small", Static).update(
                 TOO_SMALL.format(width=width, height=height)
             )
 
-    def _paint_header(self) -> None:
+    def paint_header(self) -> None:
         now = self.rr_app.now()
         values = {
             "system": self.rr_app.settings.system_name,
@@ -109,7 +121,13 @@ class RRScreen(Screen[None]):
         agent = self.rr_app.agent
         if agent is not None:
             values["agent"] = agent.username
+            values["phone"] = self.rr_app.phone_status()
         self.set_fields(values)
+
+    def refresh_guide(self) -> None:
+        """Redraw the side guide (only shown on wide terminals)."""
+        if self.has_class("-wide"):
+            self.query_one(GuideColumn).show(self.rr_app.guide_view())
 
     # -- helpers for subclasses ------------------------------------------------
 
@@ -162,6 +180,33 @@ class RRScreen(Screen[None]):
         """Show another panel on top of this one, once it is ready for keys."""
         await self.app.push_screen(screen)
         await screen.ready.wait()
+
+    async def action_rr_guide(self) -> None:
+        """F1: the procedure guide on its own panel."""
+        from swat_tui.ui.screens.guide import GuideScreen
+
+        await self.open(GuideScreen())
+
+    async def action_rr_softphone(self) -> None:
+        """F2: the softphone panel."""
+        from swat_tui.ui.screens.softphone import SoftphoneScreen
+
+        await self.open(SoftphoneScreen())
+
+    async def action_rr_typify(self) -> None:
+        """F22: typify the request of the call in progress."""
+        from swat_tui.ui.screens.typification import TypificationScreen
+
+        call = self.rr_app.call
+        if call is None:
+            self.message("No hay llamada en curso: se tipifica dentro de una llamada.", error=True)
+            return
+        if call.record.state.request is None:
+            from swat_tui.domain.procedure import load_procedure
+
+            self.message(load_procedure().message("typify_needs_request"), error=True)
+            return
+        await self.open(TypificationScreen())
 
     async def action_rr_exit(self) -> None:
         """F3: leave this function, back to the main menu."""

@@ -23,6 +23,13 @@ class MainMenuScreen(RRScreen, panel="MNU001"):
         self.field("option").value = ""
         if option == "1":
             await self.open(AccountSearchScreen())
+        elif option == "2":
+            await self.action_rr_softphone()
+        elif option == "3":
+            if self.rr_app.call is None:
+                self.message("No hay ninguna llamada en curso.", error=True)
+            else:
+                await self.rr_app.show_call_step()
         elif option in (SIGN_OFF, "SIGNOFF"):
             await self.rr_app.sign_off()
         elif not option:

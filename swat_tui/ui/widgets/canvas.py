@@ -108,9 +108,11 @@ class Canvas(Widget):
             if value is None:
                 continue
             start = spec.col
+            # A blank value takes no display attribute: no empty reverse-image bar.
+            style = field_style(spec) if value.strip() else base
             text = (
                 text[:start]
-                + Text(fit(value, spec), style=field_style(spec))
+                + Text(fit(value, spec), style=style)
                 + text[start + spec.width :]
             )
         text.truncate(WIDTH, pad=True)

@@ -1,0 +1,70 @@
+"""The F22 form's rules: UCC code, notes length, aviso number and CUN format.
+
+The CUN (código único numérico of a PQR) is PPPP-YY-NNNNNNNNNN: the
+provider code, the two-digit year and a ten-digit sequence. The format is
+seen in public code, not in the CRC regulation (see shared/procedure.md).
+"""
+
+from __future__ import annotations
+
+import re
+
+from swat_tui.domain.errors import DomainError
+
+PROVIDER_CODE = "4410"
+NOTES_MAX = 250  # the typification's notes field; longer texts go to the SWAT folder
+SWAT_FOLDER = "SWAT"
+CUN_PATTERN = re.compile(r"(\d{4})-(\d{2})-(\d{10})")
+INCIDENT_PATTERN = re.compile(r"INC\d{1,9}")
+
+
+def normalize_code(code: str) -> str:
+    text = code.strip().upper()
+    if not text:
+        raise DomainError("Escriba el código de tipificación UCC.")
+    return text
+
+
+def unknown_code(code: str) -> DomainError:
+    return DomainError(f"El código {code[:12]} no existe en el catálogo UCC.")
+
+
+def check_notes(notes: str) -> str:
+    text = notes.strip()
+    if len(text) > NOTES_MAX:
+        raise DomainError(
+            f"Nota de {len(text)} caracteres: máximo {NOTES_MAX}. "
+            f"Pásela a la carpeta {SWAT_FOLDER} (F7, F6)."
+        )
+    return text
+
+
+def check_incident(number: str | None) -> str | None:
+    if number is None or not number.strip():
+        return None
+    text = number.strip().upper()
+    if not INCIDENT_PATTERN.fullmatch(text):
+        raise DomainError("Aviso inválido: INC seguido de dígitos (p. ej. INC000123456).")
+    return text
+
+
+def check_cun(cun: str | None) -> str | None:
+    if cun is None or not cun.strip():
+        return None
+    text = cun.strip()
+    if not CUN_PATTERN.fullmatch(text):
+        raise DomainError("CUN inválido: formato PPPP-AA-NNNNNNNNNN (p. ej. 4410-26-0000000001).")
+    return text
+
+
+def cun_prefix(year: int) -> str:
+    return f"{PROVIDER_CODE}-{year % 100:02d}-"
+
+
+def next_cun(year: int, last: str | None) -> str:
+    """The CUN after ``last`` (the greatest of the year in the store), or the first."""
+    found = CUN_PATTERN.fullmatch(last) if last else None
+    sequence = int(found.group(3)) + 1 if found else 1
+    if sequence >= 10**10:
+        raise DomainError(f"Se agotó la secuencia de CUN del año {year}.")
+    return f"{cun_prefix(year)}{sequence:010d}"

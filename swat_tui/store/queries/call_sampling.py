@@ -1,0 +1,106 @@
+"""Look-ups the practice call queue samples accounts with, fast on a million accounts.
+
+The queue draws a random cuenta and asks for the first suitable account in a
+window of cuentas starting there: every query is a primary-key (or node /
+phone index) range seek that stops at the first hit, never a table scan and
+never ``ORDER BY RANDOM()``. Open incidents are few (a few percent of the
+nodes), so they are counted and picked by offset.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col, exists, func, select
+
+from swat_tui.store.enums import IncidentStatus
+from swat_tui.store.models import Account, Incident
+
+
+def cuenta_bounds(session: Session) -> tuple[int, int] | None:
+    """The lowest and highest cuenta, or None for a store without accounts."""
+    # Two queries: SQLite answers a lone min() or max() from the index, not both at once.
+    low = session.exec(select(func.min(Account.cuenta))).one()
+    high = session.exec(select(func.max(Account.cuenta))).one()
+    if low is None or high is None:
+        return None
+    return int(low), int(high)
+
+
+def account_in_window(session: Session, *, start: int, end: int) -> Account | None:
+    """The first account with ``start <= cuenta < end``."""
+    statement = (
+        select(Account)
+        .where(col(Account.cuenta) >= start, col(Account.cuenta) < end)
+        .order_by(col(Account.cuenta))
+        .limit(1)
+    )
+    return session.exec(statement).first()
+
+
+def blacklisted_in_window(session: Session, *, start: int, end: int) -> Account | None:
+    """The first blacklisted account with ``start <= cuenta < end``."""
+    statement = (
+        select(Account)
+        .where(
+            col(Account.cuenta) >= start,
+            col(Account.cuenta) < end,
+            col(Account.blacklist).is_(True),
+        )
+        .order_by(col(Account.cuenta))
+        .limit(1)
+    )
+    return session.exec(statement).first()
+
+
+def shared_mobile_in_window(session: Session, *, start: int, end: int) -> Account | None:
+    """The first account in the window whose mobile is also on another account."""
+    other = aliased(Account)
+    shared = exists().where(
+        col(other.phone_mobile) == col(Account.phone_mobile),
+        col(other.cuenta) != col(Account.cuenta),
+    )
+    statement = (
+        select(Account)
+        .where(
+            col(Account.cuenta) >= start,
+            col(Account.cuenta) < end,
+            col(Account.phone_mobile).is_not(None),
+            shared,
+        )
+        .order_by(col(Account.cuenta))
+        .limit(1)
+    )
+    return session.exec(statement).first()
+
+
+def count_open_incidents(session: Session) -> int:
+    """How many avisos are open."""
+    statement = select(func.count()).where(Incident.status == IncidentStatus.ABIERTO)
+    return session.exec(statement).one()
+
+
+def open_incident_at(session: Session, *, index: int) -> Incident | None:
+    """The ``index``-th open aviso (0-based, in id order)."""
+    statement = (
+        select(Incident)
+        .where(Incident.status == IncidentStatus.ABIERTO)
+        .order_by(col(Incident.id))
+        .offset(index)
+        .limit(1)
+    )
+    return session.exec(statement).first()
+
+
+def node_has_open_incident(session: Session, *, node: str) -> bool:
+    """True when an open aviso covers the node."""
+    statement = select(Incident.id).where(
+        Incident.node == node, Incident.status == IncidentStatus.ABIERTO
+    ).limit(1)
+    return session.exec(statement).first() is not None
+
+
+def account_on_node(session: Session, *, node: str, start: int) -> Account | None:
+    """The first account on ``node`` from cuenta ``start`` on, else the node's first one."""
+    statement = select(Account).where(Account.node == node).order_by(col(Account.cuenta)).limit(1)
+    found = session.exec(statement.where(col(Account.cuenta) >= start)).first()
+    return found if found is not None else session.exec(statement).first()

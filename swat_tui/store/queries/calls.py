@@ -1,0 +1,166 @@
+"""Calls, their events, requests and typifications: the rows behind a call record.
+
+Writers add to the caller's transaction (and flush when the caller needs the
+new id); readers take lists of call ids so a page of calls costs one query per
+table, not one per call.
+"""
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+
+from sqlmodel import Session, col, func, select
+
+from swat_tui.store.models import Agent, Call, CallEvent, CallRequest, Pqr, Typification, UccCode
+
+
+def get_call(session: Session, *, call_id: int) -> Call | None:
+    """The call with this id."""
+    return session.get(Call, call_id)
+
+
+def add_call(
+    session: Session, *, agent_id: int, ani: str, queue: str, status: str, at: datetime,
+    state_json: str,
+) -> Call:
+    """Add a new call and flush it so it has an id; ``at`` must be aware."""
+    call = Call(
+        agent_id=agent_id, ani=ani, queue=queue, status=status, started_at=at,
+        state_json=state_json,
+    )
+    session.add(call)
+    session.flush()
+    return call
+
+
+def add_event(
+    session: Session, *, call_id: int, step: int, check: str, result: str, at: datetime
+) -> CallEvent:
+    """Add one procedure event (a check, a step change, a softphone action)."""
+    event = CallEvent(call_id=call_id, step=step, check=check, result=result, at=at)
+    session.add(event)
+    return event
+
+
+def open_calls_of(
+    session: Session, *, agent_id: int, statuses: Sequence[str]
+) -> Sequence[Call]:
+    """The agent's calls in one of ``statuses``, newest first."""
+    statement = (
+        select(Call)
+        .where(Call.agent_id == agent_id, col(Call.status).in_(statuses))
+        .order_by(col(Call.started_at).desc(), col(Call.id).desc())
+    )
+    return session.exec(statement).all()
+
+
+def add_request(
+    session: Session, *, call_id: int, branch: str, description: str, at: datetime
+) -> CallRequest:
+    """Add a customer request and flush it so it has an id."""
+    request = CallRequest(call_id=call_id, branch=branch, description=description, created_at=at)
+    session.add(request)
+    session.flush()
+    return request
+
+
+def requests_of(session: Session, *, call_ids: Sequence[int]) -> Sequence[CallRequest]:
+    """The requests of these calls, in the order they were made."""
+    statement = (
+        select(CallRequest)
+        .where(col(CallRequest.call_id).in_(call_ids))
+        .order_by(col(CallRequest.call_id), col(CallRequest.id))
+    )
+    return session.exec(statement).all()
+
+
+def events_of(session: Session, *, call_ids: Sequence[int]) -> Sequence[CallEvent]:
+    """The events of these calls, in the order they happened."""
+    statement = (
+        select(CallEvent)
+        .where(col(CallEvent.call_id).in_(call_ids))
+        .order_by(col(CallEvent.call_id), col(CallEvent.id))
+    )
+    return session.exec(statement).all()
+
+
+def add_typification(session: Session, *, typification: Typification) -> Typification:
+    """Add a typification row to the caller's transaction."""
+    session.add(typification)
+    return typification
+
+
+def typifications_of(
+    session: Session, *, call_ids: Sequence[int]
+) -> Sequence[tuple[Typification, str | None]]:
+    """The typifications of these calls with their catalogue description, oldest first."""
+    statement = (
+        select(Typification, UccCode.description)
+        .join(UccCode, col(UccCode.code) == col(Typification.code), isouter=True)
+        .where(col(Typification.call_id).in_(call_ids))
+        .order_by(col(Typification.call_id), col(Typification.id))
+    )
+    return session.exec(statement).all()
+
+
+def typifications_without_call(
+    session: Session, *, cuenta: int, limit: int
+) -> Sequence[tuple[Typification, str | None]]:
+    """An account's typifications registered outside any call, newest first."""
+    statement = (
+        select(Typification, UccCode.description)
+        .join(UccCode, col(UccCode.code) == col(Typification.code), isouter=True)
+        .where(Typification.cuenta == cuenta, col(Typification.call_id).is_(None))
+        .order_by(col(Typification.created_at).desc(), col(Typification.id).desc())
+        .limit(limit)
+    )
+    return session.exec(statement).all()
+
+
+def calls_of_account(
+    session: Session, *, cuenta: int, limit: int, exclude_call_id: int | None = None
+) -> Sequence[Call]:
+    """The account's calls that were answered or dropped, newest first."""
+    statement = (
+        select(Call)
+        .where(Call.cuenta == cuenta, Call.status != "ringing")
+        .order_by(col(Call.started_at).desc(), col(Call.id).desc())
+        .limit(limit)
+    )
+    if exclude_call_id is not None:
+        statement = statement.where(Call.id != exclude_call_id)
+    return session.exec(statement).all()
+
+
+def calls_started_since(
+    session: Session, *, since: datetime, batch: int = 500
+) -> Iterator[Sequence[Call]]:
+    """Calls started at or after ``since``, oldest first, in batches of ``batch``."""
+    statement = (
+        select(Call)
+        .where(Call.started_at >= since)
+        .order_by(col(Call.started_at), col(Call.id))
+        .execution_options(yield_per=batch)
+    )
+    yield from session.exec(statement).partitions(batch)
+
+
+def agent_usernames(session: Session, *, agent_ids: Sequence[int]) -> dict[int, str]:
+    """Username of each agent id."""
+    statement = select(Agent.id, Agent.username).where(col(Agent.id).in_(agent_ids))
+    return {agent_id: username for agent_id, username in session.exec(statement) if agent_id}
+
+
+def last_cun(session: Session, *, prefix: str) -> str | None:
+    """The greatest CUN starting with ``prefix`` ("4410-26-") in typifications and PQRs.
+
+    CUNs are fixed-width, so the greatest string is the greatest sequence. The
+    range (not ``LIKE``) lets SQLite answer from the CUN index.
+    """
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    found = []
+    for column in (col(Typification.cun), col(Pqr.cun)):
+        statement = select(func.max(column)).where(column >= prefix, column < upper)
+        value = session.exec(statement).one()
+        if value is not None:
+            found.append(value)
+    return max(found, default=None)

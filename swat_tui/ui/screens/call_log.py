@@ -1,0 +1,59 @@
+"""LOG001: the account's earlier calls, typification and aviso (F22 then F13)."""
+
+from __future__ import annotations
+
+from swat_tui.ui.format import day, hour
+from swat_tui.ui.screens.paged import PagedScreen
+
+STATUS = {
+    "ringing": "TIMBRANDO",
+    "in_progress": "EN CURSO",
+    "ended": "TERMINADA",
+    "abandoned": "ABANDONADA",
+    "transferred": "TRANSFERIDA",
+}
+
+
+class CallLogScreen(PagedScreen, panel="LOG001"):
+    """Did the customer already call for the same failure and aviso?"""
+
+    def __init__(self, cuenta: int, holder: str = "", *, current_call: int | None = None) -> None:
+        super().__init__()
+        self.cuenta = cuenta
+        self.holder = holder
+        self.current_call = current_call
+
+    def fill(self) -> None:
+        self.set_fields({"cuenta": str(self.cuenta), "holder": self.holder})
+        lines = self.attempt(
+            lambda: self.services.calls.call_log(self.cuenta, exclude_call_id=self.current_call)
+        )
+        if lines is None:
+            return
+        records = []
+        for line in lines:
+            typifications = line.typifications or ()
+            if not typifications:
+                records.append(
+                    {
+                        "day": day(line.at),
+                        "hm": hour(line.at),
+                        "agent_id": line.agent,
+                        "code": "-",
+                        "result": line.status,
+                        "inc": "",
+                    }
+                )
+            for typ in typifications:
+                result = "Primer contacto" if typ.first_contact else f"CUN {typ.cun or ''}"
+                records.append(
+                    {
+                        "day": day(line.at),
+                        "hm": hour(line.at),
+                        "agent_id": line.agent,
+                        "code": typ.code,
+                        "result": result,
+                        "inc": typ.incident_number or "",
+                    }
+                )
+        self.show_records(records or [{"result": "La cuenta no tiene llamadas anteriores."}])

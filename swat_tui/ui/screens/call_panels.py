@@ -1,0 +1,24 @@
+"""Which panel shows which step of the call."""
+
+from __future__ import annotations
+
+from swat_tui.ui.screens.call_step import CallStepScreen
+
+
+def panel_for_step(step: int) -> CallStepScreen:
+    """Step 1 reception, 2 interpretation, 3-6 the branch, 7 typification, 8 closing."""
+    from swat_tui.ui.screens.branch_step import BranchStepScreen
+    from swat_tui.ui.screens.closing import ClosingScreen
+    from swat_tui.ui.screens.interpretation import InterpretationScreen
+    from swat_tui.ui.screens.reception import ReceptionScreen
+    from swat_tui.ui.screens.typification import TypificationScreen
+
+    if step == 1:
+        return ReceptionScreen()
+    if step == 2:
+        return InterpretationScreen()
+    if step == 7:
+        return TypificationScreen()
+    if step == 8:
+        return ClosingScreen()
+    return BranchStepScreen()

@@ -1,0 +1,175 @@
+"""TIP001: F22 — typify the request from the UCC catalogue; F13 shows the call log."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from swat_tui.ui.screens.call_step import CallStepScreen
+
+if TYPE_CHECKING:
+    from swat_tui.domain.ucc import UccCatalog, UccEntry
+
+CHOOSE = "1"
+FIRST_CONTACT, CUN = "1", "2"
+NOTE_FIELD_LIMIT = 250  # longer notes go to the account's SWAT folder (F7+F6)
+
+
+class TypificationScreen(CallStepScreen, panel="TIP001"):
+    """Search by code or words, choose with 1, then Intro with the resolution."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: tuple[UccEntry, ...] = ()
+        self.page_start = 0
+        self.last_search: str | None = None
+
+    def catalog(self) -> UccCatalog:
+        from swat_tui.domain.ucc import UccCatalog
+
+        return UccCatalog(self.services.engine)
+
+    def fill_step(self) -> None:
+        state = self.call.record.state
+        request = state.request
+        self.set_fields(
+            {
+                "request": f"{request.branch}: {request.description}"
+                if request
+                else "(sin solicitud registrada)"
+            }
+        )
+        self.field("notes").value = state.fields.get("typification_notes", "")
+        branch = request.branch if request else None
+        self._search("", branch=branch)
+        self.focus_field("search")
+
+    def _search(self, text: str, *, branch: str | None = None) -> None:
+        found = self.attempt(lambda: self.catalog().search(text, branch=branch), field="search")
+        if found is None:
+            return
+        self.entries = found
+        self.page_start = 0
+        self.last_search = text
+        self._paint_entries()
+        if not found:
+            self.message(f"No hay códigos UCC con: {text}", error=True)
+
+    def _paint_entries(self) -> None:
+        page = self.entries[self.page_start : self.page_start + self.subfile_rows()]
+        self.panel.canvas.set_records(
+            [
+                {
+                    "code": e.code,
+                    "br": e.branch,
+                    "desc": e.description,
+                    "cun": "Sí" if e.requires_cun else "",
+                }
+                for e in page
+            ]
+        )
+        at_end = self.page_start + self.subfile_rows() >= len(self.entries)
+        self.set_fields({"more": "Final" if at_end else "Más..."})
+        for index in range(self.subfile_rows()):
+            opt = self.field(f"o_{index}")
+            opt.value = ""
+            opt.display = index < len(page)
+
+    def subfile_rows(self) -> int:
+        subfile = self.display_file.subfile
+        assert subfile is not None
+        return subfile.size
+
+    def action_rr_page_down(self) -> None:
+        if self.page_start + self.subfile_rows() >= len(self.entries):
+            self.message("Está en el final de la lista.", error=True)
+            return
+        self.page_start += self.subfile_rows()
+        self._paint_entries()
+
+    def action_rr_page_up(self) -> None:
+        if self.page_start == 0:
+            self.message("Está en el principio de la lista.", error=True)
+            return
+        self.page_start = max(0, self.page_start - self.subfile_rows())
+        self._paint_entries()
+
+    def field_completed(self, name: str, value: str) -> None:
+        text = value.strip()
+        state = self.call.record.state
+        if name == "notes" and text and state.fields.get("typification_notes") != text:
+            call_id = self.call.call_id
+            self.write(lambda: self.calls.set_field(call_id, "typification_notes", text))
+
+    async def action_rr_enter(self) -> None:
+        self.clear_errors()
+        search = self.field("search").value.strip()
+        if search != (self.last_search or "") and self.focused is self.field("search"):
+            self._search(search)
+            return
+        for index in range(self.subfile_rows()):
+            option = self.field(f"o_{index}").value.strip()
+            if not option:
+                continue
+            if option != CHOOSE:
+                self.message(f"Opción {option} no válida: 1=Elegir.", error=True)
+                self.field(f"o_{index}").mark_error(True)
+                return
+            entry = self.entries[self.page_start + index]
+            self.field("code_in").value = entry.code
+            self.field("res").value = CUN if entry.requires_cun else FIRST_CONTACT
+            self.field(f"o_{index}").value = ""
+            self.focus_field("notes")
+            self.message(f"Código {entry.code}: {entry.description}"[:79])
+            return
+        await self._typify()
+
+    async def _typify(self) -> None:
+        code = self.field("code_in").value.strip()
+        if not code:
+            self.message("Elija un código (1) o digítelo en Código.", error=True)
+            self.field("code_in").mark_error(True)
+            return
+        resolution = self.field("res").value.strip()
+        if resolution not in (FIRST_CONTACT, CUN):
+            self.message("Resolución: 1=Primer contacto o 2=Genera CUN.", error=True)
+            self.field("res").mark_error(True)
+            return
+        notes = self.field("notes").value.strip()
+        call_id = self.call.call_id
+        if len(notes) > NOTE_FIELD_LIMIT:
+            if not self.write(lambda: self.calls.add_swat_note(call_id, notes)):
+                return
+            notes = "Nota extensa en la carpeta SWAT (F7+F6)."
+        incident = self.field("inc").value.strip() or None
+        typified = self.write(
+            lambda: self.calls.typify(
+                call_id,
+                code=code.upper(),
+                first_contact=resolution == FIRST_CONTACT,
+                cun=None,
+                incident_number=incident,
+                notes=notes,
+            ),
+            field="code_in",
+        )
+        if not typified:
+            return
+        state = self.call.record.state
+        if state.step == 7:
+            await self.go_on()
+        else:
+            await self.app.pop_screen()
+            self.rr_app.refresh_guide()
+
+    async def action_rr_call_log(self) -> None:
+        """F22 then F13: the account's earlier calls."""
+        from swat_tui.ui.screens.call_log import CallLogScreen
+
+        if self.call.record.cuenta is None:
+            self.message("Abra primero la cuenta (paso 1).", error=True)
+            return
+        await self.open(
+            CallLogScreen(
+                self.call.record.cuenta, self._holder(), current_call=self.call.call_id
+            )
+        )
