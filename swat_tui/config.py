@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 DB_URL_ENV = "SWAT_DB_URL"
+RING_DELAY_ENV = "SWAT_RING_DELAY"
 BOGOTA = timezone(timedelta(hours=-5), "COT")  # Colombia has no daylight saving time
 
 
@@ -38,6 +39,15 @@ def resolve_db_url(cli_value: str | None) -> str:
     return f"sqlite:///{default_db_path()}"
 
 
+def ring_delay_from_env() -> float | None:
+    """``SWAT_RING_DELAY`` seconds, when set to a number."""
+    value = os.environ.get(RING_DELAY_ENV, "").strip()
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the app needs to know about its surroundings."""
@@ -50,3 +60,6 @@ class Settings:
     # True in tests and snapshot runs: no live clock ticking, no cursor blink.
     frozen: bool = False
     system_name: str = "RRCLARO"
+    # Seconds from Disponible to the next practice call; None: the random delay
+    # of data/softphone.toml. Trainers' drills and the tmux tests set it.
+    ring_delay: float | None = None

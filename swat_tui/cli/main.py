@@ -14,7 +14,7 @@ import typer
 
 from swat_tui.cli import calls, db, ucc, users
 from swat_tui.cli.demo import demo_command
-from swat_tui.config import DB_URL_ENV, Settings, resolve_db_url
+from swat_tui.config import DB_URL_ENV, Settings, resolve_db_url, ring_delay_from_env
 
 app = typer.Typer(
     name="swat",
@@ -50,7 +50,7 @@ def main(
     """Resolve the settings for every subcommand; start the TUI when there is none."""
     given = ctx.obj if isinstance(ctx.obj, Settings) else None  # tests pass their own
     if given is None:
-        settings = Settings(db_url=resolve_db_url(db_url))
+        settings = Settings(db_url=resolve_db_url(db_url), ring_delay=ring_delay_from_env())
     else:
         settings = replace(given, db_url=db_url) if db_url else given
     ctx.obj = settings

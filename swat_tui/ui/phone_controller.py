@@ -55,7 +55,10 @@ class PhoneController:
             return  # tests ring explicitly with ``ring``
         from swat_tui.domain.call_queue import ring_delay
 
-        self.app.set_timer(ring_delay(self._rng, self.config), self._ring_if_available)
+        delay = self.app.settings.ring_delay
+        if delay is None:
+            delay = ring_delay(self._rng, self.config)
+        self.app.set_timer(delay, self._ring_if_available)
 
     def _ring_if_available(self) -> None:
         from swat_tui.domain.softphone import AgentState
@@ -146,6 +149,7 @@ class PhoneController:
     def resumed(self, record: CallRecord) -> None:
         """After a crash: the line is back in the call the store says was open."""
         now = self.app.now()
-        phone = self.phone.go_available(now).ring(record.ani, record.queue, now)
-        self.phone = phone.answer(now)
+        answered = record.answered_at or now
+        phone = self.phone.go_available(answered).ring(record.ani, record.queue, answered)
+        self.phone = phone.answer(answered)
         self.last_call_id = record.id

@@ -27,13 +27,19 @@ _NEXT = {"tab", "down"}
 _PREVIOUS = {"shift+tab", "up"}
 
 
+def _enter_field(field: object) -> None:
+    """Tab into a field selects its value: what is typed replaces it (5250 overtype)."""
+    if isinstance(field, RRField):
+        field.select_all()
+
+
 def apply_in_order(screen: Screen[object], focused: object, event: events.Key) -> bool:
     """Apply an editing key at once; True when it was handled here."""
     if event.key in _NEXT:
-        screen.focus_next(RRField)
+        _enter_field(screen.focus_next(RRField))
         return True
     if event.key in _PREVIOUS:
-        screen.focus_previous(RRField)
+        _enter_field(screen.focus_previous(RRField))
         return True
     if not isinstance(focused, RRField):
         return False

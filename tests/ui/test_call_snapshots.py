@@ -81,3 +81,20 @@ def test_guide_beside_the_panel_when_wide(snap_compare: Snap, app: SwatApp) -> N
 
 def test_interrupted_calls(snap_compare: Snap, app: SwatApp) -> None:
     assert snap_compare(app, run_before=routes.to_recovery)
+
+
+def test_softphone_ringing_wide(snap_compare: Snap, app: SwatApp) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await go_available(pilot)
+        app.ring("3001234567", "HOGAR_SOPORTE")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 30), run_before=run_before)
+
+
+def test_typification_wide(snap_compare: Snap, app: SwatApp) -> None:
+    assert snap_compare(app, terminal_size=(120, 30), run_before=routes.to_typification)
+
+
+def test_call_log_wide(snap_compare: Snap, app: SwatApp) -> None:
+    assert snap_compare(app, terminal_size=(120, 30), run_before=routes.to_call_log)

@@ -125,6 +125,11 @@ class TypificationScreen(CallStepScreen, panel="TIP001"):
 
     async def _typify(self) -> None:
         code = self.field("code_in").value.strip()
+        state = self.call.record.state
+        typified = state.mark_for("tipificada", state.request_number) is not None
+        if not code and typified and state.step == 7:
+            await self.go_on()  # typified earlier with F22: on to the closing
+            return
         if not code:
             self.message("Elija un código (1) o digítelo en Código.", error=True)
             self.field("code_in").mark_error(True)
