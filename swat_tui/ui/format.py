@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date, datetime
 
 from swat_tui.config import BOGOTA
@@ -44,3 +45,9 @@ def months(total: int | None) -> str:
         return HIDDEN
     years, rest = divmod(total, 12)
     return f"{years} a {rest} m" if years else f"{rest} meses"
+
+
+def two_lines(text: str, width: int = 76) -> tuple[str, str]:
+    """A script on two panel rows, cut at a word."""
+    lines = textwrap.wrap(text, width) or [""]
+    return lines[0], " ".join(lines[1:])[:width]

@@ -124,12 +124,31 @@ async def test_caller_number_matching_no_account(app: SwatApp, services: Service
                    callback="3009999999")
         await enter(pilot)
         assert panel_id(app) == "LLM001" and message(app) == "Digite la cuenta del cliente."
-        await type_into(pilot, "cuenta", "1234")
+        await type_into(pilot, "cuenta", "99999999")
         await enter(pilot)
-        assert message(app) == "La cuenta debe tener 8 dígitos."
-        await type_into(pilot, "cuenta", str(SHOWCASE["cancelado"]))
+        assert message(app) == "La cuenta 99999999 no existe."
+        document = services.accounts.open_panel(
+            SHOWCASE["cancelado"], agent="T", notes_read=True
+        ).document
+        assert document is not None
+        await type_into(pilot, "cuenta", document)  # found by the caller's document
         await enter(pilot)
         assert panel_id(app) == "LLM002" and shown(app, "status") == "CANCELADO"
+
+
+async def test_caller_number_matching_several_accounts(app: SwatApp, services: Services) -> None:
+    phone = phone_of(services, "shared_phone")
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_call(pilot, phone)
+        assert shown(app, "ani_match").startswith("3 cuentas con ese número")
+        await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1",
+                   cuenta=phone)
+        await enter(pilot)
+        assert panel_id(app) == "LLM001" and message(app).startswith("3 cuentas con el teléfono")
+        await type_into(pilot, "cuenta", str(SHOWCASE["shared_phone"] + 1))
+        await enter(pilot)
+        assert panel_id(app) == "LLM002"
+        assert app.call is not None and app.call.record.cuenta == SHOWCASE["shared_phone"] + 1
 
 
 async def test_bad_typification_code_and_answer_without_ring(

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from swat_tui.domain.procedure import load_procedure
 from swat_tui.domain.procedure.engine import is_done
-from swat_tui.ui.screens.call_step import CallStepScreen
+from swat_tui.ui.screens.call_step import YES, CallStepScreen
 
-YES = "S"
 BRANCH_NAMES = {
     "sac": "SAC: cartera, facturación, recaudo",
     "soporte": "Soporte: fallas puntuales, masivas, inventario",

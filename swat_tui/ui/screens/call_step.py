@@ -14,6 +14,8 @@ from textual.widgets import Input
 from swat_tui.ui.call_session import clock_text
 from swat_tui.ui.screens.base import RRScreen
 
+YES, NO = "S", "N"  # what the agent types to confirm a check, as on RR
+
 if TYPE_CHECKING:
     from swat_tui.domain.call_views import CallRecord
     from swat_tui.domain.calls import CallService
@@ -119,8 +121,9 @@ class CallStepScreen(RRScreen):
             self.message("Abra primero la cuenta (paso 1).", error=True)
             return
         if not engine.may_show_personal_data(self.call.record.state):
-            self.message("BLACKLIST: no dé información hasta leer F7 y validar la identidad.",
-                         error=True)
+            self.message(
+                "BLACKLIST: no dé información hasta leer F7 y validar la identidad.", error=True
+            )
             return
         await self.open(InventoryScreen(cuenta, self._holder()))
 

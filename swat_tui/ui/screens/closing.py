@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from swat_tui.ui.screens.call_step import CallStepScreen
-from swat_tui.ui.screens.reception import _two_lines
+from swat_tui.ui.format import two_lines
+from swat_tui.ui.screens.call_step import NO, YES, CallStepScreen
 
-YES, NO = "S", "N"
 SURVEY = {"1": "acepta", "2": "no acepta"}
 # field -> check it records when answered S
 SIMPLE = {"inf": ("resolucion_informada", "informada"), "bye": ("guion_cierre", "leído")}
@@ -19,8 +18,8 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
 
         agent = self.rr_app.agent
         name = agent.display_name if agent else ""
-        closing = _two_lines(script("closing", agent=name))
-        survey = _two_lines(script("survey"))
+        closing = two_lines(script("closing", agent=name))
+        survey = two_lines(script("survey"))
         record = self.call.record
         view = self.call.account
         codes = [m.result for m in record.state.marks if m.check == "tipificada"]

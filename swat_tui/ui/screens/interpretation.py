@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING
 from swat_tui.domain.procedure import engine
 from swat_tui.ui.format import day
 from swat_tui.ui.screens.account_panel import BLACKLIST_BANNER
-from swat_tui.ui.screens.call_step import CallStepScreen
+from swat_tui.ui.screens.call_step import YES, CallStepScreen
 
 if TYPE_CHECKING:
     from swat_tui.domain.views import AccountPanelView
 
-YES = "S"
 BRANCHES = {"1": "sac", "2": "soporte", "3": "visita", "4": "pqr"}
 # field -> (check id, flag that makes it apply, label)
 ACKS = {

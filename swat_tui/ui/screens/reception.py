@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from swat_tui.ui.format import two_lines
 from swat_tui.ui.screens.call_flags import account_flags
-from swat_tui.ui.screens.call_step import CallStepScreen
+from swat_tui.ui.screens.call_step import YES, CallStepScreen
+
+if TYPE_CHECKING:
+    from swat_tui.domain.account_query import AccountQuery
 
 RELATIONS = {
     "1": "titular",
@@ -18,7 +24,7 @@ CALLER_FIELDS = {
     "caller_document": "caller_document",
     "callback": "callback_number",
 }
-YES = "S"
+CUENTA_DIGITS = 8
 
 
 class ReceptionScreen(CallStepScreen, panel="LLM001"):
@@ -28,7 +34,7 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
         from swat_tui.domain.scripts import script
 
         agent = self.rr_app.agent
-        lines = _two_lines(script("welcome", agent=agent.display_name if agent else ""))
+        lines = two_lines(script("welcome", agent=agent.display_name if agent else ""))
         self.set_fields({"script1": lines[0], "script2": lines[1]})
         record = self.call.record
         self.field("caller_name").value = record.caller_name or ""
@@ -118,14 +124,17 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
             return True
         from swat_tui.domain.account_query import parse_query
 
-        query = self.attempt(lambda: parse_query("cuenta", text), field="cuenta")
+        # A cuenta opens directly; a document or phone is searched first.
+        kind = "cuenta" if len(text) == CUENTA_DIGITS else None
+        query = self.attempt(lambda: parse_query(kind, text), field="cuenta")
         if query is None:
+            return False
+        cuenta = self._single_match(query)
+        if cuenta is None:
             return False
         agent = self.rr_app.agent.username if self.rr_app.agent else ""
         view = self.attempt(
-            lambda: self.services.accounts.open_panel(
-                int(query.value), agent=agent, notes_read=False
-            ),
+            lambda: self.services.accounts.open_panel(cuenta, agent=agent, notes_read=False),
             field="cuenta",
         )
         if view is None:
@@ -138,10 +147,19 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
             self._describe_account(view.cuenta)
         return opened
 
-
-def _two_lines(text: str, width: int = 76) -> tuple[str, str]:
-    """A script on two panel rows (cut at a word)."""
-    import textwrap
-
-    lines = textwrap.wrap(text, width) or [""]
-    return lines[0], " ".join(lines[1:])[:width]
+    def _single_match(self, query: AccountQuery) -> int | None:
+        """The one account a query names; several or none: say so on row 24."""
+        if query.kind == "cuenta":
+            return int(query.value)
+        page = self.attempt(lambda: self.services.accounts.search(query, limit=3), field="cuenta")
+        if page is None:
+            return None
+        if page.total == 1:
+            self.field("cuenta").value = str(page.rows[0].cuenta)
+            return page.rows[0].cuenta
+        shown = ", ".join(str(row.cuenta) for row in page.rows)
+        self.message(
+            f"{page.total} cuentas con {query.describe()}: {shown}. Digite la cuenta.", error=True
+        )
+        self.field("cuenta").mark_error(True)
+        return None

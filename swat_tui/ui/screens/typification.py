@@ -174,7 +174,5 @@ class TypificationScreen(CallStepScreen, panel="TIP001"):
             self.message("Abra primero la cuenta (paso 1).", error=True)
             return
         await self.open(
-            CallLogScreen(
-                self.call.record.cuenta, self._holder(), current_call=self.call.call_id
-            )
+            CallLogScreen(self.call.record.cuenta, self._holder(), current_call=self.call.call_id)
         )

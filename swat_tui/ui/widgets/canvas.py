@@ -110,11 +110,7 @@ class Canvas(Widget):
             start = spec.col
             # A blank value takes no display attribute: no empty reverse-image bar.
             style = field_style(spec) if value.strip() else base
-            text = (
-                text[:start]
-                + Text(fit(value, spec), style=style)
-                + text[start + spec.width :]
-            )
+            text = text[:start] + Text(fit(value, spec), style=style) + text[start + spec.width :]
         text.truncate(WIDTH, pad=True)
         return text
 
