@@ -11,6 +11,7 @@ import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from rich.style import Style
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
     from swat_tui.ui.app import SwatApp
 
 T = TypeVar("T")
+
+# The incoming-call alert on row 2 of every panel (Avaya's visual alert).
+RINGING = Style(color="#000000", bgcolor="#ffff55", bold=True, blink=True)
 
 TOO_SMALL = (
     "La pantalla de RR necesita una terminal de 80 columnas por 24 filas.\n"
@@ -122,6 +126,8 @@ class RRScreen(Screen[None]):
         if agent is not None:
             values["agent"] = agent.username
             values["phone"] = self.rr_app.phone_status()
+            ringing = values["phone"].startswith("TIMBRANDO")
+            self.panel.canvas.highlight("phone", RINGING if ringing else None)
         self.set_fields(values)
 
     def refresh_guide(self) -> None:

@@ -67,6 +67,16 @@ class Canvas(Widget):
         self.legend: tuple[str, str] = ("", "")
         self.message = ""
         self.message_is_error = False
+        # Fields shown with another attribute for now (e.g. the phone while ringing).
+        self.highlights: dict[str, Style] = {}
+
+    def highlight(self, name: str, style: Style | None) -> None:
+        """Give one field a temporary display attribute (None: back to its own)."""
+        if style is None:
+            self.highlights.pop(name, None)
+        else:
+            self.highlights[name] = style
+        self.refresh()
 
     def set_message(self, message: str, *, error: bool) -> None:
         """Write row 24: white for information, red for errors."""
@@ -109,7 +119,8 @@ class Canvas(Widget):
                 continue
             start = spec.col
             # A blank value takes no display attribute: no empty reverse-image bar.
-            style = field_style(spec) if value.strip() else base
+            style = self.highlights.get(spec.name) or field_style(spec)
+            style = style if value.strip() else base
             text = text[:start] + Text(fit(value, spec), style=style) + text[start + spec.width :]
         text.truncate(WIDTH, pad=True)
         return text
