@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 BRANCHES = {"1": "sac", "2": "soporte", "3": "visita", "4": "pqr"}
 # field -> (check id, flag that makes it apply, label)
 ACKS = {
-    "f7": ("notas_f7_leidas", "blacklist", "Blacklist: notas especiales (F7) leídas"),
+    "f7": ("notas_f7_leidas", "blacklist", "Blacklist: notas F7 leídas"),
     "identity": ("identidad_validada", "blacklist", "Blacklist: identidad validada"),
     "pqr": ("pqr_revisada", "pqr_pendiente", "PQR pendiente revisada"),
     "vis": ("visita_revisada", "visita_pendiente", "LLS/OT pendiente revisada"),
