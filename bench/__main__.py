@@ -9,12 +9,14 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import demo_build, first_paint, lookups, memory, panel
+from bench import call_writes, demo_build, first_paint, keys, lookups, memory, panel
 from bench.common import Figure, log
 from bench.demo_build import Store
 from bench.report import print_report, write_json
 
-BENCHES = ("first_paint", "lookups", "panel", "demo_build", "memory")
+BENCHES = (
+    "first_paint", "lookups", "panel", "keys", "call_writes", "demo_build", "memory",
+)
 FULL_ACCOUNTS = 1_000_000
 QUICK_ACCOUNTS = 20_000
 
@@ -38,9 +40,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     accounts = args.accounts or (QUICK_ACCOUNTS if args.quick else FULL_ACCOUNTS)
-    # Repetitions: first-paint runs, look-ups per kind, panel opens, long-shift panels.
-    paint_repeats, lookups_n, panels_n, soak = (
-        (3, 100, 40, 100) if args.quick else (7, 300, 200, 400)
+    # Repetitions: first-paint runs, look-ups per kind, panel opens, long-shift panels,
+    # key presses of each kind, whole guided calls, call-state writes.
+    paint_repeats, lookups_n, panels_n, soak, keys_n, calls_n, writes_n = (
+        (3, 100, 40, 100, 20, 20, 300) if args.quick else (7, 300, 200, 400, 40, 40, 1000)
     )
     started = time.perf_counter()
     store = demo_build.prepare_store(args.store, accounts)
@@ -48,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         "first_paint": lambda s: first_paint.run(s, paint_repeats),
         "lookups": lambda s: lookups.run(s, lookups_n),
         "panel": lambda s: panel.run(s, panels_n),
+        "keys": lambda s: keys.run(s, keys_n, calls_n),
+        "call_writes": lambda s: call_writes.run(s, writes_n),
         "demo_build": demo_build.run,
         "memory": lambda s: memory.run(s, soak),
     }

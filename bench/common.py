@@ -141,3 +141,22 @@ def child_command(script: str, *args: str) -> list[str]:
 def log(message: str) -> None:
     """Progress on stderr, so stdout keeps only the report."""
     print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+# Tables whose rows point at a call, deleted before the call itself (children first).
+CALL_CHILD_TABLES = ("typification", "call_event", "call_request", "dime_case")
+
+
+def delete_calls(engine: Engine, call_ids: Sequence[int]) -> int:
+    """Delete calls a benchmark made, with every row that points at them; how many."""
+    ids = sorted(set(call_ids))
+    deleted = 0
+    with engine.begin() as connection:
+        for start in range(0, len(ids), 500):
+            marks = ",".join(str(int(call_id)) for call_id in ids[start:start + 500])
+            for table in CALL_CHILD_TABLES:
+                connection.execute(text(f"DELETE FROM {table} WHERE call_id IN ({marks})"))
+            deleted += connection.execute(
+                text(f"DELETE FROM call WHERE id IN ({marks})")
+            ).rowcount
+    return deleted

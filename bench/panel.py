@@ -47,13 +47,18 @@ BARE_TEXT = "\n".join(f"{row:02d} " + "BARE SCREEN " * 6 + "BARE " for row in ra
 _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-def _frame(app: SwatApp) -> str:
+def painted_frame(app: SwatApp) -> str:
     """The whole screen as the terminal bytes a full repaint writes (Textual internals)."""
     update = app.screen._compositor.render_update(
         full=True, screen_stack=app._background_screens
     )
     assert update is not None
     return update.render_segments(app.console)  # type: ignore[attr-defined]
+
+
+def frame_shows(frame: str, expect: str) -> bool:
+    """Whether ``expect`` is on the painted frame (escape sequences aside)."""
+    return expect in frame or expect in _ESCAPES.sub("", frame)
 
 
 async def _open(pilot: Pilot[None], screen: Screen[None], expect: str) -> float:
@@ -67,9 +72,9 @@ async def _open(pilot: Pilot[None], screen: Screen[None], expect: str) -> float:
         await screen.ready.wait()
     await pilot._wait_for_screen()
     app.screen._on_timer_update()  # the refresh the update timer would run now
-    frame = _frame(app)
+    frame = painted_frame(app)
     elapsed = (time.perf_counter() - started) * 1e3
-    if expect not in frame and expect not in _ESCAPES.sub("", frame):
+    if not frame_shows(frame, expect):
         raise RuntimeError(f"painted frame does not show {expect!r}")
     await app.pop_screen()
     await pilot._wait_for_screen()

@@ -96,8 +96,11 @@ class SwatApp(App[None]):
         from swat_tui.ui.screens.main_menu import MainMenuScreen
         from swat_tui.ui.screens.recovery import RecoveryScreen
 
+        from swat_tui.ui.textual_workarounds import tune_garbage_collector
+
         self.agent = agent
         self.phones = PhoneController(self)
+        tune_garbage_collector()
         await self.push_screen(MainMenuScreen())
         assert self.services is not None
         interrupted = self.services.calls.interrupted(agent.id)

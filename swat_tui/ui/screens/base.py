@@ -100,6 +100,11 @@ class RRScreen(Screen[None]):
     def fill(self) -> None:
         """Fill the panel's fields from the domain; runs once, when mounted."""
 
+    def on_unmount(self) -> None:
+        from swat_tui.ui.textual_workarounds import release_dead_widget_caches
+
+        release_dead_widget_caches()
+
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
 

@@ -15,7 +15,7 @@ RELATIONS = {
     "1": "titular",
     "2": "cónyuge",
     "3": "familiar",
-    "4": "autorizado",
+    "4": "tercero autorizado",
     "5": "arrendatario",
     "6": "otro",
 }
@@ -84,6 +84,9 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
 
     def field_completed(self, name: str, value: str) -> None:
         call_id = self.call.call_id
+        record = self.call.record
+        if name in CALLER_FIELDS and value.strip() == (getattr(record, CALLER_FIELDS[name]) or ""):
+            return  # already in the store
         if name in CALLER_FIELDS and value.strip():
             self.write(
                 lambda: self.calls.set_field(call_id, CALLER_FIELDS[name], value.strip()),
@@ -91,6 +94,8 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
             )
         elif name == "rel" and value.strip():
             relation = RELATIONS.get(value.strip())
+            if relation is not None and relation == record.caller_relation:
+                return
             if relation is None:
                 self.message("Relación: digite un número del 1 al 6.", error=True)
                 self.field("rel").mark_error(True)

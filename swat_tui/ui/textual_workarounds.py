@@ -1,0 +1,38 @@
+"""Work-arounds for known Textual bugs, each named and kept in one place.
+
+Textual 8.2.8 caches ``StylesCache.get_inner_outer`` with ``lru_cache(1024)``
+on the method, so the cache keeps every dead widget's styles and rendered
+strips alive (upstream issue Textualize/textual#6665). An agent opens a new
+panel at every step of every call: bench/ measured ~13,000 objects kept per
+call, full garbage collections of 100-500 ms during key presses, and memory
+growing until the cache is full. Clearing the cache when a panel goes away
+keeps the heap flat. If Textual renames the method, this does nothing.
+"""
+
+from __future__ import annotations
+
+
+def release_dead_widget_caches() -> None:
+    """Drop Textual's style cache entries (they only speed up repaints)."""
+    try:
+        from textual._styles_cache import StylesCache
+
+        StylesCache.get_inner_outer.cache_clear()
+    except (ImportError, AttributeError):
+        return
+
+
+def tune_garbage_collector() -> None:
+    """Fewer, cheaper full collections for a long-running terminal app.
+
+    Every panel builds and drops hundreds of widgets; with CPython's default
+    thresholds (700, 10, 10) full collections came every few key presses and
+    each paused the UI for 100-150 ms (bench/keys.py). Objects alive once the
+    agent is signed on (modules, the store, the catalogues) are frozen out of
+    the collector's scans, and the youngest generation is made larger so
+    short-lived widgets are freed before they are promoted.
+    """
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
