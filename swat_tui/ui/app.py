@@ -95,7 +95,6 @@ class SwatApp(App[None]):
         from swat_tui.ui.phone_controller import PhoneController
         from swat_tui.ui.screens.main_menu import MainMenuScreen
         from swat_tui.ui.screens.recovery import RecoveryScreen
-
         from swat_tui.ui.textual_workarounds import tune_garbage_collector
 
         self.agent = agent
@@ -209,13 +208,18 @@ class SwatApp(App[None]):
     async def show_call_step(self) -> None:
         """Show the panel of the call's current step (replacing any call panel on top)."""
         from swat_tui.ui.screens.call_panels import panel_for_step
+        from swat_tui.ui.screens.call_step import CallStepScreen
         from swat_tui.ui.screens.main_menu import MainMenuScreen
 
         assert self.call is not None
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, MainMenuScreen):
-            await self.pop_screen()
         screen = panel_for_step(self.call.record.state.step)
-        await self.push_screen(screen)
+        if isinstance(self.screen, CallStepScreen):
+            # Step to step: replace the panel (no repaint of the menu in between).
+            await self.switch_screen(screen)
+        else:
+            while len(self.screen_stack) > 2 and not isinstance(self.screen, MainMenuScreen):
+                await self.pop_screen()
+            await self.push_screen(screen)
         await screen.ready.wait()
 
     async def call_ended(self) -> None:
