@@ -65,6 +65,8 @@ class SwatApp(App[None]):
             self._store_worker = self.run_worker(
                 self._open_store, thread=True, exclusive=True, group="store", exit_on_error=False
             )
+        else:
+            self._store_ready(self.services)
 
     def _open_store(self) -> None:
         from swat_tui.domain.bootstrap import open_services
@@ -75,7 +77,14 @@ class SwatApp(App[None]):
         except StoreError as error:
             self.call_from_thread(self._fail, str(error))
             return
-        self.call_from_thread(setattr, self, "services", services)
+        self.call_from_thread(self._store_ready, services)
+
+    def _store_ready(self, services: Services) -> None:
+        """The store is open: long-lived objects now exist, so tune the collector."""
+        from swat_tui.ui.textual_workarounds import tune_garbage_collector
+
+        self.services = services
+        tune_garbage_collector()
 
     def _fail(self, reason: str) -> None:
         self.startup_error = reason
