@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from swat_tui.domain.procedure.guide import GuideStep, GuideView
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from swat_tui.domain.procedure.guide import GuideStep, GuideView
 
 STATUS_MARK = {"actual": ">>", "hecho": "OK", "pendiente": "..", "no aplica": "--"}
 

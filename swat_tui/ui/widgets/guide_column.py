@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
-from swat_tui.domain.procedure.guide import GuideView
 from swat_tui.ui.guide_lines import check_line, current_step, step_line
 from swat_tui.ui.widgets.canvas import COLOURS
+
+if TYPE_CHECKING:
+    from swat_tui.domain.procedure.guide import GuideView
 
 WIDTH = 36
 STYLES = {
