@@ -34,6 +34,13 @@ class PagedScreen(RRScreen):
         self.panel.canvas.set_records(page)
         at_end = self.page_offset + self.page_size >= len(self.all_records)
         self.set_fields({"more": BOTTOM if at_end else MORE})
+        # A row's input fields (the Opt column) exist only where a record is shown.
+        for spec in self.display_file.input_fields():
+            if spec.name in self.display_file.record_fields:
+                for index in range(self.page_size):
+                    row_field = self.field(f"{spec.name}_{index}")
+                    row_field.value = ""
+                    row_field.display = index < len(page)
 
     def action_rr_page_down(self) -> None:
         if self.page_offset + self.page_size >= len(self.all_records):

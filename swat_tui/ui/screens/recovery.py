@@ -35,8 +35,6 @@ class RecoveryScreen(PagedScreen, panel="REC001"):
                 for record in self.calls_open
             ]
         )
-        for index in range(self.page_size):
-            self.field(f"o_{index}").display = index < len(self.calls_open)
         self.message(f"{len(self.calls_open)} llamada(s) sin terminar.")
 
     async def action_rr_enter(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from swat_tui.ui.screens.call_step import CallStepScreen
+from swat_tui.ui.screens.paged import PagedScreen
 
 if TYPE_CHECKING:
     from swat_tui.domain.ucc import UccCatalog, UccEntry
@@ -14,13 +15,12 @@ FIRST_CONTACT, CUN = "1", "2"
 NOTE_FIELD_LIMIT = 250  # longer notes go to the account's SWAT folder (F7+F6)
 
 
-class TypificationScreen(CallStepScreen, panel="TIP001"):
+class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
     """Search by code or words, choose with 1, then Intro with the resolution."""
 
     def __init__(self) -> None:
         super().__init__()
         self.entries: tuple[UccEntry, ...] = ()
-        self.page_start = 0
         self.last_search: str | None = None
 
     def catalog(self) -> UccCatalog:
@@ -48,15 +48,8 @@ class TypificationScreen(CallStepScreen, panel="TIP001"):
         if found is None:
             return
         self.entries = found
-        self.page_start = 0
         self.last_search = text
-        self._paint_entries()
-        if not found:
-            self.message(f"No hay códigos UCC con: {text}", error=True)
-
-    def _paint_entries(self) -> None:
-        page = self.entries[self.page_start : self.page_start + self.subfile_rows()]
-        self.panel.canvas.set_records(
+        self.show_records(
             [
                 {
                     "code": e.code,
@@ -64,34 +57,11 @@ class TypificationScreen(CallStepScreen, panel="TIP001"):
                     "desc": e.description,
                     "cun": "Sí" if e.requires_cun else "",
                 }
-                for e in page
+                for e in found
             ]
         )
-        at_end = self.page_start + self.subfile_rows() >= len(self.entries)
-        self.set_fields({"more": "Final" if at_end else "Más..."})
-        for index in range(self.subfile_rows()):
-            opt = self.field(f"o_{index}")
-            opt.value = ""
-            opt.display = index < len(page)
-
-    def subfile_rows(self) -> int:
-        subfile = self.display_file.subfile
-        assert subfile is not None
-        return subfile.size
-
-    def action_rr_page_down(self) -> None:
-        if self.page_start + self.subfile_rows() >= len(self.entries):
-            self.message("Está en el final de la lista.", error=True)
-            return
-        self.page_start += self.subfile_rows()
-        self._paint_entries()
-
-    def action_rr_page_up(self) -> None:
-        if self.page_start == 0:
-            self.message("Está en el principio de la lista.", error=True)
-            return
-        self.page_start = max(0, self.page_start - self.subfile_rows())
-        self._paint_entries()
+        if not found:
+            self.message(f"No hay códigos UCC con: {text}", error=True)
 
     def field_completed(self, name: str, value: str) -> None:
         text = value.strip()
@@ -106,7 +76,7 @@ class TypificationScreen(CallStepScreen, panel="TIP001"):
         if search != (self.last_search or "") and self.focused is self.field("search"):
             self._search(search)
             return
-        for index in range(self.subfile_rows()):
+        for index in range(self.page_size):
             option = self.field(f"o_{index}").value.strip()
             if not option:
                 continue
@@ -114,7 +84,7 @@ class TypificationScreen(CallStepScreen, panel="TIP001"):
                 self.message(f"Opción {option} no válida: 1=Elegir.", error=True)
                 self.field(f"o_{index}").mark_error(True)
                 return
-            entry = self.entries[self.page_start + index]
+            entry = self.entries[self.page_offset + index]
             self.field("code_in").value = entry.code
             self.field("res").value = CUN if entry.requires_cun else FIRST_CONTACT
             self.field(f"o_{index}").value = ""
