@@ -230,3 +230,31 @@ async def test_small_terminal_asks_for_80x24(app: SwatApp) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not screen(app).has_class("-too-small")
+
+
+async def test_opening_a_panel_writes_one_access_log_row(
+    app: SwatApp, services: Services
+) -> None:
+    from sqlalchemy import text
+
+    def rows() -> list[tuple[str, int, str]]:
+        with services.engine.connect() as connection:
+            return [
+                tuple(row)
+                for row in connection.execute(
+                    text("SELECT username, cuenta, action FROM access_log ORDER BY id")
+                )
+            ]
+
+    before = rows()
+    cuenta = SHOWCASE["activa"]
+    async with app.run_test(size=SIZE) as pilot:
+        await open_account(pilot, cuenta)
+        await pilot.press("f10")
+        await pilot.press("f12")  # back on CTA001: re-read, logged once more
+        await pilot.pause()
+    assert rows()[len(before) :] == [
+        ("ASESOR01", cuenta, "CONSULTA"),
+        ("ASESOR01", cuenta, "F10"),
+        ("ASESOR01", cuenta, "CONSULTA"),
+    ]

@@ -29,9 +29,8 @@ class AccountPanelScreen(RRScreen, panel="CTA001"):
     def fill(self) -> None:
         self._load()
 
-    def on_screen_resume(self) -> None:
-        if self.is_mounted and self.view is not None:
-            self._load()
+    def returned(self) -> None:
+        self._load()
 
     def _load(self) -> None:
         view = self.attempt(

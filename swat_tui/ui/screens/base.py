@@ -73,6 +73,7 @@ class RRScreen(Screen[None]):
         self.display_file: DisplayFile = load(self.PANEL_ID)
         self.panel = Panel(self.display_file)
         self.ready = asyncio.Event()  # set once mounted, filled and focused
+        self._shown = False
 
     # -- composition and header ------------------------------------------------
 
@@ -99,6 +100,17 @@ class RRScreen(Screen[None]):
 
     def fill(self) -> None:
         """Fill the panel's fields from the domain; runs once, when mounted."""
+
+    def on_screen_resume(self) -> None:
+        # Textual resumes a screen when it is first shown too: that one is
+        # ``fill``'s job. Subclasses refresh in ``returned`` (no on_screen_resume
+        # of their own: Textual would run both).
+        if self._shown:
+            self.returned()
+        self._shown = True
+
+    def returned(self) -> None:
+        """Back on top after the panel above it closed: re-read what may have changed."""
 
     def on_unmount(self) -> None:
         from swat_tui.ui.textual_workarounds import release_dead_widget_caches

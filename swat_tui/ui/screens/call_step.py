@@ -135,9 +135,9 @@ class CallStepScreen(RRScreen):
             return ""
         return view.holder_name or ""
 
-    def on_screen_resume(self) -> None:
+    def returned(self) -> None:
         """Back from F7, F10 or F22: the call may have changed."""
-        if self.is_mounted and self.rr_app.call is not None:
+        if self.rr_app.call is not None:
             self.refresh_account()
             self.fill()
 

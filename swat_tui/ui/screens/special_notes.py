@@ -24,9 +24,8 @@ class SpecialNotesScreen(PagedScreen, panel="NTS001"):
         self.focus_field("note")
         self._load(last_page=False)
 
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self._load(last_page=False)
+    def returned(self) -> None:
+        self._load(last_page=False)
 
     def _agent(self) -> str:
         agent = self.rr_app.agent
