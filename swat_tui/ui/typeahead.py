@@ -15,14 +15,6 @@ from textual.screen import Screen
 
 from swat_tui.ui.widgets.rr_field import RRField
 
-_FIELD_KEYS = {
-    "backspace": RRField.action_delete_left,
-    "delete": RRField.action_delete_right,
-    "left": RRField.action_cursor_left,
-    "right": RRField.action_cursor_right,
-    "home": RRField.action_home,
-    "end": RRField.action_end,
-}
 _NEXT = {"tab", "down"}
 _PREVIOUS = {"shift+tab", "up"}
 
@@ -44,14 +36,6 @@ def apply_in_order(screen: Screen[object], focused: object, event: events.Key) -
     if not isinstance(focused, RRField):
         return False
     if event.is_printable and event.character is not None:
-        selection = focused.selection
-        if selection.is_empty:
-            focused.insert_text_at_cursor(event.character)
-        else:
-            focused.replace(event.character, *selection)
+        focused.type_character(event.character)
         return True
-    action = _FIELD_KEYS.get(event.key)
-    if action is None:
-        return False
-    action(focused)
-    return True
+    return focused.edit(event.key)

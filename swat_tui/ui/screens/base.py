@@ -36,6 +36,8 @@ T = TypeVar("T")
 # The incoming-call alert on row 2 of every panel (Avaya's visual alert).
 RINGING = Style(color="#000000", bgcolor="#ffff55", bold=True, blink=True)
 
+CURSOR_BLINK_S = 0.5
+
 TOO_SMALL = (
     "La pantalla de RR necesita una terminal de 80 columnas por 24 filas.\n"
     "Agrande la ventana (ahora: {width}x{height})."
@@ -89,14 +91,21 @@ class RRScreen(Screen[None]):
         self.paint_header()
         if not self.rr_app.settings.frozen:
             self.set_interval(1, self.paint_header)
+            self.set_interval(CURSOR_BLINK_S, self._blink_cursor)
         self._fit(self.app.size.width, self.app.size.height)
         fields = self.panel.fields()
-        for rr_field in fields:
-            rr_field.cursor_blink = not self.rr_app.settings.frozen
         if fields:
             self.set_focus(fields[0])
         self.fill()
         self.ready.set()
+
+    def _blink_cursor(self) -> None:
+        """One blink timer per panel, for the field that has the cursor."""
+        if isinstance(self.focused, RRField):
+            self.focused.blink()
+
+    def on_rr_field_rejected(self, event: RRField.Rejected) -> None:
+        self.message("Campo numérico: digite solo números.", error=True)
 
     def fill(self) -> None:
         """Fill the panel's fields from the domain; runs once, when mounted."""

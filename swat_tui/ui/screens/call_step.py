@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual.widgets import Input
-
 from swat_tui.ui.call_session import clock_text
 from swat_tui.ui.screens.base import RRScreen
+from swat_tui.ui.widgets.rr_field import RRField
 
 YES, NO = "S", "N"  # what the agent types to confirm a check, as on RR
 
@@ -75,11 +74,9 @@ class CallStepScreen(RRScreen):
         self.show_next()
         return True
 
-    def on_input_blurred(self, event: Input.Blurred) -> None:
+    def on_rr_field_left(self, event: RRField.Left) -> None:
         """A field is complete when the cursor leaves it: save it now."""
-        name = (event.input.id or "").removeprefix("field-")
-        if name:
-            self.field_completed(name, event.value)
+        self.field_completed(event.field.spec.name, event.value)
 
     def field_completed(self, name: str, value: str) -> None:
         """Save one field; subclasses map field names to call changes."""
@@ -87,8 +84,8 @@ class CallStepScreen(RRScreen):
     def on_screen_suspend(self) -> None:
         """Another panel comes on top (F2, F7, F22...): keep the field being typed."""
         focused = self.focused
-        if isinstance(focused, Input) and focused.id and self.rr_app.call is not None:
-            self.field_completed(focused.id.removeprefix("field-"), focused.value)
+        if isinstance(focused, RRField) and self.rr_app.call is not None:
+            self.field_completed(focused.spec.name, focused.value)
 
     async def go_on(self) -> None:
         """Advance the procedure and show the panel of the new step."""
