@@ -129,6 +129,9 @@ class KeyClock:
     async def time(self, key: str, target: str, expect: str | None = None) -> float:
         """Milliseconds from posting ``key`` to ``target`` (a panel id) painted."""
         await self.pilot.pause()  # nothing left over from the untimed steps
+        # The agent reads the panel before the next key: the app's idle-time
+        # garbage collection (swat_tui/ui/idle_collector.py) runs then.
+        await self.app.idle_collector.settled()
         self._target = target
         self._shown = asyncio.get_running_loop().create_future()
         self.watch.active = self.watch_gc

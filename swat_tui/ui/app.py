@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import events
 from textual.app import App
 from textual.worker import Worker
 
 from swat_tui.config import BOGOTA, Settings
+from swat_tui.ui import idle_collector
 
 if TYPE_CHECKING:
     from swat_tui.domain.auth import SignedOnAgent
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from swat_tui.domain.softphone import Softphone, SoftphoneConfig
     from swat_tui.ui.call_session import ActiveCall
     from swat_tui.ui.phone_controller import PhoneController
+    from swat_tui.ui.screens.call_step import CallStepScreen
+
+    CallStepScreenT = TypeVar("CallStepScreenT", bound=CallStepScreen)
 
 
 class SwatApp(App[None]):
@@ -42,6 +46,8 @@ class SwatApp(App[None]):
         self.phones: PhoneController | None = None
         self.startup_error: str | None = None
         self._store_worker: Worker[None] | None = None
+        self.idle_collector = idle_collector.IdleCollector()
+        self._call_panels: dict[type[CallStepScreen], CallStepScreen] = {}
 
     def now(self) -> datetime:
         """The clock in Colombian time, as the header shows it."""
@@ -53,6 +59,7 @@ class SwatApp(App[None]):
         if isinstance(event, events.Key) and not event.is_forwarded:
             from swat_tui.ui.typeahead import apply_in_order
 
+            self.idle_collector.key_pressed()
             if apply_in_order(self.screen, self.focused, event):
                 return
         await super().on_event(event)
@@ -81,10 +88,8 @@ class SwatApp(App[None]):
 
     def _store_ready(self, services: Services) -> None:
         """The store is open: long-lived objects now exist, so tune the collector."""
-        from swat_tui.ui.textual_workarounds import tune_garbage_collector
-
         self.services = services
-        tune_garbage_collector()
+        idle_collector.tune()
 
     def _fail(self, reason: str) -> None:
         self.startup_error = reason
@@ -104,11 +109,10 @@ class SwatApp(App[None]):
         from swat_tui.ui.phone_controller import PhoneController
         from swat_tui.ui.screens.main_menu import MainMenuScreen
         from swat_tui.ui.screens.recovery import RecoveryScreen
-        from swat_tui.ui.textual_workarounds import tune_garbage_collector
 
         self.agent = agent
         self.phones = PhoneController(self)
-        tune_garbage_collector()
+        idle_collector.tune()
         await self.push_screen(MainMenuScreen())
         assert self.services is not None
         interrupted = self.services.calls.interrupted(agent.id)
@@ -214,20 +218,43 @@ class SwatApp(App[None]):
         self.resume_phone(record)
         await self.show_call_step()
 
+    def call_panel(self, panel_class: type[CallStepScreenT]) -> CallStepScreenT:
+        """The panel of a call step, built once and reset each time it is shown again.
+
+        A panel already in the screen stack (under the one on top) cannot be
+        shown twice: a new one is built for that rare case.
+        """
+        kept = self._call_panels.get(panel_class)
+        if kept is None:
+            screen = panel_class()
+            self._call_panels[panel_class] = screen
+            self.install_screen(screen, screen.PANEL_ID)
+            return screen
+        assert isinstance(kept, panel_class)
+        if kept in self.screen_stack:
+            return panel_class()
+        kept.show_again()
+        return kept
+
     async def show_call_step(self) -> None:
         """Show the panel of the call's current step (replacing any call panel on top)."""
-        from swat_tui.ui.screens.call_panels import panel_for_step
+        from swat_tui.ui.screens.call_panels import panel_class_for_step
         from swat_tui.ui.screens.call_step import CallStepScreen
         from swat_tui.ui.screens.main_menu import MainMenuScreen
 
         assert self.call is not None
-        screen = panel_for_step(self.call.record.state.step)
+        panel_class = panel_class_for_step(self.call.record.state.step)
+        if isinstance(self.screen, panel_class):
+            self.screen.refill()  # the same panel again (e.g. another request)
+            return
         if isinstance(self.screen, CallStepScreen):
             # Step to step: replace the panel (no repaint of the menu in between).
+            screen = self.call_panel(panel_class)
             await self.switch_screen(screen)
         else:
             while len(self.screen_stack) > 2 and not isinstance(self.screen, MainMenuScreen):
                 await self.pop_screen()
+            screen = self.call_panel(panel_class)
             await self.push_screen(screen)
         await screen.ready.wait()
 
@@ -253,6 +280,16 @@ class SwatApp(App[None]):
         while len(self.screen_stack) > 2:
             await self.pop_screen()
         await self.switch_screen(SignOnScreen())
+        await self._drop_call_panels()
+
+    async def _drop_call_panels(self) -> None:
+        """The next agent gets new call panels (nothing of this session stays on screen)."""
+        panels = list(self._call_panels.values())
+        self._call_panels.clear()
+        for screen in panels:
+            self.uninstall_screen(screen)
+            if screen.is_running:
+                await screen.remove()
 
     async def exit_to_menu(self) -> None:
         """F3: close the current function and show the main menu again."""

@@ -32,18 +32,3 @@ def release_dead_widget_caches() -> None:
     except (ImportError, AttributeError):
         return
 
-
-def tune_garbage_collector() -> None:
-    """Fewer, cheaper full collections for a long-running terminal app.
-
-    Every panel builds and drops hundreds of widgets; with CPython's default
-    thresholds (700, 10, 10) full collections came every few key presses and
-    each paused the UI for 100-150 ms (bench/keys.py). Objects alive once the
-    agent is signed on (modules, the store, the catalogues) are frozen out of
-    the collector's scans, and the youngest generation is made larger so
-    short-lived widgets are freed before they are promoted.
-    """
-    import gc
-
-    gc.freeze()
-    gc.set_threshold(20_000, 20, 20)

@@ -220,3 +220,54 @@ async def test_wide_terminal_shows_the_guide_beside_the_panel(
         assert screen(app).has_class("-wide")
         column = screen(app).query_one("#guide-column")
         assert column.display and "Lea el guion de bienvenida." in str(column.render())
+
+
+async def test_the_next_call_starts_on_clean_panels(app: SwatApp, services: Services) -> None:
+    """Call panels are kept between calls: nothing of one call may show in the next."""
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_call(pilot, phone_of(services, "activa"))
+        await fill(pilot, caller_name="Luz Ángela Muñoz", caller_document="41234567", rel="9")
+        await enter(pilot)
+        assert screen(app).field("rel").has_class("-error") and message(app)
+        await pilot.press("f2")
+        await type_into(pilot, "opt", "6")  # hang up in step 1
+        await enter(pilot)
+        await type_into(pilot, "opt", "7")  # end the ACW
+        await enter(pilot)
+        await type_into(pilot, "opt", "1")
+        await enter(pilot)
+        app.ring(phone_of(services, "pqr_pending"), "HOGAR_SAC")
+        await type_into(pilot, "opt", "3")
+        await enter(pilot)
+        assert panel_id(app) == "LLM001"
+        current = screen(app)
+        assert [f.value for f in current.panel.fields() if f.spec.name in
+                ("wel", "caller_name", "caller_document", "rel")] == ["", "", "", ""]
+        assert not any(f.has_class("-error") for f in current.panel.fields())
+        assert message(app) == ""
+        assert current.field("cuenta").value == str(SHOWCASE["pqr_pending"])
+        assert "Muñoz" not in current.panel.canvas.plain()
+        assert current.focused is current.field("wel")
+        assert app.call is not None and shown(app, "call") == str(app.call.call_id)
+
+
+async def test_typifying_with_f22_then_at_step_7_uses_a_fresh_panel(
+    app: SwatApp, services: Services
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_call(pilot, phone_of(services, "activa"))
+        await reception(pilot)
+        await fill(pilot, sta="s", request="Factura", br="1")
+        await enter(pilot)
+        await pilot.press("f22")
+        await fill(pilot, search="zzzz-no-hay")
+        await enter(pilot)
+        assert message(app).startswith("No hay códigos UCC")
+        await pilot.press("f12")
+        assert panel_id(app) == "LLM003"
+        await fill(pilot, ok="s")
+        await enter(pilot)
+        assert panel_id(app) == "TIP001"
+        assert screen(app).field("search").value == "" and message(app) == ""
+        records = screen(app).panel.canvas.records
+        assert records and records[0]["code"].startswith("SAC-")  # the branch listed again

@@ -172,7 +172,7 @@ async def test_f7_note_with_markup_and_accents_is_shown_literally(app: SwatApp) 
         assert message(app) == "Nota especial grabada."
         texts = " ".join(r.get("text", "") for r in screen(app).panel.canvas.records)
         assert note in texts
-        rendered = screen(app).panel.canvas.render().plain
+        rendered = screen(app).panel.canvas.plain()
         assert "[bold]urgente[/]" in rendered
 
 

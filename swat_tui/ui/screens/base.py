@@ -76,6 +76,7 @@ class RRScreen(Screen[None]):
         self.panel = Panel(self.display_file)
         self.ready = asyncio.Event()  # set once mounted, filled and focused
         self._shown = False
+        self._fresh = False  # an installed panel shown again: reset and fill on resume
 
     # -- composition and header ------------------------------------------------
 
@@ -90,18 +91,26 @@ class RRScreen(Screen[None]):
         # class's ``on_mount`` along the MRO, so they must not define one).
         self.paint_header()
         if not self.rr_app.settings.frozen:
-            self.set_interval(1, self.paint_header)
+            self.set_interval(1, self._tick)
             self.set_interval(CURSOR_BLINK_S, self._blink_cursor)
         self._fit(self.app.size.width, self.app.size.height)
-        fields = self.panel.fields()
-        if fields:
-            self.set_focus(fields[0])
+        self._focus_first_field()
         self.fill()
         self.ready.set()
 
+    def _focus_first_field(self) -> None:
+        fields = [rr_field for rr_field in self.panel.fields() if rr_field.display]
+        if fields:
+            self.set_focus(fields[0])
+
+    def _tick(self) -> None:
+        """The header clock, on the panel in front only (panels below repaint when shown)."""
+        if self.is_current:
+            self.paint_header()
+
     def _blink_cursor(self) -> None:
         """One blink timer per panel, for the field that has the cursor."""
-        if isinstance(self.focused, RRField):
+        if self.is_current and isinstance(self.focused, RRField):
             self.focused.blink()
 
     def on_rr_field_rejected(self, event: RRField.Rejected) -> None:
@@ -114,17 +123,54 @@ class RRScreen(Screen[None]):
         # Textual resumes a screen when it is first shown too: that one is
         # ``fill``'s job. Subclasses refresh in ``returned`` (no on_screen_resume
         # of their own: Textual would run both).
-        if self._shown:
+        if self._fresh:
+            self.refill()
+        elif self._shown:
             self.returned()
         self._shown = True
 
     def returned(self) -> None:
         """Back on top after the panel above it closed: re-read what may have changed."""
 
+    # -- a panel kept installed and shown again ------------------------------------
+
+    def show_again(self) -> None:
+        """Mark an installed panel to start afresh when it is next shown.
+
+        Composing a panel is most of a step-to-step transition (bench/keys.py),
+        so the call panels are built once and reset instead; ``ready`` is set
+        again once the panel is reset and filled.
+        """
+        self._fresh = True
+        self.ready.clear()
+
+    def refill(self) -> None:
+        """Reset the panel to how it was first shown, then fill it from the domain."""
+        self._fresh = False
+        self.reset()
+        self.paint_header()
+        self._fit(self.app.size.width, self.app.size.height)
+        self._focus_first_field()
+        self.fill()
+        self.ready.set()
+
+    def reset(self) -> None:
+        """Every field empty, shown and without error; no values painted; row 24 blank.
+
+        Panels that keep state of their own reset it in ``fill``.
+        """
+        self.panel.canvas.clear()
+        for rr_field in self.panel.fields():
+            rr_field.value = ""
+            rr_field.mark_error(False)
+            rr_field.display = True
+            rr_field.disabled = False
+
     def on_unmount(self) -> None:
         from swat_tui.ui.textual_workarounds import release_dead_widget_caches
 
         release_dead_widget_caches()
+        self.rr_app.idle_collector.panel_closed()
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
@@ -238,7 +284,7 @@ class RRScreen(Screen[None]):
 
             self.message(load_procedure().message("typify_needs_request"), error=True)
             return
-        await self.open(TypificationScreen())
+        await self.open(self.rr_app.call_panel(TypificationScreen))
 
     async def action_rr_exit(self) -> None:
         """F3: leave this function, back to the main menu."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from swat_tui.ui.screens.call_step import CallStepScreen
 
 
-def panel_for_step(step: int) -> CallStepScreen:
+def panel_class_for_step(step: int) -> type[CallStepScreen]:
     """Step 1 reception, 2 interpretation, 3-6 the branch, 7 typification, 8 closing."""
     from swat_tui.ui.screens.branch_step import BranchStepScreen
     from swat_tui.ui.screens.closing import ClosingScreen
@@ -13,12 +13,10 @@ def panel_for_step(step: int) -> CallStepScreen:
     from swat_tui.ui.screens.reception import ReceptionScreen
     from swat_tui.ui.screens.typification import TypificationScreen
 
-    if step == 1:
-        return ReceptionScreen()
-    if step == 2:
-        return InterpretationScreen()
-    if step == 7:
-        return TypificationScreen()
-    if step == 8:
-        return ClosingScreen()
-    return BranchStepScreen()
+    panels: dict[int, type[CallStepScreen]] = {
+        1: ReceptionScreen,
+        2: InterpretationScreen,
+        7: TypificationScreen,
+        8: ClosingScreen,
+    }
+    return panels.get(step, BranchStepScreen)

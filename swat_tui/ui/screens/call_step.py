@@ -75,8 +75,14 @@ class CallStepScreen(RRScreen):
         return True
 
     def on_rr_field_left(self, event: RRField.Left) -> None:
-        """A field is complete when the cursor leaves it: save it now."""
-        self.field_completed(event.field.spec.name, event.value)
+        """A field is complete when the cursor leaves it: save it now.
+
+        A panel that is no longer in front saved its field when it was covered
+        (``on_screen_suspend``) or left by Intro; and once the call has ended
+        there is nothing to save.
+        """
+        if self.is_current and self.rr_app.call is not None:
+            self.field_completed(event.field.spec.name, event.value)
 
     def field_completed(self, name: str, value: str) -> None:
         """Save one field; subclasses map field names to call changes."""

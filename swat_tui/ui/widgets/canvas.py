@@ -1,12 +1,17 @@
 """The painted part of a panel: literal text and output fields.
 
-Values from data are placed with ``rich.text.Text``, never parsed as markup.
+Values from data are placed as plain segments, never parsed as markup. Each
+row is built once into a ``Strip`` and kept until a value on it changes; a
+change repaints only its rows (the header clock repaints one row a second,
+not the panel).
 """
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 
 from swat_tui.ui.display_file import HEIGHT, WIDTH, DisplayFile, FieldSpec
@@ -64,66 +69,129 @@ class Canvas(Widget):
         self.display_file = display
         self.values: dict[str, str] = {}
         self.records: list[dict[str, str]] = []
-        self.legend: tuple[str, str] = ("", "")
+        self._legend: tuple[str, str] = ("", "")
         self.message = ""
         self.message_is_error = False
         # Fields shown with another attribute for now (e.g. the phone while ringing).
         self.highlights: dict[str, Style] = {}
+        self._output_fields = [spec for spec in display.fields.values() if not spec.is_input]
+        self._strips: dict[int, Strip] = {}  # rows painted since their last change
+
+    @property
+    def legend(self) -> tuple[str, str]:
+        return self._legend
+
+    @legend.setter
+    def legend(self, lines: tuple[str, str]) -> None:
+        self._legend = lines
+        self._repaint(*LEGEND_ROWS)
 
     def highlight(self, name: str, style: Style | None) -> None:
         """Give one field a temporary display attribute (None: back to its own)."""
+        if self.highlights.get(name) == style:
+            return
         if style is None:
             self.highlights.pop(name, None)
         else:
             self.highlights[name] = style
-        self.refresh()
+        self._repaint(*self._rows_of([name]))
 
     def set_message(self, message: str, *, error: bool) -> None:
         """Write row 24: white for information, red for errors."""
+        if (message, error) == (self.message, self.message_is_error):
+            return
         self.message = message
         self.message_is_error = error
-        self.refresh()
+        self._repaint(MESSAGE_ROW)
 
     def set_values(self, values: dict[str, str]) -> None:
-        """Replace the given output fields' values and repaint."""
+        """Replace the given output fields' values and repaint the rows they are on."""
+        changed = [name for name, value in values.items() if self.values.get(name) != value]
+        if not changed:
+            return
         self.values.update(values)
-        self.refresh()
+        self._repaint(*self._rows_of(changed))
 
     def set_records(self, records: list[dict[str, str]]) -> None:
-        """Fill the subfile rows (at most the subfile's size) and repaint."""
+        """Fill the subfile rows (at most the subfile's size) and repaint them."""
         self.records = records
-        self.refresh()
+        subfile = self.display_file.subfile
+        if subfile is not None:
+            self._repaint(*range(subfile.first_row, subfile.first_row + subfile.size))
 
-    def render(self) -> Text:
-        lines = [self._row(row) for row in range(HEIGHT)]
-        return Text("\n").join(lines)
+    def clear(self) -> None:
+        """No field values, records, highlights or message (the legend stays)."""
+        self.values.clear()
+        self.records = []
+        self.highlights.clear()
+        self.message, self.message_is_error = "", False
+        self._strips.clear()
+        if self.is_mounted:
+            self.refresh()
 
-    def _row(self, row: int) -> Text:
+    def _rows_of(self, names: list[str]) -> set[int]:
+        """The rows a field's value shows on (every subfile row for a record field)."""
+        display = self.display_file
+        subfile = display.subfile
+        rows: set[int] = set()
+        for name in names:
+            spec = display.fields.get(name)
+            if spec is None:
+                continue
+            rows.add(spec.row)
+            if subfile is not None:
+                # A panel field can sit on a subfile row's template.
+                rows.update(range(subfile.first_row, subfile.first_row + subfile.size))
+        return rows
+
+    def _repaint(self, *rows: int) -> None:
+        for row in rows:
+            self._strips.pop(row, None)
+        if self.is_mounted and rows:
+            top, bottom = min(rows), max(rows)
+            self.refresh(Region(0, top, WIDTH, bottom - top + 1))
+
+    def plain(self) -> str:
+        """The 24 rows as the agent reads them (no attributes)."""
+        return "\n".join(self.render_line(row).text for row in range(HEIGHT))
+
+    def render_line(self, y: int) -> Strip:
+        strip = self._strips.get(y)
+        if strip is None:
+            # The widget's own style (the black background) under the row's styles.
+            strip = self._strips[y] = self._row(y).apply_style(self.rich_style)
+        return strip
+
+    def _row(self, row: int) -> Strip:
         if row in LEGEND_ROWS:
-            return Text(self.legend[row - LEGEND_ROWS[0]][:WIDTH].ljust(WIDTH), style=LEGEND)
+            line = self._legend[row - LEGEND_ROWS[0]][:WIDTH].ljust(WIDTH)
+            return Strip([Segment(line, LEGEND)], WIDTH)
         if row == MESSAGE_ROW:
             style = ERROR if self.message_is_error else MESSAGE
-            return Text(fit_line(self.message).ljust(WIDTH), style=style)
+            return Strip([Segment(fit_line(self.message).ljust(WIDTH), style)], WIDTH)
+        if not 0 <= row < HEIGHT:
+            return Strip.blank(WIDTH)
         display = self.display_file
         base = TITLE if row == 0 else LITERAL
         record = self._record_for(row)
         template_row = (
             row if record is None or display.subfile is None else display.subfile.first_row
         )
-        text = Text(display.lines[template_row], style=base, end="")
-        for spec in display.fields.values():
-            if spec.is_input:
-                continue
+        chars = list(display.lines[template_row][:WIDTH].ljust(WIDTH))
+        styles = [base] * WIDTH
+        for spec in self._output_fields:
             value = self._value(spec, row, record)
             if value is None:
                 continue
             start = spec.col
             # A blank value takes no display attribute: no empty reverse-image bar.
             style = self.highlights.get(spec.name) or field_style(spec)
-            style = style if value.strip() else base
-            text = text[:start] + Text(fit(value, spec), style=style) + text[start + spec.width :]
-        text.truncate(WIDTH, pad=True)
-        return text
+            style = base + style if value.strip() else base
+            text = fit(value, spec)
+            end = min(start + len(text), WIDTH)
+            chars[start:end] = text[: end - start]
+            styles[start:end] = [style] * (end - start)
+        return Strip(_segments(chars, styles), WIDTH).crop_extend(0, WIDTH, base)
 
     def _record_for(self, row: int) -> dict[str, str] | None:
         subfile = self.display_file.subfile
@@ -141,3 +209,14 @@ class Canvas(Widget):
         if spec.row != row:
             return None
         return self.values.get(spec.name)
+
+
+def _segments(chars: list[str], styles: list[Style]) -> list[Segment]:
+    """Runs of cells with the same style, as segments."""
+    segments: list[Segment] = []
+    start = 0
+    for index in range(1, len(chars) + 1):
+        if index == len(chars) or styles[index] is not styles[start]:
+            segments.append(Segment("".join(chars[start:index]), styles[start]))
+            start = index
+    return segments
