@@ -61,11 +61,21 @@ def frame_shows(frame: str, expect: str) -> bool:
     return expect in frame or expect in _ESCAPES.sub("", frame)
 
 
-async def _open(pilot: Pilot[None], screen: Screen[None], expect: str) -> float:
-    """Milliseconds to push ``screen`` and paint it; pops it again (untimed)."""
+async def _open(
+    pilot: Pilot[None], screen: Screen[None], expect: str, watch: GcWatch | None = None
+) -> float:
+    """Milliseconds to push ``screen`` and paint it; pops it again (untimed).
+
+    ``watch`` is active only while timed: the idle-time collection before is not counted.
+    """
     from swat_tui.ui.screens.base import RRScreen
 
     app: SwatApp = pilot.app  # type: ignore[assignment]
+    # The agent reads a panel before opening the next: the app's idle-time
+    # garbage collection (swat_tui/ui/idle_collector.py) runs then.
+    await app.idle_collector.settled()
+    if watch is not None:
+        watch.active = True
     started = time.perf_counter()
     await app.push_screen(screen)
     if isinstance(screen, RRScreen):
@@ -74,6 +84,8 @@ async def _open(pilot: Pilot[None], screen: Screen[None], expect: str) -> float:
     app.screen._on_timer_update()  # the refresh the update timer would run now
     frame = painted_frame(app)
     elapsed = (time.perf_counter() - started) * 1e3
+    if watch is not None:
+        watch.active = False
     if not frame_shows(frame, expect):
         raise RuntimeError(f"painted frame does not show {expect!r}")
     await app.pop_screen()
@@ -130,10 +142,10 @@ async def _session(
             # panels with the bare screens' garbage-collection work.
             for cuenta in cuentas[:WARM_UP]:
                 await _open(pilot, AccountPanelScreen(cuenta), str(cuenta))
-            watch.active = True
             for cuenta in cuentas[WARM_UP:]:
-                panel_ms.append(await _open(pilot, AccountPanelScreen(cuenta), str(cuenta)))
-            watch.active = False
+                panel_ms.append(
+                    await _open(pilot, AccountPanelScreen(cuenta), str(cuenta), watch)
+                )
             for index in range(WARM_UP + bare_count):
                 elapsed = await _open(pilot, BareScreen(), "BARE SCREEN")
                 if index >= WARM_UP:
