@@ -64,7 +64,7 @@ class PhoneController:
         from swat_tui.domain.softphone import AgentState
 
         if self.phone.state == AgentState.DISPONIBLE:
-            self.ring()
+            self.app.ring()  # through the app: row 24 and the header say so at once
 
     def ring(self, ani: str | None = None, queue: str | None = None) -> CallRecord:
         """A call arrives: the softphone rings, the bell sounds, the call is recorded."""
