@@ -271,3 +271,41 @@ async def test_typifying_with_f22_then_at_step_7_uses_a_fresh_panel(
         assert screen(app).field("search").value == "" and message(app) == ""
         records = screen(app).panel.canvas.records
         assert records and records[0]["code"].startswith("SAC-")  # the branch listed again
+
+
+async def test_keys_typed_ahead_land_on_the_next_panel_of_a_later_call(
+    app: SwatApp, services: Services
+) -> None:
+    """A kept panel is reset before the keys typed after Intro reach it."""
+    from textual import events
+
+    async with app.run_test(size=SIZE) as pilot:
+        # The flag fields each account shows, in tab order.
+        calls = (("activa", ["sta"]), ("pqr_pending", ["pqr", "sta"]))
+        for case, flags in calls:
+            ani = phone_of(services, case)
+            if app.call is not None:  # end the first call from step 2: hang up, end ACW
+                await pilot.press("f2")
+                await fill(pilot, opt="6")
+                await enter(pilot)
+                await fill(pilot, opt="7")
+                await enter(pilot)
+                await fill(pilot, opt="1")
+                await enter(pilot)
+                app.ring(ani, "HOGAR_SAC")
+                await fill(pilot, opt="3")
+                await enter(pilot)
+            else:
+                await answer_call(pilot, ani)
+            await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
+            burst = ["enter", *(key for _ in flags for key in ("s", "tab")), *"Cobro", "tab", "1"]
+            for key in burst:
+                app.post_message(events.Key(key, key if len(key) == 1 else None))
+            for _ in range(40):
+                await pilot.pause(0.05)
+                if panel_id(app) == "LLM002" and screen(app).field("br").value == "1":
+                    break
+            current = screen(app)
+            assert panel_id(app) == "LLM002"
+            typed = {name: current.field(name).value for name in (*flags, "request", "br")}
+            assert typed == {**{flag: "s" for flag in flags}, "request": "Cobro", "br": "1"}
