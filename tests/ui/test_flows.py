@@ -258,3 +258,17 @@ async def test_opening_a_panel_writes_one_access_log_row(
         ("ASESOR01", cuenta, "F10"),
         ("ASESOR01", cuenta, "CONSULTA"),
     ]
+
+
+async def test_a_panel_below_fits_a_terminal_resized_while_it_was_covered(app: SwatApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_account(pilot, SHOWCASE["activa"])
+        await pilot.press("f7")
+        await pilot.resize_terminal(70, 20)
+        await pilot.pause()
+        assert panel_id(app) == "NTS001" and screen(app).has_class("-too-small")
+        await pilot.press("f12")
+        assert panel_id(app) == "CTA001" and screen(app).has_class("-too-small")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not screen(app).has_class("-too-small")
