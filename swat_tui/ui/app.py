@@ -55,12 +55,17 @@ class SwatApp(App[None]):
         return moment.astimezone(BOGOTA) if moment.tzinfo else moment
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys: function keys by binding, editing keys straight into the field, in order."""
+        """Function keys by binding; editing keys and pastes straight into the field, in order."""
         if isinstance(event, events.Key) and not event.is_forwarded:
             from swat_tui.ui.typeahead import apply_in_order
 
             self.idle_collector.key_pressed()
             if apply_in_order(self.screen, self.focused, event):
+                return
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            from swat_tui.ui.typeahead import paste_in_order
+
+            if paste_in_order(self.focused, event):
                 return
         await super().on_event(event)
 

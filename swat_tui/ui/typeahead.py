@@ -39,3 +39,11 @@ def apply_in_order(screen: Screen[object], focused: object, event: events.Key) -
         focused.type_character(event.character)
         return True
     return focused.edit(event.key)
+
+
+def paste_in_order(focused: object, event: events.Paste) -> bool:
+    """A paste goes into the field at once too, between the keys around it."""
+    if not isinstance(focused, RRField):
+        return False
+    focused.paste(event.text)
+    return True

@@ -58,3 +58,23 @@ async def test_a_value_longer_than_the_field_scrolls_with_the_cursor(app: SwatAp
         assert user.render_line(0).text == text[:width]
         await pilot.press("end", "tab")  # at rest a field shows its start, as a 5250 does
         assert user.render_line(0).text == text[:width]
+
+
+async def test_pasted_text_goes_into_the_field_on_one_line(app: SwatApp) -> None:
+    from textual import events
+
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_on(pilot)
+        await pilot.press("f2")
+        app.post_message(events.Paste("300 123-45.67"))  # separators dropped: numeric field
+        await pilot.pause()
+        assert screen(app).field("opt").value == "3001234567"
+        await pilot.press("tab")
+        app.post_message(events.Paste("hogar\n_sac\n"))
+        await pilot.pause()
+        assert screen(app).field("arg").value == "hogar _sac"
+        await pilot.press("shift+tab")
+        app.post_message(events.Paste("uno"))
+        await pilot.pause()
+        assert screen(app).field("opt").value == "3001234567"  # refused, kept
+        assert message(app) == "Campo numérico: digite solo números."

@@ -27,6 +27,7 @@ CURSOR = Style(color="#000000", bgcolor="#33ff33", underline=False)
 SELECTED = Style(color="#000000", bgcolor="#1f8f1f", underline=False)
 PASSWORD_CHAR = "•"
 DIGITS = frozenset("0123456789")
+NUMBER_SEPARATORS = str.maketrans("", "", " .-")
 
 
 class RRField(Widget, can_focus=True):
@@ -118,7 +119,7 @@ class RRField(Widget, can_focus=True):
     # -- editing (called in key order by the app's type-ahead) -----------------------
 
     def type_character(self, character: str) -> bool:
-        """Insert one typed character at the cursor (replacing a selection)."""
+        """Insert typed text at the cursor (replacing a selection)."""
         if self.digits_only and not set(character) <= DIGITS:
             self.app.bell()
             self.post_message(self.Rejected(self))
@@ -129,6 +130,13 @@ class RRField(Widget, can_focus=True):
         self._value = self._value[: self._cursor] + character + self._value[self._cursor :]
         self.cursor_position = self._cursor + len(character)
         return True
+
+    def paste(self, text: str) -> bool:
+        """Text pasted from the terminal, one line (a numeric field drops spaces, dots, dashes)."""
+        line = " ".join(part.strip() for part in text.splitlines() if part.strip())
+        if self.digits_only:
+            line = line.translate(NUMBER_SEPARATORS)
+        return bool(line) and self.type_character(line)
 
     def edit(self, key: str) -> bool:
         """Apply an editing key (backspace, delete, arrows, home, end); False if not one."""
