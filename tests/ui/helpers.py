@@ -95,6 +95,22 @@ async def answer_call(pilot: Pilot[None], ani: str, queue: str = "HOGAR_SAC") ->
     await pilot.pause()
 
 
+async def hang_up_and_answer_next(pilot: Pilot[None], ani: str, queue: str = "HOGAR_SAC") -> None:
+    """From a call panel: hang up (F2, 6), end the ACW (7), Disponible (1), answer ``ani``."""
+    app = pilot.app
+    assert isinstance(app, SwatApp)
+    await pilot.press("f2")
+    for option in ("6", "7", "1"):
+        await type_into(pilot, "opt", option)
+        await pilot.press("enter")
+        await pilot.pause()
+    app.ring(ani, queue)
+    await pilot.pause()
+    await type_into(pilot, "opt", "3")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def fill(pilot: Pilot[None], **values: str) -> None:
     """Type several fields of the current panel, in the order given."""
     for name, value in values.items():

@@ -12,6 +12,7 @@ from tests.ui.helpers import (
     enter,
     fill,
     go_available,
+    hang_up_and_answer_next,
     message,
     panel_id,
     screen,
@@ -229,16 +230,7 @@ async def test_the_next_call_starts_on_clean_panels(app: SwatApp, services: Serv
         await fill(pilot, caller_name="Luz Ángela Muñoz", caller_document="41234567", rel="9")
         await enter(pilot)
         assert screen(app).field("rel").has_class("-error") and message(app)
-        await pilot.press("f2")
-        await type_into(pilot, "opt", "6")  # hang up in step 1
-        await enter(pilot)
-        await type_into(pilot, "opt", "7")  # end the ACW
-        await enter(pilot)
-        await type_into(pilot, "opt", "1")
-        await enter(pilot)
-        app.ring(phone_of(services, "pqr_pending"), "HOGAR_SAC")
-        await type_into(pilot, "opt", "3")
-        await enter(pilot)
+        await hang_up_and_answer_next(pilot, phone_of(services, "pqr_pending"))
         assert panel_id(app) == "LLM001"
         current = screen(app)
         assert [f.value for f in current.panel.fields() if f.spec.name in
@@ -284,17 +276,8 @@ async def test_keys_typed_ahead_land_on_the_next_panel_of_a_later_call(
         calls = (("activa", ["sta"]), ("pqr_pending", ["pqr", "sta"]))
         for case, flags in calls:
             ani = phone_of(services, case)
-            if app.call is not None:  # end the first call from step 2: hang up, end ACW
-                await pilot.press("f2")
-                await fill(pilot, opt="6")
-                await enter(pilot)
-                await fill(pilot, opt="7")
-                await enter(pilot)
-                await fill(pilot, opt="1")
-                await enter(pilot)
-                app.ring(ani, "HOGAR_SAC")
-                await fill(pilot, opt="3")
-                await enter(pilot)
+            if app.call is not None:  # the first call, left on step 2, is hung up
+                await hang_up_and_answer_next(pilot, ani)
             else:
                 await answer_call(pilot, ani)
             await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
