@@ -180,12 +180,12 @@ class RRField(Widget, can_focus=True):
 
     # -- Textual events -----------------------------------------------------------------
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self, event: events.Blur) -> None:
         self._selected = False
         self.refresh()
         self.post_message(self.Left(self, self._value))
 
-    def _on_focus(self, event: events.Focus) -> None:
+    def on_focus(self, event: events.Focus) -> None:
         self.cursor_visible = True
         self.refresh()
 
