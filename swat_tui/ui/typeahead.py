@@ -36,7 +36,7 @@ def apply_in_order(screen: Screen[object], focused: object, event: events.Key) -
     if not isinstance(focused, RRField):
         return False
     if event.is_printable and event.character is not None:
-        focused.type_character(event.character)
+        focused.type_text(event.character)
         return True
     return focused.edit(event.key)
 

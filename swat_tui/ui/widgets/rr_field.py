@@ -118,7 +118,7 @@ class RRField(Widget, can_focus=True):
 
     # -- editing (called in key order by the app's type-ahead) -----------------------
 
-    def type_character(self, character: str) -> bool:
+    def type_text(self, character: str) -> bool:
         """Insert typed text at the cursor (replacing a selection)."""
         if self.digits_only and not set(character) <= DIGITS:
             self.app.bell()
@@ -136,7 +136,7 @@ class RRField(Widget, can_focus=True):
         line = " ".join(part.strip() for part in text.splitlines() if part.strip())
         if self.digits_only:
             line = line.translate(NUMBER_SEPARATORS)
-        return bool(line) and self.type_character(line)
+        return bool(line) and self.type_text(line)
 
     def edit(self, key: str) -> bool:
         """Apply an editing key (backspace, delete, arrows, home, end); False if not one."""
