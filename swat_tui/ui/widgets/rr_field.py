@@ -118,17 +118,17 @@ class RRField(Widget, can_focus=True):
 
     # -- editing (called in key order by the app's type-ahead) -----------------------
 
-    def type_text(self, character: str) -> bool:
+    def type_text(self, text: str) -> bool:
         """Insert typed text at the cursor (replacing a selection)."""
-        if self.digits_only and not set(character) <= DIGITS:
+        if self.digits_only and not set(text) <= DIGITS:
             self.app.bell()
             self.post_message(self.Rejected(self))
             return False
         if self.has_selection:
             self._value, self._cursor = "", 0
         self._selected = False
-        self._value = self._value[: self._cursor] + character + self._value[self._cursor :]
-        self.cursor_position = self._cursor + len(character)
+        self._value = self._value[: self._cursor] + text + self._value[self._cursor :]
+        self.cursor_position = self._cursor + len(text)
         return True
 
     def paste(self, text: str) -> bool:
