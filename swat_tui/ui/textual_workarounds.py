@@ -31,4 +31,3 @@ def release_dead_widget_caches() -> None:
         StylesCache.get_inner_outer.cache_clear()
     except (ImportError, AttributeError):
         return
-

@@ -89,10 +89,14 @@ class RRScreen(Screen[None]):
     def on_mount(self) -> None:
         # Subclasses fill their fields in ``fill`` (Textual already runs every
         # class's ``on_mount`` along the MRO, so they must not define one).
-        self.paint_header()
         if not self.rr_app.settings.frozen:
             self.set_interval(1, self._tick)
             self.set_interval(CURSOR_BLINK_S, self._blink_cursor)
+        self._show_filled()
+
+    def _show_filled(self) -> None:
+        """Header, fit to the terminal, cursor on the first field, fill; then ready for keys."""
+        self.paint_header()
         self._fit(self.app.size.width, self.app.size.height)
         self._focus_first_field()
         self.fill()
@@ -148,11 +152,7 @@ class RRScreen(Screen[None]):
         """Reset the panel to how it was first shown, then fill it from the domain."""
         self._fresh = False
         self.reset()
-        self.paint_header()
-        self._fit(self.app.size.width, self.app.size.height)
-        self._focus_first_field()
-        self.fill()
-        self.ready.set()
+        self._show_filled()
 
     def reset(self) -> None:
         """Every field empty, shown and without error; no values painted; row 24 blank.

@@ -138,18 +138,17 @@ class Canvas(Widget):
             spec = display.fields.get(name)
             if spec is None:
                 continue
-            rows.add(spec.row)
-            if subfile is not None:
-                # A panel field can sit on a subfile row's template.
+            if subfile is not None and name in display.record_fields:
                 rows.update(range(subfile.first_row, subfile.first_row + subfile.size))
+            else:
+                rows.add(spec.row)
         return rows
 
     def _repaint(self, *rows: int) -> None:
         for row in rows:
             self._strips.pop(row, None)
         if self.is_mounted and rows:
-            top, bottom = min(rows), max(rows)
-            self.refresh(Region(0, top, WIDTH, bottom - top + 1))
+            self.refresh(*(Region(0, row, WIDTH, 1) for row in rows))
 
     def plain(self) -> str:
         """The 24 rows as the agent reads them (no attributes)."""
@@ -169,8 +168,6 @@ class Canvas(Widget):
         if row == MESSAGE_ROW:
             style = ERROR if self.message_is_error else MESSAGE
             return Strip([Segment(fit_line(self.message).ljust(WIDTH), style)], WIDTH)
-        if not 0 <= row < HEIGHT:
-            return Strip.blank(WIDTH)
         display = self.display_file
         base = TITLE if row == 0 else LITERAL
         record = self._record_for(row)

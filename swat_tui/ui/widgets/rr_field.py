@@ -196,7 +196,7 @@ class RRField(Widget, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         base = self.rich_style
-        width = self.size.width or self.spec.width
+        width = self.spec.width
         if y != 0:
             return Strip.blank(width, base)
         shown = PASSWORD_CHAR * len(self._value) if self.password else self._value
