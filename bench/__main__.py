@@ -15,7 +15,13 @@ from bench.demo_build import Store
 from bench.report import print_report, write_json
 
 BENCHES = (
-    "first_paint", "lookups", "panel", "keys", "call_writes", "demo_build", "memory",
+    "first_paint",
+    "lookups",
+    "panel",
+    "keys",
+    "call_writes",
+    "demo_build",
+    "memory",
 )
 FULL_ACCOUNTS = 1_000_000
 QUICK_ACCOUNTS = 20_000
@@ -23,17 +29,30 @@ QUICK_ACCOUNTS = 20_000
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--accounts", type=int, default=None,
-                        help=f"store size (default {FULL_ACCOUNTS:,}; {QUICK_ACCOUNTS:,} "
-                             "with --quick)")
-    parser.add_argument("--store", type=Path, default=None,
-                        help="store file to reuse if it has >= N accounts, else to build "
-                             "(default: <tmp>/swat-bench-<N>.db)")
-    parser.add_argument("--quick", action="store_true",
-                        help="smoke run: small store, fewer repetitions")
+    parser.add_argument(
+        "--accounts",
+        type=int,
+        default=None,
+        help=f"store size (default {FULL_ACCOUNTS:,}; {QUICK_ACCOUNTS:,} with --quick)",
+    )
+    parser.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="store file to reuse if it has >= N accounts, else to build "
+        "(default: <tmp>/swat-bench-<N>.db)",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke run: small store, fewer repetitions"
+    )
     parser.add_argument("--only", choices=BENCHES, default=None, help="run one benchmark")
-    parser.add_argument("--json", type=Path, default=None, metavar="PATH",
-                        help="also write the figures as JSON to PATH")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="also write the figures as JSON to PATH",
+    )
     return parser.parse_args(argv)
 
 
@@ -78,8 +97,13 @@ def main(argv: list[str] | None = None) -> int:
         f"Run took {time.perf_counter() - started:.0f} s.",
         *failures,
     ]
-    context = {"accounts": store.accounts, "store": str(store.path), "reused": store.reused,
-               "quick": args.quick, "notes": notes}
+    context = {
+        "accounts": store.accounts,
+        "store": str(store.path),
+        "reused": store.reused,
+        "quick": args.quick,
+        "notes": notes,
+    }
     print_report(figures, context)
     if args.json:
         write_json(args.json, figures, context)

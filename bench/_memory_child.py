@@ -171,6 +171,11 @@ if __name__ == "__main__":
     else:
         run_swat(json.loads(sys.argv[2]))
     # Read after the app has shut down: the process's peak over its whole life.
-    report = {"peak_kb": peak_kb(), "stages": stages, "current": current, "visited": visited,
-              "shift": shift}
+    report = {
+        "peak_kb": peak_kb(),
+        "stages": stages,
+        "current": current,
+        "visited": visited,
+        "shift": shift,
+    }
     print(json.dumps(report), flush=True)

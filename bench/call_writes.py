@@ -87,8 +87,10 @@ def run(store: Store, count: int) -> list[Figure]:
             events = connection.execute(text("SELECT count(*) FROM call_event")).scalar_one()
         for record in calls.interrupted(agent_id):  # left open by an interrupted run
             delete_calls(engine, [record.id])
-        log(f"call_writes: {count} writes on a store with {existing:,} calls, "
-            f"{events:,} call events")
+        log(
+            f"call_writes: {count} writes on a store with {existing:,} calls, "
+            f"{events:,} call events"
+        )
         call_number = 0
         while len(every) < count:
             record = calls.offer(agent_id=agent_id, ani=ANI, queue=QUEUE)
@@ -114,29 +116,68 @@ def run(store: Store, count: int) -> list[Figure]:
     p50, p95 = median(every), percentile(every, 0.95)
     b50, b95 = median(bare), percentile(bare, 0.95)
     figures = [
-        Figure("call_writes", f"call-state write p50 (n={len(every)})", p50, "ms",
-               baseline=b50, baseline_name="bare UPDATE p50", ratio=ratio(p50, b50),
-               note=f"store had {existing:,} calls, {events:,} call events"),
-        Figure("call_writes", f"call-state write p95 (n={len(every)})", p95, "ms",
-               goal=f"< {GOAL_P95_MS:g} ms", baseline=b95, baseline_name="bare UPDATE p95",
-               ratio=ratio(p95, b95), verdict=verdict(p95 < GOAL_P95_MS),
-               note=f"p99 {percentile(every, 0.99):.2f} ms"),
-        Figure("call_writes", "call-state write max", max(every), "ms",
-               baseline=max(bare), baseline_name="bare UPDATE max",
-               ratio=ratio(max(every), max(bare))),
+        Figure(
+            "call_writes",
+            f"call-state write p50 (n={len(every)})",
+            p50,
+            "ms",
+            baseline=b50,
+            baseline_name="bare UPDATE p50",
+            ratio=ratio(p50, b50),
+            note=f"store had {existing:,} calls, {events:,} call events",
+        ),
+        Figure(
+            "call_writes",
+            f"call-state write p95 (n={len(every)})",
+            p95,
+            "ms",
+            goal=f"< {GOAL_P95_MS:g} ms",
+            baseline=b95,
+            baseline_name="bare UPDATE p95",
+            ratio=ratio(p95, b95),
+            verdict=verdict(p95 < GOAL_P95_MS),
+            note=f"p99 {percentile(every, 0.99):.2f} ms",
+        ),
+        Figure(
+            "call_writes",
+            "call-state write max",
+            max(every),
+            "ms",
+            baseline=max(bare),
+            baseline_name="bare UPDATE max",
+            ratio=ratio(max(every), max(bare)),
+        ),
     ]
     for method, values in times.items():
         m50, m95 = median(values), percentile(values, 0.95)
         figures.append(
-            Figure("call_writes", f"{method}() p95 (n={len(values)})", m95, "ms",
-                   goal=f"< {GOAL_P95_MS:g} ms", baseline=b95, baseline_name="bare UPDATE p95",
-                   ratio=ratio(m95, b95), verdict=verdict(m95 < GOAL_P95_MS),
-                   note=f"p50 {m50:.2f} ms, max {max(values):.2f} ms")
+            Figure(
+                "call_writes",
+                f"{method}() p95 (n={len(values)})",
+                m95,
+                "ms",
+                goal=f"< {GOAL_P95_MS:g} ms",
+                baseline=b95,
+                baseline_name="bare UPDATE p95",
+                ratio=ratio(m95, b95),
+                verdict=verdict(m95 < GOAL_P95_MS),
+                note=f"p50 {m50:.2f} ms, max {max(values):.2f} ms",
+            )
         )
     figures += [
-        Figure("call_writes", f"bare BEGIN IMMEDIATE/UPDATE/COMMIT p50 (n={len(bare)})", b50,
-               "ms", note="baseline"),
-        Figure("call_writes", f"bare BEGIN IMMEDIATE/UPDATE/COMMIT p95 (n={len(bare)})", b95,
-               "ms", note="baseline"),
+        Figure(
+            "call_writes",
+            f"bare BEGIN IMMEDIATE/UPDATE/COMMIT p50 (n={len(bare)})",
+            b50,
+            "ms",
+            note="baseline",
+        ),
+        Figure(
+            "call_writes",
+            f"bare BEGIN IMMEDIATE/UPDATE/COMMIT p95 (n={len(bare)})",
+            b95,
+            "ms",
+            note="baseline",
+        ),
     ]
     return figures

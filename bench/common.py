@@ -153,10 +153,8 @@ def delete_calls(engine: Engine, call_ids: Sequence[int]) -> int:
     deleted = 0
     with engine.begin() as connection:
         for start in range(0, len(ids), 500):
-            marks = ",".join(str(int(call_id)) for call_id in ids[start:start + 500])
+            marks = ",".join(str(int(call_id)) for call_id in ids[start : start + 500])
             for table in CALL_CHILD_TABLES:
                 connection.execute(text(f"DELETE FROM {table} WHERE call_id IN ({marks})"))
-            deleted += connection.execute(
-                text(f"DELETE FROM call WHERE id IN ({marks})")
-            ).rowcount
+            deleted += connection.execute(text(f"DELETE FROM call WHERE id IN ({marks})")).rowcount
     return deleted

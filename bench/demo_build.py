@@ -112,8 +112,9 @@ def build_store(path: Path, accounts: int) -> Store:
 
     log(f"building {path} with {accounts:,} accounts (seed {DEMO_SEED}, today {DEMO_TODAY})")
     started = time.perf_counter()
-    summary = build_demo(engine, accounts=accounts, seed=DEMO_SEED, today=DEMO_TODAY,
-                         progress=progress)
+    summary = build_demo(
+        engine, accounts=accounts, seed=DEMO_SEED, today=DEMO_TODAY, progress=progress
+    )
     seconds = time.perf_counter() - started
     with engine.connect() as connection:  # fold the WAL in, so the file size is the store's
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -155,8 +156,16 @@ def ensure_bench_agent(store: Store) -> None:
 def raw_insert_rate(rows: int = RAW_BASELINE_ROWS) -> float:
     """Rows per second of plain sqlite3 ``executemany`` (8 columns, no index) in one commit."""
     data = [
-        (10_000_001 + i, f"Nombre {i}", "CC", str(79_000_000 + i), f"3{i:09d}", "BOGOTA",
-         f"Calle {i % 200} # {i % 90}-{i % 70}", float(i % 500_000))
+        (
+            10_000_001 + i,
+            f"Nombre {i}",
+            "CC",
+            str(79_000_000 + i),
+            f"3{i:09d}",
+            "BOGOTA",
+            f"Calle {i % 200} # {i % 90}-{i % 70}",
+            float(i % 500_000),
+        )
         for i in range(rows)
     ]
     with tempfile.TemporaryDirectory(prefix="swat-bench-raw-") as folder:
@@ -181,20 +190,35 @@ def run(store: Store) -> list[Figure]:
     if store.reused:
         note = "not measured (reused store)"
         return [
-            Figure("demo_build", f"build time, {store.accounts:,} accounts", None, "s",
-                   note=note),
+            Figure("demo_build", f"build time, {store.accounts:,} accounts", None, "s", note=note),
             Figure("demo_build", "store file size", size_mb, "MB", note="reused store"),
         ]
     assert store.build_seconds is not None and store.build_rows is not None
     rate = store.build_rows / store.build_seconds
     raw = raw_insert_rate()
     return [
-        Figure("demo_build", f"build time, {store.accounts:,} accounts", store.build_seconds,
-               "s", note=f"{store.build_rows:,} rows in all tables"),
-        Figure("demo_build", "build rate", rate, "rows/s",
-               baseline=raw, baseline_name="plain sqlite3 executemany", ratio=ratio(rate, raw)),
-        Figure("demo_build", "accounts per second", store.accounts / store.build_seconds,
-               "acc/s"),
-        Figure("demo_build", "store file size", size_mb, "MB",
-               note=f"{size_mb * 1e6 / store.accounts / 1e3:.2f} kB per account"),
+        Figure(
+            "demo_build",
+            f"build time, {store.accounts:,} accounts",
+            store.build_seconds,
+            "s",
+            note=f"{store.build_rows:,} rows in all tables",
+        ),
+        Figure(
+            "demo_build",
+            "build rate",
+            rate,
+            "rows/s",
+            baseline=raw,
+            baseline_name="plain sqlite3 executemany",
+            ratio=ratio(rate, raw),
+        ),
+        Figure("demo_build", "accounts per second", store.accounts / store.build_seconds, "acc/s"),
+        Figure(
+            "demo_build",
+            "store file size",
+            size_mb,
+            "MB",
+            note=f"{size_mb * 1e6 / store.accounts / 1e3:.2f} kB per account",
+        ),
     ]

@@ -103,21 +103,46 @@ def run(store: Store, repeats: int) -> list[Figure]:
         bare_s.append(time_to_marker(bare))
         swat_s.append(time_to_marker(swat))
         floor_s.append(time_to_marker(floor, marker=None))
-        log(f"first paint {index + 1}/{repeats}: bare {bare_s[-1] * 1e3:.0f} ms, "
-            f"swat {swat_s[-1] * 1e3:.0f} ms")
+        log(
+            f"first paint {index + 1}/{repeats}: bare {bare_s[-1] * 1e3:.0f} ms, "
+            f"swat {swat_s[-1] * 1e3:.0f} ms"
+        )
     bare_ms, swat_ms, floor_ms = (median(s) * 1e3 for s in (bare_s, swat_s, floor_s))
     swat_ratio = ratio(swat_ms, bare_ms)
     assert swat_ratio is not None
     spread = f"min {min(swat_s) * 1e3:.0f} / max {max(swat_s) * 1e3:.0f} ms"
     return [
-        Figure("first_paint", f"swat sign-on painted (median of {repeats})", swat_ms, "ms",
-               goal=f"<= {GOAL_RATIO}x bare", baseline=bare_ms,
-               baseline_name="bare Textual app, same run", ratio=swat_ratio,
-               verdict=verdict(swat_ratio <= GOAL_RATIO), note=spread),
-        Figure("first_paint", f"bare Textual app painted (median of {repeats})", bare_ms, "ms",
-               note=f"min {min(bare_s) * 1e3:.0f} / max {max(bare_s) * 1e3:.0f} ms"),
-        Figure("first_paint", "python start and exit, no imports (median)", floor_ms, "ms",
-               note="interpreter floor, for scale"),
-        Figure("first_paint", "swat minus bare", swat_ms - bare_ms, "ms",
-               note="extra start-up cost of swat"),
+        Figure(
+            "first_paint",
+            f"swat sign-on painted (median of {repeats})",
+            swat_ms,
+            "ms",
+            goal=f"<= {GOAL_RATIO}x bare",
+            baseline=bare_ms,
+            baseline_name="bare Textual app, same run",
+            ratio=swat_ratio,
+            verdict=verdict(swat_ratio <= GOAL_RATIO),
+            note=spread,
+        ),
+        Figure(
+            "first_paint",
+            f"bare Textual app painted (median of {repeats})",
+            bare_ms,
+            "ms",
+            note=f"min {min(bare_s) * 1e3:.0f} / max {max(bare_s) * 1e3:.0f} ms",
+        ),
+        Figure(
+            "first_paint",
+            "python start and exit, no imports (median)",
+            floor_ms,
+            "ms",
+            note="interpreter floor, for scale",
+        ),
+        Figure(
+            "first_paint",
+            "swat minus bare",
+            swat_ms - bare_ms,
+            "ms",
+            note="extra start-up cost of swat",
+        ),
     ]

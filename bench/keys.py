@@ -230,7 +230,10 @@ async def _account_keys(
 
 
 async def _one_call(
-    pilot: Pilot[None], clock: KeyClock, account: CallAccount, samples: Samples | None,
+    pilot: Pilot[None],
+    clock: KeyClock,
+    account: CallAccount,
+    samples: Samples | None,
     call_ids: list[int],
 ) -> None:
     """One whole guided call from the softphone back to Disponible (its id to ``call_ids``)."""
@@ -246,8 +249,14 @@ async def _one_call(
     call_ids.append(app.ring(account.phone, QUEUE).id)
     await _fill(pilot, opt="3")
     await _press(pilot, "enter", then="LLM001")
-    await _fill(pilot, wel="S", caller_name="Ana Banco", caller_document="52123456", rel="1",
-                cuenta=str(account.cuenta))
+    await _fill(
+        pilot,
+        wel="S",
+        caller_name="Ana Banco",
+        caller_document="52123456",
+        rel="1",
+        cuenta=str(account.cuenta),
+    )
     times["llm001"] = await clock.time("enter", "LLM002")
     step2 = _rr(app, "LLM002")
     acks = {name: "S" for name in ("pqr", "vis") if step2.field(name).display}
@@ -276,9 +285,7 @@ async def _bare_keys(pilot: Pilot[None], clock: KeyClock, count: int) -> list[fl
     from textual.widgets import Static
 
     class BareScreen(Screen[None]):
-        BINDINGS: ClassVar[list[BindingType]] = [
-            Binding(BARE_KEY, "push_bare", priority=True)
-        ]
+        BINDINGS: ClassVar[list[BindingType]] = [Binding(BARE_KEY, "push_bare", priority=True)]
 
         def __init__(self) -> None:
             super().__init__()
@@ -387,14 +394,18 @@ def pick_accounts(store: Store, count: int, rng: random.Random) -> list[CallAcco
         marks = ",".join(str(a.cuenta) for a in drawn)
         with engine.connect() as connection:
             blacklisted = {
-                row[0] for row in connection.execute(
+                row[0]
+                for row in connection.execute(
                     text(f"SELECT cuenta FROM account WHERE blacklist AND cuenta IN ({marks})")
                 )
             }
     finally:
         engine.dispose()
-    found = [CallAccount(a.cuenta, a.phone_mobile) for a in drawn
-             if a.phone_mobile and a.cuenta not in blacklisted]
+    found = [
+        CallAccount(a.cuenta, a.phone_mobile)
+        for a in drawn
+        if a.phone_mobile and a.cuenta not in blacklisted
+    ]
     if len(found) < count:
         raise RuntimeError(f"only {len(found)} usable accounts for {count} calls")
     return found[:count]
@@ -404,7 +415,7 @@ def run(store: Store, count: int, calls_count: int) -> list[Figure]:
     """p50/p95 of each key, and of a key pushing a bare screen, in milliseconds."""
     accounts = pick_accounts(store, WARM_UP + count + WARM_UP + calls_count, random.Random(6))
     cuentas = [a.cuenta for a in accounts[: WARM_UP + count]]
-    calls = accounts[WARM_UP + count:]
+    calls = accounts[WARM_UP + count :]
     _clear_open_calls(store)
     watch = GcWatch()
     gc.callbacks.append(watch)
@@ -420,19 +431,43 @@ def run(store: Store, count: int, calls_count: int) -> list[Figure]:
         p50, p95 = median(times), percentile(times, 0.95)
         n = len(times)
         figures += [
-            Figure("keys", f"{label} p50 (n={n})", p50, "ms", baseline=b50,
-                   baseline_name="bare key p50", ratio=ratio(p50, b50)),
-            Figure("keys", f"{label} p95 (n={n})", p95, "ms", goal=f"< {GOAL_P95_MS:g} ms",
-                   baseline=b95, baseline_name="bare key p95", ratio=ratio(p95, b95),
-                   verdict=verdict(p95 < GOAL_P95_MS), note=f"max {max(times):.1f} ms"),
+            Figure(
+                "keys",
+                f"{label} p50 (n={n})",
+                p50,
+                "ms",
+                baseline=b50,
+                baseline_name="bare key p50",
+                ratio=ratio(p50, b50),
+            ),
+            Figure(
+                "keys",
+                f"{label} p95 (n={n})",
+                p95,
+                "ms",
+                goal=f"< {GOAL_P95_MS:g} ms",
+                baseline=b95,
+                baseline_name="bare key p95",
+                ratio=ratio(p95, b95),
+                verdict=verdict(p95 < GOAL_P95_MS),
+                note=f"max {max(times):.1f} ms",
+            ),
         ]
     pauses = watch.pauses_ms
     figures += [
         Figure("keys", f"key -> bare screen p50 (n={len(bare)})", b50, "ms", note="baseline"),
         Figure("keys", f"key -> bare screen p95 (n={len(bare)})", b95, "ms", note="baseline"),
-        Figure("keys", "full GC pauses during the timed keys", float(len(pauses)), "pauses",
-               note=(f"in {session.hit} of {session.timed} keys; max {max(pauses):.0f} ms, "
-                     f"total {sum(pauses):.0f} ms; {session.objects:,} objects after the calls"
-                     if pauses else f"none; {session.objects:,} objects after the calls")),
+        Figure(
+            "keys",
+            "full GC pauses during the timed keys",
+            float(len(pauses)),
+            "pauses",
+            note=(
+                f"in {session.hit} of {session.timed} keys; max {max(pauses):.0f} ms, "
+                f"total {sum(pauses):.0f} ms; {session.objects:,} objects after the calls"
+                if pauses
+                else f"none; {session.objects:,} objects after the calls"
+            ),
+        ),
     ]
     return figures

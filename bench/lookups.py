@@ -41,14 +41,17 @@ def _timed(calls: list[Callable[[], object]]) -> list[float]:
     return times
 
 
-def _texts(accounts: list[SampledAccount], count: int,
-           rng: random.Random) -> dict[str, list[tuple[str, str]]]:
+def _texts(
+    accounts: list[SampledAccount], count: int, rng: random.Random
+) -> dict[str, list[tuple[str, str]]]:
     """What an agent would type, ``count`` of each: (kind code, value) per query kind.
 
     Phones: the mobile or the fixed number at random (accounts with neither are skipped).
     """
     by_cuenta, by_document, rest = (
-        accounts[:count], accounts[count:2 * count], accounts[2 * count:]
+        accounts[:count],
+        accounts[count : 2 * count],
+        accounts[2 * count :],
     )
     phones = []
     for account in rest:
@@ -102,13 +105,27 @@ def run(store: Store, count: int) -> list[Figure]:
             times = _timed([look_up(kind, value) for kind, value in typed])
             p50, p95 = median(times), percentile(times, 0.95)
             figures += [
-                Figure("lookups", f"by {name} p50 (n={len(times)})", p50, "ms",
-                       baseline=base50, baseline_name="SELECT 1 p50", ratio=ratio(p50, base50)),
-                Figure("lookups", f"by {name} p95 (n={len(times)})", p95, "ms",
-                       goal=f"< {GOAL_P95_MS:g} ms", baseline=base95,
-                       baseline_name="SELECT 1 p95", ratio=ratio(p95, base95),
-                       verdict=verdict(p95 < GOAL_P95_MS),
-                       note=f"p99 {percentile(times, 0.99):.2f} ms, max {max(times):.2f} ms"),
+                Figure(
+                    "lookups",
+                    f"by {name} p50 (n={len(times)})",
+                    p50,
+                    "ms",
+                    baseline=base50,
+                    baseline_name="SELECT 1 p50",
+                    ratio=ratio(p50, base50),
+                ),
+                Figure(
+                    "lookups",
+                    f"by {name} p95 (n={len(times)})",
+                    p95,
+                    "ms",
+                    goal=f"< {GOAL_P95_MS:g} ms",
+                    baseline=base95,
+                    baseline_name="SELECT 1 p95",
+                    ratio=ratio(p95, base95),
+                    verdict=verdict(p95 < GOAL_P95_MS),
+                    note=f"p99 {percentile(times, 0.99):.2f} ms, max {max(times):.2f} ms",
+                ),
             ]
         return figures
     finally:

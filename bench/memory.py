@@ -40,7 +40,10 @@ def run_child(argv: list[str]) -> tuple[float, dict[str, object]]:
     """Run a child to the end; its peak RSS in MiB and its JSON report."""
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(
-            argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors,
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=errors,
             env=child_env(),
         )
         assert process.stdout is not None
@@ -76,10 +79,13 @@ def _session_spec(store: Store, soak: int) -> dict[str, object]:
         cuentas += [SHOWCASE[key] for key in SHOWCASE_PANELS]
     document, phone = sampled[RANDOM_PANELS], sampled[RANDOM_PANELS + 1]
     return {
-        "url": store.url, "user": BENCH_USER, "password": BENCH_PASSWORD, "cuentas": cuentas,
+        "url": store.url,
+        "user": BENCH_USER,
+        "password": BENCH_PASSWORD,
+        "cuentas": cuentas,
         "document": document.document_number,
         "phone": phone.phone_mobile or phone.phone_fixed or "",
-        "soak": [a.cuenta for a in sampled[RANDOM_PANELS + 2:]],
+        "soak": [a.cuenta for a in sampled[RANDOM_PANELS + 2 :]],
     }
 
 
@@ -100,29 +106,52 @@ def run(store: Store, soak: int) -> list[Figure]:
         f"{name} {stages[name] / 1024:.0f}/{current.get(name, 0) / 1024:.0f}" for name in stages
     )
     figures = [
-        Figure("memory", f"swat peak RSS, agent session ({panels} panels, F7, F10)",
-               session_mb, "MiB", goal=f"< {GOAL_MIB:g} MiB", baseline=bare_mb,
-               baseline_name="bare Textual app", ratio=ratio(session_mb, bare_mb),
-               verdict=verdict(session_mb < GOAL_MIB),
-               note=f"after each stage, peak/current RSS (MiB): {steps}"),
+        Figure(
+            "memory",
+            f"swat peak RSS, agent session ({panels} panels, F7, F10)",
+            session_mb,
+            "MiB",
+            goal=f"< {GOAL_MIB:g} MiB",
+            baseline=bare_mb,
+            baseline_name="bare Textual app",
+            ratio=ratio(session_mb, bare_mb),
+            verdict=verdict(session_mb < GOAL_MIB),
+            note=f"after each stage, peak/current RSS (MiB): {steps}",
+        ),
     ]
     if soak:
         stage = f"shift_{soak}"  # read before the GC census, which itself takes memory
         shift_mb = stages[stage] / 1024
         grown = (current.get(stage, 0) - current.get("end", 0)) / 1024
         figures += [
-            Figure("memory", f"swat peak RSS after {soak} more panel opens (long shift)",
-                   shift_mb, "MiB", goal=f"< {GOAL_MIB:g} MiB", baseline=bare_mb,
-                   baseline_name="bare Textual app", ratio=ratio(shift_mb, bare_mb),
-                   verdict=verdict(shift_mb < GOAL_MIB),
-                   note=f"current RSS grew {grown:+.1f} MiB over those {soak} panels"),
-            Figure("memory", f"objects tracked by the GC after the {soak} panels",
-                   shift.get("objects"), "objects",
-                   note=f"one full collection then took {shift.get('full_gc_ms', 0):.0f} ms"),
+            Figure(
+                "memory",
+                f"swat peak RSS after {soak} more panel opens (long shift)",
+                shift_mb,
+                "MiB",
+                goal=f"< {GOAL_MIB:g} MiB",
+                baseline=bare_mb,
+                baseline_name="bare Textual app",
+                ratio=ratio(shift_mb, bare_mb),
+                verdict=verdict(shift_mb < GOAL_MIB),
+                note=f"current RSS grew {grown:+.1f} MiB over those {soak} panels",
+            ),
+            Figure(
+                "memory",
+                f"objects tracked by the GC after the {soak} panels",
+                shift.get("objects"),
+                "objects",
+                note=f"one full collection then took {shift.get('full_gc_ms', 0):.0f} ms",
+            ),
         ]
     figures += [
         Figure("memory", "bare Textual app peak RSS", bare_mb, "MiB", note="baseline"),
-        Figure("memory", "screens reached in the session", float(len(visited)), "screens",
-               note=" ".join(dict.fromkeys(visited))),
+        Figure(
+            "memory",
+            "screens reached in the session",
+            float(len(visited)),
+            "screens",
+            note=" ".join(dict.fromkeys(visited)),
+        ),
     ]
     return figures

@@ -49,9 +49,7 @@ _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 def painted_frame(app: SwatApp) -> str:
     """The whole screen as the terminal bytes a full repaint writes (Textual internals)."""
-    update = app.screen._compositor.render_update(
-        full=True, screen_stack=app._background_screens
-    )
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     assert update is not None
     return update.render_segments(app.console)  # type: ignore[attr-defined]
 
@@ -143,9 +141,7 @@ async def _session(
             for cuenta in cuentas[:WARM_UP]:
                 await _open(pilot, AccountPanelScreen(cuenta), str(cuenta))
             for cuenta in cuentas[WARM_UP:]:
-                panel_ms.append(
-                    await _open(pilot, AccountPanelScreen(cuenta), str(cuenta), watch)
-                )
+                panel_ms.append(await _open(pilot, AccountPanelScreen(cuenta), str(cuenta), watch))
             for index in range(WARM_UP + bare_count):
                 elapsed = await _open(pilot, BareScreen(), "BARE SCREEN")
                 if index >= WARM_UP:
@@ -190,7 +186,7 @@ def run(store: Store, count: int) -> list[Figure]:
         engine.dispose()
     showcase = list(SHOWCASE.values()) if store.accounts >= SHOWCASE_MIN_ACCOUNTS else []
     ui_cuentas = sampled[: count + WARM_UP] + showcase  # every flag case is opened too
-    domain_cuentas = sampled[count + WARM_UP:]
+    domain_cuentas = sampled[count + WARM_UP :]
     log(f"panel: domain only, {count} accounts")
     domain = _domain_only(store, domain_cuentas)
     log(f"panel: {len(ui_cuentas) - WARM_UP} opens in the app, then {count} bare screens")
@@ -206,19 +202,48 @@ def run(store: Store, count: int) -> list[Figure]:
     d50, d95 = median(domain), percentile(domain, 0.95)
     n = len(panel)
     return [
-        Figure("panel", f"open CTA001, query + render p50 (n={n})", p50, "ms",
-               baseline=b50, baseline_name="bare screen p50", ratio=ratio(p50, b50)),
-        Figure("panel", f"open CTA001, query + render p95 (n={n})", p95, "ms",
-               goal=f"< {GOAL_P95_MS:g} ms", baseline=b95, baseline_name="bare screen p95",
-               ratio=ratio(p95, b95), verdict=verdict(p95 < GOAL_P95_MS),
-               note=f"p99 {percentile(panel, 0.99):.1f} ms, max {max(panel):.1f} ms"),
+        Figure(
+            "panel",
+            f"open CTA001, query + render p50 (n={n})",
+            p50,
+            "ms",
+            baseline=b50,
+            baseline_name="bare screen p50",
+            ratio=ratio(p50, b50),
+        ),
+        Figure(
+            "panel",
+            f"open CTA001, query + render p95 (n={n})",
+            p95,
+            "ms",
+            goal=f"< {GOAL_P95_MS:g} ms",
+            baseline=b95,
+            baseline_name="bare screen p95",
+            ratio=ratio(p95, b95),
+            verdict=verdict(p95 < GOAL_P95_MS),
+            note=f"p99 {percentile(panel, 0.99):.1f} ms, max {max(panel):.1f} ms",
+        ),
         Figure("panel", "bare screen push + paint p50", b50, "ms", note="baseline"),
         Figure("panel", "bare screen push + paint p95", b95, "ms", note="baseline"),
-        Figure("panel", f"open_panel() domain only p50 (n={len(domain)})", d50, "ms",
-               note="query + access_log commit"),
-        Figure("panel", f"open_panel() domain only p95 (n={len(domain)})", d95, "ms",
-               note=f"share of p50 in the app: {d50 / p50:.0%}"),
-        Figure("panel", "full GC pauses during the panel opens", float(len(pauses)), "pauses",
-               note=(f"max {max(pauses):.0f} ms, total {sum(pauses):.0f} ms"
-                     if pauses else "none")),
+        Figure(
+            "panel",
+            f"open_panel() domain only p50 (n={len(domain)})",
+            d50,
+            "ms",
+            note="query + access_log commit",
+        ),
+        Figure(
+            "panel",
+            f"open_panel() domain only p95 (n={len(domain)})",
+            d95,
+            "ms",
+            note=f"share of p50 in the app: {d50 / p50:.0%}",
+        ),
+        Figure(
+            "panel",
+            "full GC pauses during the panel opens",
+            float(len(pauses)),
+            "pauses",
+            note=(f"max {max(pauses):.0f} ms, total {sum(pauses):.0f} ms" if pauses else "none"),
+        ),
     ]

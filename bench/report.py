@@ -28,9 +28,16 @@ def _number(value: float | None, unit: str = "") -> str:
 def table(figures: list[Figure], title: str) -> Table:
     """A rich table: figure, value, goal, baseline, ratio and verdict."""
     grid = Table(title=title, show_lines=False, expand=False)
-    for column, justify in (("Bench", "left"), ("Figure", "left"), ("Value", "right"),
-                            ("Goal", "left"), ("Baseline (same run)", "right"),
-                            ("Ratio", "right"), ("Verdict", "left"), ("Note", "left")):
+    for column, justify in (
+        ("Bench", "left"),
+        ("Figure", "left"),
+        ("Value", "right"),
+        ("Goal", "left"),
+        ("Baseline (same run)", "right"),
+        ("Ratio", "right"),
+        ("Verdict", "left"),
+        ("Note", "left"),
+    ):
         grid.add_column(column, justify=justify)  # type: ignore[arg-type]
     for figure in figures:
         baseline = ""
@@ -39,17 +46,24 @@ def table(figures: list[Figure], title: str) -> Table:
         value = _number(figure.value, figure.unit) if figure.value is not None else "n/a"
         shown = {"meets": "[green]meets[/]", "misses": "[bold red]MISSES[/]"}
         grid.add_row(
-            figure.bench, figure.name, value, figure.goal, baseline,
+            figure.bench,
+            figure.name,
+            value,
+            figure.goal,
+            baseline,
             f"{figure.ratio:.2f}x" if figure.ratio is not None else "",
-            shown.get(figure.verdict, ""), figure.note,
+            shown.get(figure.verdict, ""),
+            figure.note,
         )
     return grid
 
 
 def print_report(figures: list[Figure], context: dict[str, Any]) -> None:
     console = Console(width=200)
-    title = (f"swat-tui benchmarks - {context['accounts']:,} accounts, "
-             f"store {context['store']}{' (reused)' if context['reused'] else ''}")
+    title = (
+        f"swat-tui benchmarks - {context['accounts']:,} accounts, "
+        f"store {context['store']}{' (reused)' if context['reused'] else ''}"
+    )
     console.print(table(figures, title))
     for note in context.get("notes", []):
         console.print(f"- {note}", highlight=False)

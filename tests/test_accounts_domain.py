@@ -31,11 +31,22 @@ BLACKLISTED = 10000002
 
 def _account(cuenta: int, **changes: object) -> Account:
     values: dict[str, object] = {
-        "cuenta": cuenta, "holder_name": f"Titular {cuenta}", "document_type": "CC",
-        "document_number": "79123456", "phone_mobile": None, "phone_fixed": None,
-        "email": "titular@example.com", "address": "CL 45 # 12-30", "city": "Bogotá",
-        "department": "Cundinamarca", "estrato": 3, "node": "BOG-CH-001", "status": "ACTIVA",
-        "balance": 0, "monthly_rent": 129900, "billing_cutoff_day": 15,
+        "cuenta": cuenta,
+        "holder_name": f"Titular {cuenta}",
+        "document_type": "CC",
+        "document_number": "79123456",
+        "phone_mobile": None,
+        "phone_fixed": None,
+        "email": "titular@example.com",
+        "address": "CL 45 # 12-30",
+        "city": "Bogotá",
+        "department": "Cundinamarca",
+        "estrato": 3,
+        "node": "BOG-CH-001",
+        "status": "ACTIVA",
+        "balance": 0,
+        "monthly_rent": 129900,
+        "billing_cutoff_day": 15,
         "activated_on": date(2023, 5, 20),
     }
     values.update(changes)
@@ -47,48 +58,145 @@ def store(store_engine: Engine) -> Engine:
     utc_now = FIXED_NOW.astimezone(UTC)
     with Session(store_engine) as session:
         session.add(_account(OPEN_CUENTA, phone_mobile="3001234567", phone_fixed="6012345678"))
-        session.add(_account(BLACKLISTED, blacklist=True, status="CANCELADO DEBE",
-                             phone_mobile="3109876543"))
+        session.add(
+            _account(
+                BLACKLISTED, blacklist=True, status="CANCELADO DEBE", phone_mobile="3109876543"
+            )
+        )
         for offset in range(12):  # same holder, many accounts: paging
-            session.add(_account(20000000 + offset, document_number="52111222",
-                                 phone_fixed="6012345678" if offset == 11 else None))
-        session.add(_account(30000000, document_type="NIT", document_number="9001234567",
-                             node="MED-PO-002"))
-        session.add_all([
-            Service(cuenta=OPEN_CUENTA, kind="tv", plan_name="TV Avanzada", plan_code="TVA",
-                    tv_technology="DVB", status="ACTIVO", activated_on=date(2023, 5, 20)),
-            Service(cuenta=OPEN_CUENTA, kind="internet", plan_name="Internet 300 Mbps",
-                    plan_code="I300", status="ACTIVO", activated_on=date(2023, 5, 20)),
-            Equipment(cuenta=OPEN_CUENTA, kind="modem", serial="ABCD1234", model="Technicolor",
-                      status="INSTALADO", installed_on=date(2023, 5, 21)),
-            # Filed 23:30 in Bogotá the day before: already the 10th in UTC.
-            Pqr(cuenta=OPEN_CUENTA, radicado="R-1", cun="4436-26-0000000001", kind="queja",
-                subject="Cobro doble", status="ABIERTA",
-                filed_at=datetime(2026, 3, 9, 23, 30, tzinfo=BOGOTA), due_on=date(2026, 3, 31),
-                filed_by="JPEREZ"),
-            Pqr(cuenta=OPEN_CUENTA, radicado="R-2", kind="peticion", subject="Cambio plan",
-                status="ABIERTA", filed_at=utc_now - timedelta(days=20),
-                due_on=date(2026, 3, 12), filed_by="JPEREZ"),
-            Pqr(cuenta=OPEN_CUENTA, radicado="R-3", kind="queja", subject="Vieja",
-                status="CERRADA", filed_at=utc_now - timedelta(days=90),
-                due_on=date(2025, 12, 31), filed_by="JPEREZ"),
-            WorkOrder(cuenta=OPEN_CUENTA, kind="LLS", number="LLS-1", status="AGENDADA",
-                      reason="Sin señal", created_at=utc_now - timedelta(days=2),
-                      slot_start=datetime(2026, 3, 11, 8, tzinfo=BOGOTA),
-                      slot_end=datetime(2026, 3, 11, 12, tzinfo=BOGOTA)),
-            WorkOrder(cuenta=OPEN_CUENTA, kind="OT", number="OT-1", status="PENDIENTE",
-                      reason="Traslado", created_at=utc_now - timedelta(days=1)),
-            WorkOrder(cuenta=OPEN_CUENTA, kind="OT", number="OT-0", status="COMPLETADA",
-                      reason="Instalación", created_at=utc_now - timedelta(days=300)),
-            Incident(number="INC000000002", node="BOG-CH-001", priority=3, kind="puntual",
-                     description="x", status="ABIERTO", opened_at=utc_now),
-            Incident(number="INC000000001", node="BOG-CH-001", priority=1, kind="masiva",
-                     description="x", status="ABIERTO", opened_at=utc_now),
-            Incident(number="INC000000003", node="BOG-CH-001", priority=1, kind="masiva",
-                     description="x", status="CERRADO", opened_at=utc_now),
-            Incident(number="INC000000004", node="MED-PO-002", priority=1, kind="masiva",
-                     description="x", status="ABIERTO", opened_at=utc_now),
-        ])
+            session.add(
+                _account(
+                    20000000 + offset,
+                    document_number="52111222",
+                    phone_fixed="6012345678" if offset == 11 else None,
+                )
+            )
+        session.add(
+            _account(30000000, document_type="NIT", document_number="9001234567", node="MED-PO-002")
+        )
+        session.add_all(
+            [
+                Service(
+                    cuenta=OPEN_CUENTA,
+                    kind="tv",
+                    plan_name="TV Avanzada",
+                    plan_code="TVA",
+                    tv_technology="DVB",
+                    status="ACTIVO",
+                    activated_on=date(2023, 5, 20),
+                ),
+                Service(
+                    cuenta=OPEN_CUENTA,
+                    kind="internet",
+                    plan_name="Internet 300 Mbps",
+                    plan_code="I300",
+                    status="ACTIVO",
+                    activated_on=date(2023, 5, 20),
+                ),
+                Equipment(
+                    cuenta=OPEN_CUENTA,
+                    kind="modem",
+                    serial="ABCD1234",
+                    model="Technicolor",
+                    status="INSTALADO",
+                    installed_on=date(2023, 5, 21),
+                ),
+                # Filed 23:30 in Bogotá the day before: already the 10th in UTC.
+                Pqr(
+                    cuenta=OPEN_CUENTA,
+                    radicado="R-1",
+                    cun="4436-26-0000000001",
+                    kind="queja",
+                    subject="Cobro doble",
+                    status="ABIERTA",
+                    filed_at=datetime(2026, 3, 9, 23, 30, tzinfo=BOGOTA),
+                    due_on=date(2026, 3, 31),
+                    filed_by="JPEREZ",
+                ),
+                Pqr(
+                    cuenta=OPEN_CUENTA,
+                    radicado="R-2",
+                    kind="peticion",
+                    subject="Cambio plan",
+                    status="ABIERTA",
+                    filed_at=utc_now - timedelta(days=20),
+                    due_on=date(2026, 3, 12),
+                    filed_by="JPEREZ",
+                ),
+                Pqr(
+                    cuenta=OPEN_CUENTA,
+                    radicado="R-3",
+                    kind="queja",
+                    subject="Vieja",
+                    status="CERRADA",
+                    filed_at=utc_now - timedelta(days=90),
+                    due_on=date(2025, 12, 31),
+                    filed_by="JPEREZ",
+                ),
+                WorkOrder(
+                    cuenta=OPEN_CUENTA,
+                    kind="LLS",
+                    number="LLS-1",
+                    status="AGENDADA",
+                    reason="Sin señal",
+                    created_at=utc_now - timedelta(days=2),
+                    slot_start=datetime(2026, 3, 11, 8, tzinfo=BOGOTA),
+                    slot_end=datetime(2026, 3, 11, 12, tzinfo=BOGOTA),
+                ),
+                WorkOrder(
+                    cuenta=OPEN_CUENTA,
+                    kind="OT",
+                    number="OT-1",
+                    status="PENDIENTE",
+                    reason="Traslado",
+                    created_at=utc_now - timedelta(days=1),
+                ),
+                WorkOrder(
+                    cuenta=OPEN_CUENTA,
+                    kind="OT",
+                    number="OT-0",
+                    status="COMPLETADA",
+                    reason="Instalación",
+                    created_at=utc_now - timedelta(days=300),
+                ),
+                Incident(
+                    number="INC000000002",
+                    node="BOG-CH-001",
+                    priority=3,
+                    kind="puntual",
+                    description="x",
+                    status="ABIERTO",
+                    opened_at=utc_now,
+                ),
+                Incident(
+                    number="INC000000001",
+                    node="BOG-CH-001",
+                    priority=1,
+                    kind="masiva",
+                    description="x",
+                    status="ABIERTO",
+                    opened_at=utc_now,
+                ),
+                Incident(
+                    number="INC000000003",
+                    node="BOG-CH-001",
+                    priority=1,
+                    kind="masiva",
+                    description="x",
+                    status="CERRADO",
+                    opened_at=utc_now,
+                ),
+                Incident(
+                    number="INC000000004",
+                    node="MED-PO-002",
+                    priority=1,
+                    kind="masiva",
+                    description="x",
+                    status="ABIERTO",
+                    opened_at=utc_now,
+                ),
+            ]
+        )
         session.commit()
     return store_engine
 
@@ -235,7 +343,10 @@ def test_open_panel_shows_everything_for_a_normal_account(accounts: AccountServi
     view = accounts.open_panel(OPEN_CUENTA, agent="ASESOR01", notes_read=False)
     assert view.details_visible and view.holder_name == f"Titular {OPEN_CUENTA}"
     assert (view.document, view.monthly_rent, view.phone_fixed) == (
-        "CC 79123456", 129900, "6012345678")
+        "CC 79123456",
+        129900,
+        "6012345678",
+    )
     assert view.status_meaning
     assert view.tenure_months == 33  # 2023-05-20 .. 2026-03-10
     assert [service.kind for service in view.services] == ["internet", "tv"]
@@ -252,10 +363,20 @@ def test_open_panel_shows_everything_for_a_normal_account(accounts: AccountServi
 def test_blacklisted_panel_hides_details_until_notes_are_read(accounts: AccountService) -> None:
     hidden = accounts.open_panel(BLACKLISTED, agent="ASESOR01", notes_read=False)
     assert hidden.blacklist and not hidden.details_visible
-    personal = (hidden.holder_name, hidden.document, hidden.phone_mobile, hidden.phone_fixed,
-                hidden.email, hidden.address, hidden.estrato, hidden.balance,
-                hidden.monthly_rent, hidden.billing_cutoff_day, hidden.activated_on,
-                hidden.tenure_months)
+    personal = (
+        hidden.holder_name,
+        hidden.document,
+        hidden.phone_mobile,
+        hidden.phone_fixed,
+        hidden.email,
+        hidden.address,
+        hidden.estrato,
+        hidden.balance,
+        hidden.monthly_rent,
+        hidden.billing_cutoff_day,
+        hidden.activated_on,
+        hidden.tenure_months,
+    )
     assert personal == (None,) * len(personal)
     assert (hidden.city, hidden.node, hidden.status) == ("Bogotá", "BOG-CH-001", "CANCELADO DEBE")
     assert hidden.status_meaning == "Desconectada por mora"
@@ -280,8 +401,12 @@ def test_inventory_lists_equipment_and_logs_f10(accounts: AccountService, store:
 
 @pytest.mark.parametrize(
     ("activated", "today", "months"),
-    [(date(2026, 1, 31), date(2026, 3, 1), 1), (date(2026, 3, 10), date(2026, 3, 10), 0),
-     (date(2020, 3, 10), date(2026, 3, 10), 72), (date(2026, 4, 1), date(2026, 3, 10), 0)],
+    [
+        (date(2026, 1, 31), date(2026, 3, 1), 1),
+        (date(2026, 3, 10), date(2026, 3, 10), 0),
+        (date(2020, 3, 10), date(2026, 3, 10), 72),
+        (date(2026, 4, 1), date(2026, 3, 10), 0),
+    ],
 )
 def test_tenure_months(activated: date, today: date, months: int) -> None:
     assert tenure_months(activated, today) == months

@@ -96,8 +96,11 @@ def test_reset_password_re_enables_the_profile(auth: AuthService) -> None:
 
 @pytest.mark.parametrize(
     ("username", "password", "message"),
-    [("", PASSWORD, "Digite el usuario."), ("   ", PASSWORD, "Digite el usuario."),
-     ("ASESOR01", "", "Digite la contraseña.")],
+    [
+        ("", PASSWORD, "Digite el usuario."),
+        ("   ", PASSWORD, "Digite el usuario."),
+        ("ASESOR01", "", "Digite la contraseña."),
+    ],
 )
 def test_empty_fields_are_asked_for(
     auth: AuthService, username: str, password: str, message: str

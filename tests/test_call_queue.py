@@ -142,4 +142,3 @@ def test_account_look_ups_never_scan_the_account_table(
             details = " | ".join(str(row[-1]) for row in plan)
             assert "SCAN account" not in details, (sql, details)
             assert "RANDOM" not in sql.upper()
-

@@ -63,7 +63,9 @@ def test_a_killed_process_loses_no_completed_field(store_url: str, store_engine:
     store_engine.dispose()
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, store_url, str(agent_id), str(CUENTA)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert child.stdout is not None
     seen: list[str] = []
@@ -88,8 +90,10 @@ def test_a_killed_process_loses_no_completed_field(store_url: str, store_engine:
     assert interrupted.cuenta == CUENTA
     state = interrupted.state
     assert state.flags == {"pqr_pendiente"}
-    assert all(state.mark_for(check, 0) for check in
-               ("contestada", "saludo", "datos_llamante", "cuenta_abierta"))
+    assert all(
+        state.mark_for(check, 0)
+        for check in ("contestada", "saludo", "datos_llamante", "cuenta_abierta")
+    )
     written = [line.split()[1] for line in seen if line.startswith("field nota_")]
     for name in written:
         number = name.removeprefix("nota_")

@@ -21,7 +21,7 @@ from tests.call_seed import CUENTA, MovingClock, seed
 from tests.conftest import FIXED_NOW
 
 NAME = 'Ana "La Mona" Pérez, [bold]hija[/bold]; <i>x</i>\tfin'
-NOTES = "Cliente dice: \"cobro doble\", revisar; [red]urgente[/red]"
+NOTES = 'Cliente dice: "cobro doble", revisar; [red]urgente[/red]'
 
 
 def _whole_call(calls: CallService, clock: MovingClock, agent_id: int) -> int:
@@ -29,14 +29,18 @@ def _whole_call(calls: CallService, clock: MovingClock, agent_id: int) -> int:
     clock.advance(5)
     calls.answer(call_id)
     calls.record_check(call_id, "saludo", "ok")
-    for name, value in (("caller_name", NAME), ("caller_document", "52123456"),
-                        ("caller_relation", "hija"), ("callback_number", "3001234567")):
+    for name, value in (
+        ("caller_name", NAME),
+        ("caller_document", "52123456"),
+        ("caller_relation", "hija"),
+        ("callback_number", "3001234567"),
+    ):
         calls.set_field(call_id, name, value)
     calls.open_account(call_id, CUENTA, frozenset())
     clock.advance(60)
     calls.advance(call_id)
     calls.record_check(call_id, "estado_revisado", "ACTIVA")
-    calls.start_request(call_id, "sac", "Cobro, doble | \"factura\"")
+    calls.start_request(call_id, "sac", 'Cobro, doble | "factura"')
     calls.advance(call_id)
     calls.record_check(call_id, "sac_atendida", "ok")
     calls.hold(call_id)
@@ -72,7 +76,7 @@ def filled(store_engine: Engine) -> tuple[CallService, int, int]:
     whole = _whole_call(calls, clock, agent_id)
     clock.advance(600)
     dropped = calls.answer(calls.offer(agent_id, "3110000000", "SOPORTE").id).id
-    calls.set_field(dropped, "caller_name", "Luis, \"el del 3\"")
+    calls.set_field(dropped, "caller_name", 'Luis, "el del 3"')
     calls.hang_up(dropped)
     return calls, whole, dropped
 
@@ -108,7 +112,9 @@ def test_a_whole_call_round_trips(filled: tuple[CallService, int, int]) -> None:
     assert (row["ani"], row["cola"]) == ("3001234567", "HOGAR")
     assert row["nombre_llamante"] == NAME
     assert (row["documento_llamante"], row["relacion_llamante"], row["numero_contacto"]) == (
-        "52123456", "hijo(a)", "3001234567"
+        "52123456",
+        "hijo(a)",
+        "3001234567",
     )
     assert row["inicio"] == "2026-03-10T09:30:00-05:00"
     assert row["contestada"] == "2026-03-10T09:30:05-05:00"
@@ -133,7 +139,10 @@ def test_a_dropped_call_is_exported_with_what_was_captured(
     row = _read(_export(calls, FIXED_NOW.date()))[1]
     assert row["nombre_llamante"] == 'Luis, "el del 3"'
     assert (row["estado"], row["cola"], row["cuenta"], row["tipificaciones"]) == (
-        "abandoned", "SOPORTE", "", ""
+        "abandoned",
+        "SOPORTE",
+        "",
+        "",
     )
     assert row["pasos"] == "1@09:42:40"
 
@@ -149,8 +158,8 @@ def test_cli_exports_to_a_file(
 ) -> None:
     target = tmp_path / "llamadas.csv"
     result = CliRunner().invoke(
-        _cli(), ["calls", "export", "--since", "2026-03-10", "--format", "csv", "--output",
-                 str(target)],
+        _cli(),
+        ["calls", "export", "--since", "2026-03-10", "--format", "csv", "--output", str(target)],
         obj=Settings(db_url=store_url),
     )
     assert result.exit_code == 0, result.output
@@ -170,7 +179,8 @@ def test_cli_exports_to_stdout(filled: tuple[CallService, int, int], store_url: 
 
 def test_cli_refuses_other_formats(store_url: str) -> None:
     result = CliRunner().invoke(
-        _cli(), ["calls", "export", "--since", "2026-03-10", "--format", "xlsx"],
+        _cli(),
+        ["calls", "export", "--since", "2026-03-10", "--format", "xlsx"],
         obj=Settings(db_url=store_url),
     )
     assert result.exit_code == 2
@@ -184,8 +194,15 @@ def test_cli_refuses_a_bad_date_and_an_unwritable_file(store_url: str, tmp_path:
     )
     assert bad_date.exit_code == 2
     unwritable = CliRunner().invoke(
-        _cli(), ["calls", "export", "--since", "2026-03-10", "--output",
-                 str(tmp_path / "no" / "such" / "dir" / "x.csv")],
+        _cli(),
+        [
+            "calls",
+            "export",
+            "--since",
+            "2026-03-10",
+            "--output",
+            str(tmp_path / "no" / "such" / "dir" / "x.csv"),
+        ],
         obj=Settings(db_url=store_url),
     )
     assert unwritable.exit_code == 2

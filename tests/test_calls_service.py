@@ -191,7 +191,9 @@ def test_caller_fields_go_to_their_columns_and_complete_the_check(desk: Desk) ->
     assert checks.count("datos_llamante") == 1
     row = desk.row(call_id)
     assert (row.caller_name, row.caller_document, row.caller_relation) == (
-        "Marta Ruiz de León", "52123456", "titular"
+        "Marta Ruiz de León",
+        "52123456",
+        "titular",
     )
 
 
@@ -210,8 +212,12 @@ def test_numbers_lose_separators_and_relations_are_normalised(desk: Desk) -> Non
     assert desk.calls.set_field(call_id, "callback_number", "+57 601 2345678").callback_number == (
         "6012345678"
     )
-    for typed, stored in (("Conyuge", "cónyuge"), ("AUTORIZADO", "tercero autorizado"),
-                          ("hija", "hijo(a)"), ("arrendatario", "arrendatario")):
+    for typed, stored in (
+        ("Conyuge", "cónyuge"),
+        ("AUTORIZADO", "tercero autorizado"),
+        ("hija", "hijo(a)"),
+        ("arrendatario", "arrendatario"),
+    ):
         assert desk.calls.set_field(call_id, "caller_relation", typed).caller_relation == stored
     assert desk.calls.set_field(call_id, "caller_relation", "").caller_relation is None
 
@@ -349,7 +355,10 @@ def _typifications(engine: Engine) -> list[Typification]:
 def test_typify_writes_the_row_and_the_check(desk: Desk) -> None:
     call_id = desk.at_typification()
     record = desk.calls.typify(
-        call_id, code=" sac-fac-001 ", first_contact=True, incident_number="inc000123456",
+        call_id,
+        code=" sac-fac-001 ",
+        first_contact=True,
+        incident_number="inc000123456",
         notes="Se explicó la factura",
     )
     assert record.state.mark_for("tipificada", 1) is not None
@@ -358,7 +367,10 @@ def test_typify_writes_the_row_and_the_check(desk: Desk) -> None:
     with read_session(desk.engine) as session:
         request = session.exec(select(CallRequest)).one()
     assert (row.call_id, row.request_id, row.cuenta, row.code) == (
-        call_id, request.id, CUENTA, "SAC-FAC-001"
+        call_id,
+        request.id,
+        CUENTA,
+        "SAC-FAC-001",
     )
     assert (row.first_contact, row.cun, row.incident_number) == (True, None, "INC000123456")
     assert (row.notes, row.agent) == ("Se explicó la factura", "ASESOR01")
@@ -390,9 +402,19 @@ def test_typify_needs_the_account(desk: Desk) -> None:
 
 def test_escalation_generates_a_unique_cun(desk: Desk) -> None:
     with write_session(desk.engine) as session:
-        session.add(Pqr(cuenta=CUENTA, radicado="RAD1", cun="4410-26-0000500000",
-                        kind="queja", subject="x", status="ABIERTA", filed_at=FIXED_NOW,
-                        due_on=FIXED_NOW.date(), filed_by="ASESOR01"))
+        session.add(
+            Pqr(
+                cuenta=CUENTA,
+                radicado="RAD1",
+                cun="4410-26-0000500000",
+                kind="queja",
+                subject="x",
+                status="ABIERTA",
+                filed_at=FIXED_NOW,
+                due_on=FIXED_NOW.date(),
+                filed_by="ASESOR01",
+            )
+        )
     call_id = desk.at_typification()
     desk.calls.typify(call_id, code="SAC-FAC-009", first_contact=False)
     desk.calls.typify(call_id, code="SAC-FAC-009", first_contact=False)
@@ -409,9 +431,11 @@ def test_a_given_cun_is_kept_and_checked(desk: Desk) -> None:
     assert "CUN inválido" in refused(
         lambda: desk.calls.typify(call_id, code="SAC-FAC-009", first_contact=False, cun="123")
     )
-    assert "primer contacto" in refused(lambda: desk.calls.typify(
-        call_id, code="SAC-FAC-001", first_contact=True, cun="4410-25-0000000007"
-    ))
+    assert "primer contacto" in refused(
+        lambda: desk.calls.typify(
+            call_id, code="SAC-FAC-001", first_contact=True, cun="4410-25-0000000007"
+        )
+    )
 
 
 def test_escalation_without_cun_requirement_has_no_cun(desk: Desk) -> None:
@@ -424,9 +448,9 @@ def test_escalation_without_cun_requirement_has_no_cun(desk: Desk) -> None:
 def test_long_notes_go_to_the_swat_folder(desk: Desk) -> None:
     call_id = desk.at_typification()
     long_note = "Cliente explica, [b]con detalle[/b], " + "x" * 260
-    message = refused(lambda: desk.calls.typify(
-        call_id, code="SAC-FAC-001", first_contact=True, notes=long_note
-    ))
+    message = refused(
+        lambda: desk.calls.typify(call_id, code="SAC-FAC-001", first_contact=True, notes=long_note)
+    )
     assert "máximo 250" in message and "SWAT" in message and "F7" in message
     desk.calls.add_swat_note(call_id, long_note)
     desk.calls.add_swat_note(call_id, "Segunda nota")
@@ -441,9 +465,11 @@ def test_long_notes_go_to_the_swat_folder(desk: Desk) -> None:
 
 def test_bad_incident_number_is_refused(desk: Desk) -> None:
     call_id = desk.at_typification()
-    message = refused(lambda: desk.calls.typify(
-        call_id, code="SOP-INT-004", first_contact=True, incident_number="AV-12"
-    ))
+    message = refused(
+        lambda: desk.calls.typify(
+            call_id, code="SOP-INT-004", first_contact=True, incident_number="AV-12"
+        )
+    )
     assert message.startswith("Aviso inválido")
 
 
@@ -533,8 +559,15 @@ def test_interrupted_lists_open_calls_newest_first(desk: Desk) -> None:
     with write_session(desk.engine) as session:  # a second open call, as a crash may leave
         row = session.get(Call, first.id)
         assert row is not None
-        session.add(Call(agent_id=desk.agent_id, ani="6012345678", queue="HOGAR",
-                         status="ringing", started_at=FIXED_NOW + timedelta(minutes=5)))
+        session.add(
+            Call(
+                agent_id=desk.agent_id,
+                ani="6012345678",
+                queue="HOGAR",
+                status="ringing",
+                started_at=FIXED_NOW + timedelta(minutes=5),
+            )
+        )
     found = desk.calls.interrupted(desk.agent_id)
     assert [record.status for record in found] == ["ringing", "in_progress"]
     assert found[1] == desk.calls.get(first.id)
@@ -547,15 +580,23 @@ def test_get_unknown_call(desk: Desk) -> None:
 
 def test_call_log_lists_earlier_calls_newest_first(desk: Desk) -> None:
     first = desk.at_typification()
-    desk.calls.typify(first, code="SAC-FAC-009", first_contact=False,
-                      incident_number="INC000000042")
+    desk.calls.typify(
+        first, code="SAC-FAC-009", first_contact=False, incident_number="INC000000042"
+    )
     desk.calls.hang_up(first)
     desk.calls.finish_acw(first)
     desk.clock.advance(3600)
     second = desk.through_step1()
     with write_session(desk.engine) as session:
-        session.add(Typification(cuenta=CUENTA, code="SOP-INT-004", first_contact=True,
-                                 agent="HISTORIA", created_at=FIXED_NOW - timedelta(days=3)))
+        session.add(
+            Typification(
+                cuenta=CUENTA,
+                code="SOP-INT-004",
+                first_contact=True,
+                agent="HISTORIA",
+                created_at=FIXED_NOW - timedelta(days=3),
+            )
+        )
     log = desk.calls.call_log(CUENTA)
     assert [line.call_id for line in log] == [second, first, None]
     assert log[1].agent == "ASESOR01" and log[1].status == "abandoned"
@@ -566,7 +607,8 @@ def test_call_log_lists_earlier_calls_newest_first(desk: Desk) -> None:
     )
     assert log[2].agent == "HISTORIA" and log[2].typifications[0].first_contact
     assert [line.call_id for line in desk.calls.call_log(CUENTA, exclude_call_id=second)] == [
-        first, None
+        first,
+        None,
     ]
     assert len(desk.calls.call_log(CUENTA, limit=1)) == 1
     assert desk.calls.call_log(BLACKLISTED) == ()

@@ -23,7 +23,12 @@ def _swat(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[st
     command = [str(script)] if script.exists() else [sys.executable, "-m", "swat_tui.cli.main"]
     env = {key: value for key, value in os.environ.items() if key != "SWAT_DB_URL"}
     return subprocess.run(
-        [*command, *args], capture_output=True, text=True, timeout=120, cwd=cwd, env=env,
+        [*command, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        env=env,
         stdin=subprocess.DEVNULL,
     )
 
@@ -49,16 +54,31 @@ def test_no_subcommand_runs_the_tui_with_the_settings(
 
 
 def test_users_add_list_and_reset_password(store_url: str) -> None:
-    added = runner.invoke(app, ["--db", store_url, "users", "add", "asesor09", "--name",
-                                "Ana Díaz", "--role", "supervisor", "--password", "clave123"])
+    added = runner.invoke(
+        app,
+        [
+            "--db",
+            store_url,
+            "users",
+            "add",
+            "asesor09",
+            "--name",
+            "Ana Díaz",
+            "--role",
+            "supervisor",
+            "--password",
+            "clave123",
+        ],
+    )
     assert added.exit_code == 0, added.output
     assert "ASESOR09" in added.stdout
     listed = runner.invoke(app, ["--db", store_url, "users", "list"])
     assert listed.exit_code == 0, listed.output
     assert "ASESOR09" in listed.stdout and "supervisor" in listed.stdout
     assert "Fallidos" in listed.stdout
-    reset = runner.invoke(app, ["--db", store_url, "users", "reset-password", "Asesor09",
-                                "--password", "otra4567"])
+    reset = runner.invoke(
+        app, ["--db", store_url, "users", "reset-password", "Asesor09", "--password", "otra4567"]
+    )
     assert reset.exit_code == 0, reset.output
     assert "ASESOR09" in reset.stdout
 
@@ -74,14 +94,24 @@ def test_users_add_asks_for_the_password_twice(store_url: str) -> None:
 
 
 def test_domain_errors_exit_2_with_the_message(store_url: str) -> None:
-    command = ["--db", store_url, "users", "add", "ASESOR11", "--name", "Ana", "--password",
-               "clave123"]
+    command = [
+        "--db",
+        store_url,
+        "users",
+        "add",
+        "ASESOR11",
+        "--name",
+        "Ana",
+        "--password",
+        "clave123",
+    ]
     assert runner.invoke(app, command).exit_code == 0
     again = runner.invoke(app, command)
     assert again.exit_code == 2
     assert again.stderr.strip() == "swat: error: El usuario ASESOR11 ya existe."
-    unknown = runner.invoke(app, ["--db", store_url, "users", "reset-password", "NADIE",
-                                  "--password", "clave123"])
+    unknown = runner.invoke(
+        app, ["--db", store_url, "users", "reset-password", "NADIE", "--password", "clave123"]
+    )
     assert unknown.exit_code == 2 and "CPF1120" in unknown.stderr
 
 
@@ -100,8 +130,17 @@ def test_db_url_comes_from_the_environment(store_url: str, monkeypatch: pytest.M
 
 
 def test_demo_builds_refuses_to_overwrite_and_replaces(store_url: str) -> None:
-    command = ["--db", store_url, "demo", "--accounts", "20", "--seed", "5",
-               "--today", "2026-03-10"]
+    command = [
+        "--db",
+        store_url,
+        "demo",
+        "--accounts",
+        "20",
+        "--seed",
+        "5",
+        "--today",
+        "2026-03-10",
+    ]
     built = runner.invoke(app, command)
     assert built.exit_code == 0, built.output
     assert "20 cuentas" in built.stdout and "account" in built.stdout
@@ -157,8 +196,9 @@ def test_help_is_spanish_and_light() -> None:
         "heavy = ('textual', 'sqlmodel', 'sqlalchemy', 'alembic', 'argon2')\n"
         "print(json.dumps([m for m in sys.modules if m.split('.')[0] in heavy]))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=60, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
     *help_lines, loaded = result.stdout.strip().splitlines()
     assert json.loads(loaded) == []
     help_text = "\n".join(help_lines)

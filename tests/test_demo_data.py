@@ -37,10 +37,31 @@ from swat_tui.store.models import (
 TODAY = date(2026, 11, 28)
 SEED = 2026
 ACCOUNTS = 200
-DEMO_TABLES = ("account", "service", "equipment", "invoice", "payment", "discount_campaign",
-               "account_discount", "incident", "note_folder", "note", "pqr", "work_order")
-CHILD_TABLES = ("service", "equipment", "invoice", "payment", "account_discount", "note_folder",
-                "note", "pqr", "work_order")
+DEMO_TABLES = (
+    "account",
+    "service",
+    "equipment",
+    "invoice",
+    "payment",
+    "discount_campaign",
+    "account_discount",
+    "incident",
+    "note_folder",
+    "note",
+    "pqr",
+    "work_order",
+)
+CHILD_TABLES = (
+    "service",
+    "equipment",
+    "invoice",
+    "payment",
+    "account_discount",
+    "note_folder",
+    "note",
+    "pqr",
+    "work_order",
+)
 
 MOBILE = re.compile(r"^3(0\d|1\d|2[0-3]|5[01])\d{7}$")
 FIXED = re.compile(r"^60[1-8]\d{7}$")
@@ -61,8 +82,9 @@ CUN = re.compile(r"^4410-\d{2}-\d{10}$")
 INCIDENT_NUMBER = re.compile(r"^INC\d{9}$")
 
 
-def _build(path: Path, *, accounts: int = ACCOUNTS, seed: int = SEED,
-           today: date = TODAY) -> tuple[Engine, DemoSummary]:
+def _build(
+    path: Path, *, accounts: int = ACCOUNTS, seed: int = SEED, today: date = TODAY
+) -> tuple[Engine, DemoSummary]:
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine)
     return engine, build_demo(engine, accounts=accounts, seed=seed, today=today)
@@ -117,31 +139,39 @@ def test_another_seed_or_day_gives_other_rows(tmp_path: Path) -> None:
     assert len(prints) == 3
 
 
-def test_direct_sqlite_path_stores_what_core_stores(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_direct_sqlite_path_stores_what_core_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _build(tmp_path / "direct.db")[0].dispose()
     monkeypatch.setattr(writer, "DIRECT_SQLITE", False)
     _build(tmp_path / "core.db")[0].dispose()
     assert _fingerprint(tmp_path / "direct.db") == _fingerprint(tmp_path / "core.db")
 
 
-def test_child_process_generation_gives_the_same_rows(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_child_process_generation_gives_the_same_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(writer, "BATCH_ACCOUNTS", 64)  # several batches through the pipe
     _build(tmp_path / "local.db")[0].dispose()
     monkeypatch.setattr(writer, "CHILD_PROCESS_MIN_ACCOUNTS", 0)
     seen: list[tuple[int, int]] = []
     engine = make_engine(f"sqlite:///{tmp_path / 'child.db'}")
     upgrade(engine)
-    build_demo(engine, accounts=ACCOUNTS, seed=SEED, today=TODAY,
-               progress=lambda done, total: seen.append((done, total)))
+    build_demo(
+        engine,
+        accounts=ACCOUNTS,
+        seed=SEED,
+        today=TODAY,
+        progress=lambda done, total: seen.append((done, total)),
+    )
     engine.dispose()
     assert seen == [(64, 200), (128, 200), (192, 200), (200, 200)]
     assert _fingerprint(tmp_path / "child.db") == _fingerprint(tmp_path / "local.db")
 
 
-def test_a_failing_child_process_is_reported(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_child_process_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(writer, "CHILD_PROCESS_MIN_ACCOUNTS", 0)
     monkeypatch.setattr("sys.executable", "/bin/false")
     engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}")
@@ -176,19 +206,23 @@ def test_every_related_row_points_at_an_existing_account(demo: tuple[Engine, Dem
         for table in CHILD_TABLES:
             orphans = connection.exec_driver_sql(
                 f"SELECT count(*) FROM {table} t LEFT JOIN account a ON a.cuenta = t.cuenta "
-                "WHERE a.cuenta IS NULL").scalar()
+                "WHERE a.cuenta IS NULL"
+            ).scalar()
             assert orphans == 0, table
         wrong_folder = connection.exec_driver_sql(
             "SELECT count(*) FROM note n JOIN note_folder f ON f.id = n.folder_id "
-            "WHERE f.cuenta != n.cuenta").scalar()
+            "WHERE f.cuenta != n.cuenta"
+        ).scalar()
         assert wrong_folder == 0
         bad_campaign = connection.exec_driver_sql(
             "SELECT count(*) FROM account_discount d LEFT JOIN discount_campaign c "
-            "ON c.id = d.campaign_id WHERE c.id IS NULL").scalar()
+            "ON c.id = d.campaign_id WHERE c.id IS NULL"
+        ).scalar()
         assert bad_campaign == 0
         bad_matriz = connection.exec_driver_sql(
             "SELECT count(*) FROM account a LEFT JOIN account m ON m.cuenta = a.cuenta_matriz "
-            "WHERE a.cuenta_matriz IS NOT NULL AND m.cuenta IS NULL").scalar()
+            "WHERE a.cuenta_matriz IS NOT NULL AND m.cuenta IS NULL"
+        ).scalar()
         assert bad_matriz == 0
 
 
@@ -197,24 +231,40 @@ def test_every_related_row_points_at_an_existing_account(demo: tuple[Engine, Dem
 
 def test_showcase_keys_are_the_first_cuentas() -> None:
     assert set(SHOWCASE) >= {
-        "activa", "cancelado_debe", "cancelado", "cancelado_credito", "cartera_castigada",
-        "blacklist", "pqr_pending", "visit_scheduled", "visit_unscheduled", "everything",
-        "aviso", "markup", "many_accounts_document", "shared_phone", "no_services",
+        "activa",
+        "cancelado_debe",
+        "cancelado",
+        "cancelado_credito",
+        "cartera_castigada",
+        "blacklist",
+        "pqr_pending",
+        "visit_scheduled",
+        "visit_unscheduled",
+        "everything",
+        "aviso",
+        "markup",
+        "many_accounts_document",
+        "shared_phone",
+        "no_services",
     }
     assert min(SHOWCASE.values()) == FIRST_CUENTA
     assert max(SHOWCASE.values()) < FIRST_CUENTA + 64
     assert len(set(SHOWCASE.values())) == len(SHOWCASE)
 
 
-@pytest.mark.parametrize(("key", "status", "balance_sign"), [
-    ("activa", "ACTIVA", None),
-    ("cancelado_debe", "CANCELADO DEBE", 1),
-    ("cancelado", "CANCELADO", 0),
-    ("cancelado_credito", "CANCELADO CREDITO", -1),
-    ("cartera_castigada", "CARTERA CASTIGADA", 1),
-])
-def test_one_showcase_account_per_status(session: Session, key: str, status: str,
-                                         balance_sign: int | None) -> None:
+@pytest.mark.parametrize(
+    ("key", "status", "balance_sign"),
+    [
+        ("activa", "ACTIVA", None),
+        ("cancelado_debe", "CANCELADO DEBE", 1),
+        ("cancelado", "CANCELADO", 0),
+        ("cancelado_credito", "CANCELADO CREDITO", -1),
+        ("cartera_castigada", "CARTERA CASTIGADA", 1),
+    ],
+)
+def test_one_showcase_account_per_status(
+    session: Session, key: str, status: str, balance_sign: int | None
+) -> None:
     account = _account(session, key)
     assert account.status == status
     assert not account.blacklist
@@ -226,13 +276,17 @@ def test_one_showcase_account_per_status(session: Session, key: str, status: str
 
 
 def _special_notes(session: Session, cuenta: int) -> list[str]:
-    return list(session.exec(select(Note.text).where(
-        Note.cuenta == cuenta, col(Note.folder_id).is_(None))).all())
+    return list(
+        session.exec(
+            select(Note.text).where(Note.cuenta == cuenta, col(Note.folder_id).is_(None))
+        ).all()
+    )
 
 
 def _open_pqrs(session: Session, cuenta: int) -> list[Pqr]:
-    return list(session.exec(select(Pqr).where(Pqr.cuenta == cuenta,
-                                               Pqr.status == "ABIERTA")).all())
+    return list(
+        session.exec(select(Pqr).where(Pqr.cuenta == cuenta, Pqr.status == "ABIERTA")).all()
+    )
 
 
 def _orders(session: Session, cuenta: int) -> list[WorkOrder]:
@@ -284,14 +338,21 @@ def test_everything_showcase_has_every_flag(session: Session) -> None:
 
 def test_aviso_showcase_node_has_an_open_masiva(session: Session) -> None:
     node = _account(session, "aviso").node
-    open_on_node = session.exec(select(Incident).where(
-        Incident.node == node, Incident.status == "ABIERTO")).all()
+    open_on_node = session.exec(
+        select(Incident).where(Incident.node == node, Incident.status == "ABIERTO")
+    ).all()
     assert any(i.kind == "masiva" for i in open_on_node)
-    others = session.exec(select(Account.node).where(
-        col(Account.cuenta).in_([c for k, c in SHOWCASE.items() if k != "aviso"]))).all()
+    others = session.exec(
+        select(Account.node).where(
+            col(Account.cuenta).in_([c for k, c in SHOWCASE.items() if k != "aviso"])
+        )
+    ).all()
     assert node not in others
-    open_elsewhere = session.exec(select(func.count()).select_from(Incident).where(
-        col(Incident.node).in_(others), Incident.status == "ABIERTO")).one()
+    open_elsewhere = session.exec(
+        select(func.count())
+        .select_from(Incident)
+        .where(col(Incident.node).in_(others), Incident.status == "ABIERTO")
+    ).one()
     assert open_elsewhere == 0
 
 
@@ -299,9 +360,11 @@ def test_markup_is_stored_literally(demo: tuple[Engine, DemoSummary]) -> None:
     cuenta = SHOWCASE["markup"]
     with demo[0].connect() as connection:
         name = connection.exec_driver_sql(
-            "SELECT holder_name FROM account WHERE cuenta = ?", (cuenta,)).scalar()
+            "SELECT holder_name FROM account WHERE cuenta = ?", (cuenta,)
+        ).scalar()
         notes = connection.exec_driver_sql(
-            "SELECT text FROM note WHERE cuenta = ? AND folder_id IS NULL", (cuenta,)).scalars()
+            "SELECT text FROM note WHERE cuenta = ? AND folder_id IS NULL", (cuenta,)
+        ).scalars()
         assert name == MARKUP_HOLDER == "Ana [bold]Ruiz[/] Muñoz"
         assert MARKUP_NOTE in list(notes)
     assert "[link=http://x]clic[/link] y [red]rojo[/]" in MARKUP_NOTE
@@ -309,8 +372,11 @@ def test_markup_is_stored_literally(demo: tuple[Engine, DemoSummary]) -> None:
 
 def test_one_document_holds_fifteen_accounts(session: Session) -> None:
     first = _account(session, "many_accounts_document")
-    same = session.exec(select(Account).where(
-        Account.document_number == first.document_number).order_by(col(Account.cuenta))).all()
+    same = session.exec(
+        select(Account)
+        .where(Account.document_number == first.document_number)
+        .order_by(col(Account.cuenta))
+    ).all()
     assert len(same) == 15
     assert same[0].cuenta == first.cuenta
     assert [a.cuenta for a in same] == list(range(first.cuenta, first.cuenta + 15))
@@ -320,8 +386,7 @@ def test_one_document_holds_fifteen_accounts(session: Session) -> None:
 
 def test_three_accounts_share_a_mobile(session: Session) -> None:
     first = _account(session, "shared_phone")
-    sharing = session.exec(select(Account).where(
-        Account.phone_mobile == first.phone_mobile)).all()
+    sharing = session.exec(select(Account).where(Account.phone_mobile == first.phone_mobile)).all()
     assert len(sharing) == 3
     assert len({a.document_number for a in sharing}) == 3
 
@@ -338,8 +403,11 @@ def test_matriz_without_services_and_its_apartment(session: Session) -> None:
 
 
 def test_apartments_of_a_building_have_distinct_addresses(session: Session) -> None:
-    units = session.exec(select(Account.cuenta_matriz, Account.address).where(
-        col(Account.cuenta_matriz).is_not(None))).all()
+    units = session.exec(
+        select(Account.cuenta_matriz, Account.address).where(
+            col(Account.cuenta_matriz).is_not(None)
+        )
+    ).all()
     assert units
     assert len(set(units)) == len(units)
 
@@ -355,8 +423,7 @@ def test_swat_folder_showcase(session: Session) -> None:
 @pytest.mark.parametrize("technology", ["DVB", "ATSC", "NAGRA", "TVBOX", "FIBRA"])
 def test_tv_technology_showcases(session: Session, technology: str) -> None:
     cuenta = SHOWCASE[f"tv_{technology.lower()}"]
-    tv = session.exec(select(Service).where(Service.cuenta == cuenta,
-                                            Service.kind == "tv")).one()
+    tv = session.exec(select(Service).where(Service.cuenta == cuenta, Service.kind == "tv")).one()
     assert tv.tv_technology == technology
     kinds = session.exec(select(Equipment.kind).where(Equipment.cuenta == cuenta)).all()
     assert ("smart_card" in kinds) == (technology in ("DVB", "NAGRA"))
@@ -400,8 +467,13 @@ def test_account_fields_have_colombian_formats(session: Session) -> None:
         assert TODAY - timedelta(days=12 * 366) <= a.activated_on <= TODAY
     assert any(re.search(r"[áéíóúñ]", a.holder_name) for a in accounts)
     statuses = {a.status for a in accounts}
-    assert statuses == {"ACTIVA", "CANCELADO DEBE", "CANCELADO", "CANCELADO CREDITO",
-                        "CARTERA CASTIGADA"}
+    assert statuses == {
+        "ACTIVA",
+        "CANCELADO DEBE",
+        "CANCELADO",
+        "CANCELADO CREDITO",
+        "CARTERA CASTIGADA",
+    }
     random_part = [a for a in accounts if a.cuenta >= FIRST_CUENTA + 64]
     assert sum(a.status == "ACTIVA" for a in random_part) > len(random_part) / 2
 
@@ -429,7 +501,8 @@ def test_equipment_serials_are_unique_and_match_services(session: Session) -> No
         assert re.match(r"^[A-Z0-9]{4,10}[0-9A-F]{8}$|^0[01]\d{10}$", e.serial), e.serial
     decoders = [e for e in equipment if e.kind == "decoder"]
     assert any(d.model == "Motorola DCX3200" for d in decoders) or any(
-        "ATSC" in d.model or "Motorola" in d.model for d in decoders)
+        "ATSC" in d.model or "Motorola" in d.model for d in decoders
+    )
 
 
 def test_invoices_and_payments_cover_the_last_three_months(session: Session) -> None:
@@ -445,8 +518,14 @@ def test_invoices_and_payments_cover_the_last_three_months(session: Session) -> 
         assert invoice.amount >= invoice.extra_charges >= 0
     assert any(i.extra_charges > 0 for i in invoices)
     channels = {p.channel for p in session.exec(select(Payment)).all()}
-    assert channels <= {"Efecty", "PSE", "Baloto", "Bancolombia", "Punto de pago Claro",
-                        "Débito automático"}
+    assert channels <= {
+        "Efecty",
+        "PSE",
+        "Baloto",
+        "Bancolombia",
+        "Punto de pago Claro",
+        "Débito automático",
+    }
     assert len(channels) >= 4
 
 

@@ -63,8 +63,10 @@ def _imported_names(path: Path) -> set[str]:
 def test_no_forbidden_import_even_inside_functions() -> None:
     # The subprocess tests see module-level imports; this also sees lazy ones.
     offences = []
-    for layer, forbidden in (("store", ("textual", "swat_tui.domain", "swat_tui.ui")),
-                             ("domain", ("textual", "swat_tui.ui", "swat_tui.cli"))):
+    for layer, forbidden in (
+        ("store", ("textual", "swat_tui.domain", "swat_tui.ui")),
+        ("domain", ("textual", "swat_tui.ui", "swat_tui.cli")),
+    ):
         for path in (PACKAGE / layer).rglob("*.py"):
             for name in _imported_names(path):
                 if name.split(".")[0] == "textual" or name.startswith(forbidden):

@@ -20,11 +20,21 @@ CUENTA = 10000001
 @pytest.fixture
 def notes(store_engine: Engine, fixed_clock: Callable[[], datetime]) -> NoteService:
     with Session(store_engine) as session:
-        session.add(Account(
-            cuenta=CUENTA, holder_name="Titular", document_type="CC", document_number="79123456",
-            address="CL 1 # 2-3", city="Cali", department="Valle del Cauca", estrato=2,
-            node="CAL-NO-001", status="ACTIVA", activated_on=date(2024, 1, 1),
-        ))
+        session.add(
+            Account(
+                cuenta=CUENTA,
+                holder_name="Titular",
+                document_type="CC",
+                document_number="79123456",
+                address="CL 1 # 2-3",
+                city="Cali",
+                department="Valle del Cauca",
+                estrato=2,
+                node="CAL-NO-001",
+                status="ACTIVA",
+                activated_on=date(2024, 1, 1),
+            )
+        )
         session.commit()
     return NoteService(store_engine, fixed_clock)
 
@@ -42,7 +52,8 @@ def test_special_note_round_trip_and_f7_is_logged(notes: NoteService, store_engi
     view = notes.special_notes(CUENTA, agent="ASESOR01")
     assert view.folder is None
     assert [(line.author, line.text) for line in view.notes] == [
-        ("ASESOR01", "Cliente pide factura digital.")]
+        ("ASESOR01", "Cliente pide factura digital.")
+    ]
     assert view.notes[0].created_at.utcoffset() == timedelta(hours=-5)
     with Session(store_engine) as session:
         log = session.exec(select(AccessLog)).all()
@@ -71,8 +82,7 @@ def test_special_note_limit_is_1000_characters(notes: NoteService) -> None:
 def test_folders_hold_long_notes_apart_from_special_notes(notes: NoteService) -> None:
     assert notes.create_folder(CUENTA, " swat ", agent="ASESOR01") == "SWAT"
     notes.add_note(CUENTA, "z" * 10000, agent="ASESOR01", folder="swat")
-    message = _message(
-        lambda: notes.add_note(CUENTA, "z" * 10001, agent="ASESOR01", folder="SWAT"))
+    message = _message(lambda: notes.add_note(CUENTA, "z" * 10001, agent="ASESOR01", folder="SWAT"))
     assert message.startswith("Nota de 10001 caracteres: máximo 10000")
     folder = notes.folder_notes(CUENTA, "Swat")
     assert (folder.folder, len(folder.notes), len(folder.notes[0].text)) == ("SWAT", 1, 10000)
@@ -92,9 +102,11 @@ def test_folder_names_are_checked_and_unique(notes: NoteService) -> None:
 def test_unknown_folder_and_account(notes: NoteService, store_engine: Engine) -> None:
     assert "no existe" in _message(lambda: notes.folder_notes(CUENTA, "NADA"))
     assert "no existe" in _message(
-        lambda: notes.add_note(CUENTA, "hola", agent="ASESOR01", folder="NADA"))
+        lambda: notes.add_note(CUENTA, "hola", agent="ASESOR01", folder="NADA")
+    )
     assert _message(lambda: notes.special_notes(1, agent="ASESOR01")) == (
-        "La cuenta 00000001 no existe.")
+        "La cuenta 00000001 no existe."
+    )
     assert "no existe" in _message(lambda: notes.add_note(1, "hola", agent="ASESOR01"))
     with Session(store_engine) as session:
         assert session.exec(select(Note).order_by(col(Note.id))).all() == []

@@ -72,4 +72,3 @@ def test_escaped_braces_and_refused_fields() -> None:
             parse_scripts({"x": {"text": bad}})
     with pytest.raises(ValueError):
         parse_scripts({"x": {"title": "sin texto"}})
-

@@ -61,8 +61,13 @@ def test_shipped_config_has_aux_codes_and_queues() -> None:
 
 def test_config_rejects_an_empty_queue_list() -> None:
     with pytest.raises(ValueError):
-        parse_config({"aux": [{"code": 1, "name": "Break"}], "queue": [],
-                      "simulation": {"ring_delay_min": 1, "ring_delay_max": 2, "kinds": {}}})
+        parse_config(
+            {
+                "aux": [{"code": 1, "name": "Break"}],
+                "queue": [],
+                "simulation": {"ring_delay_min": 1, "ring_delay_max": 2, "kinds": {}},
+            }
+        )
 
 
 # -- transitions -----------------------------------------------------------------------
@@ -160,21 +165,30 @@ def test_ring_outside_disponible() -> None:
 
 
 def test_ring_with_a_bad_number_or_queue() -> None:
-    refused(lambda: available().ring("30A", "HOGAR_SAC", at(1)),
-            "Número que llama inválido: '30A'.")
+    refused(
+        lambda: available().ring("30A", "HOGAR_SAC", at(1)), "Número que llama inválido: '30A'."
+    )
     refused(lambda: available().ring(ANI, "VENTAS", at(1)), "La cola VENTAS no existe.")
 
 
 def test_state_changes_refused_during_a_call() -> None:
-    refused(lambda: ringing().go_available(at(6)),
-            "Hay una llamada timbrando: contéstela antes de pasar a Disponible.")
-    refused(lambda: ringing().go_aux(1, at(6)),
-            "Hay una llamada timbrando: contéstela antes de pasar a AUX.")
+    refused(
+        lambda: ringing().go_available(at(6)),
+        "Hay una llamada timbrando: contéstela antes de pasar a Disponible.",
+    )
+    refused(
+        lambda: ringing().go_aux(1, at(6)),
+        "Hay una llamada timbrando: contéstela antes de pasar a AUX.",
+    )
     for phone in (in_call(), in_call().hold(at(20))):
-        refused(lambda phone=phone: phone.go_available(at(30)),
-                "Está en una llamada: cuelgue o transfiera antes de pasar a Disponible.")
-        refused(lambda phone=phone: phone.go_aux(2, at(30)),
-                "Está en una llamada: cuelgue o transfiera antes de pasar a AUX.")
+        refused(
+            lambda phone=phone: phone.go_available(at(30)),
+            "Está en una llamada: cuelgue o transfiera antes de pasar a Disponible.",
+        )
+        refused(
+            lambda phone=phone: phone.go_aux(2, at(30)),
+            "Está en una llamada: cuelgue o transfiera antes de pasar a AUX.",
+        )
 
 
 def test_repeated_state_is_refused() -> None:
@@ -190,8 +204,10 @@ def test_hold_resume_transfer_hang_up_need_a_call_in_progress() -> None:
     for phone in (available(), Softphone.signed_on(T0), in_call().hang_up(at(20))):
         for action in (phone.hold, phone.resume, phone.hang_up):
             refused(lambda action=action: action(at(30)), "No hay ninguna llamada en curso.")
-        refused(lambda phone=phone: phone.transfer("HOGAR_PQR", at(30)),
-                "No hay ninguna llamada en curso.")
+        refused(
+            lambda phone=phone: phone.transfer("HOGAR_PQR", at(30)),
+            "No hay ninguna llamada en curso.",
+        )
     for action in (ringing().hold, ringing().hang_up):
         refused(lambda action=action: action(at(6)), "La llamada aún no ha sido contestada.")
 
@@ -202,15 +218,18 @@ def test_hold_twice_and_resume_without_hold() -> None:
 
 
 def test_transfer_to_the_same_or_an_unknown_queue() -> None:
-    refused(lambda: in_call().transfer("HOGAR_SAC", at(20)),
-            "La llamada ya está en la cola HOGAR_SAC.")
+    refused(
+        lambda: in_call().transfer("HOGAR_SAC", at(20)), "La llamada ya está en la cola HOGAR_SAC."
+    )
     refused(lambda: in_call().transfer("NADA", at(20)), "La cola NADA no existe.")
 
 
 def test_finish_acw_outside_acw() -> None:
     for phone in (available(), ringing(), in_call()):
-        refused(lambda phone=phone: phone.finish_acw(at(30)),
-                "No está en ACW (trabajo posterior a la llamada).")
+        refused(
+            lambda phone=phone: phone.finish_acw(at(30)),
+            "No está en ACW (trabajo posterior a la llamada).",
+        )
 
 
 # -- timers ----------------------------------------------------------------------------

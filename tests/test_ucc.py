@@ -120,8 +120,9 @@ def test_load_csv_replaces_the_catalogue(catalog: UccCatalog, tmp_path: Path) ->
 
 def test_load_csv_accepts_semicolons_and_a_bom(catalog: UccCatalog, tmp_path: Path) -> None:
     path = tmp_path / "excel.csv"
-    path.write_bytes("\ufeffcode;branch;description;requires_cun\nX-1;soporte;Sin señal;no\n"
-                     .encode())
+    path.write_bytes(
+        "\ufeffcode;branch;description;requires_cun\nX-1;soporte;Sin señal;no\n".encode()
+    )
     assert catalog.load_csv(path) == 1
     assert catalog.get("X-1").description == "Sin señal"
 
@@ -129,21 +130,33 @@ def test_load_csv_accepts_semicolons_and_a_bom(catalog: UccCatalog, tmp_path: Pa
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("A-1,sac,Uno,false\nA-2,ventas,Dos,false\n",
-         "mi_ucc.csv línea 3: la rama 'ventas' no es sac, soporte, visita, pqr."),
-        ("A-1,sac,Uno,false\nA-2,sac,Dos,false\na-1,pqr,Tres,true\n",
-         "mi_ucc.csv línea 4: el código A-1 se repite (línea 2)."),
-        ("SAC-FAC-00001,sac,Uno,false\n",
-         "mi_ucc.csv línea 2: el código SAC-FAC-00001 supera 12 caracteres."),
+        (
+            "A-1,sac,Uno,false\nA-2,ventas,Dos,false\n",
+            "mi_ucc.csv línea 3: la rama 'ventas' no es sac, soporte, visita, pqr.",
+        ),
+        (
+            "A-1,sac,Uno,false\nA-2,sac,Dos,false\na-1,pqr,Tres,true\n",
+            "mi_ucc.csv línea 4: el código A-1 se repite (línea 2).",
+        ),
+        (
+            "SAC-FAC-00001,sac,Uno,false\n",
+            "mi_ucc.csv línea 2: el código SAC-FAC-00001 supera 12 caracteres.",
+        ),
         ("A-1,sac,   ,false\n", "mi_ucc.csv línea 2: falta la descripción del código A-1."),
         (",sac,Uno,false\n", "mi_ucc.csv línea 2: falta el código."),
-        ("A 1,sac,Uno,false\n",
-         "mi_ucc.csv línea 2: el código A 1 solo admite letras, dígitos, - _ y punto."),
-        ("A-1,sac,Uno,quizás\n",
-         "mi_ucc.csv línea 2: requires_cun debe ser true o false, no 'quizás'."),
+        (
+            "A 1,sac,Uno,false\n",
+            "mi_ucc.csv línea 2: el código A 1 solo admite letras, dígitos, - _ y punto.",
+        ),
+        (
+            "A-1,sac,Uno,quizás\n",
+            "mi_ucc.csv línea 2: requires_cun debe ser true o false, no 'quizás'.",
+        ),
         ("A-1,sac,Uno\n", "mi_ucc.csv línea 2: tiene 3 columnas y deben ser 4."),
-        ("A-1,sac," + "x" * 121 + ",false\n",
-         "mi_ucc.csv línea 2: la descripción supera 120 caracteres."),
+        (
+            "A-1,sac," + "x" * 121 + ",false\n",
+            "mi_ucc.csv línea 2: la descripción supera 120 caracteres.",
+        ),
         ("", "mi_ucc.csv: el archivo no tiene códigos."),
     ],
 )
@@ -172,8 +185,7 @@ def test_a_bad_file_replaces_nothing(catalog: UccCatalog, tmp_path: Path) -> Non
     assert catalog.get("SAC-FAC-001").branch == "sac"
 
 
-def test_ensure_loaded_only_fills_an_empty_catalogue(store_engine: Engine,
-                                                     tmp_path: Path) -> None:
+def test_ensure_loaded_only_fills_an_empty_catalogue(store_engine: Engine, tmp_path: Path) -> None:
     catalog = UccCatalog(store_engine)
     assert catalog.count() == 0
     assert catalog.ensure_loaded() == len(read_csv(default_path()))

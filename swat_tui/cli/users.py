@@ -82,8 +82,12 @@ def list_command(ctx: typer.Context) -> None:
     for agent in agents:
         last = agent.last_signon_at.strftime("%Y-%m-%d %H:%M") if agent.last_signon_at else "-"
         table.add_row(
-            agent.username, agent.display_name, agent.role, str(agent.failed_signons),
-            "Sí" if agent.disabled else "No", last,
+            agent.username,
+            agent.display_name,
+            agent.role,
+            str(agent.failed_signons),
+            "Sí" if agent.disabled else "No",
+            last,
         )
     Console().print(table)
 

@@ -25,7 +25,10 @@ QueryKind = Literal["cuenta", "documento", "telefono"]
 
 KIND_CODES: dict[str, QueryKind] = {"1": "cuenta", "2": "documento", "3": "telefono"}
 _KIND_NAMES: dict[str, QueryKind] = {
-    "cuenta": "cuenta", "documento": "documento", "telefono": "telefono", "teléfono": "telefono",
+    "cuenta": "cuenta",
+    "documento": "documento",
+    "telefono": "telefono",
+    "teléfono": "telefono",
 }
 # Fixed-line area codes of the 2021 numbering plan (603 is not assigned).
 FIXED_AREA_CODES = ("601", "602", "604", "605", "606", "607", "608")

@@ -118,8 +118,11 @@ def _find(
             account_queries.count_by_phone(session, phones=phones),
         )
     found = account_queries.find_by_document(
-        session, document_number=query.value, document_type=query.document_type,
-        limit=limit, offset=offset,
+        session,
+        document_number=query.value,
+        document_type=query.document_type,
+        limit=limit,
+        offset=offset,
     )
     total = account_queries.count_by_document(
         session, document_number=query.value, document_type=query.document_type
@@ -140,10 +143,12 @@ def _today(now: datetime) -> date:
 
 def _row(account: Account) -> AccountRow:
     if account.blacklist:  # the list must not leak what the panel hides
-        return AccountRow(account.cuenta, BLACKLIST_LABEL, account.document_type, account.city,
-                          account.status)
-    return AccountRow(account.cuenta, account.holder_name, _document(account), account.city,
-                      account.status)
+        return AccountRow(
+            account.cuenta, BLACKLIST_LABEL, account.document_type, account.city, account.status
+        )
+    return AccountRow(
+        account.cuenta, account.holder_name, _document(account), account.city, account.status
+    )
 
 
 def _document(account: Account) -> str:
@@ -191,9 +196,20 @@ def _masked(panel: AccountPanelView) -> AccountPanelView:
     agent must see and acknowledge them, and none of them is customer data.
     """
     return replace(
-        panel, details_visible=False, holder_name=None, document=None, phone_mobile=None,
-        phone_fixed=None, email=None, address=None, estrato=None, balance=None,
-        monthly_rent=None, billing_cutoff_day=None, activated_on=None, tenure_months=None,
+        panel,
+        details_visible=False,
+        holder_name=None,
+        document=None,
+        phone_mobile=None,
+        phone_fixed=None,
+        email=None,
+        address=None,
+        estrato=None,
+        balance=None,
+        monthly_rent=None,
+        billing_cutoff_day=None,
+        activated_on=None,
+        tenure_months=None,
     )
 
 
@@ -206,13 +222,25 @@ def _full_panel(
     incidents: tuple[str, ...],
 ) -> AccountPanelView:
     return AccountPanelView(
-        cuenta=account.cuenta, cuenta_matriz=account.cuenta_matriz, status=account.status,
-        status_meaning=status_meaning(account.status), blacklist=account.blacklist,
-        details_visible=True, holder_name=account.holder_name, document=_document(account),
-        phone_mobile=account.phone_mobile, phone_fixed=account.phone_fixed, email=account.email,
-        address=account.address, city=account.city, estrato=account.estrato, node=account.node,
-        balance=account.balance, monthly_rent=account.monthly_rent,
-        billing_cutoff_day=account.billing_cutoff_day, activated_on=account.activated_on,
+        cuenta=account.cuenta,
+        cuenta_matriz=account.cuenta_matriz,
+        status=account.status,
+        status_meaning=status_meaning(account.status),
+        blacklist=account.blacklist,
+        details_visible=True,
+        holder_name=account.holder_name,
+        document=_document(account),
+        phone_mobile=account.phone_mobile,
+        phone_fixed=account.phone_fixed,
+        email=account.email,
+        address=account.address,
+        city=account.city,
+        estrato=account.estrato,
+        node=account.node,
+        balance=account.balance,
+        monthly_rent=account.monthly_rent,
+        billing_cutoff_day=account.billing_cutoff_day,
+        activated_on=account.activated_on,
         tenure_months=tenure_months(account.activated_on, today),
         services=tuple(_service_line(service) for service in services),
         pending_pqrs=tuple(_pending_pqr(pqr, today) for pqr in pqrs),

@@ -65,8 +65,7 @@ def normalize_username(username: str) -> str:
 
 def _disabled_error(username: str) -> DomainError:
     return DomainError(
-        f"CPF1394: Perfil {username} inhabilitado tras {QMAXSIGN} intentos. "
-        "Llame al supervisor.",
+        f"CPF1394: Perfil {username} inhabilitado tras {QMAXSIGN} intentos. Llame al supervisor.",
         code="CPF1394",
     )
 
@@ -120,7 +119,9 @@ class AuthService:
                     )
             session.add(agent)
             signed_on = SignedOnAgent(
-                id=agent.id, username=agent.username, display_name=agent.display_name,
+                id=agent.id,
+                username=agent.username,
+                display_name=agent.display_name,
                 role=agent.role,
             )
         if refusal is not None:
@@ -142,8 +143,11 @@ class AuthService:
                 if agent_queries.get_agent(session, username=name) is not None:
                     raise DomainError(f"El usuario {name} ya existe.")
                 agent = Agent(
-                    username=name, display_name=display, role=role_value,
-                    password_hash=password_hash, created_at=self._clock(),
+                    username=name,
+                    display_name=display,
+                    role=role_value,
+                    password_hash=password_hash,
+                    created_at=self._clock(),
                 )
                 session.add(agent)
                 session.flush()

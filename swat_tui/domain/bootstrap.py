@@ -166,4 +166,3 @@ def clear_account_data(engine: Engine) -> int:
                 result = session.connection().execute(table.delete())
                 deleted += max(getattr(result, "rowcount", 0), 0)
     return deleted
-

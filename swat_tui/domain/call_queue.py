@@ -65,9 +65,7 @@ def ring_delay(rng: random.Random, config: SoftphoneConfig | None = None) -> flo
 class CallQueue:
     """Deterministic practice calls drawn from the accounts in the store."""
 
-    def __init__(
-        self, engine: Engine, seed: int, config: SoftphoneConfig | None = None
-    ) -> None:
+    def __init__(self, engine: Engine, seed: int, config: SoftphoneConfig | None = None) -> None:
         self._engine = engine
         self._rng = random.Random(seed)
         self._config = config or softphone_config()

@@ -67,7 +67,7 @@ class TypificationLine:
 
     @property
     def resolution(self) -> str:
-        """"PRIMER CONTACTO", "CUN 4410-26-..." or "SEGUIMIENTO"."""
+        """ "PRIMER CONTACTO", "CUN 4410-26-..." or "SEGUIMIENTO"."""
         if self.first_contact:
             return "PRIMER CONTACTO"
         return f"CUN {self.cun}" if self.cun else "SEGUIMIENTO"

@@ -103,4 +103,3 @@ def get_script(name: str) -> Script:
 def script(name: str, **values: str) -> str:
     """The text of script ``name`` with its placeholders (e.g. ``agent``) filled in."""
     return get_script(name).fill(**values)
-

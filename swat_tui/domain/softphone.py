@@ -198,8 +198,14 @@ class Softphone:
         """The state as the softphone shows it, e.g. ``AUX 2 Almuerzo``."""
         return self.aux.label if self.aux is not None else self.state.value
 
-    def _to(self, state: AgentState, now: datetime, *, aux: AuxReason | None = None,
-            call: PhoneCall | None = None) -> Softphone:
+    def _to(
+        self,
+        state: AgentState,
+        now: datetime,
+        *,
+        aux: AuxReason | None = None,
+        call: PhoneCall | None = None,
+    ) -> Softphone:
         return replace(self, state=state, since=_aware(now), aux=aux, call=call)
 
     def _refuse_in_call(self, action: str) -> None:

@@ -93,8 +93,9 @@ class UccCatalog:
         """Replace the catalogue with the file's codes; returns how many were loaded."""
         entries = read_csv(path)
         rows = [
-            UccCode(code=e.code, branch=e.branch, description=e.description,
-                    requires_cun=e.requires_cun)
+            UccCode(
+                code=e.code, branch=e.branch, description=e.description, requires_cun=e.requires_cun
+            )
             for e in entries
         ]
         with write_session(self._engine) as session:

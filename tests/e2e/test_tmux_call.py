@@ -59,8 +59,22 @@ def test_whole_call_with_function_keys(store: Path, terminals: list[Terminal]) -
     answer(term)
     cuenta = str(SHOWCASE["activa"])
     term.keys("S", "Tab", "Carlos Ñañez", "Tab", "80111222", "Tab", "1", "Tab")
-    term.keys("BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace",
-              "BSpace", "BSpace", "3001234567", "Tab", cuenta, "Enter")
+    term.keys(
+        "BSpace",
+        "BSpace",
+        "BSpace",
+        "BSpace",
+        "BSpace",
+        "BSpace",
+        "BSpace",
+        "BSpace",
+        "BSpace",
+        "BSpace",
+        "3001234567",
+        "Tab",
+        cuenta,
+        "Enter",
+    )
     term.wait_for("LLM002")
     term.keys("S", "Tab", "Cobro no reconocido", "Tab", "1", "Enter")
     term.wait_for("LLM003")

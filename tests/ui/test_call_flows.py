@@ -30,8 +30,14 @@ def phone_of(services: Services, case: str) -> str:
 
 
 async def reception(pilot: object, cuenta: int | None = None) -> None:
-    await fill(pilot, wel="s", caller_name="Pedro Pérez [b]x[/b]", caller_document="79123456",  # type: ignore[arg-type]
-               rel="1", callback="3001234567")
+    await fill(
+        pilot,
+        wel="s",
+        caller_name="Pedro Pérez [b]x[/b]",
+        caller_document="79123456",  # type: ignore[arg-type]
+        rel="1",
+        callback="3001234567",
+    )
     if cuenta is not None:
         await type_into(pilot, "cuenta", str(cuenta))  # type: ignore[arg-type]
     await enter(pilot)  # type: ignore[arg-type]
@@ -72,10 +78,14 @@ async def test_call_resolved_in_first_contact(app: SwatApp, services: Services) 
     assert record.survey_answer == "acepta"
     assert [t.code for t in services.calls.typifications(call_id)] == ["SAC-FAC-002"]
     with services.engine.connect() as connection:
-        steps = connection.execute(
-            text("SELECT DISTINCT step FROM call_event WHERE call_id = :c ORDER BY step"),
-            {"c": call_id},
-        ).scalars().all()
+        steps = (
+            connection.execute(
+                text("SELECT DISTINCT step FROM call_event WHERE call_id = :c ORDER BY step"),
+                {"c": call_id},
+            )
+            .scalars()
+            .all()
+        )
     assert steps == [1, 2, 3, 7, 8]
 
 
@@ -121,8 +131,14 @@ async def test_caller_number_matching_no_account(app: SwatApp, services: Service
         await answer_call(pilot, "3009999999")
         assert "no está en ninguna cuenta" in shown(app, "ani_match")
         assert screen(app).field("cuenta").value == ""
-        await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="4",
-                   callback="3009999999")
+        await fill(
+            pilot,
+            wel="s",
+            caller_name="Ana",
+            caller_document="52123456",
+            rel="4",
+            callback="3009999999",
+        )
         await enter(pilot)
         assert panel_id(app) == "LLM001" and message(app) == "Digite la cuenta del cliente."
         await type_into(pilot, "cuenta", "99999999")
@@ -142,8 +158,9 @@ async def test_caller_number_matching_several_accounts(app: SwatApp, services: S
     async with app.run_test(size=SIZE) as pilot:
         await answer_call(pilot, phone)
         assert shown(app, "ani_match").startswith("3 cuentas con ese número")
-        await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1",
-                   cuenta=phone)
+        await fill(
+            pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1", cuenta=phone
+        )
         await enter(pilot)
         assert panel_id(app) == "LLM001" and message(app).startswith("3 cuentas con el teléfono")
         await type_into(pilot, "cuenta", str(SHOWCASE["shared_phone"] + 1))
@@ -233,8 +250,11 @@ async def test_the_next_call_starts_on_clean_panels(app: SwatApp, services: Serv
         await hang_up_and_answer_next(pilot, phone_of(services, "pqr_pending"))
         assert panel_id(app) == "LLM001"
         current = screen(app)
-        assert [f.value for f in current.panel.fields() if f.spec.name in
-                ("wel", "caller_name", "caller_document", "rel")] == ["", "", "", ""]
+        assert [
+            f.value
+            for f in current.panel.fields()
+            if f.spec.name in ("wel", "caller_name", "caller_document", "rel")
+        ] == ["", "", "", ""]
         assert not any(f.has_class("-error") for f in current.panel.fields())
         assert message(app) == ""
         assert current.field("cuenta").value == str(SHOWCASE["pqr_pending"])

@@ -232,9 +232,7 @@ async def test_small_terminal_asks_for_80x24(app: SwatApp) -> None:
         assert not screen(app).has_class("-too-small")
 
 
-async def test_opening_a_panel_writes_one_access_log_row(
-    app: SwatApp, services: Services
-) -> None:
+async def test_opening_a_panel_writes_one_access_log_row(app: SwatApp, services: Services) -> None:
     from sqlalchemy import text
 
     def rows() -> list[tuple[str, int, str]]:

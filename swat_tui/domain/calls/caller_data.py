@@ -73,9 +73,15 @@ def _fold(text: str) -> str:
 
 
 _RELATION_BY_FOLDED = {_fold(relation): relation for relation in RELATIONS} | {
-    "hijo": "hijo(a)", "hija": "hijo(a)", "esposo(a)": "cónyuge", "esposo": "cónyuge",
-    "esposa": "cónyuge", "padre": "padre/madre", "madre": "padre/madre",
-    "autorizado": "tercero autorizado", "inquilino": "arrendatario",
+    "hijo": "hijo(a)",
+    "hija": "hijo(a)",
+    "esposo(a)": "cónyuge",
+    "esposo": "cónyuge",
+    "esposa": "cónyuge",
+    "padre": "padre/madre",
+    "madre": "padre/madre",
+    "autorizado": "tercero autorizado",
+    "inquilino": "arrendatario",
 }
 
 

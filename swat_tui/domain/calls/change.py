@@ -117,6 +117,10 @@ def save(change: CallChange) -> None:
     change.session.add(call)
     for name, result in change.events:
         call_queries.add_event(
-            change.session, call_id=call.id, step=change.state.step, check=name,
-            result=result, at=change.now,
+            change.session,
+            call_id=call.id,
+            step=change.state.step,
+            check=name,
+            result=result,
+            at=change.now,
         )

@@ -25,10 +25,28 @@ from swat_tui.store.models import Call, CallEvent, CallRequest
 from swat_tui.store.queries import calls as call_queries
 
 HEADER = (
-    "llamada", "asesor", "cuenta", "ani", "cola", "nombre_llamante", "documento_llamante",
-    "relacion_llamante", "numero_contacto", "inicio", "contestada", "fin", "espera_s", "acw_s",
-    "conversacion_s", "pasos", "solicitudes", "tipificaciones", "encuesta", "puntaje_encuesta",
-    "transferida_a", "estado",
+    "llamada",
+    "asesor",
+    "cuenta",
+    "ani",
+    "cola",
+    "nombre_llamante",
+    "documento_llamante",
+    "relacion_llamante",
+    "numero_contacto",
+    "inicio",
+    "contestada",
+    "fin",
+    "espera_s",
+    "acw_s",
+    "conversacion_s",
+    "pasos",
+    "solicitudes",
+    "tipificaciones",
+    "encuesta",
+    "puntaje_encuesta",
+    "transferida_a",
+    "estado",
 )
 
 
@@ -57,15 +75,32 @@ def _rows(session: Session, calls: Sequence[Call]) -> list[list[str]]:
     rows = []
     for call in calls:
         assert call.id is not None
-        rows.append([
-            str(call.id), agents.get(call.agent_id, ""), _text(call.cuenta), call.ani, call.queue,
-            _text(call.caller_name), _text(call.caller_document), _text(call.caller_relation),
-            _text(call.callback_number), _iso(call.started_at), _iso(call.answered_at),
-            _iso(call.ended_at), str(call.hold_seconds), str(call.acw_seconds), _talk(call),
-            steps_text(events[call.id]), requests_text(requests[call.id]),
-            typifications_text(marks.get(call.id, ())), _text(call.survey_answer),
-            _text(call.survey_score), _text(call.transferred_to), call.status,
-        ])
+        rows.append(
+            [
+                str(call.id),
+                agents.get(call.agent_id, ""),
+                _text(call.cuenta),
+                call.ani,
+                call.queue,
+                _text(call.caller_name),
+                _text(call.caller_document),
+                _text(call.caller_relation),
+                _text(call.callback_number),
+                _iso(call.started_at),
+                _iso(call.answered_at),
+                _iso(call.ended_at),
+                str(call.hold_seconds),
+                str(call.acw_seconds),
+                _talk(call),
+                steps_text(events[call.id]),
+                requests_text(requests[call.id]),
+                typifications_text(marks.get(call.id, ())),
+                _text(call.survey_answer),
+                _text(call.survey_score),
+                _text(call.transferred_to),
+                call.status,
+            ]
+        )
     return rows
 
 

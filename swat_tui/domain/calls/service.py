@@ -47,8 +47,14 @@ from swat_tui.store.queries import calls as call_queries
 CALLER_DATA_CHECK = "datos_llamante"
 # Checks that have their own action (with rows and rules of their own).
 OWN_ACTION_CHECKS = frozenset(
-    {"contestada", CALLER_DATA_CHECK, "cuenta_abierta", rules.REQUEST, rules.TYPIFICATION,
-     "encuesta"}
+    {
+        "contestada",
+        CALLER_DATA_CHECK,
+        "cuenta_abierta",
+        rules.REQUEST,
+        rules.TYPIFICATION,
+        "encuesta",
+    }
 )
 SURVEY_ANSWERS = ("acepta", "no acepta")
 ANI_MAX, QUEUE_MAX, REQUEST_MAX = 15, 30, 200
@@ -90,7 +96,12 @@ class CallService:
             if call_queries.open_calls_of(session, agent_id=agent_id, statuses=OPEN_STATUSES):
                 raise DomainError("Ya tiene una llamada abierta: termínela o cuélguela.")
             call = call_queries.add_call(
-                session, agent_id=agent_id, ani=caller, queue=target, status=RINGING, at=now,
+                session,
+                agent_id=agent_id,
+                ani=caller,
+                queue=target,
+                status=RINGING,
+                at=now,
                 state_json=state.to_json(),
             )
             change = CallChange(session, call, state, now, self._procedure)
@@ -277,7 +288,10 @@ class CallService:
     ) -> CallRecord:
         """F22 for the current request; a CUN is generated when the code needs one."""
         form = TypificationForm.checked(
-            code=code, first_contact=first_contact, cun=cun, incident_number=incident_number,
+            code=code,
+            first_contact=first_contact,
+            cun=cun,
+            incident_number=incident_number,
             notes=notes,
         )
         return self._write(call_id, lambda change: typify(change, form))
@@ -369,6 +383,9 @@ def _write_request(change: CallChange, *, replaced: bool) -> None:
         session.add(row)
         return
     call_queries.add_request(
-        session, call_id=call.id, branch=request.branch, description=request.description,
+        session,
+        call_id=call.id,
+        branch=request.branch,
+        description=request.description,
         at=change.now,
     )

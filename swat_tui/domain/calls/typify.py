@@ -34,14 +34,22 @@ class TypificationForm:
 
     @classmethod
     def checked(
-        cls, *, code: str, first_contact: bool, cun: str | None, incident_number: str | None,
+        cls,
+        *,
+        code: str,
+        first_contact: bool,
+        cun: str | None,
+        incident_number: str | None,
         notes: str,
     ) -> TypificationForm:
         given_cun = check_cun(cun)
         if first_contact and given_cun:
             raise DomainError("Con solución en primer contacto no se registra CUN.")
         return cls(
-            normalize_code(code), first_contact, given_cun, check_incident(incident_number),
+            normalize_code(code),
+            first_contact,
+            given_cun,
+            check_incident(incident_number),
             check_notes(notes),
         )
 

@@ -49,12 +49,25 @@ SERVICE_MIXES = (
 class Accounts:
     """Adds accounts with everything on them, using the other parts of the generator."""
 
-    def __init__(self, vocabulary: Vocabulary, draws: Draws, *, today_ord: int,
-                 people: People, places: Places, services: Services, billing: Billing,
-                 cases: Cases) -> None:
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        draws: Draws,
+        *,
+        today_ord: int,
+        people: People,
+        places: Places,
+        services: Services,
+        billing: Billing,
+        cases: Cases,
+    ) -> None:
         self._v = vocabulary
         self._r, self._int, self._choice, self._pick = (
-            draws.random, draws.between, draws.choice, draws.pick)
+            draws.random,
+            draws.between,
+            draws.choice,
+            draws.pick,
+        )
         self._today_ord = today_ord
         self._people, self._places = people, places
         self._services, self._billing, self._cases = services, billing, cases
@@ -82,22 +95,54 @@ class Accounts:
             self._building = (cuenta, place, self._int(*BUILDING_UNITS), towers)
             self._unit_index = 0
             return
-        self.customer(out, cuenta, self._people.account_holder(), place,
-                      self._places.address(place.street), None)
+        self.customer(
+            out,
+            cuenta,
+            self._people.account_holder(),
+            place,
+            self._places.address(place.street),
+            None,
+        )
 
     def matriz(self, out: Batch, cuenta: int, place: Place) -> str:
         """A building's parent account: the administration, with no services of its own."""
         people = self._people
-        holder = Holder(self._choice(self._v.building_names), "NIT", people.document("NIT"),
-                        people.mobile(), None)
+        holder = Holder(
+            self._choice(self._v.building_names),
+            "NIT",
+            people.document("NIT"),
+            people.mobile(),
+            None,
+        )
         activated = self._today_ord - self._int(180, MAX_AGE_DAYS)
-        out.account.append(self._account_row(
-            cuenta, None, holder, place, place.street, AccountStatus.ACTIVA.value, False, 0, 0,
-            self._choice(CUTOFF_DAYS), activated, None))
+        out.account.append(
+            self._account_row(
+                cuenta,
+                None,
+                holder,
+                place,
+                place.street,
+                AccountStatus.ACTIVA.value,
+                False,
+                0,
+                0,
+                self._choice(CUTOFF_DAYS),
+                activated,
+                None,
+            )
+        )
         return holder.name
 
-    def customer(self, out: Batch, cuenta: int, holder: Holder, place: Place, address: str,
-                 matriz: int | None, spec: ShowcaseAccount | None = None) -> None:
+    def customer(
+        self,
+        out: Batch,
+        cuenta: int,
+        holder: Holder,
+        place: Place,
+        address: str,
+        matriz: int | None,
+        spec: ShowcaseAccount | None = None,
+    ) -> None:
         """A subscriber account with services, equipment, billing and (maybe) open cases."""
         r = self._r
         status = spec.status.value if spec else self._pick(self._statuses)
@@ -106,7 +151,8 @@ class Accounts:
         technology = spec.tv_technology.value if spec and spec.tv_technology else None
         if technology is not None:
             fibra = technology == TvTechnology.FIBRA or (
-                technology == TvTechnology.TVBOX and r() < FIBRA_SHARE)
+                technology == TvTechnology.TVBOX and r() < FIBRA_SHARE
+            )
         else:
             fibra = r() < FIBRA_SHARE
         activated = self._today_ord - self._int(30, MAX_AGE_DAYS)
@@ -116,28 +162,63 @@ class Accounts:
             fixed = self._people.fixed_phone(place.city)
         cutoff = self._choice(CUTOFF_DAYS)
         balance = self._billing.add(out, cuenta, status, rent, cutoff, activated)
-        out.account.append(self._account_row(
-            cuenta, matriz, holder, place, address, status, blacklist, balance, rent, cutoff,
-            activated, fixed))
+        out.account.append(
+            self._account_row(
+                cuenta,
+                matriz,
+                holder,
+                place,
+                address,
+                status,
+                blacklist,
+                balance,
+                rent,
+                cutoff,
+                activated,
+                fixed,
+            )
+        )
         if blacklist:
             text = self._v.blacklist_notes[0] if spec else self._choice(self._v.blacklist_notes)
-            self._cases.note(out, cuenta, text,
-                             self._int(1, min(700, self._today_ord - activated)))
+            self._cases.note(out, cuenta, text, self._int(1, min(700, self._today_ord - activated)))
         if spec is None:
             self._cases.random_cases(out, cuenta, status, activated)
 
     @staticmethod
-    def _account_row(cuenta: int, matriz: int | None, holder: Holder, place: Place,
-                     address: str, status: str, blacklist: bool, balance: int, rent: int,
-                     cutoff: int, activated: int, fixed: str | None) -> Row:
+    def _account_row(
+        cuenta: int,
+        matriz: int | None,
+        holder: Holder,
+        place: Place,
+        address: str,
+        status: str,
+        blacklist: bool,
+        balance: int,
+        rent: int,
+        cutoff: int,
+        activated: int,
+        fixed: str | None,
+    ) -> Row:
         return {
-            "cuenta": cuenta, "cuenta_matriz": matriz, "holder_name": holder.name,
-            "document_type": holder.doc_type, "document_number": holder.doc_number,
-            "phone_mobile": holder.mobile, "phone_fixed": fixed, "email": holder.email,
-            "address": address, "city": place.city.name, "department": place.city.department,
-            "estrato": place.estrato, "node": place.node, "status": status,
-            "blacklist": blacklist, "balance": balance, "monthly_rent": rent,
-            "billing_cutoff_day": cutoff, "activated_on": date.fromordinal(activated),
+            "cuenta": cuenta,
+            "cuenta_matriz": matriz,
+            "holder_name": holder.name,
+            "document_type": holder.doc_type,
+            "document_number": holder.doc_number,
+            "phone_mobile": holder.mobile,
+            "phone_fixed": fixed,
+            "email": holder.email,
+            "address": address,
+            "city": place.city.name,
+            "department": place.city.department,
+            "estrato": place.estrato,
+            "node": place.node,
+            "status": status,
+            "blacklist": blacklist,
+            "balance": balance,
+            "monthly_rent": rent,
+            "billing_cutoff_day": cutoff,
+            "activated_on": date.fromordinal(activated),
         }
 
 

@@ -20,12 +20,17 @@ from swat_tui.store.enums import IncidentStatus
 class Avisos:
     """The build's incident rows, and the node reserved for the showcase aviso."""
 
-    def __init__(self, vocabulary: Vocabulary, draws: Draws, places: Places, *,
-                 today_ord: int) -> None:
+    def __init__(
+        self, vocabulary: Vocabulary, draws: Draws, places: Places, *, today_ord: int
+    ) -> None:
         self._v = vocabulary
         self._draws = draws
         self._r, self._int, self._choice, self._at = (
-            draws.random, draws.between, draws.choice, draws.at)
+            draws.random,
+            draws.between,
+            draws.choice,
+            draws.at,
+        )
         self._places = places
         self._today_ord = today_ord
         self._incident_seq = 300_000 + draws.rng.randrange(300_000)
@@ -41,8 +46,7 @@ class Avisos:
         """Open and closed avisos on some nodes; call after the last account."""
         r = self._r
         nodes = self._places.all_nodes()
-        candidates = [n for n in nodes
-                      if n not in self._quiet_nodes and n != self.showcase_node]
+        candidates = [n for n in nodes if n not in self._quiet_nodes and n != self.showcase_node]
         rows: list[Row] = []
         if self.showcase_node_used:
             rows.append(self._incident(self.showcase_node, "masiva", open_=True, priority=1))
@@ -54,8 +58,7 @@ class Avisos:
             rows.append(self._incident(node, kind, open_=False))
         return rows
 
-    def _incident(self, node: str, kind: str, *, open_: bool,
-                  priority: int | None = None) -> Row:
+    def _incident(self, node: str, kind: str, *, open_: bool, priority: int | None = None) -> Row:
         descriptions = [text for k, text in self._v.incident_descriptions if k == kind]
         if priority is None:
             priority = self._int(1, 2) if kind == "masiva" else self._int(3, 4)
@@ -67,10 +70,14 @@ class Avisos:
             closed = opened + timedelta(hours=self._int(2, 48))
         self._incident_seq += self._int(1, 97)
         return {
-            "number": f"INC{self._incident_seq:09d}", "node": node, "priority": priority,
-            "kind": kind, "description": self._choice(descriptions),
+            "number": f"INC{self._incident_seq:09d}",
+            "node": node,
+            "priority": priority,
+            "kind": kind,
+            "description": self._choice(descriptions),
             "status": (IncidentStatus.ABIERTO if open_ else IncidentStatus.CERRADO).value,
-            "opened_at": opened, "closed_at": closed,
+            "opened_at": opened,
+            "closed_at": closed,
         }
 
 

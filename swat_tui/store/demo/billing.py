@@ -50,14 +50,16 @@ def billing_cycles(today: date) -> dict[int, list[Cycle]]:
         cycles = []
         for cut in reversed(issued):
             send_day = datetime.combine(cut + timedelta(days=1), time(5, 0), BOGOTA)
-            cycles.append(Cycle(
-                period=f"{cut.year:04d}-{cut.month:02d}",
-                issued_on=cut,
-                due_on=cut + timedelta(days=DUE_DAYS),
-                issued_ord=cut.toordinal(),
-                sent_at=tuple(send_day + timedelta(minutes=7 * i) for i in range(60)),
-                paid_on=tuple(min(cut + timedelta(days=d), today) for d in range(1, 21)),
-            ))
+            cycles.append(
+                Cycle(
+                    period=f"{cut.year:04d}-{cut.month:02d}",
+                    issued_on=cut,
+                    due_on=cut + timedelta(days=DUE_DAYS),
+                    issued_ord=cut.toordinal(),
+                    sent_at=tuple(send_day + timedelta(minutes=7 * i) for i in range(60)),
+                    paid_on=tuple(min(cut + timedelta(days=d), today) for d in range(1, 21)),
+                )
+            )
         by_day[day] = cycles
     return by_day
 
@@ -66,7 +68,9 @@ def campaign_rows(vocabulary: Vocabulary, today: date) -> list[Row]:
     """The discount campaigns, dated around ``today``."""
     return [
         {
-            "code": c.code, "name": c.name, "description": c.description,
+            "code": c.code,
+            "name": c.name,
+            "description": c.description,
             "percent": c.percent,
             "starts_on": today - timedelta(days=c.starts_days_ago),
             "ends_on": today - timedelta(days=c.starts_days_ago - c.duration_days),
@@ -78,24 +82,35 @@ def campaign_rows(vocabulary: Vocabulary, today: date) -> list[Row]:
 class Billing:
     """Adds an account's invoices, payments and campaign discount; returns its balance."""
 
-    def __init__(self, vocabulary: Vocabulary, draws: Draws, *, today: date,
-                 campaign_ids: Mapping[str, int]) -> None:
+    def __init__(
+        self, vocabulary: Vocabulary, draws: Draws, *, today: date, campaign_ids: Mapping[str, int]
+    ) -> None:
         self._r, self._int, self._choice, self._pick = (
-            draws.random, draws.between, draws.choice, draws.pick)
+            draws.random,
+            draws.between,
+            draws.choice,
+            draws.pick,
+        )
         self._today = today
         self._today_ord = today.toordinal()
         # id, percent, first and last day (ordinals) of each stored campaign
         self._campaigns = [
-            (campaign_ids[c.code], c.percent, self._today_ord - c.starts_days_ago,
-             self._today_ord - c.starts_days_ago + c.duration_days)
-            for c in vocabulary.campaigns if c.code in campaign_ids
+            (
+                campaign_ids[c.code],
+                c.percent,
+                self._today_ord - c.starts_days_ago,
+                self._today_ord - c.starts_days_ago + c.duration_days,
+            )
+            for c in vocabulary.campaigns
+            if c.code in campaign_ids
         ]
         self._channels = weighted(vocabulary.payment_channels)
         self._cycles = billing_cycles(today)
         self._invoice_seq = 100_000_000 + draws.rng.randrange(100_000_000)
 
-    def add(self, out: Batch, cuenta: int, status: str, rent: int, cutoff: int,
-            activated: int) -> int:
+    def add(
+        self, out: Batch, cuenta: int, status: str, rent: int, cutoff: int, activated: int
+    ) -> int:
         """Invoices and payments of the last three cycles; returns the balance."""
         r = self._r
         if rent == 0:
@@ -120,13 +135,19 @@ class Billing:
             extra = self._choice(EXTRA_CHARGES) if r() < 0.12 else 0
             amount += extra
             self._invoice_seq += 1
-            out.invoice.append({
-                "cuenta": cuenta, "number": f"FV{self._invoice_seq:010d}",
-                "period": cycle.period, "issued_on": cycle.issued_on, "due_on": cycle.due_on,
-                "amount": amount, "extra_charges": extra,
-                "delivery": "digital" if digital else "fisica",
-                "sent_at": self._choice(cycle.sent_at),
-            })
+            out.invoice.append(
+                {
+                    "cuenta": cuenta,
+                    "number": f"FV{self._invoice_seq:010d}",
+                    "period": cycle.period,
+                    "issued_on": cycle.issued_on,
+                    "due_on": cycle.due_on,
+                    "amount": amount,
+                    "extra_charges": extra,
+                    "delivery": "digital" if digital else "fisica",
+                    "sent_at": self._choice(cycle.sent_at),
+                }
+            )
             if status == AccountStatus.CANCELADO_DEBE:
                 paid = False
             elif status == AccountStatus.ACTIVA and position == last:
@@ -147,24 +168,31 @@ class Billing:
             unpaid += rent * self._int(0, 3)
         return unpaid
 
-    def _payment(self, out: Batch, cuenta: int, cycle: Cycle, amount: int,
-                 channel: str) -> None:
+    def _payment(self, out: Batch, cuenta: int, cycle: Cycle, amount: int, channel: str) -> None:
         r = self._r
-        out.payment.append({
-            "cuenta": cuenta, "paid_on": self._choice(cycle.paid_on), "amount": amount,
-            "channel": channel if r() < 0.85 else self._pick(self._channels),
-            "reference": f"{int(r() * 1e12):012d}",
-        })
+        out.payment.append(
+            {
+                "cuenta": cuenta,
+                "paid_on": self._choice(cycle.paid_on),
+                "amount": amount,
+                "channel": channel if r() < 0.85 else self._pick(self._channels),
+                "reference": f"{int(r() * 1e12):012d}",
+            }
+        )
 
     def _discount(self, out: Batch, cuenta: int, activated: int) -> tuple[int, tuple[int, int]]:
         campaign_id, percent, starts, ends = self._choice(self._campaigns)
         begin = max(starts, activated) + self._int(0, 30)
         if begin > self._today_ord:
             return 0, (0, 0)
-        out.account_discount.append({
-            "cuenta": cuenta, "campaign_id": campaign_id,
-            "applied_from": date.fromordinal(begin), "applied_to": date.fromordinal(ends),
-        })
+        out.account_discount.append(
+            {
+                "cuenta": cuenta,
+                "campaign_id": campaign_id,
+                "applied_from": date.fromordinal(begin),
+                "applied_to": date.fromordinal(ends),
+            }
+        )
         return percent, (begin, ends)
 
 

@@ -18,8 +18,11 @@ from swat_tui.store.enums import AccountStatus, PqrStatus, WorkOrderKind, WorkOr
 PQR_BUSINESS_DAYS = 15  # answer time; weekends skipped, holidays not modelled
 PQR_CHANNELS = ("CORREO ELECTRONICO", "DIRECCION FISICA", "LLAMADA TELEFONICA")
 SLOT_HOURS = (7, 9, 11, 13, 15)  # starts of the 2-hour visit windows, Bogotá time
-CLOSED_ORDERS = (*(WorkOrderStatus.COMPLETADA.value,) * 6, WorkOrderStatus.NO_REALIZADA.value,
-                 WorkOrderStatus.CANCELADA.value)
+CLOSED_ORDERS = (
+    *(WorkOrderStatus.COMPLETADA.value,) * 6,
+    WorkOrderStatus.NO_REALIZADA.value,
+    WorkOrderStatus.CANCELADA.value,
+)
 
 
 class Cases:
@@ -28,7 +31,11 @@ class Cases:
     def __init__(self, vocabulary: Vocabulary, draws: Draws, *, today_ord: int) -> None:
         self._v = vocabulary
         self._r, self._int, self._choice, self._at = (
-            draws.random, draws.between, draws.choice, draws.at)
+            draws.random,
+            draws.between,
+            draws.choice,
+            draws.at,
+        )
         self._today_ord = today_ord
         rng = draws.rng
         self._radicado_seq = 1_000_000 + rng.randrange(1_000_000)
@@ -58,31 +65,45 @@ class Cases:
             self.work_order(out, cuenta, kind, done, days_ago=self._int(7, min(180, age)))
         if r() < 0.03:
             for _ in range(self._int(1, 2)):
-                self.note(out, cuenta, self._choice(self._v.special_notes),
-                          self._int(1, min(700, age)))
+                self.note(
+                    out, cuenta, self._choice(self._v.special_notes), self._int(1, min(700, age))
+                )
         if r() < 0.008:
             self.swat_folder(out, cuenta, self._int(1, 3), self._int(1, min(200, age)))
 
     def note(self, out: Batch, cuenta: int, text: str, days_ago: int) -> None:
         """A special note (F7) by a random agent."""
-        out.note.append({
-            "cuenta": cuenta, "folder_id": None, "author": self._choice(self._v.agents),
-            "created_at": self._at(self._today_ord - days_ago), "text": text,
-        })
+        out.note.append(
+            {
+                "cuenta": cuenta,
+                "folder_id": None,
+                "author": self._choice(self._v.agents),
+                "created_at": self._at(self._today_ord - days_ago),
+                "text": text,
+            }
+        )
 
     def swat_folder(self, out: Batch, cuenta: int, notes: int, days_ago: int) -> None:
         """A ``SWAT`` note folder holding ``notes`` notes by one agent."""
         author = self._choice(self._v.agents)
         created = self._at(self._today_ord - days_ago)
-        out.note_folder.append({
-            "cuenta": cuenta, "name": "SWAT", "created_by": author, "created_at": created,
-        })
+        out.note_folder.append(
+            {
+                "cuenta": cuenta,
+                "name": "SWAT",
+                "created_by": author,
+                "created_at": created,
+            }
+        )
         for i in range(notes):
-            out.folder_note.append({
-                "cuenta": cuenta, "author": author,
-                "created_at": created + timedelta(minutes=3 * i),
-                "text": self._v.swat_notes[(days_ago + i) % len(self._v.swat_notes)],
-            })
+            out.folder_note.append(
+                {
+                    "cuenta": cuenta,
+                    "author": author,
+                    "created_at": created + timedelta(minutes=3 * i),
+                    "text": self._v.swat_notes[(days_ago + i) % len(self._v.swat_notes)],
+                }
+            )
 
     def _pqr_due_on(self, filed: date) -> date:
         due = self._pqr_due.get(filed.toordinal())
@@ -105,35 +126,48 @@ class Cases:
         if kind != "peticion" or r() < 0.3:
             self._cun_seq += 1
             cun = f"4410-{filed.year % 100:02d}-{self._cun_seq:010d}"
-        out.pqr.append({
-            "cuenta": cuenta, "radicado": f"RAD{self._radicado_seq:010d}", "cun": cun,
-            "kind": kind, "subject": subject, "status": status, "filed_at": filed,
-            "due_on": self._pqr_due_on(filed.date()),
-            "response_channel": self._choice(PQR_CHANNELS),
-            "filed_by": self._choice(self._v.agents), "notes": "",
-        })
+        out.pqr.append(
+            {
+                "cuenta": cuenta,
+                "radicado": f"RAD{self._radicado_seq:010d}",
+                "cun": cun,
+                "kind": kind,
+                "subject": subject,
+                "status": status,
+                "filed_at": filed,
+                "due_on": self._pqr_due_on(filed.date()),
+                "response_channel": self._choice(PQR_CHANNELS),
+                "filed_by": self._choice(self._v.agents),
+                "notes": "",
+            }
+        )
 
-    def work_order(self, out: Batch, cuenta: int, kind: str, status: str,
-                   days_ago: int | None = None) -> None:
+    def work_order(
+        self, out: Batch, cuenta: int, kind: str, status: str, days_ago: int | None = None
+    ) -> None:
         """An LLS or OT created ``days_ago`` days ago (0-5 if None), with a slot if it has one."""
         reasons = [text for k, text in self._v.work_order_reasons if k == kind]
         ago = self._int(0, 5) if days_ago is None else days_ago
         slot_start: datetime | None = None
         if status == WorkOrderStatus.AGENDADA:
-            slot_start = self._at(self._today_ord + self._int(1, 6),
-                                  60 * self._choice(SLOT_HOURS))
+            slot_start = self._at(self._today_ord + self._int(1, 6), 60 * self._choice(SLOT_HOURS))
         elif status in (WorkOrderStatus.COMPLETADA, WorkOrderStatus.NO_REALIZADA):
-            slot_start = self._at(self._today_ord - ago + self._int(1, 5),
-                                  60 * self._choice(SLOT_HOURS))
+            slot_start = self._at(
+                self._today_ord - ago + self._int(1, 5), 60 * self._choice(SLOT_HOURS)
+            )
         self._order_seq += 1
-        out.work_order.append({
-            "cuenta": cuenta, "kind": kind,
-            "number": f"{kind}{self._order_seq:0{12 - len(kind)}d}",
-            "status": status, "reason": self._choice(reasons),
-            "created_at": self._at(self._today_ord - ago),
-            "slot_start": slot_start,
-            "slot_end": slot_start + timedelta(hours=2) if slot_start else None,
-        })
+        out.work_order.append(
+            {
+                "cuenta": cuenta,
+                "kind": kind,
+                "number": f"{kind}{self._order_seq:0{12 - len(kind)}d}",
+                "status": status,
+                "reason": self._choice(reasons),
+                "created_at": self._at(self._today_ord - ago),
+                "slot_start": slot_start,
+                "slot_end": slot_start + timedelta(hours=2) if slot_start else None,
+            }
+        )
 
 
 __all__ = ["Cases"]

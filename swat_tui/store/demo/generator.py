@@ -34,8 +34,15 @@ from swat_tui.store.demo.vocabulary import Vocabulary
 class DemoGenerator:
     """Produces the demo store's rows, batch after batch, from one seed."""
 
-    def __init__(self, vocabulary: Vocabulary, *, accounts: int, seed: int, today: date,
-                 campaign_ids: Mapping[str, int]) -> None:
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        *,
+        accounts: int,
+        seed: int,
+        today: date,
+        campaign_ids: Mapping[str, int],
+    ) -> None:
         draws = Draws(seed)
         today_ord = today.toordinal()
         self._total = accounts
@@ -48,11 +55,26 @@ class DemoGenerator:
         billing = Billing(vocabulary, draws, today=today, campaign_ids=campaign_ids)
         cases = Cases(vocabulary, draws, today_ord=today_ord)
         self._avisos = Avisos(vocabulary, draws, places, today_ord=today_ord)
-        self._accounts = Accounts(vocabulary, draws, today_ord=today_ord, people=people,
-                                  places=places, services=services, billing=billing, cases=cases)
+        self._accounts = Accounts(
+            vocabulary,
+            draws,
+            today_ord=today_ord,
+            people=people,
+            places=places,
+            services=services,
+            billing=billing,
+            cases=cases,
+        )
         self._showcase_builder = ShowcaseBuilder(
-            vocabulary, draws, today_ord=today_ord, people=people, places=places,
-            accounts=self._accounts, cases=cases, avisos=self._avisos)
+            vocabulary,
+            draws,
+            today_ord=today_ord,
+            people=people,
+            places=places,
+            accounts=self._accounts,
+            cases=cases,
+            avisos=self._avisos,
+        )
 
     def batch(self, count: int) -> Batch:
         """The next ``count`` accounts and all their rows."""

@@ -55,13 +55,18 @@ class People:
     def __init__(self, vocabulary: Vocabulary, draws: Draws) -> None:
         self._v = vocabulary
         self._r, self._int, self._choice, self._pick = (
-            draws.random, draws.between, draws.choice, draws.pick)
+            draws.random,
+            draws.between,
+            draws.choice,
+            draws.pick,
+        )
         self._person_docs = weighted(PERSON_DOCUMENTS)
         self._cc_cohorts = weighted(CC_COHORTS)
         self._domains = weighted(vocabulary.email_domains)
         rng = draws.rng
-        self._documents = {key: Scrambled(low, span, rng)
-                           for key, (low, span) in DOCUMENT_RANGES.items()}
+        self._documents = {
+            key: Scrambled(low, span, rng) for key, (low, span) in DOCUMENT_RANGES.items()
+        }
         self._mobiles = Scrambled(0, len(MOBILE_PREFIXES) * 10_000_000, rng)
         self._fixed_lines = Scrambled(2_000_000, 7_000_000, rng)
         self._holder_pool: list[tuple[Holder, int]] = []  # holder, accounts still to get
@@ -101,13 +106,23 @@ class People:
         second_surname = self._choice(v.surnames)
         if doc_type is None and r() < COMPANY_SHARE:
             name = self._choice(v.company_names).format(s1=first_surname, s2=second_surname)
-            return Holder(name, "NIT", self.document("NIT"), self.mobile(),
-                          self._email(first_surname, second_surname))
+            return Holder(
+                name,
+                "NIT",
+                self.document("NIT"),
+                self.mobile(),
+                self._email(first_surname, second_surname),
+            )
         given = self._choice(v.female_names if r() < 0.52 else v.male_names)
         doc_type = doc_type or self._pick(self._person_docs)
         mobile = self.mobile() if r() < 0.93 else None
-        return Holder(f"{given} {first_surname} {second_surname}", doc_type,
-                      self.document(doc_type), mobile, self._email(given, first_surname))
+        return Holder(
+            f"{given} {first_surname} {second_surname}",
+            doc_type,
+            self.document(doc_type),
+            mobile,
+            self._email(given, first_surname),
+        )
 
     def account_holder(self) -> Holder:
         """A holder for a fresh account: new, or one who already has accounts here."""

@@ -33,7 +33,11 @@ class Places:
     def __init__(self, vocabulary: Vocabulary, draws: Draws, *, accounts: int) -> None:
         self._v = vocabulary
         self._r, self._int, self._choice, self._pick = (
-            draws.random, draws.between, draws.choice, draws.pick)
+            draws.random,
+            draws.between,
+            draws.choice,
+            draws.pick,
+        )
         self._cities = weighted([(c, c.weight) for c in vocabulary.cities])
         self._streets = weighted([((code, top), w) for code, w, top in vocabulary.street_types])
         self._estratos = weighted(ESTRATOS)

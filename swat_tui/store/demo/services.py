@@ -24,8 +24,12 @@ SERVICE_STATUS = {
     AccountStatus.CANCELADO.value: "CANCELADO",
     AccountStatus.CARTERA_CASTIGADA.value: "CANCELADO",
 }
-HFC_TV = ((TvTechnology.DVB.value, 45), (TvTechnology.ATSC.value, 20),
-          (TvTechnology.NAGRA.value, 15), (TvTechnology.TVBOX.value, 20))
+HFC_TV = (
+    (TvTechnology.DVB.value, 45),
+    (TvTechnology.ATSC.value, 20),
+    (TvTechnology.NAGRA.value, 15),
+    (TvTechnology.TVBOX.value, 20),
+)
 FIBRA_TV = ((TvTechnology.FIBRA.value, 80), (TvTechnology.TVBOX.value, 20))
 SMART_CARD_TV = (TvTechnology.DVB.value, TvTechnology.NAGRA.value)
 DECODER_COUNTS = ((1, 55), (2, 30), (3, 12), (4, 3))
@@ -54,13 +58,24 @@ class Services:
         self._serials_hex = Scrambled(0, 1 << 32, draws.rng)
         self._serials_digits = Scrambled(0, 10_000_000_000, draws.rng)
 
-    def add(self, out: Batch, cuenta: int, status: str, kinds: Sequence[str], fibra: bool,
-            technology: str | None, activated: int) -> int:
+    def add(
+        self,
+        out: Batch,
+        cuenta: int,
+        status: str,
+        kinds: Sequence[str],
+        fibra: bool,
+        technology: str | None,
+        activated: int,
+    ) -> int:
         """The services of ``kinds`` and their equipment; returns the monthly rent."""
         r = self._r
         service_status = SERVICE_STATUS[status]
-        equipment_status = (EquipmentStatus.RETIRADO.value if status == AccountStatus.CANCELADO
-                            else EquipmentStatus.INSTALADO.value)
+        equipment_status = (
+            EquipmentStatus.RETIRADO.value
+            if status == AccountStatus.CANCELADO
+            else EquipmentStatus.INSTALADO.value
+        )
         rent = 0
         for kind in kinds:
             since = activated
@@ -71,17 +86,24 @@ class Services:
             if kind == "tv":
                 tv = technology or self._pick(self._fibra_tv if fibra else self._hfc_tv)
             rent += plan.price
-            out.service.append({
-                "cuenta": cuenta, "kind": kind, "plan_code": plan.code, "plan_name": plan.name,
-                "tv_technology": tv, "status": service_status,
-                "activated_on": date.fromordinal(since),
-            })
+            out.service.append(
+                {
+                    "cuenta": cuenta,
+                    "kind": kind,
+                    "plan_code": plan.code,
+                    "plan_name": plan.name,
+                    "tv_technology": tv,
+                    "status": service_status,
+                    "activated_on": date.fromordinal(since),
+                }
+            )
             if kind == "internet":
                 network = "FIBRA" if fibra else "HFC"
                 installed = since
                 if r() < 0.06:  # the first modem was replaced
-                    self._device(out, cuenta, "modem", network, EquipmentStatus.RETIRADO.value,
-                                 since)
+                    self._device(
+                        out, cuenta, "modem", network, EquipmentStatus.RETIRADO.value, since
+                    )
                     installed += int(r() * (self._today_ord - since))
                 self._device(out, cuenta, "modem", network, equipment_status, installed)
             elif tv is not None:
@@ -91,17 +113,24 @@ class Services:
                         self._device(out, cuenta, "smart_card", tv, equipment_status, since)
         return rent
 
-    def _device(self, out: Batch, cuenta: int, kind: str, technology: str, status: str,
-                installed: int) -> None:
+    def _device(
+        self, out: Batch, cuenta: int, kind: str, technology: str, status: str, installed: int
+    ) -> None:
         model = self._pick(self._models[(kind, technology)])
         if model.serial_style == "digits":
             serial = f"{model.serial_prefix}{self._serials_digits.next():010d}"
         else:
             serial = f"{model.serial_prefix}{self._serials_hex.next():08X}"
-        out.equipment.append({
-            "cuenta": cuenta, "kind": kind, "serial": serial, "model": model.model,
-            "status": status, "installed_on": date.fromordinal(installed),
-        })
+        out.equipment.append(
+            {
+                "cuenta": cuenta,
+                "kind": kind,
+                "serial": serial,
+                "model": model.model,
+                "status": status,
+                "installed_on": date.fromordinal(installed),
+            }
+        )
 
 
 __all__ = ["Services"]

@@ -83,8 +83,11 @@ SHOWCASE_ACCOUNTS: tuple[ShowcaseAccount, ...] = (
     ShowcaseAccount("visit_scheduled", visits=(_LLS_AGENDADA,)),
     ShowcaseAccount("visit_unscheduled", visits=(_OT_PENDIENTE,)),
     ShowcaseAccount(
-        "everything", status=AccountStatus.CANCELADO_DEBE, blacklist=True,
-        pqr_days_ago=(5,), visits=(_LLS_AGENDADA, _OT_PENDIENTE),
+        "everything",
+        status=AccountStatus.CANCELADO_DEBE,
+        blacklist=True,
+        pqr_days_ago=(5,),
+        visits=(_LLS_AGENDADA, _OT_PENDIENTE),
     ),
     ShowcaseAccount("aviso", kinds=("internet", "tv"), aviso=True),
     ShowcaseAccount("markup", holder_name=MARKUP_HOLDER, notes=(MARKUP_NOTE,)),

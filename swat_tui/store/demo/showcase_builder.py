@@ -23,9 +23,18 @@ from swat_tui.store.enums import PqrStatus, WorkOrderStatus
 class ShowcaseBuilder:
     """Adds showcase accounts, one spec at a time, in ``SHOWCASE_ACCOUNTS`` order."""
 
-    def __init__(self, vocabulary: Vocabulary, draws: Draws, *, today_ord: int,
-                 people: People, places: Places, accounts: Accounts, cases: Cases,
-                 avisos: Avisos) -> None:
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        draws: Draws,
+        *,
+        today_ord: int,
+        people: People,
+        places: Places,
+        accounts: Accounts,
+        cases: Cases,
+        avisos: Avisos,
+    ) -> None:
         self._v = vocabulary
         self._at = draws.at
         self._today_ord = today_ord
@@ -80,8 +89,13 @@ class ShowcaseBuilder:
             holder = self._holders.get(spec.holder_group)
             if holder is None:
                 person = people.person("CC")
-                holder = Holder(person.name, "CC", person.doc_number,
-                                person.mobile or people.mobile(), person.email)
+                holder = Holder(
+                    person.name,
+                    "CC",
+                    person.doc_number,
+                    person.mobile or people.mobile(),
+                    person.email,
+                )
                 self._holders[spec.holder_group] = holder
             return holder
         person = people.person()

@@ -103,13 +103,21 @@ def load_vocabulary(root: Path | None = None) -> Vocabulary:
     demo = base / "demo"
     return Vocabulary(
         cities=tuple(
-            City(r["city"], r["department"], r["dane_code"], r["node_prefix"], r["area_code"],
-                 int(r["weight"]), tuple(r["zones"].split("|")))
+            City(
+                r["city"],
+                r["department"],
+                r["dane_code"],
+                r["node_prefix"],
+                r["area_code"],
+                int(r["weight"]),
+                tuple(r["zones"].split("|")),
+            )
             for r in _rows(base / "cities.csv")
         ),
         plans=tuple(
-            Plan(r["plan_code"], r["kind"], r["plan_name"], int(r["monthly_price"]),
-                 int(r["weight"]))
+            Plan(
+                r["plan_code"], r["kind"], r["plan_name"], int(r["monthly_price"]), int(r["weight"])
+            )
             for r in _rows(base / "plans.csv")
         ),
         female_names=_lines(demo / "first_names_female.txt"),
@@ -120,8 +128,14 @@ def load_vocabulary(root: Path | None = None) -> Vocabulary:
             for r in _rows(demo / "street_types.csv")
         ),
         equipment_models=tuple(
-            EquipmentModel(r["kind"], r["technology"], r["model"], r["serial_prefix"],
-                           r["serial_style"], int(r["weight"]))
+            EquipmentModel(
+                r["kind"],
+                r["technology"],
+                r["model"],
+                r["serial_prefix"],
+                r["serial_style"],
+                int(r["weight"]),
+            )
             for r in _rows(demo / "equipment_models.csv")
         ),
         email_domains=tuple(
@@ -131,8 +145,14 @@ def load_vocabulary(root: Path | None = None) -> Vocabulary:
             (r["channel"], int(r["weight"])) for r in _rows(demo / "payment_channels.csv")
         ),
         campaigns=tuple(
-            Campaign(r["code"], r["name"], r["description"], int(r["percent"]),
-                     int(r["starts_days_ago"]), int(r["duration_days"]))
+            Campaign(
+                r["code"],
+                r["name"],
+                r["description"],
+                int(r["percent"]),
+                int(r["starts_days_ago"]),
+                int(r["duration_days"]),
+            )
             for r in _rows(demo / "campaigns.csv")
         ),
         agents=_lines(demo / "agents.txt"),

@@ -61,8 +61,14 @@ class DemoSummary:
     seconds: float
 
 
-def build_demo(engine: Engine, *, accounts: int, seed: int, today: date,
-               progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+def build_demo(
+    engine: Engine,
+    *,
+    accounts: int,
+    seed: int,
+    today: date,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoSummary:
     """Fill an empty, migrated store with ``accounts`` demo accounts and their rows.
 
     Same (accounts, seed, today) gives the same rows. ``progress(done, total)``
@@ -80,9 +86,12 @@ def build_demo(engine: Engine, *, accounts: int, seed: int, today: date,
                 inserter.insert(connection, "discount_campaign", campaigns)
                 table = _table("discount_campaign")
                 campaign_ids = {
-                    code: ident for code, ident in connection.execute(
+                    code: ident
+                    for code, ident in connection.execute(
                         select(table.c.code, table.c.id).where(
-                            table.c.code.in_([row["code"] for row in campaigns])))
+                            table.c.code.in_([row["code"] for row in campaigns])
+                        )
+                    )
                 }
             source = _child_batches if accounts >= CHILD_PROCESS_MIN_ACCOUNTS else _local_batches
             done = 0
@@ -95,8 +104,11 @@ def build_demo(engine: Engine, *, accounts: int, seed: int, today: date,
         finally:
             if sqlite:
                 _pragmas(connection, _SQLITE_NORMAL_PRAGMAS)
-    return DemoSummary(accounts=accounts, rows=dict(inserter.counts),
-                       seconds=round(time.perf_counter() - started, 3))
+    return DemoSummary(
+        accounts=accounts,
+        rows=dict(inserter.counts),
+        seconds=round(time.perf_counter() - started, 3),
+    )
 
 
 def _table(name: str) -> Table:
@@ -114,23 +126,27 @@ def _pragmas(connection: Connection, pragmas: tuple[str, ...]) -> None:
 # ----------------------------------------------------------------- batch sources
 
 
-def _generate(accounts: int, seed: int, today: date, campaign_ids: Mapping[str, int],
-              batch_accounts: int) -> Iterator[Batch]:
+def _generate(
+    accounts: int, seed: int, today: date, campaign_ids: Mapping[str, int], batch_accounts: int
+) -> Iterator[Batch]:
     """All batches in order; the last one carries only the avisos (incidents)."""
-    generator = DemoGenerator(load_vocabulary(), accounts=accounts, seed=seed, today=today,
-                              campaign_ids=campaign_ids)
+    generator = DemoGenerator(
+        load_vocabulary(), accounts=accounts, seed=seed, today=today, campaign_ids=campaign_ids
+    )
     for _ in range(0, accounts, batch_accounts):
         yield generator.batch(batch_accounts)
     yield Batch(incident=generator.incidents())
 
 
-def _local_batches(accounts: int, seed: int, today: date,
-                   campaign_ids: Mapping[str, int]) -> Iterator[Batch]:
+def _local_batches(
+    accounts: int, seed: int, today: date, campaign_ids: Mapping[str, int]
+) -> Iterator[Batch]:
     yield from _generate(accounts, seed, today, campaign_ids, BATCH_ACCOUNTS)
 
 
-def _child_batches(accounts: int, seed: int, today: date,
-                   campaign_ids: Mapping[str, int]) -> Iterator[Batch]:
+def _child_batches(
+    accounts: int, seed: int, today: date, campaign_ids: Mapping[str, int]
+) -> Iterator[Batch]:
     """The same batches, generated ahead in a child Python process.
 
     A plain subprocess rather than ``multiprocessing``: spawn would re-run the
@@ -139,17 +155,29 @@ def _child_batches(accounts: int, seed: int, today: date,
     reader thread drains the pipe (releasing the GIL) so the child does not
     wait on us for up to ``_FRAMES_AHEAD`` batches.
     """
-    command = [sys.executable, "-c", _CHILD_CODE, str(accounts), str(seed), today.isoformat(),
-               json.dumps(dict(campaign_ids)), str(BATCH_ACCOUNTS)]
+    command = [
+        sys.executable,
+        "-c",
+        _CHILD_CODE,
+        str(accounts),
+        str(seed),
+        today.isoformat(),
+        json.dumps(dict(campaign_ids)),
+        str(BATCH_ACCOUNTS),
+    ]
     package_root = str(Path(__file__).resolve().parents[3])
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        p for p in (package_root, os.environ.get("PYTHONPATH")) if p)}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p),
+    }
     frames: queue.Queue[bytes | None] = queue.Queue(maxsize=_FRAMES_AHEAD)
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          env=env) as child:
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    ) as child:
         assert child.stdout is not None and child.stderr is not None
-        reader = threading.Thread(target=_read_frames, args=(child.stdout, frames),
-                                  name="demo-frames", daemon=True)
+        reader = threading.Thread(
+            target=_read_frames, args=(child.stdout, frames), name="demo-frames", daemon=True
+        )
         reader.start()
         finished = False
         try:
@@ -188,8 +216,13 @@ def child_main(argv: list[str]) -> None:
     """Entry of the child process: every batch to stdout as a length-prefixed pickle, then None."""
     accounts, seed, today, campaign_ids, batch_accounts = argv
     out = sys.stdout.buffer
-    batches = _generate(int(accounts), int(seed), date.fromisoformat(today),
-                        json.loads(campaign_ids), int(batch_accounts))
+    batches = _generate(
+        int(accounts),
+        int(seed),
+        date.fromisoformat(today),
+        json.loads(campaign_ids),
+        int(batch_accounts),
+    )
     for item in chain(batches, [None]):
         data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
         out.write(len(data).to_bytes(8, "big"))
@@ -208,9 +241,12 @@ def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> N
         folders = _table("note_folder")
         cuentas = [row["cuenta"] for row in batch.note_folder]
         folder_ids: dict[Any, int] = {
-            cuenta: ident for cuenta, ident in connection.execute(
+            cuenta: ident
+            for cuenta, ident in connection.execute(
                 select(folders.c.cuenta, folders.c.id).where(
-                    folders.c.cuenta.in_(cuentas), folders.c.name == "SWAT"))
+                    folders.c.cuenta.in_(cuentas), folders.c.name == "SWAT"
+                )
+            )
         }
         notes = [{**row, "folder_id": folder_ids[row["cuenta"]]} for row in batch.folder_note]
         inserter.insert(connection, "note", notes)
@@ -253,8 +289,7 @@ class _DirectPlan:
         self.sql = str(compiled)
         order = list(compiled.positiontup or ())
         getter = itemgetter(*order)
-        self.getter: Callable[[Row], Any] = (
-            getter if len(order) > 1 else lambda row: (getter(row),))
+        self.getter: Callable[[Row], Any] = getter if len(order) > 1 else lambda row: (getter(row),)
         self.converters: list[tuple[int, dict[Any, Any], Callable[[Any], Any]]] = []
         for index, name in enumerate(order):
             processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
@@ -270,4 +305,3 @@ class _DirectPlan:
             except KeyError:
                 values[index] = memo[value] = processor(value)
         return values
-

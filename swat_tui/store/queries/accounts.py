@@ -84,15 +84,17 @@ def count_by_phone(session: Session, *, phones: Sequence[str]) -> int:
 
 def services_of(session: Session, *, cuenta: int) -> Sequence[Service]:
     """The account's services: internet, then TV, then voz."""
-    statement = select(Service).where(Service.cuenta == cuenta).order_by(
-        col(Service.kind), col(Service.id)
+    statement = (
+        select(Service).where(Service.cuenta == cuenta).order_by(col(Service.kind), col(Service.id))
     )
     return session.exec(statement).all()
 
 
 def equipment_of(session: Session, *, cuenta: int) -> Sequence[Equipment]:
     """The devices RR lists for the account, oldest installation first."""
-    statement = select(Equipment).where(Equipment.cuenta == cuenta).order_by(
-        col(Equipment.installed_on), col(Equipment.id)
+    statement = (
+        select(Equipment)
+        .where(Equipment.cuenta == cuenta)
+        .order_by(col(Equipment.installed_on), col(Equipment.id))
     )
     return session.exec(statement).all()

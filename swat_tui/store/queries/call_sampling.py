@@ -93,9 +93,11 @@ def open_incident_at(session: Session, *, index: int) -> Incident | None:
 
 def node_has_open_incident(session: Session, *, node: str) -> bool:
     """True when an open aviso covers the node."""
-    statement = select(Incident.id).where(
-        Incident.node == node, Incident.status == IncidentStatus.ABIERTO
-    ).limit(1)
+    statement = (
+        select(Incident.id)
+        .where(Incident.node == node, Incident.status == IncidentStatus.ABIERTO)
+        .limit(1)
+    )
     return session.exec(statement).first() is not None
 
 

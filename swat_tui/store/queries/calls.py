@@ -19,12 +19,22 @@ def get_call(session: Session, *, call_id: int) -> Call | None:
 
 
 def add_call(
-    session: Session, *, agent_id: int, ani: str, queue: str, status: str, at: datetime,
+    session: Session,
+    *,
+    agent_id: int,
+    ani: str,
+    queue: str,
+    status: str,
+    at: datetime,
     state_json: str,
 ) -> Call:
     """Add a new call and flush it so it has an id; ``at`` must be aware."""
     call = Call(
-        agent_id=agent_id, ani=ani, queue=queue, status=status, started_at=at,
+        agent_id=agent_id,
+        ani=ani,
+        queue=queue,
+        status=status,
+        started_at=at,
         state_json=state_json,
     )
     session.add(call)
@@ -41,9 +51,7 @@ def add_event(
     return event
 
 
-def open_calls_of(
-    session: Session, *, agent_id: int, statuses: Sequence[str]
-) -> Sequence[Call]:
+def open_calls_of(session: Session, *, agent_id: int, statuses: Sequence[str]) -> Sequence[Call]:
     """The agent's calls in one of ``statuses``, newest first."""
     statement = (
         select(Call)

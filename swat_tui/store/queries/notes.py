@@ -28,9 +28,7 @@ def folder_notes(session: Session, *, folder_id: int) -> Sequence[Note]:
 
 def folders_of(session: Session, *, cuenta: int) -> Sequence[NoteFolder]:
     """The account's folders, by name."""
-    statement = select(NoteFolder).where(NoteFolder.cuenta == cuenta).order_by(
-        col(NoteFolder.name)
-    )
+    statement = select(NoteFolder).where(NoteFolder.cuenta == cuenta).order_by(col(NoteFolder.name))
     return session.exec(statement).all()
 
 

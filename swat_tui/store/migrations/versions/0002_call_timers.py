@@ -31,9 +31,7 @@ def upgrade() -> None:
             sa.Column("acw_started_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True)
         )
         batch_op.add_column(
-            sa.Column(
-                "transferred_to", sqlmodel.sql.sqltypes.AutoString(length=30), nullable=True
-            )
+            sa.Column("transferred_to", sqlmodel.sql.sqltypes.AutoString(length=30), nullable=True)
         )
 
     with op.batch_alter_table("typification", schema=None) as batch_op:
