@@ -56,7 +56,7 @@ def run_bare() -> None:
         def compose(self) -> ComposeResult:
             yield Static("CLARO COLOMBIA - SERVICIO AL CLIENTE HOGAR")
 
-    async def drive(pilot: Pilot[None]) -> None:
+    async def drive(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         mark("started")
         await pilot.press("a", "b", "tab", "enter")
@@ -81,7 +81,7 @@ def run_swat(spec: dict[str, Any]) -> None:
         screen = app.screen
         return screen.PANEL_ID if isinstance(screen, RRScreen) else type(screen).__name__
 
-    async def at(pilot: Pilot[None], expected: str) -> None:
+    async def at(pilot: Pilot[Any], expected: str) -> None:
         await pilot.pause()
         visited.append(panel())
         if visited[-1] != expected:
@@ -89,7 +89,7 @@ def run_swat(spec: dict[str, Any]) -> None:
             message = screen.panel.canvas.message if isinstance(screen, RRScreen) else ""
             raise RuntimeError(f"expected {expected}, on {visited[-1]}: {message!r}")
 
-    async def type_into(pilot: Pilot[None], name: str, text: str) -> None:
+    async def type_into(pilot: Pilot[Any], name: str, text: str) -> None:
         screen = app.screen
         assert isinstance(screen, RRScreen)
         field = screen.field(name)
@@ -98,12 +98,12 @@ def run_swat(spec: dict[str, Any]) -> None:
         field.value = ""
         await pilot.press(*text)
 
-    async def search(pilot: Pilot[None], by: str, value: str) -> None:
+    async def search(pilot: Pilot[Any], by: str, value: str) -> None:
         await type_into(pilot, "by", by)
         await type_into(pilot, "value", value)
         await pilot.press("enter")
 
-    async def drive(pilot: Pilot[None]) -> None:
+    async def drive(pilot: Pilot[Any]) -> None:
         assert isinstance(app, SwatApp)
         await app.wait_for_store()
         await at(pilot, "SGN001")
@@ -142,7 +142,7 @@ def run_swat(spec: dict[str, Any]) -> None:
         await long_shift(pilot, spec["soak"])
         app.exit()
 
-    async def long_shift(pilot: Pilot[None], cuentas: list[int]) -> None:
+    async def long_shift(pilot: Pilot[Any], cuentas: list[int]) -> None:
         """Many more panels, pushed straight (no typing), as over an agent's shift."""
         from swat_tui.ui.screens.account_panel import AccountPanelScreen
 

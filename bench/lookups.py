@@ -53,7 +53,7 @@ def _texts(
         accounts[count : 2 * count],
         accounts[2 * count :],
     )
-    phones = []
+    phones: list[tuple[str, str]] = []
     for account in rest:
         use_fixed = account.phone_fixed and (rng.random() < 0.5 or not account.phone_mobile)
         phone = account.phone_fixed if use_fixed else account.phone_mobile

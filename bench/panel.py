@@ -20,7 +20,7 @@ import gc
 import random
 import re
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from bench.common import (
     BENCH_PASSWORD,
@@ -51,7 +51,7 @@ def painted_frame(app: SwatApp) -> str:
     """The whole screen as the terminal bytes a full repaint writes (Textual internals)."""
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     assert update is not None
-    return update.render_segments(app.console)  # type: ignore[attr-defined]
+    return cast(str, update.render_segments(app.console))  # type: ignore[union-attr]
 
 
 def frame_shows(frame: str, expect: str) -> bool:

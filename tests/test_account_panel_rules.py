@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 from sqlalchemy import Engine, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from swat_tui.domain.accounts import AccountService
 from swat_tui.store.demo import SHOWCASE, build_demo
@@ -49,7 +49,7 @@ def test_every_panel_opened_is_in_the_access_log(
         demo_accounts.open_panel(SHOWCASE[name], agent="ASESOR01", notes_read=False)
     demo_accounts.inventory(SHOWCASE["activa"], agent="ASESOR02")
     with Session(store_engine) as session:
-        rows = session.exec(select(AccessLog).order_by(AccessLog.id)).scalars().all()  # type: ignore[call-overload]
+        rows = session.exec(select(AccessLog).order_by(col(AccessLog.id))).scalars().all()  # type: ignore[call-overload]
     assert [(r.username, r.cuenta, r.action) for r in rows] == [
         ("ASESOR01", SHOWCASE["activa"], "CONSULTA"),
         ("ASESOR01", SHOWCASE["blacklist"], "CONSULTA"),

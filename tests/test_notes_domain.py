@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import partial
 
 import pytest
 from sqlalchemy import Engine
@@ -94,7 +95,7 @@ def test_folder_names_are_checked_and_unique(notes: NoteService) -> None:
     notes.create_folder(CUENTA, "SWAT", agent="ASESOR01")
     assert "ya existe" in _message(lambda: notes.create_folder(CUENTA, "swat", agent="ASESOR02"))
     for bad in ("", "   ", "DEMASIADO_LARGO", "SW-AT", "SWAT 2", "ÑOÑO"):
-        assert "inválido" in _message(lambda bad=bad: notes.create_folder(CUENTA, bad, agent="A"))
+        assert "inválido" in _message(partial(notes.create_folder, CUENTA, bad, agent="A"))
     notes.create_folder(CUENTA, "pqr_2026", agent="ASESOR01")
     assert notes.special_notes(CUENTA, agent="ASESOR01").folders == ("PQR_2026", "SWAT")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
@@ -152,12 +153,13 @@ def test_request_needs_a_known_branch_and_a_description(branch: str, text: str) 
 
 def test_ended_call_refuses_everything() -> None:
     ended = CallState(ended=True)
-    for action in (
+    actions: tuple[Callable[[], object], ...] = (
         lambda: engine.record(P, ended, "saludo", "ok", AT),
         lambda: engine.advance(P, ended),
         lambda: engine.end(P, ended),
         lambda: engine.another_request(P, ended),
-    ):
+    )
+    for action in actions:
         with pytest.raises(engine.RuleViolation) as error:
             action()
         assert error.value.rule == "call_closed"

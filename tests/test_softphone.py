@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import partial
 
 import pytest
 
@@ -155,13 +156,13 @@ def test_naive_times_are_a_programming_error() -> None:
 
 def test_answer_without_a_ringing_call() -> None:
     for phone in (available(), Softphone.signed_on(T0), in_call(), in_call().hang_up(at(20))):
-        refused(lambda phone=phone: phone.answer(at(30)), "No hay ninguna llamada timbrando.")
+        refused(partial(phone.answer, at(30)), "No hay ninguna llamada timbrando.")
 
 
 def test_ring_outside_disponible() -> None:
     message = "Solo entran llamadas en estado Disponible."
     for phone in (Softphone.signed_on(T0), ringing(), in_call(), in_call().hang_up(at(20))):
-        refused(lambda phone=phone: phone.ring(ANI, "HOGAR_SAC", at(30)), message)
+        refused(partial(phone.ring, ANI, "HOGAR_SAC", at(30)), message)
 
 
 def test_ring_with_a_bad_number_or_queue() -> None:
@@ -182,11 +183,11 @@ def test_state_changes_refused_during_a_call() -> None:
     )
     for phone in (in_call(), in_call().hold(at(20))):
         refused(
-            lambda phone=phone: phone.go_available(at(30)),
+            partial(phone.go_available, at(30)),
             "Está en una llamada: cuelgue o transfiera antes de pasar a Disponible.",
         )
         refused(
-            lambda phone=phone: phone.go_aux(2, at(30)),
+            partial(phone.go_aux, 2, at(30)),
             "Está en una llamada: cuelgue o transfiera antes de pasar a AUX.",
         )
 
@@ -203,13 +204,13 @@ def test_unknown_aux_code() -> None:
 def test_hold_resume_transfer_hang_up_need_a_call_in_progress() -> None:
     for phone in (available(), Softphone.signed_on(T0), in_call().hang_up(at(20))):
         for action in (phone.hold, phone.resume, phone.hang_up):
-            refused(lambda action=action: action(at(30)), "No hay ninguna llamada en curso.")
+            refused(partial(action, at(30)), "No hay ninguna llamada en curso.")
         refused(
-            lambda phone=phone: phone.transfer("HOGAR_PQR", at(30)),
+            partial(phone.transfer, "HOGAR_PQR", at(30)),
             "No hay ninguna llamada en curso.",
         )
     for action in (ringing().hold, ringing().hang_up):
-        refused(lambda action=action: action(at(6)), "La llamada aún no ha sido contestada.")
+        refused(partial(action, at(6)), "La llamada aún no ha sido contestada.")
 
 
 def test_hold_twice_and_resume_without_hold() -> None:
@@ -227,7 +228,7 @@ def test_transfer_to_the_same_or_an_unknown_queue() -> None:
 def test_finish_acw_outside_acw() -> None:
     for phone in (available(), ringing(), in_call()):
         refused(
-            lambda phone=phone: phone.finish_acw(at(30)),
+            partial(phone.finish_acw, at(30)),
             "No está en ACW (trabajo posterior a la llamada).",
         )
 

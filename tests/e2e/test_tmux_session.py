@@ -19,7 +19,7 @@ import pytest
 from swat_tui.store.demo import SHOWCASE
 
 pytestmark = pytest.mark.slow
-TMUX = shutil.which("tmux")
+TMUX = shutil.which("tmux") or "tmux"
 SWAT = shutil.which("swat")
 
 

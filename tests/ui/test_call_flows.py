@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import text
+from textual.pilot import Pilot
 
 from swat_tui.domain.services import Services
 from swat_tui.store.demo import SHOWCASE
@@ -29,18 +30,18 @@ def phone_of(services: Services, case: str) -> str:
     return view.phone_mobile
 
 
-async def reception(pilot: object, cuenta: int | None = None) -> None:
+async def reception(pilot: Pilot[None], cuenta: int | None = None) -> None:
     await fill(
         pilot,
         wel="s",
         caller_name="Pedro Pérez [b]x[/b]",
-        caller_document="79123456",  # type: ignore[arg-type]
+        caller_document="79123456",
         rel="1",
         callback="3001234567",
     )
     if cuenta is not None:
-        await type_into(pilot, "cuenta", str(cuenta))  # type: ignore[arg-type]
-    await enter(pilot)  # type: ignore[arg-type]
+        await type_into(pilot, "cuenta", str(cuenta))
+    await enter(pilot)
 
 
 async def typify_and_close(pilot: object, code_search: str = "cobro") -> None:

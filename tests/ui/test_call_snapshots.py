@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from swat_tui.ui.app import SwatApp
 from tests.ui import test_legend_keys as routes
-from tests.ui.helpers import enter, fill, go_available, sign_on
+from tests.ui.helpers import answer_call, enter, fill, go_available, sign_on
 
 Snap = Any
 
@@ -39,7 +39,7 @@ def test_reception(snap_compare: Snap, app: SwatApp) -> None:
 
 def test_interpretation_blacklist(snap_compare: Snap, app: SwatApp) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
-        await routes.answer_call(pilot, routes._phone(pilot, "everything"))
+        await answer_call(pilot, routes._phone(pilot, "everything"))
         await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
         await enter(pilot)
 
