@@ -144,7 +144,7 @@ def run_swat(spec: dict[str, Any]) -> None:
 
     async def long_shift(pilot: Pilot[Any], cuentas: list[int]) -> None:
         """Many more panels, pushed straight (no typing), as over an agent's shift."""
-        from swat_tui.ui.screens.account_panel import AccountPanelScreen
+        from swat_tui.ui.screens.account.account_panel import AccountPanelScreen
 
         for cuenta in cuentas:
             screen = AccountPanelScreen(cuenta)

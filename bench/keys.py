@@ -211,7 +211,7 @@ async def _account_keys(
     pilot: Pilot[None], clock: KeyClock, cuentas: list[int], samples: Samples
 ) -> None:
     """F7 then F10 on the account panel of each cuenta (F12 back after each)."""
-    from swat_tui.ui.screens.account_panel import AccountPanelScreen
+    from swat_tui.ui.screens.account.account_panel import AccountPanelScreen
 
     app: SwatApp = pilot.app  # type: ignore[assignment]
     for index, cuenta in enumerate(cuentas):
@@ -237,7 +237,7 @@ async def _one_call(
     call_ids: list[int],
 ) -> None:
     """One whole guided call from the softphone back to Disponible (its id to ``call_ids``)."""
-    from swat_tui.domain.softphone import AgentState
+    from swat_tui.domain.desk.softphone import AgentState
 
     app: SwatApp = pilot.app  # type: ignore[assignment]
     times: dict[str, float] = {}

@@ -69,7 +69,7 @@ def _texts(
 def run(store: Store, count: int) -> list[Figure]:
     """p50/p95 of each kind of look-up, and of ``SELECT 1``, in milliseconds."""
     from swat_tui.config import Settings
-    from swat_tui.domain.account_query import parse_query
+    from swat_tui.domain.account.query import parse_query
     from swat_tui.domain.bootstrap import open_services
     from swat_tui.store.engine import read_session
 

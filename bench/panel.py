@@ -118,7 +118,7 @@ async def _session(
     from swat_tui.config import Settings
     from swat_tui.domain.bootstrap import open_services
     from swat_tui.ui.app import make_app
-    from swat_tui.ui.screens.account_panel import AccountPanelScreen
+    from swat_tui.ui.screens.account.account_panel import AccountPanelScreen
 
     class BareScreen(Screen[None]):
         def compose(self):  # type: ignore[no-untyped-def]

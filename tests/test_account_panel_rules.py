@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlmodel import Session, col
 
-from swat_tui.domain.accounts import AccountService
+from swat_tui.domain.account.service import AccountService
 from swat_tui.store.demo import SHOWCASE, build_demo
 from swat_tui.store.models import AccessLog
 

@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from swat_tui.config import BOGOTA
-from swat_tui.domain.account_query import AccountQuery, parse_query
-from swat_tui.domain.accounts import AccountService, tenure_months
+from swat_tui.domain.account.query import AccountQuery, parse_query
+from swat_tui.domain.account.service import AccountService, tenure_months
 from swat_tui.domain.errors import DomainError
 from swat_tui.store.models import (
     AccessLog,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from swat_tui.config import Settings
-from swat_tui.domain.account_query import parse_query
+from swat_tui.domain.account.query import parse_query
 from swat_tui.domain.bootstrap import (
     DEMO_PASSWORD,
     DEMO_USERS,

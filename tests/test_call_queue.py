@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import Engine, event, update
 from sqlmodel import Session
 
-from swat_tui.domain.call_queue import CALL_KINDS, CallQueue, IncomingCall, ring_delay
+from swat_tui.domain.desk.practice_queue import CALL_KINDS, CallQueue, IncomingCall, ring_delay
+from swat_tui.domain.desk.softphone import softphone_config
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.softphone import softphone_config
 from swat_tui.store.demo import build_demo
 from swat_tui.store.models import Account
 from swat_tui.store.queries.accounts import find_by_phone
@@ -86,7 +86,7 @@ def test_each_kind_is_what_it_says(demo_store: Engine, kind: str) -> None:
 
 
 def test_unknown_number_search_finds_no_account(demo_store: Engine) -> None:
-    from swat_tui.domain.accounts import AccountService, parse_query
+    from swat_tui.domain.account.service import AccountService, parse_query
 
     accounts = AccountService(demo_store, lambda: FIXED_NOW)
     for call in _calls(demo_store, 3, 5, config=_only("numero_desconocido")):

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from swat_tui.config import now_bogota
-from swat_tui.domain.calls import CallService
+from swat_tui.domain.call import CallService
 from swat_tui.domain.procedure.state import CallState
 from swat_tui.store.engine import make_engine, read_session
 from swat_tui.store.models import Call
@@ -29,7 +29,7 @@ KILL_AFTER = 40  # committed field writes before the kill
 CHILD = """
 import sys
 from swat_tui.config import now_bogota
-from swat_tui.domain.calls import CallService
+from swat_tui.domain.call import CallService
 from swat_tui.store.engine import make_engine
 
 url, agent_id, cuenta = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])

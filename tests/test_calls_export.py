@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from swat_tui.cli import calls as calls_cli
 from swat_tui.config import Settings
-from swat_tui.domain.calls import CallService
-from swat_tui.domain.calls.export import HEADER
+from swat_tui.domain.call import CallService
+from swat_tui.domain.call.export import HEADER
 from tests.call_seed import CUENTA, MovingClock, seed
 from tests.conftest import FIXED_NOW
 

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
-from swat_tui.domain.call_views import CallRecord
-from swat_tui.domain.calls import CallService
+from swat_tui.domain.account.notes import NoteService
+from swat_tui.domain.call import CallService
+from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
-from swat_tui.domain.notes import NoteService
 from swat_tui.domain.procedure.engine import RuleViolation
 from swat_tui.domain.procedure.state import CallState
 from swat_tui.domain.services import Services

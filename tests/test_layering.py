@@ -39,7 +39,9 @@ def _loaded_after_importing(modules: list[str]) -> set[str]:
 
 def test_store_and_domain_do_not_load_textual() -> None:
     modules = _modules("store") + _modules("domain")
-    assert "swat_tui.domain.accounts" in modules and "swat_tui.store.queries.notes" in modules
+    assert (
+        "swat_tui.domain.account.service" in modules and "swat_tui.store.queries.notes" in modules
+    )
     loaded = _loaded_after_importing(modules)
     assert "textual" not in loaded
     assert not any(name.startswith("swat_tui.ui") for name in loaded)

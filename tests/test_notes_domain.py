@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from swat_tui.domain.account.notes import NoteService
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.notes import NoteService
 from swat_tui.store.models import AccessLog, Account, Note
 from tests.conftest import FIXED_NOW
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from swat_tui.domain.errors import DomainError
-from swat_tui.domain.scripts import (
+from swat_tui.domain.call.scripts import (
     get_script,
     parse_scripts,
     script,
     script_book,
 )
+from swat_tui.domain.errors import DomainError
 
 
 def test_welcome_names_the_agent() -> None:

@@ -8,14 +8,14 @@ from functools import partial
 
 import pytest
 
-from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
-from swat_tui.domain.softphone import (
+from swat_tui.domain.desk.softphone import (
     AgentState,
     Softphone,
     format_elapsed,
     parse_config,
     softphone_config,
 )
+from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
 from tests.conftest import FIXED_NOW
 
 T0 = FIXED_NOW

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from swat_tui.cli import ucc as ucc_cli
 from swat_tui.config import Settings
+from swat_tui.domain.call.ucc import CODE_MAX, UccCatalog, default_path, read_csv
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.ucc import CODE_MAX, UccCatalog, default_path, read_csv
 from swat_tui.store.queries.ucc import fold
 
 HEADER = "code,branch,description,requires_cun\n"

@@ -49,7 +49,7 @@ def export_command(
         fail(f"Formato {output_format!r} no soportado: use --format csv.")
     with reported_errors():
         from swat_tui.domain.bootstrap import open_store
-        from swat_tui.domain.calls import CallService
+        from swat_tui.domain.call import CallService
 
         calls = CallService(open_store(settings), settings.clock)
         if output is None:

@@ -11,7 +11,7 @@ from swat_tui.cli.errors import reported_errors
 from swat_tui.config import Settings
 
 if TYPE_CHECKING:
-    from swat_tui.domain.ucc import UccCatalog
+    from swat_tui.domain.call.ucc import UccCatalog
 
 app = typer.Typer(
     help="Catálogo UCC de códigos de tipificación (F22): cargar y buscar.",
@@ -22,7 +22,7 @@ app = typer.Typer(
 
 def _catalog(settings: Settings) -> UccCatalog:
     from swat_tui.domain.bootstrap import open_store
-    from swat_tui.domain.ucc import UccCatalog
+    from swat_tui.domain.call.ucc import UccCatalog
 
     return UccCatalog(open_store(settings))
 

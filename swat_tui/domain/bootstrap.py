@@ -16,8 +16,8 @@ from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 from sqlmodel import SQLModel
 
 from swat_tui.config import BOGOTA, Settings
+from swat_tui.domain.call.ucc import UccCatalog
 from swat_tui.domain.services import Services
-from swat_tui.domain.ucc import UccCatalog
 from swat_tui.store.engine import make_engine, read_session, write_session
 from swat_tui.store.enums import Role
 from swat_tui.store.errors import StoreError

@@ -8,10 +8,10 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from swat_tui.domain.accounts import AccountService
+from swat_tui.domain.account.notes import NoteService
+from swat_tui.domain.account.service import AccountService
 from swat_tui.domain.auth import AuthService
-from swat_tui.domain.calls import CallService
-from swat_tui.domain.notes import NoteService
+from swat_tui.domain.call import CallService
 
 
 @dataclass

@@ -19,13 +19,13 @@ from swat_tui.ui import idle_collector
 
 if TYPE_CHECKING:
     from swat_tui.domain.auth import SignedOnAgent
-    from swat_tui.domain.call_views import CallRecord
+    from swat_tui.domain.call.views import CallRecord
+    from swat_tui.domain.desk.softphone import Softphone, SoftphoneConfig
     from swat_tui.domain.procedure.guide import GuideView
     from swat_tui.domain.services import Services
-    from swat_tui.domain.softphone import Softphone, SoftphoneConfig
     from swat_tui.ui.call_session import ActiveCall
     from swat_tui.ui.phone_controller import PhoneController
-    from swat_tui.ui.screens.call_step import CallStepScreen
+    from swat_tui.ui.screens.call.call_step import CallStepScreen
 
     CallStepScreenT = TypeVar("CallStepScreenT", bound=CallStepScreen)
 
@@ -70,7 +70,7 @@ class SwatApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        from swat_tui.ui.screens.sign_on import SignOnScreen
+        from swat_tui.ui.screens.session.sign_on import SignOnScreen
 
         self.push_screen(SignOnScreen())
         if self.services is None:
@@ -112,8 +112,8 @@ class SwatApp(App[None]):
 
     async def signed_on(self, agent: SignedOnAgent) -> None:
         from swat_tui.ui.phone_controller import PhoneController
-        from swat_tui.ui.screens.main_menu import MainMenuScreen
-        from swat_tui.ui.screens.recovery import RecoveryScreen
+        from swat_tui.ui.screens.session.main_menu import MainMenuScreen
+        from swat_tui.ui.screens.session.recovery import RecoveryScreen
 
         self.agent = agent
         self.phones = PhoneController(self)
@@ -243,9 +243,9 @@ class SwatApp(App[None]):
 
     async def show_call_step(self) -> None:
         """Show the panel of the call's current step (replacing any call panel on top)."""
-        from swat_tui.ui.screens.call_panels import panel_class_for_step
-        from swat_tui.ui.screens.call_step import CallStepScreen
-        from swat_tui.ui.screens.main_menu import MainMenuScreen
+        from swat_tui.ui.screens.call.call_panels import panel_class_for_step
+        from swat_tui.ui.screens.call.call_step import CallStepScreen
+        from swat_tui.ui.screens.session.main_menu import MainMenuScreen
 
         assert self.call is not None
         panel_class = panel_class_for_step(self.call.record.state.step)
@@ -265,7 +265,7 @@ class SwatApp(App[None]):
 
     async def call_ended(self) -> None:
         """The procedure closed the call: after-call work starts on the softphone."""
-        from swat_tui.ui.screens.softphone import SoftphoneScreen
+        from swat_tui.ui.screens.session.softphone import SoftphoneScreen
 
         self.call = None
         self.phone_call_ended()
@@ -277,7 +277,7 @@ class SwatApp(App[None]):
 
     async def sign_off(self) -> None:
         """Back to the sign-on panel, forgetting the agent."""
-        from swat_tui.ui.screens.sign_on import SignOnScreen
+        from swat_tui.ui.screens.session.sign_on import SignOnScreen
 
         self.agent = None
         self.phones = None
@@ -298,7 +298,7 @@ class SwatApp(App[None]):
 
     async def exit_to_menu(self) -> None:
         """F3: close the current function and show the main menu again."""
-        from swat_tui.ui.screens.main_menu import MainMenuScreen
+        from swat_tui.ui.screens.session.main_menu import MainMenuScreen
 
         while len(self.screen_stack) > 2 and not isinstance(self.screen, MainMenuScreen):
             await self.pop_screen()

@@ -11,8 +11,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from swat_tui.domain.call_views import CallRecord
-    from swat_tui.domain.views import AccountPanelView
+    from swat_tui.domain.account.views import AccountPanelView
+    from swat_tui.domain.call.views import CallRecord
 
 
 def clock_text(seconds: float) -> str:

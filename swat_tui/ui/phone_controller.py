@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from swat_tui.domain.errors import DomainError
 
 if TYPE_CHECKING:
-    from swat_tui.domain.call_queue import CallQueue
-    from swat_tui.domain.call_views import CallRecord
-    from swat_tui.domain.softphone import Softphone, SoftphoneConfig
+    from swat_tui.domain.call.views import CallRecord
+    from swat_tui.domain.desk.practice_queue import CallQueue
+    from swat_tui.domain.desk.softphone import Softphone, SoftphoneConfig
     from swat_tui.ui.app import SwatApp
 
 
@@ -23,7 +23,7 @@ class PhoneController:
     """One agent's softphone for the session."""
 
     def __init__(self, app: SwatApp) -> None:
-        from swat_tui.domain.softphone import Softphone, softphone_config
+        from swat_tui.domain.desk.softphone import Softphone, softphone_config
 
         self.app = app
         self.config: SoftphoneConfig = softphone_config()
@@ -37,7 +37,7 @@ class PhoneController:
 
     def status(self) -> str:
         """Row 2: e.g. ``DISPONIBLE 00:12`` or ``TIMBRANDO 3001234567 HOGAR_SAC``."""
-        from swat_tui.domain.softphone import AgentState, format_elapsed
+        from swat_tui.domain.desk.softphone import AgentState, format_elapsed
 
         now = self.app.now()
         phone = self.phone
@@ -53,7 +53,7 @@ class PhoneController:
         """In Disponible, the next practice call rings after a short wait."""
         if self.app.settings.frozen:
             return  # tests ring explicitly with ``ring``
-        from swat_tui.domain.call_queue import ring_delay
+        from swat_tui.domain.desk.practice_queue import ring_delay
 
         delay = self.app.settings.ring_delay
         if delay is None:
@@ -61,14 +61,14 @@ class PhoneController:
         self.app.set_timer(delay, self._ring_if_available)
 
     def _ring_if_available(self) -> None:
-        from swat_tui.domain.softphone import AgentState
+        from swat_tui.domain.desk.softphone import AgentState
 
         if self.phone.state == AgentState.DISPONIBLE:
             self.app.ring()  # through the app: row 24 and the header say so at once
 
     def ring(self, ani: str | None = None, queue: str | None = None) -> CallRecord:
         """A call arrives: the softphone rings, the bell sounds, the call is recorded."""
-        from swat_tui.domain.call_queue import CallQueue
+        from swat_tui.domain.desk.practice_queue import CallQueue
 
         services = self.app.services
         agent = self.app.agent
@@ -119,7 +119,7 @@ class PhoneController:
                 return "ACW terminado: Disponible."
             raise DomainError("No hay ninguna llamada en curso.")
         if action == "hold":
-            from swat_tui.domain.softphone import AgentState
+            from swat_tui.domain.desk.softphone import AgentState
 
             if self.phone.state == AgentState.EN_ESPERA:
                 self.phone = self.phone.resume(now)

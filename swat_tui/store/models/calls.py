@@ -17,7 +17,7 @@ class Call(SQLModel, table=True):
     caller_document: str | None = Field(default=None, max_length=15)
     caller_relation: str | None = Field(default=None, max_length=20)
     callback_number: str | None = Field(default=None, max_length=15)
-    status: str = Field(max_length=12)  # enums.CallStatus, or "transferred" (domain.calls)
+    status: str = Field(max_length=12)  # enums.CallStatus, or "transferred" (domain.call)
     started_at: datetime = Field(index=True)
     answered_at: datetime | None = None
     ended_at: datetime | None = None

@@ -261,19 +261,19 @@ class RRScreen(Screen[None]):
 
     async def action_rr_guide(self) -> None:
         """F1: the procedure guide on its own panel."""
-        from swat_tui.ui.screens.guide import GuideScreen
+        from swat_tui.ui.screens.session.guide import GuideScreen
 
         await self.open(GuideScreen())
 
     async def action_rr_softphone(self) -> None:
         """F2: the softphone panel."""
-        from swat_tui.ui.screens.softphone import SoftphoneScreen
+        from swat_tui.ui.screens.session.softphone import SoftphoneScreen
 
         await self.open(SoftphoneScreen())
 
     async def action_rr_typify(self) -> None:
         """F22: typify the request of the call in progress."""
-        from swat_tui.ui.screens.typification import TypificationScreen
+        from swat_tui.ui.screens.call.typification import TypificationScreen
 
         call = self.rr_app.call
         if call is None:

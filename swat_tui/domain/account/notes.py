@@ -1,0 +1,121 @@
+"""Special notes (F7) and SWAT note folders (F7+F6) of an account.
+
+A special note holds at most 1000 characters; longer texts go in a named
+folder (the procedure's "SWAT" folder), whose notes hold up to 10000. Text is
+stored exactly as typed except for trailing whitespace: markup-looking text
+such as "[bold]" is data, and escaping it is the screen's job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from swat_tui.config import BOGOTA
+from swat_tui.domain.account.views import NoteLine, NotesView
+from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.store.engine import read_session, write_session
+from swat_tui.store.models import Note, NoteFolder
+from swat_tui.store.queries import access_log
+from swat_tui.store.queries import accounts as account_queries
+from swat_tui.store.queries import notes as note_queries
+
+SPECIAL_NOTE_MAX = 1000
+FOLDER_NOTE_MAX = 10000
+FOLDER_NAME = re.compile(r"[A-Z0-9_]{1,10}")
+
+
+class NoteService:
+    """Reads and writes an account's notes."""
+
+    def __init__(self, engine: Engine, clock: Callable[[], datetime]) -> None:
+        self._engine = engine
+        self._clock = clock
+
+    def special_notes(self, cuenta: int, *, agent: str) -> NotesView:
+        """F7: the special notes and the folder names, logged as an F7 view."""
+        now = self._clock()
+        with write_session(self._engine) as session:
+            _require_account(session, cuenta)
+            access_log.log_access(session, username=agent, cuenta=cuenta, action="F7", at=now)
+            notes = note_queries.special_notes(session, cuenta=cuenta)
+            return NotesView(cuenta, None, _lines(notes), _folder_names(session, cuenta))
+
+    def folder_notes(self, cuenta: int, folder: str) -> NotesView:
+        """The notes of one folder (name case-insensitive)."""
+        with read_session(self._engine) as session:
+            _require_account(session, cuenta)
+            found = _require_folder(session, cuenta, folder)
+            assert found.id is not None
+            notes = note_queries.folder_notes(session, folder_id=found.id)
+            return NotesView(cuenta, found.name, _lines(notes), _folder_names(session, cuenta))
+
+    def add_note(
+        self, cuenta: int, text: str, *, agent: str, folder: str | None = None
+    ) -> NoteLine:
+        """Append a note, to the special notes or to ``folder``; returns it as listed."""
+        body = text.rstrip()
+        if not body:
+            raise DomainError("La nota está vacía.")
+        if folder is None and len(body) > SPECIAL_NOTE_MAX:
+            raise DomainError(
+                f"Nota de {len(body)} caracteres: máximo {SPECIAL_NOTE_MAX}. "
+                "Use F6 para crear carpeta SWAT."
+            )
+        if folder is not None and len(body) > FOLDER_NOTE_MAX:
+            raise DomainError(
+                f"Nota de {len(body)} caracteres: máximo {FOLDER_NOTE_MAX} por nota de carpeta."
+            )
+        now = self._clock()
+        with write_session(self._engine) as session:
+            _require_account(session, cuenta)
+            folder_id = None if folder is None else _require_folder(session, cuenta, folder).id
+            note = note_queries.add_note(
+                session, cuenta=cuenta, author=agent, text=body, at=now, folder_id=folder_id
+            )
+            return _line(note)
+
+    def create_folder(self, cuenta: int, name: str, *, agent: str) -> str:
+        """F7+F6: a new named folder; returns the name as stored (upper-case)."""
+        folder_name = name.strip().upper()
+        if not FOLDER_NAME.fullmatch(folder_name):
+            raise DomainError("Nombre de carpeta inválido: de 1 a 10 letras, dígitos o _.")
+        now = self._clock()
+        with write_session(self._engine) as session:  # BEGIN IMMEDIATE: check and add as one
+            _require_account(session, cuenta)
+            if note_queries.get_folder(session, cuenta=cuenta, name=folder_name) is not None:
+                raise DomainError(f"La carpeta {folder_name} ya existe en la cuenta {cuenta:08d}.")
+            note_queries.add_folder(
+                session, cuenta=cuenta, name=folder_name, created_by=agent, at=now
+            )
+        return folder_name
+
+
+def _require_account(session: Session, cuenta: int) -> None:
+    if account_queries.get_account(session, cuenta=cuenta) is None:
+        raise account_not_found(cuenta)
+
+
+def _require_folder(session: Session, cuenta: int, name: str) -> NoteFolder:
+    folder_name = name.strip().upper()
+    found = note_queries.get_folder(session, cuenta=cuenta, name=folder_name)
+    if found is None:
+        raise DomainError(f"La carpeta {folder_name[:10]} no existe en la cuenta {cuenta:08d}.")
+    return found
+
+
+def _folder_names(session: Session, cuenta: int) -> tuple[str, ...]:
+    return tuple(folder.name for folder in note_queries.folders_of(session, cuenta=cuenta))
+
+
+def _line(note: Note) -> NoteLine:
+    assert note.id is not None
+    return NoteLine(note.id, note.author, note.created_at.astimezone(BOGOTA), note.text)
+
+
+def _lines(notes: Sequence[Note]) -> tuple[NoteLine, ...]:
+    return tuple(_line(note) for note in notes)

@@ -1,0 +1,249 @@
+"""Account search and the account panel, with the BLACKLIST rule and the audit trail.
+
+A blacklisted account ("NO DAR INFO. VER F7") shows nothing personal, nothing
+about billing and no case details until its special notes have been read in
+this panel: only the number, status, city, node and the avisos on the node.
+Opening the panel and F10 each leave an ``access_log`` row in the same
+transaction as the read, so no view escapes the audit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from swat_tui.config import BOGOTA
+from swat_tui.domain.account.catalogs import status_meaning
+from swat_tui.domain.account.query import AccountQuery, QueryKind, parse_query
+from swat_tui.domain.account.views import (
+    AccountPanelView,
+    AccountRow,
+    EquipmentLine,
+    InventoryView,
+    PendingPqr,
+    PendingVisit,
+    ServiceLine,
+)
+from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.store.engine import read_session, write_session
+from swat_tui.store.models import Account, Equipment, Pqr, Service, WorkOrder
+from swat_tui.store.queries import access_log, cases
+from swat_tui.store.queries import accounts as account_queries
+
+__all__ = ["AccountQuery", "AccountService", "QueryKind", "SearchPage", "parse_query"]
+
+BLACKLIST_LABEL = "NO DAR INFO. VER F7"
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of search results; ``total`` counts every match."""
+
+    rows: tuple[AccountRow, ...]
+    total: int
+    offset: int
+
+    @property
+    def has_more(self) -> bool:
+        """True when a later page exists ("More..." rather than "Bottom")."""
+        return self.offset + len(self.rows) < self.total
+
+
+class AccountService:
+    """Finds accounts and builds the views of the account panel."""
+
+    parse_query = staticmethod(parse_query)
+
+    def __init__(self, engine: Engine, clock: Callable[[], datetime]) -> None:
+        self._engine = engine
+        self._clock = clock
+
+    def search(self, query: AccountQuery, *, offset: int = 0, limit: int = 10) -> SearchPage:
+        """A page of accounts matching ``query``, by cuenta; none at all is an error."""
+        offset, limit = max(offset, 0), max(limit, 1)
+        with read_session(self._engine) as session:
+            found, total = _find(session, query, offset=offset, limit=limit)
+        if total == 0:
+            raise DomainError(f"No hay cuentas que coincidan con {query.describe()}.")
+        return SearchPage(tuple(_row(account) for account in found), total, offset)
+
+    def open_panel(self, cuenta: int, *, agent: str, notes_read: bool) -> AccountPanelView:
+        """The panel of one account, logged as a CONSULTA by ``agent``."""
+        now = self._clock()
+        with write_session(self._engine) as session:
+            account = _get(session, cuenta)
+            access_log.log_access(session, username=agent, cuenta=cuenta, action="CONSULTA", at=now)
+            incidents = tuple(
+                incident.number for incident in cases.open_incidents(session, node=account.node)
+            )
+            services = account_queries.services_of(session, cuenta=cuenta)
+            pqrs = cases.pending_pqrs(session, cuenta=cuenta)
+            visits = cases.pending_work_orders(session, cuenta=cuenta)
+            panel = _full_panel(account, _today(now), services, pqrs, visits, incidents)
+        if account.blacklist and not notes_read:
+            return _masked(panel)
+        return panel
+
+    def inventory(self, cuenta: int, *, agent: str) -> InventoryView:
+        """F10: services and installed equipment, logged as an F10 view."""
+        now = self._clock()
+        with write_session(self._engine) as session:
+            _get(session, cuenta)
+            access_log.log_access(session, username=agent, cuenta=cuenta, action="F10", at=now)
+            services = account_queries.services_of(session, cuenta=cuenta)
+            equipment = account_queries.equipment_of(session, cuenta=cuenta)
+            return InventoryView(
+                cuenta=cuenta,
+                services=tuple(_service_line(service) for service in services),
+                equipment=tuple(_equipment_line(item) for item in equipment),
+            )
+
+
+def _find(
+    session: Session, query: AccountQuery, *, offset: int, limit: int
+) -> tuple[Sequence[Account], int]:
+    if query.kind == "cuenta":
+        account = account_queries.get_account(session, cuenta=int(query.value))
+        if account is None:
+            return (), 0
+        return ((account,) if offset == 0 else ()), 1
+    if query.kind == "telefono":
+        phones = query.phone_candidates()
+        return (
+            account_queries.find_by_phone(session, phones=phones, limit=limit, offset=offset),
+            account_queries.count_by_phone(session, phones=phones),
+        )
+    found = account_queries.find_by_document(
+        session,
+        document_number=query.value,
+        document_type=query.document_type,
+        limit=limit,
+        offset=offset,
+    )
+    total = account_queries.count_by_document(
+        session, document_number=query.value, document_type=query.document_type
+    )
+    return found, total
+
+
+def _get(session: Session, cuenta: int) -> Account:
+    account = account_queries.get_account(session, cuenta=cuenta)
+    if account is None:
+        raise account_not_found(cuenta)
+    return account
+
+
+def _today(now: datetime) -> date:
+    return now.astimezone(BOGOTA).date()
+
+
+def _row(account: Account) -> AccountRow:
+    if account.blacklist:  # the list must not leak what the panel hides
+        return AccountRow(
+            account.cuenta, BLACKLIST_LABEL, account.document_type, account.city, account.status
+        )
+    return AccountRow(
+        account.cuenta, account.holder_name, _document(account), account.city, account.status
+    )
+
+
+def _document(account: Account) -> str:
+    return f"{account.document_type} {account.document_number}"
+
+
+def _service_line(service: Service) -> ServiceLine:
+    return ServiceLine(service.kind, service.plan_name, service.tv_technology, service.status)
+
+
+def _equipment_line(item: Equipment) -> EquipmentLine:
+    return EquipmentLine(item.kind, item.serial, item.model, item.status, item.installed_on)
+
+
+def tenure_months(activated_on: date, today: date) -> int:
+    """Whole months since activation (0 for a future date)."""
+    months = (today.year - activated_on.year) * 12 + today.month - activated_on.month
+    if today.day < activated_on.day:
+        months -= 1
+    return max(months, 0)
+
+
+def _pending_pqr(pqr: Pqr, today: date) -> PendingPqr:
+    filed_at = pqr.filed_at.astimezone(BOGOTA)
+    days_open = max((today - filed_at.date()).days, 0)
+    return PendingPqr(pqr.radicado, pqr.cun, pqr.subject, filed_at, days_open)
+
+
+def _pending_visit(order: WorkOrder) -> PendingVisit:
+    return PendingVisit(
+        kind=order.kind,
+        number=order.number,
+        status=order.status,
+        reason=order.reason,
+        scheduled=order.slot_start is not None,
+        slot_start=order.slot_start.astimezone(BOGOTA) if order.slot_start else None,
+        slot_end=order.slot_end.astimezone(BOGOTA) if order.slot_end else None,
+    )
+
+
+def _masked(panel: AccountPanelView) -> AccountPanelView:
+    """The blacklist rule: personal and billing details hidden until F7 is read.
+
+    The step-2 flags (status, services, pending PQR, LLS/OT, avisos) stay: the
+    agent must see and acknowledge them, and none of them is customer data.
+    """
+    return replace(
+        panel,
+        details_visible=False,
+        holder_name=None,
+        document=None,
+        phone_mobile=None,
+        phone_fixed=None,
+        email=None,
+        address=None,
+        estrato=None,
+        balance=None,
+        monthly_rent=None,
+        billing_cutoff_day=None,
+        activated_on=None,
+        tenure_months=None,
+    )
+
+
+def _full_panel(
+    account: Account,
+    today: date,
+    services: Sequence[Service],
+    pqrs: Sequence[Pqr],
+    visits: Sequence[WorkOrder],
+    incidents: tuple[str, ...],
+) -> AccountPanelView:
+    return AccountPanelView(
+        cuenta=account.cuenta,
+        cuenta_matriz=account.cuenta_matriz,
+        status=account.status,
+        status_meaning=status_meaning(account.status),
+        blacklist=account.blacklist,
+        details_visible=True,
+        holder_name=account.holder_name,
+        document=_document(account),
+        phone_mobile=account.phone_mobile,
+        phone_fixed=account.phone_fixed,
+        email=account.email,
+        address=account.address,
+        city=account.city,
+        estrato=account.estrato,
+        node=account.node,
+        balance=account.balance,
+        monthly_rent=account.monthly_rent,
+        billing_cutoff_day=account.billing_cutoff_day,
+        activated_on=account.activated_on,
+        tenure_months=tenure_months(account.activated_on, today),
+        services=tuple(_service_line(service) for service in services),
+        pending_pqrs=tuple(_pending_pqr(pqr, today) for pqr in pqrs),
+        pending_visits=tuple(_pending_visit(order) for order in visits),
+        open_incidents=incidents,
+    )

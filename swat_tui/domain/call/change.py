@@ -1,0 +1,126 @@
+"""One write to a call: the row, its procedure state and the events, in one transaction.
+
+``CallService`` loads the call into a ``CallChange``, lets one action change
+it, then writes the row (with ``state_json`` and ``current_step``) and the
+events together; an action that raises leaves the store untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from swat_tui.domain.call.records import (
+    IN_PROGRESS,
+    RESULT_MAX,
+    RINGING,
+    seconds_between,
+    to_record,
+)
+from swat_tui.domain.call.views import CallRecord
+from swat_tui.domain.errors import DomainError
+from swat_tui.domain.procedure import engine
+from swat_tui.domain.procedure.definition import ProcedureDef
+from swat_tui.domain.procedure.state import CallState
+from swat_tui.store.engine import write_session
+from swat_tui.store.models import Call
+from swat_tui.store.queries import calls as call_queries
+
+
+def call_not_found(call_id: int) -> DomainError:
+    return DomainError(f"La llamada {call_id} no existe.")
+
+
+def load_call(session: Session, call_id: int) -> Call:
+    call = call_queries.get_call(session, call_id=call_id)
+    if call is None:
+        raise call_not_found(call_id)
+    return call
+
+
+@dataclass
+class CallChange:
+    """The call being changed, its new state and the events to write."""
+
+    session: Session
+    call: Call
+    state: CallState
+    now: datetime
+    procedure: ProcedureDef
+    events: list[tuple[str, str]] = field(default_factory=list)
+
+    def event(self, name: str, result: str) -> None:
+        self.events.append((name[:40], result[:RESULT_MAX]))
+
+    def record(self, check_id: str, result: str) -> None:
+        """``engine.record`` a check and log it as an event."""
+        self.state = engine.record(self.procedure, self.state, check_id, result, self.now)
+        self.event(check_id, result)
+
+    def require_in_progress(self) -> None:
+        if self.call.status == IN_PROGRESS:
+            return
+        if self.call.status == RINGING:
+            raise DomainError("Conteste primero la llamada.")
+        raise DomainError("La llamada ya terminó.")
+
+    def require_workable(self) -> None:
+        """In progress, or in the after-call work of a call that ended or dropped."""
+        if self.call.acw_started_at is None:
+            self.require_in_progress()
+
+    def stop_hold(self) -> int:
+        """Add a running hold to ``hold_seconds``; the seconds it lasted."""
+        started = self.call.hold_started_at
+        if started is None:
+            return 0
+        seconds = seconds_between(started, self.now)
+        self.call.hold_seconds += seconds
+        self.call.hold_started_at = None
+        return seconds
+
+    def close_line(self, status: str) -> None:
+        """The line is down: end time, final status, and ACW if the call was answered."""
+        self.stop_hold()
+        self.call.status = status
+        self.call.ended_at = self.now
+        if self.call.answered_at is not None:
+            self.call.acw_started_at = self.now
+
+
+def write_change(
+    db: Engine,
+    procedure: ProcedureDef,
+    call_id: int,
+    now: datetime,
+    apply: Callable[[CallChange], None],
+) -> CallRecord:
+    """Run ``apply`` on the call in one ``BEGIN IMMEDIATE`` transaction and commit."""
+    with write_session(db) as session:
+        call = load_call(session, call_id)
+        change = CallChange(session, call, CallState.from_json(call.state_json), now, procedure)
+        apply(change)
+        save(change)
+        return to_record(call, change.state)
+
+
+def save(change: CallChange) -> None:
+    """Write the state into the row and add the events (the caller commits)."""
+    call = change.call
+    assert call.id is not None
+    call.state_json = change.state.to_json()
+    call.current_step = change.state.step
+    change.session.add(call)
+    for name, result in change.events:
+        call_queries.add_event(
+            change.session,
+            call_id=call.id,
+            step=change.state.step,
+            check=name,
+            result=result,
+            at=change.now,
+        )

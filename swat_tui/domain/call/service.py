@@ -1,0 +1,391 @@
+"""The call service: every change to a call is written to the store at once.
+
+Each action is one ``BEGIN IMMEDIATE`` transaction that updates the ``call``
+row (with the procedure state as JSON and the current step) and adds its
+``call_event`` rows, so a process killed at any moment loses nothing that was
+confirmed on screen. Softphone actions (answer, hold, transfer, hang up)
+need the line in the right state; procedure actions need the call in
+progress, or in the after-call work (ACW) of a call that ended or dropped,
+so an agent can finish notes and typification after the customer hung up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+from typing import TextIO
+
+from sqlalchemy import Engine
+
+from swat_tui.domain.call import history
+from swat_tui.domain.call.caller_data import CALLER_COLUMNS, check_field
+from swat_tui.domain.call.change import CallChange, load_call, save, write_change
+from swat_tui.domain.call.export import export_calls
+from swat_tui.domain.call.records import (
+    ABANDONED,
+    ENDED,
+    IN_PROGRESS,
+    OPEN_STATUSES,
+    RINGING,
+    TRANSFERRED,
+    seconds_between,
+    to_record,
+)
+from swat_tui.domain.call.swat_folder import add_swat_note
+from swat_tui.domain.call.typify import TypificationForm, typify
+from swat_tui.domain.call.views import CallLogLine, CallRecord, TypificationLine
+from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.procedure import engine as rules
+from swat_tui.domain.procedure.definition import ProcedureDef, load_procedure
+from swat_tui.domain.procedure.state import CallState
+from swat_tui.store.engine import read_session, write_session
+from swat_tui.store.models import Agent
+from swat_tui.store.queries import accounts as account_queries
+from swat_tui.store.queries import calls as call_queries
+
+CALLER_DATA_CHECK = "datos_llamante"
+# Checks that have their own action (with rows and rules of their own).
+OWN_ACTION_CHECKS = frozenset(
+    {
+        "contestada",
+        CALLER_DATA_CHECK,
+        "cuenta_abierta",
+        rules.REQUEST,
+        rules.TYPIFICATION,
+        "encuesta",
+    }
+)
+SURVEY_ANSWERS = ("acepta", "no acepta")
+ANI_MAX, QUEUE_MAX, REQUEST_MAX = 15, 30, 200
+
+
+class CallService:
+    """Offers, answers and carries calls through the procedure, writing every change."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Callable[[], datetime],
+        procedure: ProcedureDef | None = None,
+    ) -> None:
+        self._engine = engine
+        self._clock = clock
+        self._procedure = procedure or load_procedure()
+
+    @property
+    def procedure(self) -> ProcedureDef:
+        return self._procedure
+
+    def _write(self, call_id: int, apply: Callable[[CallChange], None]) -> CallRecord:
+        return write_change(self._engine, self._procedure, call_id, self._clock(), apply)
+
+    # --- the softphone ---------------------------------------------------------
+
+    def offer(self, agent_id: int, ani: str, queue: str) -> CallRecord:
+        """A call rings for the agent (who may have no other call open)."""
+        caller = ani.strip() or "DESCONOCIDO"
+        target = _queue(queue)
+        if len(caller) > ANI_MAX:
+            raise DomainError(f"Número que llama de {len(caller)} caracteres: máximo {ANI_MAX}.")
+        now = self._clock()
+        state = CallState()
+        with write_session(self._engine) as session:
+            if session.get(Agent, agent_id) is None:
+                raise DomainError(f"El asesor {agent_id} no existe.")
+            if call_queries.open_calls_of(session, agent_id=agent_id, statuses=OPEN_STATUSES):
+                raise DomainError("Ya tiene una llamada abierta: termínela o cuélguela.")
+            call = call_queries.add_call(
+                session,
+                agent_id=agent_id,
+                ani=caller,
+                queue=target,
+                status=RINGING,
+                at=now,
+                state_json=state.to_json(),
+            )
+            change = CallChange(session, call, state, now, self._procedure)
+            change.event("timbrando", target)
+            save(change)
+            return to_record(call, state)
+
+    def answer(self, call_id: int) -> CallRecord:
+        def apply(change: CallChange) -> None:
+            if change.call.status != RINGING:
+                raise DomainError("No hay ninguna llamada timbrando.")
+            change.call.status = IN_PROGRESS
+            change.call.answered_at = change.now
+            change.record("contestada", "ok")
+
+        return self._write(call_id, apply)
+
+    def hold(self, call_id: int) -> CallRecord:
+        def apply(change: CallChange) -> None:
+            if change.call.status != IN_PROGRESS:
+                raise DomainError("No hay ninguna llamada en curso para poner en espera.")
+            if change.call.hold_started_at is not None:
+                raise DomainError("La llamada ya está en espera.")
+            change.call.hold_started_at = change.now
+            change.event("espera", "inicio")
+
+        return self._write(call_id, apply)
+
+    def resume(self, call_id: int) -> CallRecord:
+        def apply(change: CallChange) -> None:
+            if change.call.status != IN_PROGRESS or change.call.hold_started_at is None:
+                raise DomainError("La llamada no está en espera.")
+            change.event("reanudada", f"{change.stop_hold()} s")
+
+        return self._write(call_id, apply)
+
+    def transfer(self, call_id: int, queue: str) -> CallRecord:
+        """The call leaves to another queue: it ends here as "transferred"."""
+        target = _queue(queue)
+
+        def apply(change: CallChange) -> None:
+            change.require_in_progress()
+            change.close_line(TRANSFERRED)
+            change.call.transferred_to = target
+            change.event("transferida", target)
+
+        return self._write(call_id, apply)
+
+    def hang_up(self, call_id: int) -> CallRecord:
+        """The line drops (or the agent hangs up): "ended" if the procedure allowed
+        the end, otherwise "abandoned"; everything captured stays."""
+
+        def apply(change: CallChange) -> None:
+            if change.call.status not in OPEN_STATUSES:
+                raise DomainError("No hay ninguna llamada en curso.")
+            status = ABANDONED
+            if change.call.status == IN_PROGRESS:
+                try:
+                    change.state = rules.end(change.procedure, change.state)
+                    status = ENDED
+                except rules.RuleViolation:
+                    pass
+            change.close_line(status)
+            change.event("colgada", status)
+
+        return self._write(call_id, apply)
+
+    def end(self, call_id: int) -> CallRecord:
+        """End the call by the procedure (every rule checked), then ACW starts."""
+
+        def apply(change: CallChange) -> None:
+            change.require_in_progress()
+            change.state = rules.end(change.procedure, change.state)
+            change.close_line(ENDED)
+            change.event("terminada", "ok")
+
+        return self._write(call_id, apply)
+
+    def finish_acw(self, call_id: int) -> CallRecord:
+        def apply(change: CallChange) -> None:
+            started = change.call.acw_started_at
+            if started is None:
+                raise DomainError("La llamada no está en trabajo posterior (ACW).")
+            seconds = seconds_between(started, change.now)
+            change.call.acw_seconds += seconds
+            change.call.acw_started_at = None
+            change.event("fin_acw", f"{seconds} s")
+
+        return self._write(call_id, apply)
+
+    # --- the procedure ---------------------------------------------------------
+
+    def set_field(self, call_id: int, name: str, value: str) -> CallRecord:
+        """Caller data to its column, anything else to ``state.fields``."""
+        checked = check_field(name, value)
+
+        def apply(change: CallChange) -> None:
+            change.require_workable()
+            call = change.call
+            if checked.column is not None:
+                setattr(call, checked.column, checked.value)
+            else:
+                change.state = change.state.with_field(name, checked.value or "")
+            change.event(f"campo:{name}", checked.value or "")
+            complete = all(getattr(call, column) for column in CALLER_COLUMNS)
+            state = change.state
+            if complete and not state.ended and state.mark_for(CALLER_DATA_CHECK, 0) is None:
+                change.record(CALLER_DATA_CHECK, call.caller_relation or "")
+
+        return self._write(call_id, apply)
+
+    def record_check(self, call_id: int, check_id: str, result: str) -> CallRecord:
+        """Mark a check of the procedure done (``engine.record``)."""
+        if check_id in OWN_ACTION_CHECKS:
+            raise DomainError(f"El chequeo {check_id} se registra con su propia acción.")
+
+        def apply(change: CallChange) -> None:
+            change.require_workable()
+            change.record(check_id, result)
+
+        return self._write(call_id, apply)
+
+    def open_account(self, call_id: int, cuenta: int, flags: frozenset[str]) -> CallRecord:
+        """The account is open in RR; ``flags`` are its step-2 flags.
+
+        "blacklist" is added whenever the account has it, whatever the screen sent.
+        """
+
+        def apply(change: CallChange) -> None:
+            change.require_workable()
+            account = account_queries.get_account(change.session, cuenta=cuenta)
+            if account is None:
+                raise account_not_found(cuenta)
+            found = frozenset(flags) | ({"blacklist"} if account.blacklist else frozenset())
+            change.call.cuenta = cuenta
+            change.state = replace(change.state, flags=found)
+            change.record("cuenta_abierta", f"{cuenta:08d} {','.join(sorted(found))}".strip())
+
+        return self._write(call_id, apply)
+
+    def start_request(self, call_id: int, branch: str, description: str) -> CallRecord:
+        """Record the customer's request and its branch (sac, soporte, visita, pqr)."""
+        text = " ".join(description.split())
+        if len(text) > REQUEST_MAX:
+            raise DomainError(f"Solicitud de {len(text)} caracteres: máximo {REQUEST_MAX}.")
+        branch_id = branch.strip().lower()
+
+        def apply(change: CallChange) -> None:
+            change.require_workable()
+            before = len(change.state.requests)
+            change.state = rules.start_request(
+                change.procedure, change.state, branch_id, text, change.now
+            )
+            change.event(rules.REQUEST, f"{branch_id}: {text}")
+            _write_request(change, replaced=len(change.state.requests) == before)
+
+        return self._write(call_id, apply)
+
+    def advance(self, call_id: int) -> CallRecord:
+        def apply(change: CallChange) -> None:
+            change.require_workable()
+            change.state = rules.advance(change.procedure, change.state)
+            change.event("paso", str(change.state.step))
+
+        return self._write(call_id, apply)
+
+    def another_request(self, call_id: int) -> CallRecord:
+        def apply(change: CallChange) -> None:
+            change.require_workable()
+            change.state = rules.another_request(change.procedure, change.state)
+            change.event("otra_solicitud", str(change.state.step))
+
+        return self._write(call_id, apply)
+
+    def typify(
+        self,
+        call_id: int,
+        *,
+        code: str,
+        first_contact: bool,
+        cun: str | None = None,
+        incident_number: str | None = None,
+        notes: str = "",
+    ) -> CallRecord:
+        """F22 for the current request; a CUN is generated when the code needs one."""
+        form = TypificationForm.checked(
+            code=code,
+            first_contact=first_contact,
+            cun=cun,
+            incident_number=incident_number,
+            notes=notes,
+        )
+        return self._write(call_id, lambda change: typify(change, form))
+
+    def add_swat_note(self, call_id: int, text: str) -> CallRecord:
+        """A note too long for F22, appended to the account's SWAT folder (created if
+        missing); the call logs a "nota_swat" event."""
+        return self._write(call_id, lambda change: add_swat_note(change, text))
+
+    def record_survey(self, call_id: int, answer: str, score: int | None = None) -> CallRecord:
+        """The customer's answer to the survey invitation and the score (1-5) if taken.
+
+        ``answer`` is "acepta" or "no acepta"; "acepta 4" gives the score too.
+        """
+        given, score = _survey(answer, score)
+
+        def apply(change: CallChange) -> None:
+            change.require_workable()
+            change.call.survey_answer = given
+            change.call.survey_score = score
+            change.record("encuesta", given if score is None else f"{given} {score}")
+
+        return self._write(call_id, apply)
+
+    # --- reading -----------------------------------------------------------------
+
+    def get(self, call_id: int) -> CallRecord:
+        with read_session(self._engine) as session:
+            call = load_call(session, call_id)
+            return to_record(call, CallState.from_json(call.state_json))
+
+    def interrupted(self, agent_id: int) -> list[CallRecord]:
+        """The agent's calls still ringing or in progress (a crash left them open)."""
+        with read_session(self._engine) as session:
+            calls = call_queries.open_calls_of(session, agent_id=agent_id, statuses=OPEN_STATUSES)
+            return [to_record(call, CallState.from_json(call.state_json)) for call in calls]
+
+    def typifications(self, call_id: int) -> tuple[TypificationLine, ...]:
+        """The call's typifications, oldest first (the CUN given to the customer)."""
+        with read_session(self._engine) as session:
+            load_call(session, call_id)
+            return history.typifications_by_call(session, [call_id]).get(call_id, ())
+
+    def call_log(
+        self, cuenta: int, limit: int = 20, *, exclude_call_id: int | None = None
+    ) -> tuple[CallLogLine, ...]:
+        """F22 then F13: earlier contacts of the account, newest first."""
+        with read_session(self._engine) as session:
+            return history.call_log(
+                session, cuenta=cuenta, limit=max(limit, 1), exclude_call_id=exclude_call_id
+            )
+
+    def export_csv(self, since: date, out: TextIO) -> int:
+        """Write the calls started on or after ``since`` (Bogotá) as CSV; how many."""
+        with read_session(self._engine) as session:
+            return export_calls(session, since=since, out=out)
+
+
+def _survey(answer: str, score: int | None) -> tuple[str, int | None]:
+    words = answer.lower().split()
+    if score is None and len(words) == 2 and words[0] == "acepta" and words[1].isdigit():
+        words, score = words[:1], int(words[1])
+    given = " ".join(words)
+    if given not in SURVEY_ANSWERS:
+        raise DomainError('Respuesta de la encuesta: "acepta" o "no acepta".')
+    if score is not None and (given != "acepta" or not 1 <= score <= 5):
+        raise DomainError("La calificación va de 1 a 5 y solo si el cliente acepta.")
+    return given, score
+
+
+def _queue(queue: str) -> str:
+    text = queue.strip()
+    if not text:
+        raise DomainError("Indique la cola.")
+    if len(text) > QUEUE_MAX:
+        raise DomainError(f"Nombre de cola de {len(text)} caracteres: máximo {QUEUE_MAX}.")
+    return text
+
+
+def _write_request(change: CallChange, *, replaced: bool) -> None:
+    """The CallRequest row of the current request (a correction updates it)."""
+    call, session = change.call, change.session
+    assert call.id is not None and change.state.request is not None
+    request = change.state.request
+    rows = call_queries.requests_of(session, call_ids=[call.id]) if replaced else ()
+    if rows:
+        row = rows[-1]
+        row.branch, row.description = request.branch, request.description
+        session.add(row)
+        return
+    call_queries.add_request(
+        session,
+        call_id=call.id,
+        branch=request.branch,
+        description=request.description,
+        at=change.now,
+    )

@@ -1,0 +1,34 @@
+"""Notes too long for the typification go to the account's SWAT folder (F7 then F6)."""
+
+from __future__ import annotations
+
+from swat_tui.domain.account.notes import FOLDER_NOTE_MAX
+from swat_tui.domain.call.change import CallChange
+from swat_tui.domain.call.typification_rules import SWAT_FOLDER
+from swat_tui.domain.errors import DomainError
+from swat_tui.store.models import Agent
+from swat_tui.store.queries import notes as note_queries
+
+
+def add_swat_note(change: CallChange, text: str) -> None:
+    """Append ``text`` to the SWAT folder of the call's account, creating the folder."""
+    call, session = change.call, change.session
+    body = text.rstrip()
+    if not body:
+        raise DomainError("La nota está vacía.")
+    if len(body) > FOLDER_NOTE_MAX:
+        raise DomainError(f"Nota de {len(body)} caracteres: máximo {FOLDER_NOTE_MAX}.")
+    if call.cuenta is None:
+        raise DomainError("Abra primero la cuenta del cliente en RR (paso 1).")
+    agent = session.get(Agent, call.agent_id)
+    author = agent.username if agent else ""
+    folder = note_queries.get_folder(session, cuenta=call.cuenta, name=SWAT_FOLDER)
+    if folder is None:
+        folder = note_queries.add_folder(
+            session, cuenta=call.cuenta, name=SWAT_FOLDER, created_by=author, at=change.now
+        )
+        session.flush()
+    note_queries.add_note(
+        session, cuenta=call.cuenta, author=author, text=body, at=change.now, folder_id=folder.id
+    )
+    change.event("nota_swat", f"{len(body)} caracteres")

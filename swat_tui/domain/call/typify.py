@@ -1,0 +1,91 @@
+"""F22: registering a typification inside a call (step 7)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from swat_tui.config import BOGOTA
+from swat_tui.domain.call.change import CallChange
+from swat_tui.domain.call.typification_rules import (
+    check_cun,
+    check_incident,
+    check_notes,
+    cun_prefix,
+    next_cun,
+    normalize_code,
+    unknown_code,
+)
+from swat_tui.domain.errors import DomainError
+from swat_tui.domain.procedure.engine import TYPIFICATION, RuleViolation
+from swat_tui.store.models import Agent, Typification
+from swat_tui.store.queries import calls as call_queries
+from swat_tui.store.queries import ucc as ucc_queries
+
+
+@dataclass(frozen=True)
+class TypificationForm:
+    """What the agent filled in on F22, checked before the store is touched."""
+
+    code: str
+    first_contact: bool
+    cun: str | None
+    incident_number: str | None
+    notes: str
+
+    @classmethod
+    def checked(
+        cls,
+        *,
+        code: str,
+        first_contact: bool,
+        cun: str | None,
+        incident_number: str | None,
+        notes: str,
+    ) -> TypificationForm:
+        given_cun = check_cun(cun)
+        if first_contact and given_cun:
+            raise DomainError("Con solución en primer contacto no se registra CUN.")
+        return cls(
+            normalize_code(code),
+            first_contact,
+            given_cun,
+            check_incident(incident_number),
+            check_notes(notes),
+        )
+
+
+def typify(change: CallChange, form: TypificationForm) -> None:
+    """Add the Typification row and record the 'tipificada' check for the current request."""
+    change.require_workable()
+    call, session = change.call, change.session
+    assert call.id is not None
+    if change.state.request is None:
+        rule = "typify_needs_request"
+        raise RuleViolation(change.procedure.message(rule), rule=rule)
+    if call.cuenta is None:
+        raise DomainError("Abra primero la cuenta del cliente en RR (paso 1).")
+    ucc = ucc_queries.get_code(session, code=form.code)
+    if ucc is None:
+        raise unknown_code(form.code)
+    cun = form.cun
+    if cun is None and ucc.requires_cun and not form.first_contact:
+        year = change.now.astimezone(BOGOTA).year
+        cun = next_cun(year, call_queries.last_cun(session, prefix=cun_prefix(year)))
+    requests = call_queries.requests_of(session, call_ids=[call.id])
+    agent = session.get(Agent, call.agent_id)
+    call_queries.add_typification(
+        session,
+        typification=Typification(
+            call_id=call.id,
+            request_id=requests[-1].id if requests else None,
+            cuenta=call.cuenta,
+            code=ucc.code,
+            first_contact=form.first_contact,
+            cun=cun,
+            incident_number=form.incident_number,
+            notes=form.notes,
+            agent=agent.username if agent else "",
+            created_at=change.now,
+        ),
+    )
+    change.record(TYPIFICATION, ucc.code)

@@ -1,0 +1,151 @@
+"""CTA001: the account panel, with the step-2 flags in RR style."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from swat_tui.ui.format import HIDDEN, day, hour, months, pesos, shown
+from swat_tui.ui.screens.base import RRScreen
+
+if TYPE_CHECKING:
+    from swat_tui.domain.account.views import AccountPanelView, PendingVisit, ServiceLine
+
+BLACKLIST_BANNER = "*** BLACKLIST ***  NO DAR INFO. VER F7  ***"
+BLACKLIST_READ = "BLACKLIST: notas F7 leídas. Valide la identidad antes de dar información."
+FLAG_LINES = 5
+SERVICE_LINES = 3
+SERVICE_NAMES = {"internet": "Internet", "tv": "Televisión", "voz": "Telefonía"}
+
+
+class AccountPanelScreen(RRScreen, panel="CTA001"):
+    """Shows one account; opening it is written to the access log by the domain."""
+
+    def __init__(self, cuenta: int) -> None:
+        super().__init__()
+        self.cuenta = cuenta
+        self.notes_read = False
+        self.view: AccountPanelView | None = None
+
+    def fill(self) -> None:
+        self._load()
+
+    def returned(self) -> None:
+        self._load()
+
+    def _load(self) -> None:
+        view = self.attempt(
+            lambda: self.services.accounts.open_panel(
+                self.cuenta, agent=self._agent(), notes_read=self.notes_read
+            )
+        )
+        if view is not None:
+            self.view = view
+            self.set_fields(panel_fields(view))
+
+    def _agent(self) -> str:
+        agent = self.rr_app.agent
+        return agent.username if agent else ""
+
+    def notes_were_read(self) -> None:
+        """Called by F7 once the special notes have been shown."""
+        self.notes_read = True
+
+    def action_rr_refresh(self) -> None:
+        self.clear_errors()
+        self._load()
+        self.message("Datos de la cuenta actualizados.")
+
+    async def action_rr_notes(self) -> None:
+        from swat_tui.ui.screens.account.special_notes import SpecialNotesScreen
+
+        await self.open(
+            SpecialNotesScreen(self.cuenta, self._holder(), on_read=self.notes_were_read)
+        )
+
+    async def action_rr_inventory(self) -> None:
+        from swat_tui.ui.screens.account.inventory import InventoryScreen
+
+        if self.view is not None and not self.view.details_visible:
+            self.message("Cuenta con BLACKLIST: lea primero las notas especiales (F7).", error=True)
+            return
+        await self.open(InventoryScreen(self.cuenta, self._holder()))
+
+    def _holder(self) -> str:
+        """The holder's name for the sub-panels, empty while the blacklist hides it."""
+        return (self.view.holder_name if self.view else None) or ""
+
+
+def panel_fields(view: AccountPanelView) -> dict[str, str]:
+    """The named fields of CTA001 for an account view."""
+    phones = " / ".join(p for p in (view.phone_mobile, view.phone_fixed) if p)
+    fields = {
+        "cuenta": str(view.cuenta),
+        "matriz": str(view.cuenta_matriz) if view.cuenta_matriz else "-",
+        "status": view.status,
+        "banner": banner(view),
+        "holder": shown(view.holder_name),
+        "document": shown(view.document),
+        "address": shown(view.address),
+        "estrato": shown(view.estrato),
+        "city": view.city,
+        "node": view.node,
+        "phones": (phones or "-") if view.details_visible else HIDDEN,
+        "email": (view.email or "-") if view.details_visible else HIDDEN,
+        "tenure": months(view.tenure_months),
+        "balance": pesos(view.balance),
+        "rent": pesos(view.monthly_rent),
+        "cutoff": shown(view.billing_cutoff_day),
+        "meaning": view.status_meaning,
+    }
+    services = [service_line(s) for s in view.services][:SERVICE_LINES]
+    if not services:
+        services = ["Sin servicios activos."]
+    for index in range(SERVICE_LINES):
+        fields[f"svc{index + 1}"] = services[index] if index < len(services) else ""
+    flags = flag_lines(view)
+    for index in range(FLAG_LINES):
+        fields[f"flag{index + 1}"] = flags[index] if index < len(flags) else ""
+    return fields
+
+
+def banner(view: AccountPanelView) -> str:
+    if not view.blacklist:
+        return ""
+    text = BLACKLIST_READ if view.details_visible else BLACKLIST_BANNER
+    return text.center(78)
+
+
+def service_line(service: ServiceLine) -> str:
+    name = SERVICE_NAMES.get(service.kind, service.kind)
+    technology = f"({service.tv_technology})" if service.tv_technology else ""
+    return f"{name:<10} {service.plan_name[:44]:<44} {technology:<8} {service.status}"
+
+
+def visit_line(visit: PendingVisit) -> str:
+    if visit.scheduled and visit.slot_start is not None:
+        end = f"-{hour(visit.slot_end)}" if visit.slot_end else ""
+        when = f"AGENDADA {day(visit.slot_start)} {hour(visit.slot_start)}{end}"
+    else:
+        when = "SIN AGENDAR"
+    return f"{visit.kind} PENDIENTE {visit.number}: {when}  {visit.reason}"
+
+
+def flag_lines(view: AccountPanelView) -> list[str]:
+    """Step-2 novelties, most important first; the last line counts what did not fit."""
+    lines = []
+    for pqr in view.pending_pqrs:
+        cun = f"  CUN {pqr.cun}" if pqr.cun else ""
+        unit = "día" if pqr.days_open == 1 else "días"
+        lines.append(
+            f"PQR PENDIENTE {pqr.radicado}: {pqr.days_open} {unit} abierta{cun}  {pqr.subject}"
+        )
+    lines.extend(visit_line(visit) for visit in view.pending_visits)
+    lines.extend(
+        f"AVISO ABIERTO EN EL NODO {view.node}: {number}" for number in view.open_incidents
+    )
+    if not lines:
+        return ["Sin novedades: no hay PQR, LLS/OT ni avisos pendientes."]
+    if len(lines) > FLAG_LINES:
+        hidden = len(lines) - FLAG_LINES + 1
+        lines = [*lines[: FLAG_LINES - 1], f"... y {hidden} novedades más."]
+    return lines

@@ -1,0 +1,42 @@
+"""CTA010: search an account by cuenta, document or phone."""
+
+from __future__ import annotations
+
+from swat_tui.ui.screens.base import RRScreen
+
+KINDS = {"1": "cuenta", "2": "documento", "3": "telefono"}
+
+
+class AccountSearchScreen(RRScreen, panel="CTA010"):
+    """One match opens the account panel; several open the list (CTA020)."""
+
+    def fill(self) -> None:
+        self.field("by").value = "1"
+        self.focus_field("value")
+
+    async def action_rr_enter(self) -> None:
+        from swat_tui.ui.screens.account.account_list import AccountListScreen
+        from swat_tui.ui.screens.account.account_panel import AccountPanelScreen
+
+        self.clear_errors()
+        kind = KINDS.get(self.field("by").field_value)
+        if kind is None:
+            self.message("Buscar por: digite 1, 2 o 3.", error=True)
+            self.field("by").mark_error(True)
+            self.focus_field("by")
+            return
+        from swat_tui.domain.account.query import parse_query
+
+        accounts = self.services.accounts
+        query = self.attempt(
+            lambda: parse_query(kind, self.field("value").field_value), field="value"
+        )
+        if query is None:
+            return
+        page = self.attempt(lambda: accounts.search(query), field="value")
+        if page is None:
+            return
+        if page.total == 1:
+            await self.open(AccountPanelScreen(page.rows[0].cuenta))
+        else:
+            await self.open(AccountListScreen(query, page))

@@ -1,0 +1,47 @@
+"""INV001: services and installed equipment of an account (F10)."""
+
+from __future__ import annotations
+
+from swat_tui.ui.format import day
+from swat_tui.ui.screens.account.account_panel import SERVICE_NAMES
+from swat_tui.ui.screens.paged import PagedScreen
+
+EQUIPMENT_NAMES = {"modem": "Cablemódem", "decoder": "Decodific.", "smart_card": "Smart card"}
+
+
+class InventoryScreen(PagedScreen, panel="INV001"):
+    """Serials, models and status, to compare with what the customer reads out."""
+
+    def __init__(self, cuenta: int, holder: str = "") -> None:
+        super().__init__()
+        self.cuenta = cuenta
+        self.holder = holder
+
+    def fill(self) -> None:
+        agent = self.rr_app.agent.username if self.rr_app.agent else ""
+        view = self.attempt(lambda: self.services.accounts.inventory(self.cuenta, agent=agent))
+        if view is None:
+            return
+        fields = {"cuenta": str(self.cuenta), "holder": self.holder}
+        for index in range(3):
+            line = ""
+            if index < len(view.services):
+                service = view.services[index]
+                line = (
+                    f"{SERVICE_NAMES.get(service.kind, service.kind):<10} "
+                    f"{service.plan_name[:31]:<31} {service.tv_technology or '-':<11} "
+                    f"{service.status}"
+                )
+            fields[f"svc{index + 1}"] = line
+        self.set_fields(fields)
+        records = [
+            {
+                "kind": EQUIPMENT_NAMES.get(item.kind, item.kind),
+                "serial": item.serial,
+                "model": item.model,
+                "state": item.status,
+                "since": day(item.installed_on),
+            }
+            for item in view.equipment
+        ]
+        self.show_records(records or [{"kind": "Sin equipos"}])

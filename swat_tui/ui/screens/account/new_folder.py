@@ -1,0 +1,45 @@
+"""NTS002: create a named notes folder (F7 then F6), SWAT by default."""
+
+from __future__ import annotations
+
+from swat_tui.ui.screens.base import RRScreen
+
+DEFAULT_FOLDER = "SWAT"
+
+
+class NewFolderScreen(RRScreen, panel="NTS002"):
+    """On success the folder opens at once, ready for the long note."""
+
+    def __init__(self, cuenta: int, holder: str, existing: tuple[str, ...]) -> None:
+        super().__init__()
+        self.cuenta = cuenta
+        self.holder = holder
+        self.existing = existing
+
+    def fill(self) -> None:
+        self.set_fields(
+            {
+                "cuenta": str(self.cuenta),
+                "holder": self.holder,
+                "folders": ", ".join(self.existing) if self.existing else "(ninguna)",
+            }
+        )
+        if DEFAULT_FOLDER not in self.existing:
+            self.field("name").value = DEFAULT_FOLDER
+
+    async def action_rr_enter(self) -> None:
+        from swat_tui.ui.screens.account.folder_notes import FolderNotesScreen
+
+        self.clear_errors()
+        agent = self.rr_app.agent.username if self.rr_app.agent else ""
+        name = self.attempt(
+            lambda: self.services.notes.create_folder(
+                self.cuenta, self.field("name").field_value, agent=agent
+            ),
+            field="name",
+        )
+        if name is None:
+            return
+        await self.app.switch_screen(
+            FolderNotesScreen(self.cuenta, self.holder, name, created=True)
+        )

@@ -1,0 +1,170 @@
+"""LLM001: step 1, reception — welcome script, caller's data, the account opened."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from swat_tui.ui.format import two_lines
+from swat_tui.ui.screens.call.call_flags import account_flags
+from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
+
+if TYPE_CHECKING:
+    from swat_tui.domain.account.query import AccountQuery
+
+RELATIONS = {
+    "1": "titular",
+    "2": "cónyuge",
+    "3": "familiar",
+    "4": "tercero autorizado",
+    "5": "arrendatario",
+    "6": "otro",
+}
+CALLER_FIELDS = {
+    "caller_name": "caller_name",
+    "caller_document": "caller_document",
+    "callback": "callback_number",
+}
+CUENTA_DIGITS = 8
+
+
+class ReceptionScreen(CallStepScreen, panel="LLM001"):
+    """The account is looked up from the caller's number; the agent confirms it."""
+
+    def fill_step(self) -> None:
+        from swat_tui.domain.call.scripts import script
+
+        agent = self.rr_app.agent
+        lines = two_lines(script("welcome", agent=agent.display_name if agent else ""))
+        self.set_fields({"script1": lines[0], "script2": lines[1]})
+        record = self.call.record
+        self.field("caller_name").value = record.caller_name or ""
+        self.field("caller_document").value = record.caller_document or ""
+        self.field("callback").value = record.callback_number or record.ani
+        relation = {v: k for k, v in RELATIONS.items()}.get(record.caller_relation or "", "")
+        self.field("rel").value = relation
+        self.field("wel").value = YES if record.state.mark_for("saludo", 0) else ""
+        if record.cuenta:
+            self.field("cuenta").value = str(record.cuenta)
+            self._describe_account(record.cuenta)
+        else:
+            self._match_ani(record.ani)
+
+    def _match_ani(self, ani: str) -> None:
+        from swat_tui.domain.account.query import parse_query
+        from swat_tui.domain.errors import DomainError
+
+        try:
+            page = self.services.accounts.search(parse_query("telefono", ani), limit=3)
+        except DomainError:
+            self.set_fields(
+                {
+                    "ani_match": "El número que llama no está en ninguna cuenta: "
+                    "pida la cuenta o el documento."
+                }
+            )
+            return
+        if page.total == 1:
+            self.field("cuenta").value = str(page.rows[0].cuenta)
+            self.set_fields(
+                {
+                    "ani_match": "El número que llama corresponde a esta cuenta: "
+                    "confírmela con el cliente."
+                }
+            )
+            return
+        shown = ", ".join(str(row.cuenta) for row in page.rows)
+        more = " ..." if page.total > len(page.rows) else ""
+        self.set_fields({"ani_match": f"{page.total} cuentas con ese número: {shown}{more}"})
+
+    def _describe_account(self, cuenta: int) -> None:
+        view = self.call.account
+        if view is not None and view.cuenta == cuenta:
+            holder = view.holder_name or "NO DAR INFO. VER F7"
+            self.set_fields({"account_info": f"{holder} ({view.status})"})
+
+    def field_completed(self, name: str, value: str) -> None:
+        call_id = self.call.call_id
+        record = self.call.record
+        if name in CALLER_FIELDS and value.strip() == (getattr(record, CALLER_FIELDS[name]) or ""):
+            return  # already in the store
+        if name in CALLER_FIELDS and value.strip():
+            self.write(
+                lambda: self.calls.set_field(call_id, CALLER_FIELDS[name], value.strip()),
+                field=name,
+            )
+        elif name == "rel" and value.strip():
+            relation = RELATIONS.get(value.strip())
+            if relation is not None and relation == record.caller_relation:
+                return
+            if relation is None:
+                self.message("Relación: digite un número del 1 al 6.", error=True)
+                self.field("rel").mark_error(True)
+                return
+            self.write(lambda: self.calls.set_field(call_id, "caller_relation", relation))
+        elif (
+            name == "wel"
+            and value.strip().upper() == YES
+            and self.call.record.state.mark_for("saludo", 0) is None
+        ):
+            self.write(lambda: self.calls.record_check(call_id, "saludo", "guion leído"))
+
+    async def action_rr_enter(self) -> None:
+        self.clear_errors()
+        for name in ("wel", *CALLER_FIELDS, "rel"):
+            self.field_completed(name, self.field(name).value)
+            if self.panel.canvas.message_is_error:
+                return
+        if not self._open_account():
+            return
+        await self.go_on()
+
+    def _open_account(self) -> bool:
+        text = self.field("cuenta").value.strip()
+        record = self.call.record
+        if not text:
+            self.message("Digite la cuenta del cliente.", error=True)
+            self.field("cuenta").mark_error(True)
+            return False
+        if record.cuenta is not None and str(record.cuenta) == text:
+            return True
+        from swat_tui.domain.account.query import parse_query
+
+        # A cuenta opens directly; a document or phone is searched first.
+        kind = "cuenta" if len(text) == CUENTA_DIGITS else None
+        query = self.attempt(lambda: parse_query(kind, text), field="cuenta")
+        if query is None:
+            return False
+        cuenta = self._single_match(query)
+        if cuenta is None:
+            return False
+        agent = self.rr_app.agent.username if self.rr_app.agent else ""
+        view = self.attempt(
+            lambda: self.services.accounts.open_panel(cuenta, agent=agent, notes_read=False),
+            field="cuenta",
+        )
+        if view is None:
+            return False
+        self.call.account = view
+        opened = self.write(
+            lambda: self.calls.open_account(self.call.call_id, view.cuenta, account_flags(view))
+        )
+        if opened:
+            self._describe_account(view.cuenta)
+        return opened
+
+    def _single_match(self, query: AccountQuery) -> int | None:
+        """The one account a query names; several or none: say so on row 24."""
+        if query.kind == "cuenta":
+            return int(query.value)
+        page = self.attempt(lambda: self.services.accounts.search(query, limit=3), field="cuenta")
+        if page is None:
+            return None
+        if page.total == 1:
+            self.field("cuenta").value = str(page.rows[0].cuenta)
+            return page.rows[0].cuenta
+        shown = ", ".join(str(row.cuenta) for row in page.rows)
+        self.message(
+            f"{page.total} cuentas con {query.describe()}: {shown}. Digite la cuenta.", error=True
+        )
+        self.field("cuenta").mark_error(True)
+        return None

@@ -1,0 +1,148 @@
+"""TIP001: F22 — typify the request from the UCC catalogue; F13 shows the call log."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from swat_tui.ui.screens.call.call_step import CallStepScreen
+from swat_tui.ui.screens.paged import PagedScreen
+
+if TYPE_CHECKING:
+    from swat_tui.domain.call.ucc import UccCatalog, UccEntry
+
+CHOOSE = "1"
+FIRST_CONTACT, CUN = "1", "2"
+NOTE_FIELD_LIMIT = 250  # longer notes go to the account's SWAT folder (F7+F6)
+
+
+class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
+    """Search by code or words, choose with 1, then Intro with the resolution."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: tuple[UccEntry, ...] = ()
+        self.last_search: str | None = None
+
+    def catalog(self) -> UccCatalog:
+        from swat_tui.domain.call.ucc import UccCatalog
+
+        return UccCatalog(self.services.engine)
+
+    def fill_step(self) -> None:
+        state = self.call.record.state
+        request = state.request
+        self.set_fields(
+            {
+                "request": f"{request.branch}: {request.description}"
+                if request
+                else "(sin solicitud registrada)"
+            }
+        )
+        self.field("notes").value = state.fields.get("typification_notes", "")
+        branch = request.branch if request else None
+        self._search("", branch=branch)
+        self.focus_field("search")
+
+    def _search(self, text: str, *, branch: str | None = None) -> None:
+        found = self.attempt(lambda: self.catalog().search(text, branch=branch), field="search")
+        if found is None:
+            return
+        self.entries = found
+        self.last_search = text
+        self.show_records(
+            [
+                {
+                    "code": e.code,
+                    "br": e.branch,
+                    "desc": e.description,
+                    "cun": "Sí" if e.requires_cun else "",
+                }
+                for e in found
+            ]
+        )
+        if not found:
+            self.message(f"No hay códigos UCC con: {text}", error=True)
+
+    def field_completed(self, name: str, value: str) -> None:
+        text = value.strip()
+        state = self.call.record.state
+        if name == "notes" and text and state.fields.get("typification_notes") != text:
+            call_id = self.call.call_id
+            self.write(lambda: self.calls.set_field(call_id, "typification_notes", text))
+
+    async def action_rr_enter(self) -> None:
+        self.clear_errors()
+        search = self.field("search").value.strip()
+        if search != (self.last_search or "") and self.focused is self.field("search"):
+            self._search(search)
+            return
+        for index in range(self.page_size):
+            option = self.field(f"o_{index}").value.strip()
+            if not option:
+                continue
+            if option != CHOOSE:
+                self.message(f"Opción {option} no válida: 1=Elegir.", error=True)
+                self.field(f"o_{index}").mark_error(True)
+                return
+            entry = self.entries[self.page_offset + index]
+            self.field("code_in").value = entry.code
+            self.field("res").value = CUN if entry.requires_cun else FIRST_CONTACT
+            self.field(f"o_{index}").value = ""
+            self.focus_field("notes")
+            self.message(f"Código {entry.code}: {entry.description}"[:79])
+            return
+        await self._typify()
+
+    async def _typify(self) -> None:
+        code = self.field("code_in").value.strip()
+        state = self.call.record.state
+        typified = state.mark_for("tipificada", state.request_number) is not None
+        if not code and typified and state.step == 7:
+            await self.go_on()  # typified earlier with F22: on to the closing
+            return
+        if not code:
+            self.message("Elija un código (1) o digítelo en Código.", error=True)
+            self.field("code_in").mark_error(True)
+            return
+        resolution = self.field("res").value.strip()
+        if resolution not in (FIRST_CONTACT, CUN):
+            self.message("Resolución: 1=Primer contacto o 2=Genera CUN.", error=True)
+            self.field("res").mark_error(True)
+            return
+        notes = self.field("notes").value.strip()
+        call_id = self.call.call_id
+        if len(notes) > NOTE_FIELD_LIMIT:
+            if not self.write(lambda: self.calls.add_swat_note(call_id, notes)):
+                return
+            notes = "Nota extensa en la carpeta SWAT (F7+F6)."
+        incident = self.field("inc").value.strip() or None
+        typified = self.write(
+            lambda: self.calls.typify(
+                call_id,
+                code=code.upper(),
+                first_contact=resolution == FIRST_CONTACT,
+                cun=None,
+                incident_number=incident,
+                notes=notes,
+            ),
+            field="code_in",
+        )
+        if not typified:
+            return
+        state = self.call.record.state
+        if state.step == 7:
+            await self.go_on()
+        else:
+            await self.app.pop_screen()
+            self.rr_app.refresh_guide()
+
+    async def action_rr_call_log(self) -> None:
+        """F22 then F13: the account's earlier calls."""
+        from swat_tui.ui.screens.call.call_log import CallLogScreen
+
+        if self.call.record.cuenta is None:
+            self.message("Abra primero la cuenta (paso 1).", error=True)
+            return
+        await self.open(
+            CallLogScreen(self.call.record.cuenta, self._holder(), current_call=self.call.call_id)
+        )

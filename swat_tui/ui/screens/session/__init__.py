@@ -1,0 +1,1 @@
+"""Panels of the agent's session: sign-on, main menu, softphone, guide, recovery."""

@@ -1,0 +1,85 @@
+"""SFT001: the softphone (Avaya One-X, simulated) — agent state and the call on the line."""
+
+from __future__ import annotations
+
+import textwrap
+
+from swat_tui.ui.screens.base import RRScreen
+
+OPTIONS = {
+    "1": "available",
+    "2": "aux",
+    "3": "answer",
+    "4": "hold",
+    "5": "transfer",
+    "6": "hang_up",
+    "7": "finish_acw",
+}
+
+
+class SoftphoneScreen(RRScreen, panel="SFT001"):
+    """Options by number, like the rest of RR; the state also shows on row 2 of every panel."""
+
+    def fill(self) -> None:
+        config = self.rr_app.phone_config()
+        reasons = textwrap.wrap(
+            "  ".join(f"{r.code}={r.name.replace(' ', chr(160))}" for r in config.aux_reasons),
+            65,
+        )
+        lines = [line.replace(chr(160), " ") for line in [*reasons, "", "", ""][:3]]
+        self.set_fields(
+            {
+                **{f"aux_codes{index + 1}": line for index, line in enumerate(lines)},
+                "queues": " ".join(q.id for q in config.queues),
+            }
+        )
+        self.focus_field("opt")
+        self.paint_phone()
+
+    def paint_header(self) -> None:
+        super().paint_header()
+        if self.is_mounted:
+            self.paint_phone()
+
+    def paint_phone(self) -> None:
+        """State, timers and the incoming-call alert."""
+        from swat_tui.domain.desk.softphone import AgentState, format_elapsed
+
+        phone = self.rr_app.phone
+        if phone is None:
+            return
+        now = self.rr_app.now()
+        call = phone.call
+        ringing = phone.state == AgentState.TIMBRANDO
+        self.set_fields(
+            {
+                "state": phone.state.value,
+                "since": format_elapsed(phone.state_elapsed(now)),
+                "aux": phone.aux.label if phone.aux else "",
+                "ani": call.ani if call else "",
+                "queue": call.queue if call else "",
+                "talk": format_elapsed(phone.talk_elapsed(now)) if call else "",
+                "hold": format_elapsed(phone.hold_elapsed(now)) if call else "",
+                "alert": (
+                    f"*** LLAMADA ENTRANTE  {call.ani}  {call.queue}  -  3=Contestar ***".center(78)
+                    if ringing and call
+                    else ""
+                ),
+            }
+        )
+
+    async def action_rr_enter(self) -> None:
+        self.clear_errors()
+        option = self.field("opt").value.strip()
+        argument = self.field("arg").field_value
+        action = OPTIONS.get(option)
+        if action is None:
+            self.message("Opción: digite un número del 1 al 7.", error=True)
+            self.field("opt").mark_error(True)
+            return
+        self.field("opt").value = ""
+        self.field("arg").value = ""
+        done = await self.rr_app.phone_action(action, argument)
+        self.paint_phone()
+        if done is not None:
+            self.message(done)
