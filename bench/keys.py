@@ -13,7 +13,7 @@ target panel's id.
 - F7 and F10 on the account panel (CTA001 -> NTS001, CTA001 -> INV001), one
   account per repetition, F12 back (untimed).
 - The guided call, one whole call per repetition: softphone Disponible,
-  ``app.ring(phone, "HOGAR_SAC")`` with a demo account's mobile, answer (3),
+  ``app.desk.ring(phone, "HOGAR_SAC")`` with a demo account's mobile, answer (3),
   the fields filled as an agent leaves them, and Intro timed on LLM001 ->
   LLM002, LLM002 -> LLM003, LLM003 -> TIP001 and TIP001 -> LLM008; F22 on
   LLM003 (-> TIP001, then F12) is timed too. The call is then closed on
@@ -242,11 +242,11 @@ async def _one_call(
     app: SwatApp = pilot.app  # type: ignore[assignment]
     times: dict[str, float] = {}
     _rr(app, "SFT001")
-    assert app.phone is not None
-    if app.phone.state != AgentState.DISPONIBLE:
+    assert app.desk is not None
+    if app.desk.phone.state != AgentState.DISPONIBLE:
         await _fill(pilot, opt="1")
         await _press(pilot, "enter", then="SFT001")
-    call_ids.append(app.ring(account.phone, QUEUE).id)
+    call_ids.append(app.desk.ring(account.phone, QUEUE).id)
     await _fill(pilot, opt="3")
     await _press(pilot, "enter", then="LLM001")
     await _fill(

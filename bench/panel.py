@@ -134,7 +134,8 @@ async def _session(
         bare_ms: list[float] = []
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            app.agent = agent
+            await app.signed_on(agent)
+            await pilot.pause()
             # Separate blocks, panels first as in a fresh app: every pushed screen leaves
             # objects behind in Textual (see README), so interleaving would charge the
             # panels with the bare screens' garbage-collection work.
@@ -155,16 +156,18 @@ async def _session(
 def _domain_only(store: Store, cuentas: list[int]) -> list[float]:
     """Milliseconds of ``open_panel`` alone (query, access-log write, view)."""
     from swat_tui.config import Settings
+    from swat_tui.domain.account.disclosure import DisclosureGate
     from swat_tui.domain.bootstrap import open_services
 
     services = open_services(Settings(db_url=store.url, seed_demo_accounts=0))
+    gate = DisclosureGate(lambda: None)  # an agent outside a call who read no F7
     try:
         for cuenta in cuentas[:WARM_UP]:
-            services.accounts.open_panel(cuenta, agent=BENCH_USER, notes_read=False)
+            services.accounts.open_panel(cuenta, agent=BENCH_USER, gate=gate)
         times = []
         for cuenta in cuentas[WARM_UP:]:
             started = time.perf_counter()
-            services.accounts.open_panel(cuenta, agent=BENCH_USER, notes_read=False)
+            services.accounts.open_panel(cuenta, agent=BENCH_USER, gate=gate)
             times.append((time.perf_counter() - started) * 1e3)
         return times
     finally:

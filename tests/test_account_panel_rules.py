@@ -12,6 +12,7 @@ from sqlmodel import Session, col
 from swat_tui.domain.account.service import AccountService
 from swat_tui.store.demo import SHOWCASE, build_demo
 from swat_tui.store.models import AccessLog
+from tests.gates import SEE_ALL, nothing_read
 
 
 @pytest.fixture
@@ -25,8 +26,8 @@ def demo_accounts(
 def test_blacklist_hides_personal_data_but_keeps_the_step_two_flags(
     demo_accounts: AccountService,
 ) -> None:
-    hidden = demo_accounts.open_panel(SHOWCASE["everything"], agent="ASESOR01", notes_read=False)
-    shown = demo_accounts.open_panel(SHOWCASE["everything"], agent="ASESOR01", notes_read=True)
+    hidden = demo_accounts.open_panel(SHOWCASE["everything"], agent="ASESOR01", gate=nothing_read())
+    shown = demo_accounts.open_panel(SHOWCASE["everything"], agent="ASESOR01", gate=SEE_ALL)
     assert hidden.holder_name is None and hidden.balance is None and not hidden.details_visible
     assert shown.holder_name and shown.balance is not None and shown.details_visible
     # The flags the agent must acknowledge in step 2 are not customer data.
@@ -38,7 +39,7 @@ def test_blacklist_hides_personal_data_but_keeps_the_step_two_flags(
 
 
 def test_pending_pqr_counts_its_days_open(demo_accounts: AccountService) -> None:
-    view = demo_accounts.open_panel(SHOWCASE["pqr_pending"], agent="ASESOR01", notes_read=False)
+    view = demo_accounts.open_panel(SHOWCASE["pqr_pending"], agent="ASESOR01", gate=nothing_read())
     assert [pqr.days_open for pqr in view.pending_pqrs] == [12]
 
 
@@ -46,8 +47,8 @@ def test_every_panel_opened_is_in_the_access_log(
     demo_accounts: AccountService, store_engine: Engine
 ) -> None:
     for name in ("activa", "blacklist"):
-        demo_accounts.open_panel(SHOWCASE[name], agent="ASESOR01", notes_read=False)
-    demo_accounts.inventory(SHOWCASE["activa"], agent="ASESOR02")
+        demo_accounts.open_panel(SHOWCASE[name], agent="ASESOR01", gate=nothing_read())
+    demo_accounts.inventory(SHOWCASE["activa"], agent="ASESOR02", gate=SEE_ALL)
     with Session(store_engine) as session:
         rows = session.exec(select(AccessLog).order_by(col(AccessLog.id))).scalars().all()  # type: ignore[call-overload]
     assert [(r.username, r.cuenta, r.action) for r in rows] == [

@@ -24,6 +24,7 @@ from swat_tui.store.models import (
 )
 from swat_tui.store.queries import accounts as account_queries
 from tests.conftest import FIXED_NOW
+from tests.gates import SEE_ALL, nothing_read
 
 OPEN_CUENTA = 10000001
 BLACKLISTED = 10000002
@@ -335,12 +336,12 @@ def _log(engine: Engine) -> list[tuple[str, int, str, datetime]]:
 
 
 def test_open_panel_logs_the_consultation(accounts: AccountService, store: Engine) -> None:
-    accounts.open_panel(OPEN_CUENTA, agent="ASESOR01", notes_read=False)
+    accounts.open_panel(OPEN_CUENTA, agent="ASESOR01", gate=nothing_read())
     assert _log(store) == [("ASESOR01", OPEN_CUENTA, "CONSULTA", FIXED_NOW)]
 
 
 def test_open_panel_shows_everything_for_a_normal_account(accounts: AccountService) -> None:
-    view = accounts.open_panel(OPEN_CUENTA, agent="ASESOR01", notes_read=False)
+    view = accounts.open_panel(OPEN_CUENTA, agent="ASESOR01", gate=nothing_read())
     assert view.details_visible and view.holder_name == f"Titular {OPEN_CUENTA}"
     assert (view.document, view.monthly_rent, view.phone_fixed) == (
         "CC 79123456",
@@ -361,7 +362,7 @@ def test_open_panel_shows_everything_for_a_normal_account(accounts: AccountServi
 
 
 def test_blacklisted_panel_hides_details_until_notes_are_read(accounts: AccountService) -> None:
-    hidden = accounts.open_panel(BLACKLISTED, agent="ASESOR01", notes_read=False)
+    hidden = accounts.open_panel(BLACKLISTED, agent="ASESOR01", gate=nothing_read())
     assert hidden.blacklist and not hidden.details_visible
     personal = (
         hidden.holder_name,
@@ -380,20 +381,20 @@ def test_blacklisted_panel_hides_details_until_notes_are_read(accounts: AccountS
     assert personal == (None,) * len(personal)
     assert (hidden.city, hidden.node, hidden.status) == ("Bogotá", "BOG-CH-001", "CANCELADO DEBE")
     assert hidden.status_meaning == "Desconectada por mora"
-    shown = accounts.open_panel(BLACKLISTED, agent="ASESOR01", notes_read=True)
+    shown = accounts.open_panel(BLACKLISTED, agent="ASESOR01", gate=SEE_ALL)
     assert shown.details_visible and shown.holder_name == f"Titular {BLACKLISTED}"
     assert shown.phone_mobile == "3109876543"
 
 
 def test_unknown_cuenta(accounts: AccountService, store: Engine) -> None:
     with pytest.raises(DomainError) as caught:
-        accounts.open_panel(99999999, agent="ASESOR01", notes_read=True)
+        accounts.open_panel(99999999, agent="ASESOR01", gate=SEE_ALL)
     assert caught.value.message == "La cuenta 99999999 no existe."
     assert _log(store) == []
 
 
 def test_inventory_lists_equipment_and_logs_f10(accounts: AccountService, store: Engine) -> None:
-    view = accounts.inventory(OPEN_CUENTA, agent="ASESOR02")
+    view = accounts.inventory(OPEN_CUENTA, agent="ASESOR02", gate=SEE_ALL)
     assert [item.serial for item in view.equipment] == ["ABCD1234"]
     assert len(view.services) == 2
     assert _log(store) == [("ASESOR02", OPEN_CUENTA, "F10", FIXED_NOW)]

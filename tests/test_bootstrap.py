@@ -20,6 +20,7 @@ from swat_tui.domain.bootstrap import (
 )
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.store.errors import StoreError
+from tests.gates import nothing_read
 
 
 @pytest.fixture
@@ -43,9 +44,9 @@ def test_demo_accounts_are_built_once_and_usable(settings: Settings) -> None:
     first.close()
     again = open_services(seeded)
     assert store_counts(again.engine) == (4, 80)
-    panel = again.accounts.open_panel(SHOWCASE["blacklist"], agent="ASESOR01", notes_read=False)
+    panel = again.accounts.open_panel(SHOWCASE["blacklist"], agent="ASESOR01", gate=nothing_read())
     assert panel.blacklist and not panel.details_visible and panel.holder_name is None
-    pqr = again.accounts.open_panel(SHOWCASE["pqr_pending"], agent="ASESOR01", notes_read=False)
+    pqr = again.accounts.open_panel(SHOWCASE["pqr_pending"], agent="ASESOR01", gate=nothing_read())
     assert [item.days_open for item in pqr.pending_pqrs] == [12]
     page = again.accounts.search(parse_query("1", str(SHOWCASE["many_accounts_document"])))
     document = page.rows[0].document

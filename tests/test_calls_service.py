@@ -448,19 +448,32 @@ def test_escalation_without_cun_requirement_has_no_cun(desk: Desk) -> None:
 def test_long_notes_go_to_the_swat_folder(desk: Desk) -> None:
     call_id = desk.at_typification()
     long_note = "Cliente explica, [b]con detalle[/b], " + "x" * 260
-    message = refused(
-        lambda: desk.calls.typify(call_id, code="SAC-FAC-001", first_contact=True, notes=long_note)
-    )
-    assert "máximo 250" in message and "SWAT" in message and "F7" in message
-    desk.calls.add_swat_note(call_id, long_note)
+    desk.calls.typify(call_id, code="SAC-FAC-001", first_contact=True, notes=long_note)
     desk.calls.add_swat_note(call_id, "Segunda nota")
     notes = NoteService(desk.engine, desk.clock)
     view = notes.folder_notes(CUENTA, "SWAT")
     assert [line.text for line in view.notes] == [long_note, "Segunda nota"]
     assert view.folders == ("SWAT",)
     assert [line.author for line in view.notes] == ["ASESOR01", "ASESOR01"]
+    assert _typifications(desk.engine)[0].notes == "Nota extensa en la carpeta SWAT (F7+F6)."
     assert desk.events(call_id)[-1][1] == "nota_swat"
     assert "vacía" in refused(lambda: desk.calls.add_swat_note(call_id, "   "))
+
+
+def test_refused_typifications_leave_no_long_note_behind(desk: Desk) -> None:
+    """Issue 7: two refused typifications in a row used to leave two copies of the note."""
+    call_id = desk.at_typification()
+    long_note = "Detalle de la falla " + "y" * 300
+    for _ in range(2):
+        assert "no existe" in refused(
+            lambda: desk.calls.typify(call_id, code="XXX-999", first_contact=True, notes=long_note)
+        )
+    with pytest.raises(DomainError):
+        NoteService(desk.engine, desk.clock).folder_notes(CUENTA, "SWAT")
+    assert _typifications(desk.engine) == []
+    desk.calls.typify(call_id, code="SAC-FAC-001", first_contact=True, notes=long_note)
+    view = NoteService(desk.engine, desk.clock).folder_notes(CUENTA, "SWAT")
+    assert [line.text for line in view.notes] == [long_note]
 
 
 def test_bad_incident_number_is_refused(desk: Desk) -> None:

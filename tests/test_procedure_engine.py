@@ -193,7 +193,7 @@ def test_state_survives_json() -> None:
 
 def test_rule_messages_fit_row_24() -> None:
     for rule, text in P.rules.items():
-        sample = text.format(step=8, pending="x" * 10, check="x" * 12)
+        sample = text.format(step=8, pending="x" * 10, check="x" * 30, needed="x" * 30)
         assert len(sample) <= 79, rule
 
 
@@ -207,3 +207,6 @@ def test_next_actions_fit_the_panels_next_line() -> None:
     for step in P.steps:
         for check in step.checks:
             assert len(check.todo) <= 67, check.id
+    for step in P.steps:
+        for check in step.checks:
+            assert check.needs_message is None or len(check.needs_message) <= 79, check.id

@@ -2,16 +2,21 @@
 
 The sign-on panel is painted before the store is opened: sqlmodel and the
 migrations load in a worker thread, so the agent sees RR at once.
+
+After sign-on the agent's ``Desk`` (the domain) owns the softphone and the
+call; the app only navigates between panels and relays the desk's changes to
+the screens through ``desk_signal`` (each panel subscribes to it).
 """
 
 from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
+from textual.signal import Signal
 from textual.worker import Worker
 
 from swat_tui.config import BOGOTA, Settings
@@ -20,14 +25,10 @@ from swat_tui.ui import idle_collector
 if TYPE_CHECKING:
     from swat_tui.domain.auth import SignedOnAgent
     from swat_tui.domain.call.views import CallRecord
-    from swat_tui.domain.desk.softphone import Softphone, SoftphoneConfig
+    from swat_tui.domain.desk.desk import Desk, DeskChange
     from swat_tui.domain.procedure.guide import GuideView
     from swat_tui.domain.services import Services
-    from swat_tui.ui.call_session import ActiveCall
-    from swat_tui.ui.phone_controller import PhoneController
-    from swat_tui.ui.screens.call.call_step import CallStepScreen
-
-    CallStepScreenT = TypeVar("CallStepScreenT", bound=CallStepScreen)
+    from swat_tui.ui.screens.base import RRScreen
 
 
 class SwatApp(App[None]):
@@ -41,13 +42,16 @@ class SwatApp(App[None]):
         super().__init__()
         self.settings = settings
         self.services: Services | None = services
-        self.agent: SignedOnAgent | None = None
-        self.call: ActiveCall | None = None
-        self.phones: PhoneController | None = None
+        self.desk: Desk | None = None
+        self.desk_signal: Signal[DeskChange] = Signal(self, "desk")
         self.startup_error: str | None = None
         self._store_worker: Worker[None] | None = None
         self.idle_collector = idle_collector.IdleCollector()
-        self._call_panels: dict[type[CallStepScreen], CallStepScreen] = {}
+        self._call_panels: dict[str, RRScreen] = {}
+
+    @property
+    def agent(self) -> SignedOnAgent | None:
+        return self.desk.agent if self.desk else None
 
     def now(self) -> datetime:
         """The clock in Colombian time, as the header shows it."""
@@ -70,9 +74,9 @@ class SwatApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        from swat_tui.ui.screens.session.sign_on import SignOnScreen
+        from swat_tui.ui.navigation import build
 
-        self.push_screen(SignOnScreen())
+        self.push_screen(build("SGN001"))
         if self.services is None:
             self._store_worker = self.run_worker(
                 self._open_store, thread=True, exclusive=True, group="store", exit_on_error=False
@@ -106,83 +110,64 @@ class SwatApp(App[None]):
             await self._store_worker.wait()
         return self.services
 
-    # -- navigation ---------------------------------------------------------------
-
-    # Navigation is awaited so that keys typed ahead land on the new panel.
+    # -- the desk ---------------------------------------------------------------------
 
     async def signed_on(self, agent: SignedOnAgent) -> None:
-        from swat_tui.ui.phone_controller import PhoneController
-        from swat_tui.ui.screens.session.main_menu import MainMenuScreen
-        from swat_tui.ui.screens.session.recovery import RecoveryScreen
+        """The agent's desk opens; calls a crash left open are offered first."""
+        from swat_tui.domain.desk.desk import Desk
+        from swat_tui.domain.desk.sources import PracticeSource
+        from swat_tui.ui.navigation import build
 
-        self.agent = agent
-        self.phones = PhoneController(self)
-        idle_collector.tune()
-        await self.push_screen(MainMenuScreen())
         assert self.services is not None
-        interrupted = self.services.calls.interrupted(agent.id)
+        source = PracticeSource(
+            self.services.engine,
+            seed=self.settings.demo_seed,
+            fixed_delay=self.settings.ring_delay,
+        )
+        self.desk = Desk(self.services, agent, source)
+        self.desk.subscribe(self._desk_changed)
+        idle_collector.tune()
+        await self.push_screen(build("MNU001"))
+        interrupted = self.desk.interrupted()
         if interrupted:
-            screen = RecoveryScreen(interrupted)
+            screen = build("REC001", interrupted)
             await self.push_screen(screen)
             await screen.ready.wait()
 
-    # -- the softphone -------------------------------------------------------------
+    def _desk_changed(self, change: DeskChange) -> None:
+        """The desk changed: bell on a ring, the next practice call scheduled, panels told."""
+        if change.kind == "ringing":
+            self.bell()
+        if change.kind == "phone":
+            self._schedule_ring()
+        self.desk_signal.publish(change)
 
-    @property
-    def phone(self) -> Softphone | None:
-        return self.phones.phone if self.phones else None
+    def _schedule_ring(self) -> None:
+        """In Disponible, the call source rings after its delay (tests ring explicitly)."""
+        desk = self.desk
+        if desk is None or not desk.wants_ring or self.settings.frozen:
+            return
+        delay = desk.source.ring_delay()
+        if delay is not None:
+            self.set_timer(delay, self._ring_if_available)
 
-    def phone_config(self) -> SoftphoneConfig:
-        assert self.phones is not None
-        return self.phones.config
+    def _ring_if_available(self) -> None:
+        if self.desk is not None:
+            self.desk.ring_if_available()
 
-    def phone_status(self) -> str:
-        return self.phones.status() if self.phones else ""
-
-    async def phone_action(self, action: str, argument: str) -> str | None:
-        """A softphone option; refusals land on row 24 of the current panel."""
-        from swat_tui.domain.errors import DomainError
-        from swat_tui.ui.screens.base import RRScreen
-
-        assert self.phones is not None
-        try:
-            return await self.phones.act(action, argument)
-        except DomainError as error:
-            if isinstance(self.screen, RRScreen):
-                self.screen.message(error.message, error=True)
-            return None
-
-    def ring(self, ani: str | None = None, queue: str | None = None) -> CallRecord:
-        """A call rings now (the practice queue, or a trainer's or test's call)."""
-        from swat_tui.ui.screens.base import RRScreen
-
-        assert self.phones is not None
-        record = self.phones.ring(ani, queue)
-        if isinstance(self.screen, RRScreen):
-            self.screen.message(
-                f"Llamada entrante de {record.ani} ({record.queue}): F2, 3=Contestar."
-            )
-            self.screen.paint_header()
-        return record
-
-    def resume_phone(self, record: CallRecord) -> None:
-        if self.phones is not None:
-            self.phones.resumed(record)
-
-    def phone_call_ended(self) -> None:
-        if self.phones is not None:
-            self.phones.call_ended()
-
-    # -- the call in progress -------------------------------------------------------
+    def status_line(self) -> str:
+        """Row 2's softphone state (empty before sign-on)."""
+        return self.desk.status_line(self.now()) if self.desk else ""
 
     def guide_view(self) -> GuideView:
         """The procedure guide for the call in progress (or an idle one)."""
         from swat_tui.domain.procedure import CallState, load_procedure
         from swat_tui.domain.procedure.guide import guide
 
-        state = self.call.record.state if self.call else CallState()
+        active = self.desk.active if self.desk else None
+        state = active.record.state if active else CallState()
         view = guide(load_procedure(), state)
-        if self.call is None:
+        if active is None:
             from dataclasses import replace
 
             view = replace(
@@ -190,101 +175,74 @@ class SwatApp(App[None]):
             )
         return view
 
-    def refresh_guide(self) -> None:
-        from swat_tui.ui.screens.base import RRScreen
+    # -- navigation ---------------------------------------------------------------------
 
-        if isinstance(self.screen, RRScreen):
-            self.screen.refresh_guide()
+    # Navigation is awaited so that keys typed ahead land on the new panel.
 
-    def call_changed(self, record: CallRecord) -> None:
-        """The call service wrote a change: keep its record."""
-        if self.call is not None and self.call.call_id == record.id:
-            self.call.record = record
-
-    async def start_call(self, record: CallRecord) -> None:
-        """A call was answered: its panels take over, from step 1."""
-        from swat_tui.ui.call_session import ActiveCall
-
-        self.call = ActiveCall(record)
-        await self.show_call_step()
-
-    async def resume_call(self, record: CallRecord) -> None:
-        """Back into a call a crash left open, at the panel of its step."""
-        from swat_tui.ui.call_session import ActiveCall
-
-        assert self.services is not None and self.agent is not None
-        call = ActiveCall(record)
-        if record.cuenta is not None:
-            notes_read = record.state.mark_for("notas_f7_leidas", 0) is not None
-            call.account = self.services.accounts.open_panel(
-                record.cuenta, agent=self.agent.username, notes_read=notes_read
-            )
-        self.call = call
-        self.resume_phone(record)
-        await self.show_call_step()
-
-    def call_panel(self, panel_class: type[CallStepScreenT]) -> CallStepScreenT:
+    def call_panel(self, panel_id: str) -> RRScreen:
         """The panel of a call step, built once and reset each time it is shown again.
 
         A panel already in the screen stack (under the one on top) cannot be
         shown twice: a new one is built for that rare case.
         """
-        kept = self._call_panels.get(panel_class)
+        from swat_tui.ui.navigation import build
+
+        kept = self._call_panels.get(panel_id)
         if kept is None:
-            screen = panel_class()
-            self._call_panels[panel_class] = screen
-            self.install_screen(screen, screen.PANEL_ID)
+            screen = build(panel_id)
+            self._call_panels[panel_id] = screen
+            self.install_screen(screen, panel_id)
             return screen
-        assert isinstance(kept, panel_class)
         if kept in self.screen_stack:
-            return panel_class()
+            return build(panel_id)
         kept.show_again()
         return kept
 
     async def show_call_step(self) -> None:
         """Show the panel of the call's current step (replacing any call panel on top)."""
-        from swat_tui.ui.screens.call.call_panels import panel_class_for_step
+        from swat_tui.ui.screens.base import RRScreen
         from swat_tui.ui.screens.call.call_step import CallStepScreen
-        from swat_tui.ui.screens.session.main_menu import MainMenuScreen
 
-        assert self.call is not None
-        panel_class = panel_class_for_step(self.call.record.state.step)
-        if isinstance(self.screen, panel_class):
-            self.screen.refill()  # the same panel again (e.g. another request)
+        assert self.desk is not None
+        panel_id = self.desk.step_panel()
+        current = self.screen
+        if isinstance(current, RRScreen) and panel_id == current.PANEL_ID:
+            current.refill()  # the same panel again (e.g. another request)
             return
-        if isinstance(self.screen, CallStepScreen):
+        if isinstance(current, CallStepScreen):
             # Step to step: replace the panel (no repaint of the menu in between).
-            screen = self.call_panel(panel_class)
+            screen = self.call_panel(panel_id)
             await self.switch_screen(screen)
         else:
-            while len(self.screen_stack) > 2 and not isinstance(self.screen, MainMenuScreen):
-                await self.pop_screen()
-            screen = self.call_panel(panel_class)
+            await self.exit_to_menu()
+            screen = self.call_panel(panel_id)
             await self.push_screen(screen)
         await screen.ready.wait()
 
-    async def call_ended(self) -> None:
-        """The procedure closed the call: after-call work starts on the softphone."""
-        from swat_tui.ui.screens.session.softphone import SoftphoneScreen
+    async def resume_call(self, record: CallRecord) -> None:
+        """Back into a call a crash left open, at the panel of its step."""
+        assert self.desk is not None
+        self.desk.resume_interrupted(record)
+        await self.show_call_step()
 
-        self.call = None
-        self.phone_call_ended()
+    async def after_call(self, message: str) -> None:
+        """The call ended by the procedure: the softphone, for the after-call work."""
+        from swat_tui.ui.navigation import build
+
         await self.exit_to_menu()
-        screen = SoftphoneScreen()
+        screen = build("SFT001")
         await self.push_screen(screen)
         await screen.ready.wait()
-        screen.message("Llamada terminada y registrada. Complete el ACW (opción 7).")
+        screen.message(message)
 
     async def sign_off(self) -> None:
         """Back to the sign-on panel, forgetting the agent."""
-        from swat_tui.ui.screens.session.sign_on import SignOnScreen
+        from swat_tui.ui.navigation import build
 
-        self.agent = None
-        self.phones = None
-        self.call = None
+        self.desk = None
         while len(self.screen_stack) > 2:
             await self.pop_screen()
-        await self.switch_screen(SignOnScreen())
+        await self.switch_screen(build("SGN001"))
         await self._drop_call_panels()
 
     async def _drop_call_panels(self) -> None:
@@ -298,9 +256,11 @@ class SwatApp(App[None]):
 
     async def exit_to_menu(self) -> None:
         """F3: close the current function and show the main menu again."""
-        from swat_tui.ui.screens.session.main_menu import MainMenuScreen
+        from swat_tui.ui.screens.base import RRScreen
 
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, MainMenuScreen):
+        while len(self.screen_stack) > 2 and not (
+            isinstance(self.screen, RRScreen) and self.screen.PANEL_ID == "MNU001"
+        ):
             await self.pop_screen()
 
 

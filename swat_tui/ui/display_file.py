@@ -59,6 +59,7 @@ class DisplayFile:
     fields: dict[str, FieldSpec] = field(default_factory=dict)
     subfile: SubfileSpec | None = None
     record_fields: tuple[str, ...] = ()
+    screen: str | None = None  # "module:Class" under swat_tui.ui.screens that draws it
 
     def input_fields(self) -> list[FieldSpec]:
         """Input fields in tab order: top to bottom, left to right."""
@@ -115,6 +116,7 @@ def parse(text: str, source: str = "<panel>") -> DisplayFile:
         fields=fields,
         subfile=subfile,
         record_fields=record_fields,
+        screen=_one(decl, "screen", source) if "screen" in decl else None,
     )
 
 

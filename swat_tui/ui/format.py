@@ -51,3 +51,11 @@ def two_lines(text: str, width: int = 76) -> tuple[str, str]:
     """A script on two panel rows, cut at a word."""
     lines = textwrap.wrap(text, width) or [""]
     return lines[0], " ".join(lines[1:])[:width]
+
+
+def clock_text(seconds: float) -> str:
+    """``mm:ss`` (``h:mm:ss`` past an hour), as Avaya shows timers."""
+    whole = max(0, int(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes:02}:{secs:02}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
+from swat_tui.domain.desk.desk import Desk
 from swat_tui.ui.app import SwatApp
 from swat_tui.ui.screens.base import RRScreen
 
@@ -83,12 +84,18 @@ async def go_available(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+def desk_of(app: object) -> Desk:
+    """The signed-on agent's desk of a running app."""
+    assert isinstance(app, SwatApp) and app.desk is not None
+    return app.desk
+
+
 async def answer_call(pilot: Pilot[None], ani: str, queue: str = "HOGAR_SAC") -> None:
     """From sign-on to LLM001 with a call from ``ani`` answered."""
     app = pilot.app
     assert isinstance(app, SwatApp)
     await go_available(pilot)
-    app.ring(ani, queue)
+    desk_of(app).ring(ani, queue)
     await pilot.pause()
     await type_into(pilot, "opt", "3")
     await pilot.press("enter")
@@ -104,7 +111,7 @@ async def hang_up_and_answer_next(pilot: Pilot[None], ani: str, queue: str = "HO
         await type_into(pilot, "opt", option)
         await pilot.press("enter")
         await pilot.pause()
-    app.ring(ani, queue)
+    desk_of(app).ring(ani, queue)
     await pilot.pause()
     await type_into(pilot, "opt", "3")
     await pilot.press("enter")

@@ -8,8 +8,10 @@ from textual.pilot import Pilot
 from swat_tui.domain.services import Services
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.ui.app import SwatApp
+from tests.gates import SEE_ALL
 from tests.ui.helpers import (
     answer_call,
+    desk_of,
     enter,
     fill,
     go_available,
@@ -25,7 +27,7 @@ SIZE = (80, 24)
 
 
 def phone_of(services: Services, case: str) -> str:
-    view = services.accounts.open_panel(SHOWCASE[case], agent="TEST", notes_read=True)
+    view = services.accounts.open_panel(SHOWCASE[case], agent="TEST", gate=SEE_ALL)
     assert view.phone_mobile
     return view.phone_mobile
 
@@ -71,7 +73,7 @@ async def test_call_resolved_in_first_contact(app: SwatApp, services: Services) 
         assert panel_id(app) == "TIP001"
         await typify_and_close(pilot)
         assert panel_id(app) == "SFT001" and "ACW" in message(app)
-        call_id = app.phones.last_call_id if app.phones else None
+        call_id = desk_of(app).last_call_id
     assert call_id is not None
     record = services.calls.get(call_id)
     assert record.status == "ended" and record.cuenta == SHOWCASE["activa"]
@@ -146,7 +148,7 @@ async def test_caller_number_matching_no_account(app: SwatApp, services: Service
         await enter(pilot)
         assert message(app) == "La cuenta 99999999 no existe."
         document = services.accounts.open_panel(
-            SHOWCASE["cancelado"], agent="T", notes_read=True
+            SHOWCASE["cancelado"], agent="T", gate=SEE_ALL
         ).document
         assert document is not None
         await type_into(pilot, "cuenta", document)  # found by the caller's document
@@ -167,7 +169,8 @@ async def test_caller_number_matching_several_accounts(app: SwatApp, services: S
         await type_into(pilot, "cuenta", str(SHOWCASE["shared_phone"] + 1))
         await enter(pilot)
         assert panel_id(app) == "LLM002"
-        assert app.call is not None and app.call.record.cuenta == SHOWCASE["shared_phone"] + 1
+        active = desk_of(app).active
+        assert active is not None and active.record.cuenta == SHOWCASE["shared_phone"] + 1
 
 
 async def test_bad_typification_code_and_answer_without_ring(
@@ -178,7 +181,7 @@ async def test_bad_typification_code_and_answer_without_ring(
         await type_into(pilot, "opt", "3")
         await enter(pilot)
         assert message(app) == "No hay ninguna llamada timbrando."
-        app.ring(phone_of(services, "activa"), "HOGAR_SAC")
+        desk_of(app).ring(phone_of(services, "activa"), "HOGAR_SAC")
         await type_into(pilot, "opt", "3")
         await enter(pilot)
         await pilot.press("f22")
@@ -204,7 +207,7 @@ async def test_hanging_up_in_step_one_keeps_what_was_captured(
         await type_into(pilot, "opt", "6")
         await enter(pilot)
         assert "colgada" in message(app)
-        call_id = app.phones.last_call_id if app.phones else None
+        call_id = desk_of(app).last_call_id
     assert call_id is not None
     record = services.calls.get(call_id)
     assert record.status == "abandoned"
@@ -227,7 +230,8 @@ async def test_another_request_in_the_same_call(app: SwatApp, services: Services
         await fill(pilot, inf="s", mas="s")
         await enter(pilot)
         assert panel_id(app) == "LLM002"
-        assert app.call is not None and app.call.record.state.step == 2
+        active = desk_of(app).active
+        assert active is not None and active.record.state.step == 2
         assert screen(app).field("sta").value == "S"  # call-wide: not asked again
 
 
@@ -261,7 +265,8 @@ async def test_the_next_call_starts_on_clean_panels(app: SwatApp, services: Serv
         assert current.field("cuenta").value == str(SHOWCASE["pqr_pending"])
         assert "Muñoz" not in current.panel.canvas.plain()
         assert current.focused is current.field("wel")
-        assert app.call is not None and shown(app, "call") == str(app.call.call_id)
+        active = desk_of(app).active
+        assert active is not None and shown(app, "call") == str(active.call_id)
 
 
 async def test_typifying_with_f22_then_at_step_7_uses_a_fresh_panel(
@@ -297,7 +302,7 @@ async def test_keys_typed_ahead_land_on_the_next_panel_of_a_later_call(
         calls = (("activa", ["sta"]), ("pqr_pending", ["pqr", "sta"]))
         for case, flags in calls:
             ani = phone_of(services, case)
-            if app.call is not None:  # the first call, left on step 2, is hung up
+            if app.desk is not None and app.desk.active is not None:  # the first call: hang up
                 await hang_up_and_answer_next(pilot, ani)
             else:
                 await answer_call(pilot, ani)

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from swat_tui.ui.app import SwatApp
 from tests.ui import test_legend_keys as routes
-from tests.ui.helpers import answer_call, enter, fill, go_available, sign_on
+from tests.ui.helpers import answer_call, desk_of, enter, fill, go_available, sign_on
 
 Snap = Any
 
@@ -27,7 +27,7 @@ def test_softphone_after_sign_on(snap_compare: Snap, app: SwatApp) -> None:
 def test_softphone_ringing(snap_compare: Snap, app: SwatApp) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await go_available(pilot)
-        app.ring("3001234567", "HOGAR_SOPORTE")
+        desk_of(app).ring("3001234567", "HOGAR_SOPORTE")
         await pilot.pause()
 
     assert snap_compare(app, run_before=run_before)
@@ -86,7 +86,7 @@ def test_interrupted_calls(snap_compare: Snap, app: SwatApp) -> None:
 def test_softphone_ringing_wide(snap_compare: Snap, app: SwatApp) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await go_available(pilot)
-        app.ring("3001234567", "HOGAR_SOPORTE")
+        desk_of(app).ring("3001234567", "HOGAR_SOPORTE")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 30), run_before=run_before)

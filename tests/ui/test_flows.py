@@ -7,6 +7,7 @@ from textual import events
 from swat_tui.domain.services import Services
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.ui.app import SwatApp
+from tests.gates import SEE_ALL
 from tests.ui.helpers import (
     message,
     open_account,
@@ -106,7 +107,7 @@ async def test_document_with_many_accounts_pages_and_opens_with_option_5(
     app: SwatApp, services: Services
 ) -> None:
     first = SHOWCASE["many_accounts_document"]
-    document = services.accounts.open_panel(first, agent="T", notes_read=True).document
+    document = services.accounts.open_panel(first, agent="T", gate=SEE_ALL).document
     assert document is not None
     async with app.run_test(size=SIZE) as pilot:
         await sign_on(pilot)
@@ -196,7 +197,7 @@ async def test_f6_creates_the_swat_folder_for_a_long_note(app: SwatApp) -> None:
 
 
 async def test_f10_lists_serials(app: SwatApp, services: Services) -> None:
-    inventory = services.accounts.inventory(SHOWCASE["tv_nagra"], agent="T")
+    inventory = services.accounts.inventory(SHOWCASE["tv_nagra"], agent="T", gate=SEE_ALL)
     async with app.run_test(size=SIZE) as pilot:
         await open_account(pilot, SHOWCASE["tv_nagra"])
         await pilot.press("f10")

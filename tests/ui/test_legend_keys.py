@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.ui.app import SwatApp
 from swat_tui.ui.keys import REGISTRY
+from tests.gates import SEE_ALL
 from tests.ui.helpers import answer_call, enter, fill, open_account, screen, sign_on, type_into
 
 Route = Callable[[Pilot[None]], Awaitable[None]]
@@ -39,7 +40,7 @@ async def to_list(pilot: Pilot[None]) -> None:
     await type_into(pilot, "value", "")
     app = pilot.app
     assert isinstance(app, SwatApp) and app.services is not None
-    view = app.services.accounts.open_panel(SHOWCASE["shared_phone"], agent="T", notes_read=True)
+    view = app.services.accounts.open_panel(SHOWCASE["shared_phone"], agent="T", gate=SEE_ALL)
     assert view.phone_mobile
     await type_into(pilot, "value", view.phone_mobile)
     await pilot.press("enter")
@@ -84,7 +85,7 @@ async def to_guide(pilot: Pilot[None]) -> None:
 def _phone(pilot: Pilot[None], case: str) -> str:
     app = pilot.app
     assert isinstance(app, SwatApp) and app.services is not None
-    view = app.services.accounts.open_panel(SHOWCASE[case], agent="T", notes_read=True)
+    view = app.services.accounts.open_panel(SHOWCASE[case], agent="T", gate=SEE_ALL)
     assert view.phone_mobile
     return view.phone_mobile
 

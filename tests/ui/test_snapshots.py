@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.ui.app import SwatApp
+from tests.gates import SEE_ALL
 from tests.ui.helpers import PASSWORD, open_account, sign_on, type_into
 
 Snap = Any  # the snap_compare fixture
@@ -58,7 +59,7 @@ def test_account_search_with_letters(snap_compare: Snap, app: SwatApp) -> None:
 @pytest.mark.parametrize("page", [1, 2])
 def test_account_list(snap_compare: Snap, app: SwatApp, services: Any, page: int) -> None:
     document = services.accounts.open_panel(
-        SHOWCASE["many_accounts_document"], agent="TEST", notes_read=True
+        SHOWCASE["many_accounts_document"], agent="TEST", gate=SEE_ALL
     ).document
 
     async def run_before(pilot: Pilot[None]) -> None:

@@ -38,12 +38,8 @@ class NoteService:
 
     def special_notes(self, cuenta: int, *, agent: str) -> NotesView:
         """F7: the special notes and the folder names, logged as an F7 view."""
-        now = self._clock()
         with write_session(self._engine) as session:
-            _require_account(session, cuenta)
-            access_log.log_access(session, username=agent, cuenta=cuenta, action="F7", at=now)
-            notes = note_queries.special_notes(session, cuenta=cuenta)
-            return NotesView(cuenta, None, _lines(notes), _folder_names(session, cuenta))
+            return read_special_notes(session, cuenta, agent=agent, at=self._clock())
 
     def folder_notes(self, cuenta: int, folder: str) -> NotesView:
         """The notes of one folder (name case-insensitive)."""
@@ -119,3 +115,11 @@ def _line(note: Note) -> NoteLine:
 
 def _lines(notes: Sequence[Note]) -> tuple[NoteLine, ...]:
     return tuple(_line(note) for note in notes)
+
+
+def read_special_notes(session: Session, cuenta: int, *, agent: str, at: datetime) -> NotesView:
+    """F7 inside a transaction the caller owns: the notes, logged as an F7 view."""
+    _require_account(session, cuenta)
+    access_log.log_access(session, username=agent, cuenta=cuenta, action="F7", at=at)
+    notes = note_queries.special_notes(session, cuenta=cuenta)
+    return NotesView(cuenta, None, _lines(notes), _folder_names(session, cuenta))

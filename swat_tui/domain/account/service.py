@@ -1,16 +1,17 @@
 """Account search and the account panel, with the BLACKLIST rule and the audit trail.
 
-A blacklisted account ("NO DAR INFO. VER F7") shows nothing personal, nothing
-about billing and no case details until its special notes have been read in
-this panel: only the number, status, city, node and the avisos on the node.
-Opening the panel and F10 each leave an ``access_log`` row in the same
-transaction as the read, so no view escapes the audit.
+A blacklisted account ("NO DAR INFO. VER F7") shows nothing personal and
+nothing about billing until the BLACKLIST rule allows it: every view is masked
+by the ``DisclosureGate`` it is asked through (``domain.account.disclosure``),
+so no caller can get an unmasked view the rule does not allow. Opening the
+panel and F10 each leave an ``access_log`` row in the same transaction as the
+read, so no view escapes the audit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import Engine
@@ -18,6 +19,7 @@ from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
 from swat_tui.domain.account.catalogs import status_meaning
+from swat_tui.domain.account.disclosure import Gate, mask
 from swat_tui.domain.account.query import AccountQuery, QueryKind, parse_query
 from swat_tui.domain.account.views import (
     AccountPanelView,
@@ -71,8 +73,8 @@ class AccountService:
             raise DomainError(f"No hay cuentas que coincidan con {query.describe()}.")
         return SearchPage(tuple(_row(account) for account in found), total, offset)
 
-    def open_panel(self, cuenta: int, *, agent: str, notes_read: bool) -> AccountPanelView:
-        """The panel of one account, logged as a CONSULTA by ``agent``."""
+    def open_panel(self, cuenta: int, *, agent: str, gate: Gate) -> AccountPanelView:
+        """The panel of one account as ``gate`` allows it, logged as a CONSULTA by ``agent``."""
         now = self._clock()
         with write_session(self._engine) as session:
             account = _get(session, cuenta)
@@ -84,15 +86,30 @@ class AccountService:
             pqrs = cases.pending_pqrs(session, cuenta=cuenta)
             visits = cases.pending_work_orders(session, cuenta=cuenta)
             panel = _full_panel(account, _today(now), services, pqrs, visits, incidents)
-        if account.blacklist and not notes_read:
-            return _masked(panel)
-        return panel
+            return mask(panel, gate.access(cuenta, blacklist=account.blacklist))
 
-    def inventory(self, cuenta: int, *, agent: str) -> InventoryView:
-        """F10: services and installed equipment, logged as an F10 view."""
+    def step2_flags(self, cuenta: int) -> frozenset[str]:
+        """The account's flags step 2 asks the agent to acknowledge (none is customer data):
+        ``blacklist``, ``pqr_pendiente``, ``visita_pendiente``, ``aviso``."""
+        with read_session(self._engine) as session:
+            account = _get(session, cuenta)
+            found = {
+                "blacklist": account.blacklist,
+                "pqr_pendiente": bool(cases.pending_pqrs(session, cuenta=cuenta)),
+                "visita_pendiente": bool(cases.pending_work_orders(session, cuenta=cuenta)),
+                "aviso": bool(cases.open_incidents(session, node=account.node)),
+            }
+        return frozenset(flag for flag, present in found.items() if present)
+
+    def inventory(self, cuenta: int, *, agent: str, gate: Gate) -> InventoryView:
+        """F10: services and installed equipment, logged as an F10 view.
+
+        Refused (nothing logged) while the gate masks the account.
+        """
         now = self._clock()
         with write_session(self._engine) as session:
-            _get(session, cuenta)
+            account = _get(session, cuenta)
+            gate.require(cuenta, blacklist=account.blacklist)
             access_log.log_access(session, username=agent, cuenta=cuenta, action="F10", at=now)
             services = account_queries.services_of(session, cuenta=cuenta)
             equipment = account_queries.equipment_of(session, cuenta=cuenta)
@@ -186,30 +203,6 @@ def _pending_visit(order: WorkOrder) -> PendingVisit:
         scheduled=order.slot_start is not None,
         slot_start=order.slot_start.astimezone(BOGOTA) if order.slot_start else None,
         slot_end=order.slot_end.astimezone(BOGOTA) if order.slot_end else None,
-    )
-
-
-def _masked(panel: AccountPanelView) -> AccountPanelView:
-    """The blacklist rule: personal and billing details hidden until F7 is read.
-
-    The step-2 flags (status, services, pending PQR, LLS/OT, avisos) stay: the
-    agent must see and acknowledge them, and none of them is customer data.
-    """
-    return replace(
-        panel,
-        details_visible=False,
-        holder_name=None,
-        document=None,
-        phone_mobile=None,
-        phone_fixed=None,
-        email=None,
-        address=None,
-        estrato=None,
-        balance=None,
-        monthly_rent=None,
-        billing_cutoff_day=None,
-        activated_on=None,
-        tenure_months=None,
     )
 
 

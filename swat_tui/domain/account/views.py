@@ -8,6 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
+
+
+class Access(StrEnum):
+    """How much of an account the agent may see now."""
+
+    FULL = "full"  # no blacklist, or the rule is satisfied in the call
+    NOTES_READ = "notes_read"  # outside a call, F7 read: shown with the "validate" banner
+    MASKED = "masked"  # personal and billing details hidden
+
+    @property
+    def shows_details(self) -> bool:
+        return self is not Access.MASKED
 
 
 @dataclass(frozen=True)
@@ -60,8 +73,8 @@ class AccountPanelView:
     status: str
     status_meaning: str
     blacklist: bool
-    # False while a blacklisted account's F7 notes have not been read in this
-    # panel: personal and billing fields below are then None.
+    # False while the BLACKLIST rule hides the account (see
+    # ``domain.account.disclosure``): personal and billing fields are then None.
     details_visible: bool
     holder_name: str | None
     document: str | None
@@ -81,6 +94,7 @@ class AccountPanelView:
     pending_pqrs: tuple[PendingPqr, ...] = ()
     pending_visits: tuple[PendingVisit, ...] = ()
     open_incidents: tuple[str, ...] = ()  # aviso numbers on the node
+    access: Access = Access.FULL  # what the rule allowed when the view was made
 
 
 @dataclass(frozen=True)

@@ -101,11 +101,23 @@ def write_change(
 ) -> CallRecord:
     """Run ``apply`` on the call in one ``BEGIN IMMEDIATE`` transaction and commit."""
     with write_session(db) as session:
-        call = load_call(session, call_id)
-        change = CallChange(session, call, CallState.from_json(call.state_json), now, procedure)
-        apply(change)
-        save(change)
-        return to_record(call, change.state)
+        return change_in(session, procedure, call_id, now, apply)
+
+
+def change_in(
+    session: Session,
+    procedure: ProcedureDef,
+    call_id: int,
+    now: datetime,
+    apply: Callable[[CallChange], None],
+) -> CallRecord:
+    """``write_change`` inside a transaction the caller owns (an intent that also
+    writes something else, e.g. reading F7 logs the view and marks the check)."""
+    call = load_call(session, call_id)
+    change = CallChange(session, call, CallState.from_json(call.state_json), now, procedure)
+    apply(change)
+    save(change)
+    return to_record(call, change.state)
 
 
 def save(change: CallChange) -> None:

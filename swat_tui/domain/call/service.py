@@ -33,6 +33,7 @@ from swat_tui.domain.call.records import (
     to_record,
 )
 from swat_tui.domain.call.swat_folder import add_swat_note
+from swat_tui.domain.call.typification_rules import NOTES_MAX, SWAT_NOTE_POINTER
 from swat_tui.domain.call.typify import TypificationForm, typify
 from swat_tui.domain.call.views import CallLogLine, CallRecord, TypificationLine
 from swat_tui.domain.errors import DomainError, account_not_found
@@ -224,6 +225,18 @@ class CallService:
 
         return self._write(call_id, apply)
 
+    def revoke_check(self, call_id: int, check_id: str) -> CallRecord:
+        """Take back a revocable check (the identity validation cleared): pending again."""
+
+        def apply(change: CallChange) -> None:
+            change.require_workable()
+            if change.state.mark_for(check_id, 0) is None:
+                return
+            change.state = rules.revoke(change.procedure, change.state, check_id)
+            change.event(check_id, "revocado")
+
+        return self._write(call_id, apply)
+
     def open_account(self, call_id: int, cuenta: int, flags: frozenset[str]) -> CallRecord:
         """The account is open in RR; ``flags`` are its step-2 flags.
 
@@ -236,8 +249,13 @@ class CallService:
             if account is None:
                 raise account_not_found(cuenta)
             found = frozenset(flags) | ({"blacklist"} if account.blacklist else frozenset())
+            state = change.state
+            if change.call.cuenta not in (None, cuenta):
+                # Another account: what was read and validated was about the first one.
+                kept = tuple(m for m in state.marks if m.check not in rules.BLACKLIST_CHECKS)
+                state = replace(state, marks=kept)
             change.call.cuenta = cuenta
-            change.state = replace(change.state, flags=found)
+            change.state = replace(state, flags=found)
             change.record("cuenta_abierta", f"{cuenta:08d} {','.join(sorted(found))}".strip())
 
         return self._write(call_id, apply)
@@ -286,19 +304,32 @@ class CallService:
         incident_number: str | None = None,
         notes: str = "",
     ) -> CallRecord:
-        """F22 for the current request; a CUN is generated when the code needs one."""
+        """F22 for the current request; a CUN is generated when the code needs one.
+
+        Notes longer than F22 holds go to the account's SWAT folder (F7+F6) in
+        the same transaction, and the typification points to them: a refused
+        typification leaves no note behind.
+        """
+        text = notes.strip()
+        long_note = len(text) > NOTES_MAX
         form = TypificationForm.checked(
             code=code,
             first_contact=first_contact,
             cun=cun,
             incident_number=incident_number,
-            notes=notes,
+            notes=SWAT_NOTE_POINTER if long_note else text,
         )
-        return self._write(call_id, lambda change: typify(change, form))
+
+        def apply(change: CallChange) -> None:
+            typify(change, form)
+            if long_note:
+                add_swat_note(change, text)
+
+        return self._write(call_id, apply)
 
     def add_swat_note(self, call_id: int, text: str) -> CallRecord:
-        """A note too long for F22, appended to the account's SWAT folder (created if
-        missing); the call logs a "nota_swat" event."""
+        """A note appended to the account's SWAT folder (created if missing); the
+        call logs a "nota_swat" event."""
         return self._write(call_id, lambda change: add_swat_note(change, text))
 
     def record_survey(self, call_id: int, answer: str, score: int | None = None) -> CallRecord:

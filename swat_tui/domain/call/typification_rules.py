@@ -14,6 +14,8 @@ from swat_tui.domain.errors import DomainError
 PROVIDER_CODE = "4410"
 NOTES_MAX = 250  # the typification's notes field; longer texts go to the SWAT folder
 SWAT_FOLDER = "SWAT"
+# What the typification says when its long notes went to the SWAT folder.
+SWAT_NOTE_POINTER = "Nota extensa en la carpeta SWAT (F7+F6)."
 CUN_PATTERN = re.compile(r"(\d{4})-(\d{2})-(\d{10})")
 INCIDENT_PATTERN = re.compile(r"INC\d{1,9}")
 

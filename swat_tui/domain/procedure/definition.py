@@ -15,6 +15,7 @@ from typing import Any
 from swat_tui.paths import data_dir
 
 BRANCHES = ("sac", "soporte", "visita", "pqr")
+ENTRIES = ("confirm", "text", "action")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,13 @@ class CheckDef:
     step: int
     when: str | None = None  # an account flag that makes it apply
     per_request: bool = False
+    needs: str | None = None  # a check that must be done first
+    needs_message: str | None = None  # row 24 when ``needs`` is not done yet
+    revocable: bool = False  # clearing its field takes it back (identity validation)
+    panel: str | None = None  # the panel whose field records it
+    field: str | None = None  # that field's name in the display file
+    entry: str = "confirm"  # confirm: the agent types S; text: free text; action: an RR key
+    field_label: str | None = None  # the label the panel shows beside the field
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,7 @@ class StepDef:
     title: str
     checks: tuple[CheckDef, ...]
     branch: str | None = None
+    panel: str | None = None  # the RR panel of the step (branch steps: data/branch_routes.toml)
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,10 @@ class ProcedureDef:
                 if check.id == check_id:
                     return check
         return None
+
+    def checks_on(self, panel: str) -> tuple[CheckDef, ...]:
+        """The checks a panel records through its fields, in the order of the data file."""
+        return tuple(c for step in self.steps for c in step.checks if c.panel == panel)
 
     def branch_step(self, branch: str) -> StepDef:
         for step in self.steps:
@@ -81,16 +94,31 @@ def parse_procedure(raw: dict[str, Any]) -> ProcedureDef:
                 step=number,
                 when=check.get("when"),
                 per_request=check.get("scope") == "request",
+                needs=check.get("needs"),
+                needs_message=check.get("needs_message"),
+                revocable=bool(check.get("revocable", False)),
+                panel=check.get("panel"),
+                field=check.get("field"),
+                entry=check.get("entry", "confirm"),
+                field_label=check.get("field_label"),
             )
             for check in step["checks"]
         )
         branch = step.get("branch")
         if branch is not None and branch not in BRANCHES:
             raise ValueError(f"unknown branch {branch!r}")
-        steps.append(StepDef(number, step["id"], step["title"], checks, branch))
+        steps.append(StepDef(number, step["id"], step["title"], checks, branch, step.get("panel")))
     ids = [check.id for step in steps for check in step.checks]
     if len(ids) != len(set(ids)):
         raise ValueError("check ids must be unique")
+    for step in steps:
+        for check in step.checks:
+            if check.needs is not None and check.needs not in ids:
+                raise ValueError(f"check {check.id} needs unknown check {check.needs!r}")
+            if check.entry not in ENTRIES:
+                raise ValueError(f"check {check.id}: entry must be one of {ENTRIES}")
+            if (check.panel is None) != (check.field is None):
+                raise ValueError(f"check {check.id}: panel and field go together")
     return ProcedureDef(tuple(steps), dict(raw["rules"]))
 
 

@@ -77,8 +77,29 @@ def record(
         raise _violation(procedure, "typify_needs_request")
     if not applies(check, step, state):
         raise _violation(procedure, "check_not_applicable", check=check_id)
+    if check.needs is not None:
+        needed = procedure.check(check.needs)
+        assert needed is not None  # validated when the definition was read
+        if not is_done(needed, state):
+            if check.needs_message:
+                raise RuleViolation(check.needs_message, rule="check_needs")
+            raise _violation(procedure, "check_needs", check=check.label, needed=needed.label)
     request = state.request_number if check.per_request else 0
     return replace(state, marks=(*state.marks, Mark(check.id, request, result, at)))
+
+
+def revoke(procedure: ProcedureDef, state: CallState, check_id: str) -> CallState:
+    """Take back a revocable check (the agent cleared its field): it is pending again."""
+    if state.ended:
+        raise _violation(procedure, "call_closed")
+    check = procedure.check(check_id)
+    if check is None:
+        raise _violation(procedure, "unknown_check", check=check_id)
+    if not check.revocable:
+        raise _violation(procedure, "check_not_revocable", check=check.label)
+    request = state.request_number if check.per_request else 0
+    kept = tuple(m for m in state.marks if (m.check, m.request) != (check.id, request))
+    return replace(state, marks=kept)
 
 
 def start_request(

@@ -28,7 +28,7 @@ from swat_tui.ui.widgets.panel import Panel
 from swat_tui.ui.widgets.rr_field import RRField
 
 if TYPE_CHECKING:
-    from swat_tui.domain.services import Services
+    from swat_tui.domain.desk.desk import Desk, DeskChange
     from swat_tui.ui.app import SwatApp
 
 T = TypeVar("T")
@@ -96,14 +96,23 @@ class RRScreen(Screen[None]):
 
     def _show_filled(self) -> None:
         """Header, fit to the terminal, cursor on the first field, fill; then ready for keys."""
+        signal = self.rr_app.desk_signal
+        signal.unsubscribe(self)
+        signal.subscribe(self, self.desk_changed, immediate=True)
         self.paint_header()
         self._fit(self.app.size.width, self.app.size.height)
         self._focus_first_field()
         self.fill()
+        if not self._can_type_in(self.focused):
+            self._focus_first_field()  # fill hid or disabled the field that had the cursor
         self.ready.set()
 
+    @staticmethod
+    def _can_type_in(widget: object) -> bool:
+        return isinstance(widget, RRField) and widget.display and not widget.disabled
+
     def _focus_first_field(self) -> None:
-        fields = [rr_field for rr_field in self.panel.fields() if rr_field.display]
+        fields = [rr_field for rr_field in self.panel.fields() if self._can_type_in(rr_field)]
         if fields:
             self.set_focus(fields[0])
 
@@ -135,6 +144,15 @@ class RRScreen(Screen[None]):
 
     def returned(self) -> None:
         """Back on top after the panel above it closed: re-read what may have changed."""
+
+    def desk_changed(self, change: DeskChange) -> None:
+        """The desk changed (softphone, call): the panel in front repaints its header;
+        a ringing call is announced on row 24 of whatever panel is up."""
+        if not self.is_current:
+            return
+        self.paint_header()
+        if change.kind == "ringing":
+            self.message(change.message)
 
     # -- a panel kept installed and shown again ------------------------------------
 
@@ -197,10 +215,11 @@ class RRScreen(Screen[None]):
         agent = self.rr_app.agent
         if agent is not None:
             values["agent"] = agent.username
-            values["phone"] = self.rr_app.phone_status()
+            values["phone"] = self.rr_app.status_line()
             ringing = values["phone"].startswith("TIMBRANDO")
-            self.panel.canvas.highlight("phone", RINGING if ringing else None)
-        self.set_fields(values)
+            if "phone" in self.display_file.fields:
+                self.panel.canvas.highlight("phone", RINGING if ringing else None)
+        self.set_present_fields(values)
 
     def refresh_guide(self) -> None:
         """Redraw the side guide (only shown on wide terminals)."""
@@ -214,13 +233,21 @@ class RRScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     @property
-    def services(self) -> Services:
-        services = self.rr_app.services
-        assert services is not None, "store not open yet"
-        return services
+    def desk(self) -> Desk:
+        """The signed-on agent's desk: every intent and every account view goes through it."""
+        desk = self.rr_app.desk
+        assert desk is not None, "no agent signed on"
+        return desk
 
     def set_fields(self, values: dict[str, str]) -> None:
-        """Fill output fields that this panel has (others are ignored)."""
+        """Fill output fields of this panel; a name the display file lacks is a bug."""
+        unknown = set(values) - set(self.display_file.fields)
+        if unknown:
+            raise KeyError(f"{self.PANEL_ID} has no fields {sorted(unknown)}")
+        self.panel.canvas.set_values(values)
+
+    def set_present_fields(self, values: dict[str, str]) -> None:
+        """Fill the shared fields (header, call line) that this panel has."""
         known = self.display_file.fields
         self.panel.canvas.set_values({k: v for k, v in values.items() if k in known})
 
@@ -259,23 +286,23 @@ class RRScreen(Screen[None]):
         await self.app.push_screen(screen)
         await screen.ready.wait()
 
+    async def open_panel(self, panel_id: str, *args: Any, **kwargs: Any) -> None:
+        """Open a panel by its id (screens never import one another)."""
+        from swat_tui.ui.navigation import build
+
+        await self.open(build(panel_id, *args, **kwargs))
+
     async def action_rr_guide(self) -> None:
         """F1: the procedure guide on its own panel."""
-        from swat_tui.ui.screens.session.guide import GuideScreen
-
-        await self.open(GuideScreen())
+        await self.open_panel("GUI001")
 
     async def action_rr_softphone(self) -> None:
         """F2: the softphone panel."""
-        from swat_tui.ui.screens.session.softphone import SoftphoneScreen
-
-        await self.open(SoftphoneScreen())
+        await self.open_panel("SFT001")
 
     async def action_rr_typify(self) -> None:
         """F22: typify the request of the call in progress."""
-        from swat_tui.ui.screens.call.typification import TypificationScreen
-
-        call = self.rr_app.call
+        call = self.desk.active
         if call is None:
             self.message("No hay llamada en curso: se tipifica dentro de una llamada.", error=True)
             return
@@ -284,7 +311,7 @@ class RRScreen(Screen[None]):
 
             self.message(load_procedure().message("typify_needs_request"), error=True)
             return
-        await self.open(self.rr_app.call_panel(TypificationScreen))
+        await self.open(self.rr_app.call_panel("TIP001"))
 
     async def action_rr_exit(self) -> None:
         """F3: leave this function, back to the main menu."""

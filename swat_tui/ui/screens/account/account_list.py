@@ -54,9 +54,8 @@ class AccountListScreen(RRScreen, panel="CTA020"):
         self.focus_field("o_0")
 
     def _turn(self, offset: int) -> None:
-        accounts = self.services.accounts
         page = self.attempt(
-            lambda: accounts.search(self.search_query, offset=offset, limit=self.subfile_size())
+            lambda: self.desk.search(self.search_query, offset=offset, limit=self.subfile_size())
         )
         if page is not None:
             self.page = page
@@ -76,8 +75,6 @@ class AccountListScreen(RRScreen, panel="CTA020"):
         self._turn(max(0, self.page.offset - self.subfile_size()))
 
     async def action_rr_enter(self) -> None:
-        from swat_tui.ui.screens.account.account_panel import AccountPanelScreen
-
         self.clear_errors()
         chosen = [
             (index, self.field(f"o_{index}").value.strip())
@@ -94,4 +91,4 @@ class AccountListScreen(RRScreen, panel="CTA020"):
             self.focus_field(f"o_{index}")
             return
         self.field(f"o_{index}").value = ""
-        await self.open(AccountPanelScreen(self.page.rows[index].cuenta))
+        await self.open_panel("CTA001", self.page.rows[index].cuenta)

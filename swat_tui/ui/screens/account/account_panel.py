@@ -5,25 +5,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from swat_tui.ui.format import HIDDEN, day, hour, months, pesos, shown
+from swat_tui.ui.labels import BLACKLIST_BANNER, BLACKLIST_READ, SERVICE_NAMES
 from swat_tui.ui.screens.base import RRScreen
 
 if TYPE_CHECKING:
     from swat_tui.domain.account.views import AccountPanelView, PendingVisit, ServiceLine
 
-BLACKLIST_BANNER = "*** BLACKLIST ***  NO DAR INFO. VER F7  ***"
-BLACKLIST_READ = "BLACKLIST: notas F7 leídas. Valide la identidad antes de dar información."
 FLAG_LINES = 5
 SERVICE_LINES = 3
-SERVICE_NAMES = {"internet": "Internet", "tv": "Televisión", "voz": "Telefonía"}
 
 
 class AccountPanelScreen(RRScreen, panel="CTA001"):
-    """Shows one account; opening it is written to the access log by the domain."""
+    """Shows one account as the desk's BLACKLIST rule allows (opening it is logged)."""
 
     def __init__(self, cuenta: int) -> None:
         super().__init__()
         self.cuenta = cuenta
-        self.notes_read = False
         self.view: AccountPanelView | None = None
 
     def fill(self) -> None:
@@ -33,22 +30,10 @@ class AccountPanelScreen(RRScreen, panel="CTA001"):
         self._load()
 
     def _load(self) -> None:
-        view = self.attempt(
-            lambda: self.services.accounts.open_panel(
-                self.cuenta, agent=self._agent(), notes_read=self.notes_read
-            )
-        )
+        view = self.attempt(lambda: self.desk.account_panel(self.cuenta))
         if view is not None:
             self.view = view
             self.set_fields(panel_fields(view))
-
-    def _agent(self) -> str:
-        agent = self.rr_app.agent
-        return agent.username if agent else ""
-
-    def notes_were_read(self) -> None:
-        """Called by F7 once the special notes have been shown."""
-        self.notes_read = True
 
     def action_rr_refresh(self) -> None:
         self.clear_errors()
@@ -56,19 +41,13 @@ class AccountPanelScreen(RRScreen, panel="CTA001"):
         self.message("Datos de la cuenta actualizados.")
 
     async def action_rr_notes(self) -> None:
-        from swat_tui.ui.screens.account.special_notes import SpecialNotesScreen
-
-        await self.open(
-            SpecialNotesScreen(self.cuenta, self._holder(), on_read=self.notes_were_read)
-        )
+        await self.open_panel("NTS001", self.cuenta, self._holder())
 
     async def action_rr_inventory(self) -> None:
-        from swat_tui.ui.screens.account.inventory import InventoryScreen
-
         if self.view is not None and not self.view.details_visible:
-            self.message("Cuenta con BLACKLIST: lea primero las notas especiales (F7).", error=True)
+            self.message(self.desk.gate.refusal(self.cuenta), error=True)
             return
-        await self.open(InventoryScreen(self.cuenta, self._holder()))
+        await self.open_panel("INV001", self.cuenta, self._holder())
 
     def _holder(self) -> str:
         """The holder's name for the sub-panels, empty while the blacklist hides it."""

@@ -15,9 +15,6 @@ class AccountSearchScreen(RRScreen, panel="CTA010"):
         self.focus_field("value")
 
     async def action_rr_enter(self) -> None:
-        from swat_tui.ui.screens.account.account_list import AccountListScreen
-        from swat_tui.ui.screens.account.account_panel import AccountPanelScreen
-
         self.clear_errors()
         kind = KINDS.get(self.field("by").field_value)
         if kind is None:
@@ -27,16 +24,15 @@ class AccountSearchScreen(RRScreen, panel="CTA010"):
             return
         from swat_tui.domain.account.query import parse_query
 
-        accounts = self.services.accounts
         query = self.attempt(
             lambda: parse_query(kind, self.field("value").field_value), field="value"
         )
         if query is None:
             return
-        page = self.attempt(lambda: accounts.search(query), field="value")
+        page = self.attempt(lambda: self.desk.search(query), field="value")
         if page is None:
             return
         if page.total == 1:
-            await self.open(AccountPanelScreen(page.rows[0].cuenta))
+            await self.open_panel("CTA001", page.rows[0].cuenta)
         else:
-            await self.open(AccountListScreen(query, page))
+            await self.open_panel("CTA020", query, page)

@@ -24,7 +24,7 @@ class FolderNotesScreen(PagedScreen, panel="NTS003"):
             self.message(f"Carpeta {self.folder} creada. Digite la nota y pulse Intro.")
 
     def _load(self, *, last_page: bool) -> None:
-        view = self.attempt(lambda: self.services.notes.folder_notes(self.cuenta, self.folder))
+        view = self.attempt(lambda: self.desk.folder_notes(self.cuenta, self.folder))
         if view is None:
             return
         records = note_records(view.notes) or [{"text": "La carpeta no tiene notas."}]
@@ -32,13 +32,9 @@ class FolderNotesScreen(PagedScreen, panel="NTS003"):
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
-        agent = self.rr_app.agent.username if self.rr_app.agent else ""
         text = self.field("note").value
         saved = self.attempt(
-            lambda: self.services.notes.add_note(
-                self.cuenta, text, agent=agent, folder=self.folder
-            ),
-            field="note",
+            lambda: self.desk.add_note(self.cuenta, text, folder=self.folder), field="note"
         )
         if saved is None:
             return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from swat_tui.ui.format import day
-from swat_tui.ui.screens.account.account_panel import SERVICE_NAMES
+from swat_tui.ui.labels import SERVICE_NAMES
 from swat_tui.ui.screens.paged import PagedScreen
 
 EQUIPMENT_NAMES = {"modem": "Cablemódem", "decoder": "Decodific.", "smart_card": "Smart card"}
@@ -18,8 +18,7 @@ class InventoryScreen(PagedScreen, panel="INV001"):
         self.holder = holder
 
     def fill(self) -> None:
-        agent = self.rr_app.agent.username if self.rr_app.agent else ""
-        view = self.attempt(lambda: self.services.accounts.inventory(self.cuenta, agent=agent))
+        view = self.attempt(lambda: self.desk.inventory(self.cuenta))
         if view is None:
             return
         fields = {"cuenta": str(self.cuenta), "holder": self.holder}

@@ -28,18 +28,13 @@ class NewFolderScreen(RRScreen, panel="NTS002"):
             self.field("name").value = DEFAULT_FOLDER
 
     async def action_rr_enter(self) -> None:
-        from swat_tui.ui.screens.account.folder_notes import FolderNotesScreen
+        from swat_tui.ui.navigation import build
 
         self.clear_errors()
-        agent = self.rr_app.agent.username if self.rr_app.agent else ""
         name = self.attempt(
-            lambda: self.services.notes.create_folder(
-                self.cuenta, self.field("name").field_value, agent=agent
-            ),
+            lambda: self.desk.create_folder(self.cuenta, self.field("name").field_value),
             field="name",
         )
         if name is None:
             return
-        await self.app.switch_screen(
-            FolderNotesScreen(self.cuenta, self.holder, name, created=True)
-        )
+        await self.app.switch_screen(build("NTS003", self.cuenta, self.holder, name, created=True))

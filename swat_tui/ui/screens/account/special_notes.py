@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from swat_tui.ui.screens.account.note_records import note_records
 from swat_tui.ui.screens.paged import PagedScreen
 
@@ -11,13 +9,10 @@ from swat_tui.ui.screens.paged import PagedScreen
 class SpecialNotesScreen(PagedScreen, panel="NTS001"):
     """Reads (and logs reading) the F7 notes; Intro on the note field adds one."""
 
-    def __init__(
-        self, cuenta: int, holder: str = "", *, on_read: Callable[[], None] | None = None
-    ) -> None:
+    def __init__(self, cuenta: int, holder: str = "") -> None:
         super().__init__()
         self.cuenta = cuenta
         self.holder = holder
-        self.on_read = on_read
         self.folders: tuple[str, ...] = ()
 
     def fill(self) -> None:
@@ -27,14 +22,10 @@ class SpecialNotesScreen(PagedScreen, panel="NTS001"):
     def returned(self) -> None:
         self._load(last_page=False)
 
-    def _agent(self) -> str:
-        agent = self.rr_app.agent
-        return agent.username if agent else ""
-
     def _load(self, *, last_page: bool) -> None:
-        view = self.attempt(
-            lambda: self.services.notes.special_notes(self.cuenta, agent=self._agent())
-        )
+        # Reading is an intent of the desk: it is logged, and in a call about a
+        # blacklisted account it records "notas F7 leídas" in the same transaction.
+        view = self.attempt(lambda: self.desk.read_special_notes(self.cuenta))
         if view is None:
             return
         self.folders = view.folders
@@ -49,12 +40,8 @@ class SpecialNotesScreen(PagedScreen, panel="NTS001"):
         if not records:
             records = [{"text": "No hay notas especiales en esta cuenta."}]
         self.show_records(records, last_page=last_page)
-        if self.on_read is not None:
-            self.on_read()
 
     async def action_rr_enter(self) -> None:
-        from swat_tui.ui.screens.account.folder_notes import FolderNotesScreen
-
         self.clear_errors()
         if self.focused is self.field("folder") or (
             self.field("folder").value.strip() and not self.field("note").value.strip()
@@ -67,11 +54,11 @@ class SpecialNotesScreen(PagedScreen, panel="NTS001"):
                 self.field("folder").mark_error(True)
                 return
             self.field("folder").value = ""
-            await self.open(FolderNotesScreen(self.cuenta, self.holder, name))
+            await self.open_panel("NTS003", self.cuenta, self.holder, name)
             return
         text = self.field("note").value
         saved = self.attempt(
-            lambda: self.services.notes.add_note(self.cuenta, text, agent=self._agent()),
+            lambda: self.desk.add_note(self.cuenta, text),
             field="note",
         )
         if saved is None:
@@ -81,6 +68,4 @@ class SpecialNotesScreen(PagedScreen, panel="NTS001"):
         self.message("Nota especial grabada.")
 
     async def action_rr_new_folder(self) -> None:
-        from swat_tui.ui.screens.account.new_folder import NewFolderScreen
-
-        await self.open(NewFolderScreen(self.cuenta, self.holder, self.folders))
+        await self.open_panel("NTS002", self.cuenta, self.holder, self.folders)

@@ -1,85 +1,93 @@
-"""LLM003: steps 3-6 (SAC, soporte, visita, PQR) until each branch has its screens.
+"""LLM003: the entry panel of steps 3-6 (SAC, soporte, visita, PQR), routed by data.
 
-The request is handled in first contact or escalated through the
-typification; later issues replace this panel with the branch's own screens
-and add their checks to data/procedure.toml.
+``data/branch_routes.toml`` says which panel handles each branch and
+sub-flow; until a branch has panels of its own, its rows route here: the
+agent chooses the sub-flow, then handles the request in first contact or
+escalates it through the typification.
 """
 
 from __future__ import annotations
 
-from swat_tui.domain.procedure import load_procedure
-from swat_tui.domain.procedure.engine import is_done
+from typing import TYPE_CHECKING
+
+from swat_tui.domain.procedure.routes import load_routes, subflow_of
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 
-BRANCH_NAMES = {
-    "sac": "SAC: cartera, facturación, recaudo",
-    "soporte": "Soporte: fallas puntuales, masivas, inventario",
-    "visita": "Visita técnica: LLS (F23) u OT (F15+F6)",
-    "pqr": "PQR: consultar, desistir o radicar",
-}
-HINTS = {
-    "sac": (
-        "CARTERA: aviso final, pago total, beneficio de pago. FACTURACIÓN: renta",
-        "(F13+F15), campañas (F24+T), cobros adicionales, última factura. RECAUDO:",
-        "fechas de pago (F21+F18), pago recibido y canal. Sin solución en línea: DIME.",
-    ),
-    "soporte": (
-        "FALLA PUNTUAL: servicio (T&D), servicios asociados (F10), masivas (Diagnost.),",
-        "CM en línea, vecinos, tecnología de TV. MASIVA: aviso INC, prioridad, llamadas",
-        "anteriores (F22+F13). INVENTARIO: seriales (F10). Escale según la ruta.",
-    ),
-    "visita": (
-        "Genere la visita (F23 LLS, F15+F6 OT) y acuerde el cupo con el cliente (WFM).",
-        "Sin cupo: formulario de seguimiento de procesos para backoffice CGO;",
-        "informe los tiempos de gestión al cliente.",
-    ),
-    "pqr": (
-        "Consulte fechas, radicados, visitas y notas (F7); informe lo registrado.",
-        "Si desiste: deje la marcación. Si insiste: valide identidad, notas completas,",
-        "radicado y CUN (si la matriz lo da), tiempo de respuesta y canal de respuesta.",
-    ),
-}
+if TYPE_CHECKING:
+    from swat_tui.domain.procedure.step_view import CheckView
+
+HINT_LINES = 3
 
 
 class BranchStepScreen(CallStepScreen, panel="LLM003"):
     """The branch step's check: the request was handled or will be escalated."""
 
-    def _check_id(self) -> str:
-        request = self.call.record.state.request
-        assert request is not None
-        return load_procedure().branch_step(request.branch).checks[0].id
+    def _check(self) -> CheckView:
+        """The branch step's check for this request (data/procedure.toml, field "ok")."""
+        view = self.desk.step_view(self.PANEL_ID).by_field("ok")
+        assert view is not None and view.applies
+        return view
 
     def fill_step(self) -> None:
         state = self.call.record.state
         request = state.request
-        view = self.call.account
+        view = self.account
         assert request is not None
+        routes = load_routes()
+        entry = routes.entry(request.branch)
+        subflows = routes.subflows(request.branch)
+        hints = [*entry.hints, *([""] * HINT_LINES)][:HINT_LINES]
         self.set_fields(
             {
                 "cuenta": str(self.call.record.cuenta or ""),
                 "holder": (view.holder_name or "") if view else "",
                 "status": view.status if view else "",
-                "branch": BRANCH_NAMES[request.branch],
+                "branch": entry.title,
                 "request": request.description,
-                **{f"hint{i + 1}": line for i, line in enumerate(HINTS[request.branch])},
+                "subflows": "  ".join(f"{r.option}={r.label}" for r in subflows),
+                **{f"hint{i + 1}": line for i, line in enumerate(hints)},
             }
         )
-        check = load_procedure().check(self._check_id())
-        assert check is not None
-        if is_done(check, state):
+        chosen = subflow_of(state)
+        self.field("g").value = next((r.option for r in subflows if r.subflow == chosen), "")
+        if self._check().done:
             self.field("ok").value = YES
         self.field("notes").value = state.fields.get(f"notes_{request.number}", "")
+        # The cursor starts where the step is decided (DSPATR(PC) in DDS); the
+        # optional sub-flow is one Shift+Tab above.
+        self.focus_field("ok")
 
     def field_completed(self, name: str, value: str) -> None:
         request = self.call.record.state.request
         assert request is not None
-        key = f"notes_{request.number}"
         text = value.strip()
+        if name == "g" and text:
+            self._choose_subflow(text)
+            return
+        key = f"notes_{request.number}"
         if name == "notes" and text and self.call.record.state.fields.get(key) != text:
-            self.write(lambda: self.calls.set_field(self.call.call_id, key, text))
+            self.write(lambda: self.desk.set_field(key, text))
+
+    def _choose_subflow(self, option: str) -> bool:
+        """Record the sub-flow; the routing table may send it to another panel."""
+        state = self.call.record.state
+        request = state.request
+        assert request is not None
+        route = next(
+            (r for r in load_routes().subflows(request.branch) if r.option == option), None
+        )
+        if route is not None and route.subflow == subflow_of(state):
+            return True
+        return self.write(lambda: self.desk.choose_subflow(option), field="g")
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
+        option = self.field("g").value.strip()
+        if option and not self._choose_subflow(option):
+            return
+        if self.desk.step_panel() != self.PANEL_ID:
+            await self.rr_app.show_call_step()  # the sub-flow has a panel of its own
+            return
         self.field_completed("notes", self.field("notes").value)
         if self.field("ok").value.strip().upper() != YES:
             self.message(
@@ -87,11 +95,9 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
             )
             self.field("ok").mark_error(True)
             return
-        check = load_procedure().check(self._check_id())
-        assert check is not None
-        if not is_done(check, self.call.record.state):
+        check = self._check()
+        if not check.done:
             notes = self.field("notes").value.strip() or "atendida"
-            call_id = self.call.call_id
-            if not self.write(lambda: self.calls.record_check(call_id, check.id, notes)):
+            if not self.write(lambda: self.desk.record_check(check.check.id, notes)):
                 return
         await self.go_on()

@@ -17,17 +17,14 @@ STATUS = {
 class CallLogScreen(PagedScreen, panel="LOG001"):
     """Did the customer already call for the same failure and aviso?"""
 
-    def __init__(self, cuenta: int, holder: str = "", *, current_call: int | None = None) -> None:
+    def __init__(self, cuenta: int, holder: str = "") -> None:
         super().__init__()
         self.cuenta = cuenta
         self.holder = holder
-        self.current_call = current_call
 
     def fill(self) -> None:
         self.set_fields({"cuenta": str(self.cuenta), "holder": self.holder})
-        lines = self.attempt(
-            lambda: self.services.calls.call_log(self.cuenta, exclude_call_id=self.current_call)
-        )
+        lines = self.attempt(lambda: self.desk.call_log(self.cuenta))
         if lines is None:
             return
         records = []

@@ -1,7 +1,8 @@
 """What the panels of a call share: the call header, saving fields, moving on.
 
-Every completed field (Tab out of it, or Intro) is written by the call
-service at once, so a killed process loses nothing typed before it.
+Every completed field (Tab out of it, or Intro) is written through the desk
+at once, so a killed process loses nothing typed before it. What the panel
+shows of the account is the desk's view, already masked by the BLACKLIST rule.
 """
 
 from __future__ import annotations
@@ -9,16 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from swat_tui.ui.call_session import clock_text
+from swat_tui.ui.format import clock_text
 from swat_tui.ui.screens.base import RRScreen
 from swat_tui.ui.widgets.rr_field import RRField
 
 YES, NO = "S", "N"  # what the agent types to confirm a check, as on RR
 
 if TYPE_CHECKING:
-    from swat_tui.domain.call import CallService
+    from swat_tui.domain.account.views import AccountPanelView
     from swat_tui.domain.call.views import CallRecord
-    from swat_tui.ui.call_session import ActiveCall
+    from swat_tui.domain.desk.active_call import ActiveCall
 
 
 class CallStepScreen(RRScreen):
@@ -26,13 +27,19 @@ class CallStepScreen(RRScreen):
 
     @property
     def call(self) -> ActiveCall:
-        call = self.rr_app.call
+        call = self.desk.active
         assert call is not None, "no call in progress"
         return call
 
     @property
-    def calls(self) -> CallService:
-        return self.services.calls
+    def account(self) -> AccountPanelView | None:
+        """The call's account as the rule lets the agent see it now."""
+        return self.call.account
+
+    @property
+    def in_call(self) -> bool:
+        desk = self.rr_app.desk
+        return desk is not None and desk.active is not None
 
     def fill(self) -> None:
         self._paint_call_header()
@@ -44,7 +51,7 @@ class CallStepScreen(RRScreen):
 
     def _paint_call_header(self) -> None:
         record = self.call.record
-        self.set_fields(
+        self.set_present_fields(
             {
                 "call": str(record.id),
                 "ani": record.ani,
@@ -56,20 +63,19 @@ class CallStepScreen(RRScreen):
 
     def paint_header(self) -> None:
         super().paint_header()
-        if self.rr_app.call is not None and "talk" in self.display_file.fields:
+        if self.in_call and "talk" in self.display_file.fields:
             self.set_fields({"talk": clock_text(self.call.talk_seconds(self.rr_app.now()))})
 
     def show_next(self) -> None:
         """The one next thing the procedure asks, on the panel's "Siguiente" line."""
-        self.set_fields({"next": self.rr_app.guide_view().next_action})
-        self.rr_app.refresh_guide()
+        self.set_present_fields({"next": self.rr_app.guide_view().next_action})
+        self.refresh_guide()
 
     def write(self, change: Callable[[], CallRecord], *, field: str | None = None) -> bool:
-        """Apply one call change through the service; errors go to row 24."""
+        """Run one intent of the desk; a refusal goes to row 24 and changes nothing."""
         record = self.attempt(change, field=field)
         if record is None:
             return False
-        self.rr_app.call_changed(record)
         self._paint_call_header()
         self.show_next()
         return True
@@ -81,7 +87,7 @@ class CallStepScreen(RRScreen):
         (``on_screen_suspend``) or left by Intro; and once the call has ended
         there is nothing to save.
         """
-        if self.is_current and self.rr_app.call is not None:
+        if self.is_current and self.in_call:
             self.field_completed(event.field.spec.name, event.value)
 
     def field_completed(self, name: str, value: str) -> None:
@@ -90,75 +96,43 @@ class CallStepScreen(RRScreen):
     def on_screen_suspend(self) -> None:
         """Another panel comes on top (F2, F7, F22...): keep the field being typed."""
         focused = self.focused
-        if isinstance(focused, RRField) and self.rr_app.call is not None:
+        if isinstance(focused, RRField) and self.in_call:
             self.field_completed(focused.spec.name, focused.value)
 
     async def go_on(self) -> None:
         """Advance the procedure and show the panel of the new step."""
-        if self.write(lambda: self.calls.advance(self.call.call_id)):
+        if self.write(self.desk.advance):
             await self.rr_app.show_call_step()
 
     async def action_rr_notes(self) -> None:
-        """F7 in a call: reading the special notes is a step-2 check on a blacklist."""
-        from swat_tui.ui.screens.account.special_notes import SpecialNotesScreen
-
+        """F7 in a call: the desk records the reading when the rule asks for it."""
         cuenta = self.call.record.cuenta
         if cuenta is None:
             self.message("Abra primero la cuenta (paso 1).", error=True)
             return
-        await self.open(SpecialNotesScreen(cuenta, self._holder(), on_read=self._notes_read))
-
-    def _notes_read(self) -> None:
-        record = self.call.record
-        state = record.state
-        if "blacklist" in state.flags and state.mark_for("notas_f7_leidas", 0) is None:
-            self.write(lambda: self.calls.record_check(record.id, "notas_f7_leidas", "leídas"))
+        await self.open_panel("NTS001", cuenta, self._holder())
 
     async def action_rr_inventory(self) -> None:
-        """F10 in a call: services and equipment, once the blacklist rule allows it."""
-        from swat_tui.domain.procedure import engine
-        from swat_tui.ui.screens.account.inventory import InventoryScreen
-
+        """F10 in a call: services and equipment, once the rule allows it."""
         cuenta = self.call.record.cuenta
         if cuenta is None:
             self.message("Abra primero la cuenta (paso 1).", error=True)
             return
-        if not engine.may_show_personal_data(self.call.record.state):
-            self.message(
-                "BLACKLIST: no dé información hasta leer F7 y validar la identidad.", error=True
-            )
+        view = self.account
+        if view is not None and not view.details_visible:
+            self.message(self.desk.gate.refusal(cuenta), error=True)
             return
-        await self.open(InventoryScreen(cuenta, self._holder()))
+        await self.open_panel("INV001", cuenta, self._holder())
 
     def _holder(self) -> str:
-        from swat_tui.domain.procedure import engine
-
-        view = self.call.account
-        if view is None or not engine.may_show_personal_data(self.call.record.state):
-            return ""
-        return view.holder_name or ""
+        """The holder's name for the sub-panels, empty while the rule hides it."""
+        view = self.account
+        return (view.holder_name or "") if view is not None else ""
 
     def returned(self) -> None:
         """Back from F7, F10 or F22: the call may have changed."""
-        if self.rr_app.call is not None:
-            self.refresh_account()
+        if self.in_call:
             self.fill()
-
-    def refresh_account(self) -> None:
-        """Re-read the account once the blacklist rule lets its details show."""
-        from swat_tui.domain.procedure import engine
-
-        record = self.call.record
-        view = self.call.account
-        if record.cuenta is None or view is None or view.details_visible:
-            return
-        if engine.may_show_personal_data(record.state) or record.state.mark_for(
-            "notas_f7_leidas", 0
-        ):
-            agent = self.rr_app.agent.username if self.rr_app.agent else ""
-            self.call.account = self.services.accounts.open_panel(
-                record.cuenta, agent=agent, notes_read=True
-            )
 
     async def action_rr_exit(self) -> None:
         """F3 during a call: the call stays open; the menu offers to return to it."""

@@ -21,7 +21,7 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
         closing = two_lines(script("closing", agent=name))
         survey = two_lines(script("survey"))
         record = self.call.record
-        view = self.call.account
+        view = self.account
         codes = [m.result for m in record.state.marks if m.check == "tipificada"]
         self.set_fields(
             {
@@ -54,8 +54,7 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
             state = self.call.record.state
             request = state.request_number if check == "resolucion_informada" else 0
             if state.mark_for(check, request) is None:
-                call_id = self.call.call_id
-                self.write(lambda: self.calls.record_check(call_id, check, result), field=name)
+                self.write(lambda: self.desk.record_check(check, result), field=name)
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
@@ -63,10 +62,9 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
             self.field_completed(name, self.field(name).value)
             if self.panel.canvas.message_is_error:
                 return
-        call_id = self.call.call_id
         more = self.field("mas").value.strip().upper()
         if more == YES:
-            if self.write(lambda: self.calls.another_request(call_id)):
+            if self.write(self.desk.another_request):
                 self.message("Nueva solicitud en la misma llamada.")
                 await self.rr_app.show_call_step()
             return
@@ -76,13 +74,15 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
             return
         state = self.call.record.state
         if state.mark_for("nada_mas", state.request_number) is None and not self.write(
-            lambda: self.calls.record_check(call_id, "nada_mas", "sin más solicitudes")
+            lambda: self.desk.record_check("nada_mas", "sin más solicitudes")
         ):
             return
         if not self._survey():
             return
-        if self.write(lambda: self.calls.end(call_id)):
-            await self.rr_app.call_ended()
+        if self.attempt(self.desk.end_call) is not None:
+            await self.rr_app.after_call(
+                "Llamada terminada y registrada. Complete el ACW (opción 7)."
+            )
 
     def _survey(self) -> bool:
         if self.call.record.state.mark_for("encuesta", 0) is not None:
@@ -98,4 +98,4 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
             self.field("sc").mark_error(True)
             return False
         rating = int(score) if answer == "acepta" else None
-        return self.write(lambda: self.calls.record_survey(self.call.call_id, answer, rating))
+        return self.write(lambda: self.desk.record_survey(answer, rating))

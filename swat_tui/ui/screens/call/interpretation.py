@@ -1,27 +1,24 @@
-"""LLM002: step 2, interpretation — acknowledge the account's flags, record the request."""
+"""LLM002: step 2, interpretation — acknowledge the account's flags, record the request.
+
+Which field records which check, its label and how it is entered come from
+the procedure data (``desk.step_view``); the account is the desk's view,
+masked by the BLACKLIST rule until it allows more.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from swat_tui.domain.procedure import engine
 from swat_tui.ui.format import day
-from swat_tui.ui.screens.account.account_panel import BLACKLIST_BANNER
+from swat_tui.ui.labels import BLACKLIST_BANNER
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 
 if TYPE_CHECKING:
     from swat_tui.domain.account.views import AccountPanelView
+    from swat_tui.domain.procedure.step_view import CheckView
 
 BRANCHES = {"1": "sac", "2": "soporte", "3": "visita", "4": "pqr"}
-# field -> (check id, flag that makes it apply, label)
-ACKS = {
-    "f7": ("notas_f7_leidas", "blacklist", "Blacklist: notas F7 leídas"),
-    "identity": ("identidad_validada", "blacklist", "Blacklist: identidad validada"),
-    "pqr": ("pqr_revisada", "pqr_pendiente", "PQR pendiente revisada"),
-    "vis": ("visita_revisada", "visita_pendiente", "LLS/OT pendiente revisada"),
-    "sta": ("estado_revisado", None, ""),
-}
-LABEL_FIELDS = {"f7": "f7_label", "identity": "id_label", "pqr": "pqr_label", "vis": "visit_label"}
+RESULT_WIDTH = 8  # the identity field shows the start of how it was validated
 
 
 class InterpretationScreen(CallStepScreen, panel="LLM002"):
@@ -29,15 +26,16 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
 
     def fill_step(self) -> None:
         state = self.call.record.state
-        view = self._account()
-        shown = engine.may_show_personal_data(state)
+        view = self.account
         if view is not None:
             self.set_fields(
                 {
                     "cuenta": str(view.cuenta),
-                    "holder": (view.holder_name or "") if shown else "NO DAR INFO. VER F7",
+                    "holder": view.holder_name or "NO DAR INFO. VER F7",
                     "status": view.status,
-                    "banner": BLACKLIST_BANNER.center(78) if view.blacklist and not shown else "",
+                    "banner": BLACKLIST_BANNER.center(78)
+                    if view.blacklist and not view.details_visible
+                    else "",
                     "meaning": view.status_meaning,
                     "f7_info": "se marca al leer F7" if view.blacklist else "",
                     "id_info": "cómo se validó" if view.blacklist else "",
@@ -45,16 +43,8 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
                     "visit_info": _visit_info(view),
                 }
             )
-        for name, (check, flag, label) in ACKS.items():
-            applies = flag is None or flag in state.flags
-            if name in LABEL_FIELDS:
-                self.set_fields({LABEL_FIELDS[name]: label if applies else f"{label}: no aplica"})
-            rr_field = self.field(name)
-            rr_field.display = applies
-            mark = state.mark_for(check, 0)
-            if mark is not None:
-                rr_field.value = YES if name != "identity" else mark.result[:8]
-        self.field("f7").disabled = True  # marked by reading F7, not by typing
+        for check in self.desk.step_view(self.PANEL_ID).checks:
+            self._show_check(check)
         request = state.request
         if request is not None:
             self.field("request").value = request.description
@@ -62,33 +52,56 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
         else:
             self.field("request").value = state.fields.get("request_draft", "")
 
-    def _account(self) -> AccountPanelView | None:
-        return self.call.account
+    def _show_check(self, view: CheckView) -> None:
+        check = view.check
+        label_field = f"{view.field}_label"
+        if check.field_label is not None and label_field in self.display_file.fields:
+            label = check.field_label if view.applies else f"{check.field_label}: no aplica"
+            self.set_fields({label_field: label})
+        rr_field = self.field(view.field)
+        rr_field.display = view.applies
+        rr_field.disabled = check.entry == "action"  # e.g. F7 read: marked by the key
+        if view.result is not None:
+            rr_field.value = view.result[:RESULT_WIDTH] if check.entry == "text" else YES
 
     def field_completed(self, name: str, value: str) -> None:
-        call_id = self.call.call_id
-        state = self.call.record.state
         text = value.strip()
-        if name in ("identity", "pqr", "vis", "sta") and text:
-            check = ACKS[name][0]
-            if state.mark_for(check, 0) is not None:
-                return
-            if name != "identity" and text.upper() != YES:
-                self.message("Digite S cuando haya revisado la novedad.", error=True)
-                self.field(name).mark_error(True)
-                return
-            result = text if name == "identity" else "revisada"
-            self.write(lambda: self.calls.record_check(call_id, check, result), field=name)
-        elif name == "request" and text and state.fields.get("request_draft") != text:
-            self.write(lambda: self.calls.set_field(call_id, "request_draft", text))
+        check = self.desk.step_view(self.PANEL_ID).by_field(name)
+        if check is not None:
+            self._complete_check(check, text)
+        elif name == "request" and text and self._draft() != text:
+            self.write(lambda: self.desk.set_field("request_draft", text))
+
+    def _draft(self) -> str | None:
+        return self.call.record.state.fields.get("request_draft")
+
+    def _complete_check(self, view: CheckView, text: str) -> None:
+        check = view.check
+        if not view.applies or check.entry == "action":
+            return
+        if not text:
+            if view.done and check.revocable:  # clearing the field takes it back
+                self.write(lambda: self.desk.revoke_check(check.id), field=view.field)
+            return
+        if view.done:
+            return
+        if check.entry == "confirm" and text.upper() != YES:
+            self.message("Digite S cuando haya revisado la novedad.", error=True)
+            self.field(view.field).mark_error(True)
+            return
+        result = text if check.entry == "text" else "revisada"
+        self.write(lambda: self.desk.record_check(check.id, result), field=view.field)
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
-        for name in ("identity", "pqr", "vis", "sta", "request"):
-            if self.field(name).display:
-                self.field_completed(name, self.field(name).value)
+        for view in self.desk.step_view(self.PANEL_ID).checks:
+            if view.applies:
+                self.field_completed(view.field, self.field(view.field).value)
             if self.panel.canvas.message_is_error:
                 return
+        self.field_completed("request", self.field("request").value)
+        if self.panel.canvas.message_is_error:
+            return
         text = self.field("request").value.strip()
         branch = BRANCHES.get(self.field("br").value.strip())
         if not text:
@@ -100,10 +113,9 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
             self.field("br").mark_error(True)
             return
         current = self.call.record.state.request
-        if current is None or (current.branch, current.description) != (branch, text):
-            call_id = self.call.call_id
-            if not self.write(lambda: self.calls.start_request(call_id, branch, text)):
-                return
+        changed = current is None or (current.branch, current.description) != (branch, text)
+        if changed and not self.write(lambda: self.desk.start_request(branch, text)):
+            return
         await self.go_on()
 
 

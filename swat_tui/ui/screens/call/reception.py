@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from swat_tui.ui.format import two_lines
-from swat_tui.ui.screens.call.call_flags import account_flags
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 
 if TYPE_CHECKING:
@@ -54,7 +53,7 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
         from swat_tui.domain.errors import DomainError
 
         try:
-            page = self.services.accounts.search(parse_query("telefono", ani), limit=3)
+            page = self.desk.search(parse_query("telefono", ani), limit=3)
         except DomainError:
             self.set_fields(
                 {
@@ -77,21 +76,18 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
         self.set_fields({"ani_match": f"{page.total} cuentas con ese número: {shown}{more}"})
 
     def _describe_account(self, cuenta: int) -> None:
-        view = self.call.account
+        view = self.account
         if view is not None and view.cuenta == cuenta:
             holder = view.holder_name or "NO DAR INFO. VER F7"
             self.set_fields({"account_info": f"{holder} ({view.status})"})
 
     def field_completed(self, name: str, value: str) -> None:
-        call_id = self.call.call_id
+        desk = self.desk
         record = self.call.record
         if name in CALLER_FIELDS and value.strip() == (getattr(record, CALLER_FIELDS[name]) or ""):
             return  # already in the store
         if name in CALLER_FIELDS and value.strip():
-            self.write(
-                lambda: self.calls.set_field(call_id, CALLER_FIELDS[name], value.strip()),
-                field=name,
-            )
+            self.write(lambda: desk.set_field(CALLER_FIELDS[name], value.strip()), field=name)
         elif name == "rel" and value.strip():
             relation = RELATIONS.get(value.strip())
             if relation is not None and relation == record.caller_relation:
@@ -100,13 +96,13 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
                 self.message("Relación: digite un número del 1 al 6.", error=True)
                 self.field("rel").mark_error(True)
                 return
-            self.write(lambda: self.calls.set_field(call_id, "caller_relation", relation))
+            self.write(lambda: desk.set_field("caller_relation", relation))
         elif (
             name == "wel"
             and value.strip().upper() == YES
             and self.call.record.state.mark_for("saludo", 0) is None
         ):
-            self.write(lambda: self.calls.record_check(call_id, "saludo", "guion leído"))
+            self.write(lambda: desk.record_check("saludo", "guion leído"))
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
@@ -137,26 +133,19 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
         cuenta = self._single_match(query)
         if cuenta is None:
             return False
-        agent = self.rr_app.agent.username if self.rr_app.agent else ""
-        view = self.attempt(
-            lambda: self.services.accounts.open_panel(cuenta, agent=agent, notes_read=False),
-            field="cuenta",
-        )
+        view = self.attempt(lambda: self.desk.open_call_account(cuenta), field="cuenta")
         if view is None:
             return False
-        self.call.account = view
-        opened = self.write(
-            lambda: self.calls.open_account(self.call.call_id, view.cuenta, account_flags(view))
-        )
-        if opened:
-            self._describe_account(view.cuenta)
-        return opened
+        self._paint_call_header()
+        self.show_next()
+        self._describe_account(view.cuenta)
+        return True
 
     def _single_match(self, query: AccountQuery) -> int | None:
         """The one account a query names; several or none: say so on row 24."""
         if query.kind == "cuenta":
             return int(query.value)
-        page = self.attempt(lambda: self.services.accounts.search(query, limit=3), field="cuenta")
+        page = self.attempt(lambda: self.desk.search(query, limit=3), field="cuenta")
         if page is None:
             return None
         if page.total == 1:

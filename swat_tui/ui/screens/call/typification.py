@@ -8,11 +8,10 @@ from swat_tui.ui.screens.call.call_step import CallStepScreen
 from swat_tui.ui.screens.paged import PagedScreen
 
 if TYPE_CHECKING:
-    from swat_tui.domain.call.ucc import UccCatalog, UccEntry
+    from swat_tui.domain.call.ucc import UccEntry
 
 CHOOSE = "1"
 FIRST_CONTACT, CUN = "1", "2"
-NOTE_FIELD_LIMIT = 250  # longer notes go to the account's SWAT folder (F7+F6)
 
 
 class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
@@ -22,11 +21,6 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         super().__init__()
         self.entries: tuple[UccEntry, ...] = ()
         self.last_search: str | None = None
-
-    def catalog(self) -> UccCatalog:
-        from swat_tui.domain.call.ucc import UccCatalog
-
-        return UccCatalog(self.services.engine)
 
     def fill_step(self) -> None:
         state = self.call.record.state
@@ -44,7 +38,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         self.focus_field("search")
 
     def _search(self, text: str, *, branch: str | None = None) -> None:
-        found = self.attempt(lambda: self.catalog().search(text, branch=branch), field="search")
+        found = self.attempt(lambda: self.desk.ucc_search(text, branch=branch), field="search")
         if found is None:
             return
         self.entries = found
@@ -67,8 +61,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         text = value.strip()
         state = self.call.record.state
         if name == "notes" and text and state.fields.get("typification_notes") != text:
-            call_id = self.call.call_id
-            self.write(lambda: self.calls.set_field(call_id, "typification_notes", text))
+            self.write(lambda: self.desk.set_field("typification_notes", text))
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
@@ -110,18 +103,13 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
             self.field("res").mark_error(True)
             return
         notes = self.field("notes").value.strip()
-        call_id = self.call.call_id
-        if len(notes) > NOTE_FIELD_LIMIT:
-            if not self.write(lambda: self.calls.add_swat_note(call_id, notes)):
-                return
-            notes = "Nota extensa en la carpeta SWAT (F7+F6)."
         incident = self.field("inc").value.strip() or None
+        # One intent: notes too long for F22 go to the SWAT folder in the same
+        # transaction as the typification (a refusal leaves nothing behind).
         typified = self.write(
-            lambda: self.calls.typify(
-                call_id,
+            lambda: self.desk.typify(
                 code=code.upper(),
                 first_contact=resolution == FIRST_CONTACT,
-                cun=None,
                 incident_number=incident,
                 notes=notes,
             ),
@@ -134,15 +122,10 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
             await self.go_on()
         else:
             await self.app.pop_screen()
-            self.rr_app.refresh_guide()
 
     async def action_rr_call_log(self) -> None:
         """F22 then F13: the account's earlier calls."""
-        from swat_tui.ui.screens.call.call_log import CallLogScreen
-
         if self.call.record.cuenta is None:
             self.message("Abra primero la cuenta (paso 1).", error=True)
             return
-        await self.open(
-            CallLogScreen(self.call.record.cuenta, self._holder(), current_call=self.call.call_id)
-        )
+        await self.open_panel("LOG001", self.call.record.cuenta, self._holder())

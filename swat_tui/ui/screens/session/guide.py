@@ -13,7 +13,7 @@ class GuideScreen(RRScreen, panel="GUI001"):
 
     def fill(self) -> None:
         view = self.rr_app.guide_view()
-        call = self.rr_app.call
+        call = self.desk.active if self.rr_app.desk else None
         self.set_fields({"call": call.summary() if call else "Sin llamada en curso."})
         for step in view.steps:
             self.set_fields({f"step{step.number}": step_line(step, 78)})

@@ -16,17 +16,15 @@ class MainMenuScreen(RRScreen, panel="MNU001"):
             self.set_fields({"agent_name": agent.display_name})
 
     async def action_rr_enter(self) -> None:
-        from swat_tui.ui.screens.account.account_search import AccountSearchScreen
-
         self.clear_errors()
         option = self.field("option").field_value
         self.field("option").value = ""
         if option == "1":
-            await self.open(AccountSearchScreen())
+            await self.open_panel("CTA010")
         elif option == "2":
             await self.action_rr_softphone()
         elif option == "3":
-            if self.rr_app.call is None:
+            if self.desk.active is None:
                 self.message("No hay ninguna llamada en curso.", error=True)
             else:
                 await self.rr_app.show_call_step()

@@ -48,7 +48,7 @@ class RecoveryScreen(PagedScreen, panel="REC001"):
                 await self.rr_app.resume_call(record)
                 return
             if option == ABANDON:
-                closed = self.attempt(partial(self.services.calls.hang_up, record.id))
+                closed = self.attempt(partial(self.desk.close_interrupted, record))
                 if closed is not None:
                     self.calls_open.remove(record)
                     self.field(f"o_{index}").value = ""

@@ -15,13 +15,14 @@ OPTIONS = {
     "6": "hang_up",
     "7": "finish_acw",
 }
+ANSWERED = "Llamada contestada."
 
 
 class SoftphoneScreen(RRScreen, panel="SFT001"):
     """Options by number, like the rest of RR; the state also shows on row 2 of every panel."""
 
     def fill(self) -> None:
-        config = self.rr_app.phone_config()
+        config = self.desk.config
         reasons = textwrap.wrap(
             "  ".join(f"{r.code}={r.name.replace(' ', chr(160))}" for r in config.aux_reasons),
             65,
@@ -45,9 +46,9 @@ class SoftphoneScreen(RRScreen, panel="SFT001"):
         """State, timers and the incoming-call alert."""
         from swat_tui.domain.desk.softphone import AgentState, format_elapsed
 
-        phone = self.rr_app.phone
-        if phone is None:
+        if self.rr_app.desk is None:
             return
+        phone = self.desk.phone
         now = self.rr_app.now()
         call = phone.call
         ringing = phone.state == AgentState.TIMBRANDO
@@ -79,7 +80,27 @@ class SoftphoneScreen(RRScreen, panel="SFT001"):
             return
         self.field("opt").value = ""
         self.field("arg").value = ""
-        done = await self.rr_app.phone_action(action, argument)
+        done = self.attempt(lambda: self._act(action, argument))
         self.paint_phone()
-        if done is not None:
-            self.message(done)
+        if done is None:
+            return
+        if done == ANSWERED:
+            await self.rr_app.show_call_step()  # the call's panels take over, from step 1
+            return
+        self.message(done)
+
+    def _act(self, action: str, argument: str) -> str:
+        """One softphone option, as one intent of the desk; the row-24 message."""
+        desk = self.desk
+        if action == "answer":
+            desk.answer()
+            return ANSWERED
+        intents = {
+            "available": desk.go_available,
+            "aux": lambda: desk.go_aux(argument),
+            "hold": desk.hold_or_resume,
+            "transfer": lambda: desk.transfer(argument),
+            "hang_up": desk.hang_up,
+            "finish_acw": desk.finish_acw,
+        }
+        return intents[action]()

@@ -1,26 +1,17 @@
-"""The call in progress, as the UI holds it between panels.
+"""The call in progress as the desk holds it between intents.
 
-The store is the truth (every change is written by the call service at
-once); this keeps the last record returned and the account's panel view.
+The store is the truth: ``record`` is the last ``CallRecord`` the call
+service wrote; ``account`` is the call's account as the BLACKLIST rule lets
+the agent see it now.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from swat_tui.domain.account.views import AccountPanelView
-    from swat_tui.domain.call.views import CallRecord
-
-
-def clock_text(seconds: float) -> str:
-    """``mm:ss`` (``h:mm:ss`` past an hour), as Avaya shows timers."""
-    whole = max(0, int(seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes:02}:{secs:02}"
+from swat_tui.domain.account.views import AccountPanelView
+from swat_tui.domain.call.views import CallRecord
 
 
 @dataclass

@@ -1,0 +1,404 @@
+"""The desk: one signed-on agent's softphone, call in progress and calls' source.
+
+Every thing the agent does is one intent here and one transaction in the
+store: it happens whole or not at all, and a refused intent (``DomainError``
+with the row-24 message) changes nothing, neither the store nor the desk.
+The softphone's state and the call's status move together: a softphone
+transition is computed first (pure), the store written second, and the desk
+takes both only when both succeeded.
+
+The desk never imports the UI; the UI subscribes to its changes
+(``subscribe``) and repaints, rings the bell or shows row 24 from them.
+What the agent may see of an account is decided by the desk's
+``DisclosureGate``: every account view it hands out is already masked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from swat_tui.domain.account.disclosure import Access, DisclosureGate
+from swat_tui.domain.account.notes import read_special_notes
+from swat_tui.domain.account.query import AccountQuery
+from swat_tui.domain.account.service import SearchPage
+from swat_tui.domain.account.views import AccountPanelView, InventoryView, NoteLine, NotesView
+from swat_tui.domain.auth import SignedOnAgent
+from swat_tui.domain.call.change import CallChange, change_in
+from swat_tui.domain.call.ucc import UccCatalog, UccEntry
+from swat_tui.domain.call.views import CallLogLine, CallRecord
+from swat_tui.domain.desk.active_call import ActiveCall
+from swat_tui.domain.desk.softphone import (
+    AgentState,
+    Softphone,
+    SoftphoneConfig,
+    format_elapsed,
+    softphone_config,
+)
+from swat_tui.domain.desk.sources import CallSource
+from swat_tui.domain.errors import DomainError
+from swat_tui.domain.procedure.routes import SUBFLOW_FIELD, load_routes, step_panel
+from swat_tui.domain.procedure.state import CallState
+from swat_tui.domain.procedure.step_view import StepView, step_view
+from swat_tui.domain.services import Services
+from swat_tui.store.engine import write_session
+
+NOTES_CHECK = "notas_f7_leidas"
+
+
+@dataclass(frozen=True)
+class DeskChange:
+    """What changed at the desk, for the UI to show.
+
+    ``kind``: "phone" (agent state), "ringing" (a call rings: bell and row 24),
+    "call" (the call's record changed), "call_ended" (the line is down).
+    """
+
+    kind: str
+    message: str = ""
+
+
+Listener = Callable[[DeskChange], None]
+
+
+class Desk:
+    """One agent's desk for one sign-on session."""
+
+    def __init__(
+        self,
+        services: Services,
+        agent: SignedOnAgent,
+        source: CallSource,
+        *,
+        config: SoftphoneConfig | None = None,
+    ) -> None:
+        self.services = services
+        self.agent = agent
+        self.source = source
+        self.config = config or softphone_config()
+        self.phone = Softphone.signed_on(self._now(), self.config)
+        self.active: ActiveCall | None = None
+        self.ringing: CallRecord | None = None
+        self.last_call_id: int | None = None
+        self.gate = DisclosureGate(self._call_account)
+        self._listeners: list[Listener] = []
+
+    # -- listeners ------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _tell(self, kind: str, message: str = "") -> None:
+        change = DeskChange(kind, message)
+        for listener in list(self._listeners):
+            listener(change)
+
+    def _now(self) -> datetime:
+        return self.services.clock()
+
+    def _call_account(self) -> tuple[int | None, CallState] | None:
+        if self.active is None:
+            return None
+        return self.active.record.cuenta, self.active.record.state
+
+    # -- what row 2 shows -----------------------------------------------------------
+
+    def status_line(self, now: datetime) -> str:
+        """Row 2: e.g. ``DISPONIBLE 00:12`` or ``TIMBRANDO 3001234567 HOGAR_SAC``."""
+        phone = self.phone
+        if phone.state == AgentState.TIMBRANDO and phone.call:
+            return f"TIMBRANDO {phone.call.ani} {phone.call.queue}"
+        if phone.call and phone.state in (AgentState.EN_LLAMADA, AgentState.EN_ESPERA):
+            return f"{phone.state.value} {format_elapsed(phone.call_elapsed(now))} {phone.call.ani}"
+        return f"{phone.label} {format_elapsed(phone.state_elapsed(now))}"
+
+    @property
+    def wants_ring(self) -> bool:
+        """Disponible with nothing ringing: the source may ring a call."""
+        return self.phone.state == AgentState.DISPONIBLE
+
+    # -- the softphone ----------------------------------------------------------------
+
+    def go_available(self) -> str:
+        self.phone = self.phone.go_available(self._now())
+        self._tell("phone")
+        return "Disponible: las llamadas de la cola entrarán a su softphone."
+
+    def go_aux(self, argument: str) -> str:
+        code = int(argument) if argument.isdigit() else 1
+        self.phone = self.phone.go_aux(code, self._now())
+        self._tell("phone")
+        return f"{self.phone.label}."
+
+    def ring(self, ani: str | None = None, queue: str | None = None) -> CallRecord:
+        """A call rings now: from the source, or the given number (a trainer's, a test's)."""
+        now = self._now()
+        if ani is None or queue is None:
+            incoming = self.source.next_call(now)
+            ani, queue = incoming.ani, incoming.queue
+        phone = self.phone.ring(ani, queue, now)
+        record = self.services.calls.offer(agent_id=self.agent.id, ani=ani, queue=queue)
+        self.phone, self.ringing = phone, record
+        self._tell(
+            "ringing", f"Llamada entrante de {record.ani} ({record.queue}): F2, 3=Contestar."
+        )
+        return record
+
+    def ring_if_available(self) -> CallRecord | None:
+        """The source's timer went off: ring if the agent is still Disponible."""
+        return self.ring() if self.wants_ring else None
+
+    def answer(self) -> CallRecord:
+        ringing = self.ringing
+        phone = self.phone.answer(self._now())
+        if ringing is None:
+            raise DomainError("No hay ninguna llamada timbrando.")
+        record = self.services.calls.answer(ringing.id)
+        self.phone, self.ringing, self.last_call_id = phone, None, record.id
+        self.active = ActiveCall(record)
+        self._tell("call", "Llamada contestada.")
+        return record
+
+    def hold_or_resume(self) -> str:
+        call = self._require_call()
+        now = self._now()
+        if self.phone.state == AgentState.EN_ESPERA:
+            phone = self.phone.resume(now)
+            record = self.services.calls.resume(call.call_id)
+            message = "Llamada reanudada."
+        else:
+            phone = self.phone.hold(now)
+            record = self.services.calls.hold(call.call_id)
+            message = "Llamada en espera."
+        self.phone = phone
+        call.record = record
+        self._tell("call", message)
+        return message
+
+    def transfer(self, queue: str) -> str:
+        call = self._require_call()
+        if not queue:
+            raise DomainError("Digite la cola a la que transfiere.")
+        phone = self.phone.transfer(queue, self._now())
+        self.services.calls.transfer(call.call_id, queue)
+        self.phone, self.active = phone, None
+        message = f"Llamada transferida a {queue}. Complete el ACW (7)."
+        self._tell("call_ended", message)
+        return message
+
+    def hang_up(self) -> str:
+        call = self._require_call()
+        phone = self.phone.hang_up(self._now())
+        self.services.calls.hang_up(call.call_id)
+        self.phone, self.active = phone, None
+        message = "Llamada colgada y registrada con lo capturado. Complete el ACW (7)."
+        self._tell("call_ended", message)
+        return message
+
+    def finish_acw(self) -> str:
+        if self.active is not None:
+            raise DomainError("Está en una llamada: termine el protocolo antes del ACW.")
+        phone = self.phone.finish_acw(self._now())
+        if self.last_call_id is not None:
+            self.services.calls.finish_acw(self.last_call_id)
+        self.phone = phone
+        self._tell("phone")
+        return "ACW terminado: Disponible."
+
+    def _require_call(self) -> ActiveCall:
+        if self.active is None:
+            raise DomainError("No hay ninguna llamada en curso.")
+        return self.active
+
+    # -- the call in progress ----------------------------------------------------------
+
+    def _changed(self, record: CallRecord) -> CallRecord:
+        call = self._require_call()
+        call.record = record
+        self._refresh_account()
+        self._tell("call")
+        return record
+
+    def set_field(self, name: str, value: str) -> CallRecord:
+        call = self._require_call()
+        return self._changed(self.services.calls.set_field(call.call_id, name, value))
+
+    def record_check(self, check_id: str, result: str) -> CallRecord:
+        call = self._require_call()
+        return self._changed(self.services.calls.record_check(call.call_id, check_id, result))
+
+    def revoke_check(self, check_id: str) -> CallRecord:
+        """The agent cleared a revocable check's field (identity): it is taken back."""
+        call = self._require_call()
+        return self._changed(self.services.calls.revoke_check(call.call_id, check_id))
+
+    def open_call_account(self, cuenta: int) -> AccountPanelView:
+        """Step 1: the caller's account is opened in RR for this call."""
+        call = self._require_call()
+        flags = self.services.accounts.step2_flags(cuenta)
+        call.record = self.services.calls.open_account(call.call_id, cuenta, flags)
+        # The call now names the account: the gate applies the call's rule.
+        call.account = self.account_panel(cuenta)
+        self._tell("call")
+        return call.account
+
+    def start_request(self, branch: str, description: str) -> CallRecord:
+        call = self._require_call()
+        return self._changed(self.services.calls.start_request(call.call_id, branch, description))
+
+    def choose_subflow(self, option: str) -> CallRecord:
+        """Steps 3-6: the sub-flow of the request's branch (e.g. SAC 1=cartera)."""
+        call = self._require_call()
+        request = call.record.state.request
+        if request is None:
+            raise DomainError(self.services.calls.procedure.message("typify_needs_request"))
+        route = load_routes().by_option(request.branch, option)
+        key = SUBFLOW_FIELD.format(number=request.number)
+        return self.set_field(key, route.subflow)
+
+    def step_panel(self) -> str:
+        """The panel id of the call's current step (steps 3-6 routed by branch)."""
+        call = self._require_call()
+        return step_panel(self.services.calls.procedure, call.record.state, load_routes())
+
+    def step_view(self, panel: str) -> StepView:
+        """The checks ``panel`` records for the call, done or pending, and what is next."""
+        call = self._require_call()
+        return step_view(self.services.calls.procedure, call.record.state, panel)
+
+    def advance(self) -> CallRecord:
+        call = self._require_call()
+        return self._changed(self.services.calls.advance(call.call_id))
+
+    def another_request(self) -> CallRecord:
+        call = self._require_call()
+        return self._changed(self.services.calls.another_request(call.call_id))
+
+    def typify(
+        self,
+        *,
+        code: str,
+        first_contact: bool,
+        incident_number: str | None = None,
+        notes: str = "",
+    ) -> CallRecord:
+        """F22; notes too long for it go to the SWAT folder in the same transaction."""
+        call = self._require_call()
+        record = self.services.calls.typify(
+            call.call_id,
+            code=code,
+            first_contact=first_contact,
+            incident_number=incident_number,
+            notes=notes,
+        )
+        return self._changed(record)
+
+    def record_survey(self, answer: str, score: int | None) -> CallRecord:
+        call = self._require_call()
+        return self._changed(self.services.calls.record_survey(call.call_id, answer, score))
+
+    def end_call(self) -> CallRecord:
+        """The closing protocol is complete: the call ends and ACW starts."""
+        call = self._require_call()
+        record = self.services.calls.end(call.call_id)
+        self.phone = self.phone.hang_up(self._now())
+        self.active = None
+        self._tell("call_ended", "Llamada terminada y registrada. Complete el ACW (opción 7).")
+        return record
+
+    # -- calls a crash left open ---------------------------------------------------------
+
+    def interrupted(self) -> list[CallRecord]:
+        return self.services.calls.interrupted(self.agent.id)
+
+    def resume_interrupted(self, record: CallRecord) -> None:
+        """Back into a call the store says was open: the line and the call together."""
+        answered = record.answered_at or self._now()
+        phone = self.phone.go_available(answered).ring(record.ani, record.queue, answered)
+        self.phone = phone.answer(answered)
+        self.last_call_id = record.id
+        self.active = ActiveCall(record)
+        if record.cuenta is not None:
+            self.active.account = self.services.accounts.open_panel(
+                record.cuenta, agent=self.agent.username, gate=self.gate
+            )
+        self._tell("call")
+
+    def close_interrupted(self, record: CallRecord) -> CallRecord:
+        return self.services.calls.hang_up(record.id)
+
+    # -- accounts, through the BLACKLIST rule --------------------------------------------
+
+    def search(self, query: AccountQuery, *, offset: int = 0, limit: int = 10) -> SearchPage:
+        """Accounts matching ``query`` (a blacklisted row shows no holder)."""
+        return self.services.accounts.search(query, offset=offset, limit=limit)
+
+    def account_panel(self, cuenta: int) -> AccountPanelView:
+        """CTA001 of any account, as the rule allows it now (logged)."""
+        return self.services.accounts.open_panel(cuenta, agent=self.agent.username, gate=self.gate)
+
+    def inventory(self, cuenta: int) -> InventoryView:
+        """F10, refused with the rule's message while the account is masked."""
+        return self.services.accounts.inventory(cuenta, agent=self.agent.username, gate=self.gate)
+
+    def read_special_notes(self, cuenta: int) -> NotesView:
+        """F7: the notes are shown and logged; in a call about this blacklisted account
+        the "notas F7 leídas" check is recorded in the same transaction."""
+        call = self.active
+        now = self._now()
+        in_call = call is not None and call.record.cuenta == cuenta
+        with write_session(self.services.engine) as session:
+            view = read_special_notes(session, cuenta, agent=self.agent.username, at=now)
+            record = None
+            if in_call and call is not None and self._notes_check_pending(call.record):
+
+                def apply(change: CallChange) -> None:
+                    change.require_workable()
+                    change.record(NOTES_CHECK, "leídas")
+
+                procedure = self.services.calls.procedure
+                record = change_in(session, procedure, call.call_id, now, apply)
+        self.gate.notes_read(cuenta)
+        if record is not None:
+            self._changed(record)
+        return view
+
+    def folder_notes(self, cuenta: int, folder: str) -> NotesView:
+        return self.services.notes.folder_notes(cuenta, folder)
+
+    def add_note(self, cuenta: int, text: str, *, folder: str | None = None) -> NoteLine:
+        """A special note (F7) or a note in ``folder`` (e.g. SWAT), by this agent."""
+        return self.services.notes.add_note(cuenta, text, agent=self.agent.username, folder=folder)
+
+    def create_folder(self, cuenta: int, name: str) -> str:
+        return self.services.notes.create_folder(cuenta, name, agent=self.agent.username)
+
+    # -- catalogues and history ------------------------------------------------------------
+
+    def ucc_search(self, text: str, *, branch: str | None = None) -> tuple[UccEntry, ...]:
+        """F22: the UCC catalogue by code or words (the request's branch first)."""
+        return UccCatalog(self.services.engine).search(text, branch=branch)
+
+    def call_log(self, cuenta: int) -> tuple[CallLogLine, ...]:
+        """F22 then F13: the account's earlier contacts (not the call in progress)."""
+        current = self.active.call_id if self.active else None
+        return self.services.calls.call_log(cuenta, exclude_call_id=current)
+
+    @staticmethod
+    def _notes_check_pending(record: CallRecord) -> bool:
+        state = record.state
+        return "blacklist" in state.flags and state.mark_for(NOTES_CHECK, 0) is None
+
+    def _refresh_account(self) -> None:
+        """Re-read the call's account when the rule now allows more (or less) of it."""
+        call = self.active
+        if call is None or call.account is None or call.record.cuenta is None:
+            return
+        view = call.account
+        access = self.gate.access(view.cuenta, blacklist=view.blacklist)
+        if access != view.access:
+            call.account = self.account_panel(view.cuenta)
+
+    def access(self, cuenta: int, *, blacklist: bool) -> Access:
+        return self.gate.access(cuenta, blacklist=blacklist)

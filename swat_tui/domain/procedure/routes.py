@@ -1,0 +1,115 @@
+"""Which panel shows each step of a call, and steps 3-6 routed by branch and sub-flow.
+
+Steps 1, 2, 7 and 8 name their panel in ``data/procedure.toml``; steps 3 to 6
+are routed through ``data/branch_routes.toml`` by the request's branch and
+the sub-flow chosen on the branch's entry panel, so a branch adds panels by
+adding rows, not by editing a dispatcher.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from swat_tui.domain.errors import DomainError
+from swat_tui.domain.procedure.definition import BRANCHES, ProcedureDef
+from swat_tui.domain.procedure.state import CallState
+from swat_tui.paths import data_dir
+
+SUBFLOW_FIELD = "subflow_{number}"  # CallState.fields key of a request's sub-flow
+
+
+@dataclass(frozen=True)
+class BranchRoute:
+    """One row: the panel for a branch's sub-flow ("" is the branch's entry panel)."""
+
+    branch: str
+    subflow: str
+    panel: str
+    option: str = ""
+    label: str = ""
+    title: str = ""
+    hints: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BranchRoutes:
+    """The whole routing table."""
+
+    routes: tuple[BranchRoute, ...]
+
+    def entry(self, branch: str) -> BranchRoute:
+        return self.route(branch, "")
+
+    def route(self, branch: str, subflow: str) -> BranchRoute:
+        for row in self.routes:
+            if (row.branch, row.subflow) == (branch, subflow):
+                return row
+        raise KeyError((branch, subflow))
+
+    def subflows(self, branch: str) -> tuple[BranchRoute, ...]:
+        """The sub-flows a branch's entry panel offers, in the order of the file."""
+        return tuple(r for r in self.routes if r.branch == branch and r.subflow)
+
+    def by_option(self, branch: str, option: str) -> BranchRoute:
+        for row in self.subflows(branch):
+            if row.option == option.strip():
+                return row
+        offered = ", ".join(f"{r.option}={r.label}" for r in self.subflows(branch))
+        raise DomainError(f"Gestión: digite {offered}.")
+
+
+def parse_routes(raw: dict[str, Any]) -> BranchRoutes:
+    """Validated: known branches, one entry row per branch, unique options."""
+    rows = tuple(
+        BranchRoute(
+            branch=row["branch"],
+            subflow=row.get("subflow", ""),
+            panel=row["panel"],
+            option=str(row.get("option", "")),
+            label=row.get("label", ""),
+            title=row.get("title", ""),
+            hints=tuple(row.get("hints", ())),
+        )
+        for row in raw["route"]
+    )
+    routes = BranchRoutes(rows)
+    keys = [(r.branch, r.subflow) for r in rows]
+    if len(keys) != len(set(keys)):
+        raise ValueError("a (branch, subflow) appears twice")
+    for branch in BRANCHES:
+        try:
+            routes.entry(branch)
+        except KeyError as error:
+            raise ValueError(f"branch {branch} has no entry row (subflow = '')") from error
+        options = [r.option for r in routes.subflows(branch)]
+        if len(options) != len(set(options)) or "" in options:
+            raise ValueError(f"branch {branch}: each sub-flow needs its own option")
+    unknown = {r.branch for r in rows} - set(BRANCHES)
+    if unknown:
+        raise ValueError(f"unknown branches {sorted(unknown)}")
+    return routes
+
+
+@cache
+def load_routes(path: Path | None = None) -> BranchRoutes:
+    source = path or data_dir() / "branch_routes.toml"
+    return parse_routes(tomllib.loads(source.read_text(encoding="utf-8")))
+
+
+def subflow_of(state: CallState) -> str:
+    """The sub-flow chosen for the current request ("" while none)."""
+    return state.fields.get(SUBFLOW_FIELD.format(number=state.request_number), "")
+
+
+def step_panel(procedure: ProcedureDef, state: CallState, routes: BranchRoutes) -> str:
+    """The panel id of the call's current step."""
+    step = procedure.step(state.step)
+    if step.branch is None:
+        if step.panel is None:
+            raise ValueError(f"step {step.number} names no panel")
+        return step.panel
+    return routes.route(step.branch, subflow_of(state)).panel
