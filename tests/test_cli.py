@@ -203,3 +203,20 @@ def test_help_is_spanish_and_light() -> None:
     assert json.loads(loaded) == []
     help_text = "\n".join(help_lines)
     assert "base de datos" in help_text and "Genera una base" in help_text
+
+
+def test_a_bad_keymap_stops_the_tui_with_one_line(
+    store_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from swat_tui.config import Settings as AppSettings
+    from swat_tui.ui.app import run_tui
+
+    bad = tmp_path / "keymap.toml"
+    bad.write_text('[keys]\nguide = "ctrl+t"\ninventory = "ctrl+t"\n', encoding="utf-8")
+    monkeypatch.setenv("SWAT_KEYMAP", str(bad))
+    assert run_tui(AppSettings(db_url=store_url)) == 2
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "keymap.toml" in error[0] and "inventory" in error[0]

@@ -21,6 +21,7 @@ from textual.worker import Worker
 
 from swat_tui.config import BOGOTA, Settings
 from swat_tui.ui import idle_collector
+from swat_tui.ui.keymap import UserKeymap
 
 if TYPE_CHECKING:
     from swat_tui.domain.auth import SignedOnAgent
@@ -38,9 +39,17 @@ class SwatApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     CSS = "Screen { background: #000000; }"
 
-    def __init__(self, settings: Settings, services: Services | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        services: Services | None = None,
+        keymap: UserKeymap | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings
+        # The agent's own keys for RR keys their terminal swallows (README: keymap).
+        self.keymap = keymap or UserKeymap()
+        self.set_keymap(self.keymap.bindings)
         self.services: Services | None = services
         self.desk: Desk | None = None
         self.desk_signal: Signal[DeskChange] = Signal(self, "desk")
@@ -61,9 +70,14 @@ class SwatApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """Function keys by binding; editing keys and pastes straight into the field, in order."""
         if isinstance(event, events.Key) and not event.is_forwarded:
+            from swat_tui.ui.screens.base import RRScreen
             from swat_tui.ui.typeahead import apply_in_order
 
             self.idle_collector.key_pressed()
+            screen = self.screen
+            if isinstance(screen, RRScreen) and screen.chords.pending:
+                await screen.chord_key(event.key)  # the next key completes or breaks it
+                return
             if apply_in_order(self.screen, self.focused, event):
                 return
         if isinstance(event, events.Paste) and not event.is_forwarded:
@@ -264,14 +278,24 @@ class SwatApp(App[None]):
             await self.pop_screen()
 
 
-def make_app(settings: Settings, services: Services | None = None) -> SwatApp:
-    """Build the app; tests pass ready services, the CLI lets the app open the store."""
-    return SwatApp(settings, services)
+def make_app(
+    settings: Settings, services: Services | None = None, keymap: UserKeymap | None = None
+) -> SwatApp:
+    """Build the app; tests pass ready services (and no user keymap), the CLI lets the
+    app open the store and passes the agent's keymap."""
+    return SwatApp(settings, services, keymap)
 
 
 def run_tui(settings: Settings) -> int:
     """Run the app in this terminal; print any start-up error and return the exit code."""
-    app = make_app(settings)
+    from swat_tui.ui.keymap import KeymapError, load_keymap
+
+    try:
+        keymap = load_keymap()
+    except KeymapError as error:
+        print(f"swat: error: {error}", file=sys.stderr)
+        return 2
+    app = make_app(settings, keymap=keymap)
     app.run()
     if app.startup_error:
         print(f"swat: error: {app.startup_error}", file=sys.stderr)

@@ -20,8 +20,9 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from swat_tui.domain.errors import DomainError
+from swat_tui.ui.chords import ChordOutcome, ChordState
 from swat_tui.ui.display_file import HEIGHT, WIDTH, DisplayFile, load
-from swat_tui.ui.keys import bindings_for
+from swat_tui.ui.keys import Keymap, bindings_for, chord_bindings
 from swat_tui.ui.widgets.guide_column import WIDTH as GUIDE_WIDTH
 from swat_tui.ui.widgets.guide_column import GuideColumn
 from swat_tui.ui.widgets.panel import Panel
@@ -64,19 +65,30 @@ class RRScreen(Screen[None]):
             cls.PANEL_ID = panel
             display = load(panel)
             extra = ("enter", "page_down", "page_up") if display.subfile else ("enter",)
-            bindings: list[BindingType] = [
-                *bindings_for(tuple(dict.fromkeys((*display.keys, *extra))))
-            ]
+            keys = tuple(dict.fromkeys((*display.keys, *extra)))
+            # Chord keys first: a pending F13+F6 must beat F6 alone.
+            bindings: list[BindingType] = [*chord_bindings(keys), *bindings_for(keys)]
             cls.BINDINGS = bindings
         super().__init_subclass__(**kwargs)
 
     def __init__(self) -> None:
         super().__init__()
         self.display_file: DisplayFile = load(self.PANEL_ID)
-        self.panel = Panel(self.display_file)
+        keymap = self._user_keymap()
+        self.panel = Panel(self.display_file, keymap)
+        self.chords = ChordState.for_panel(self.display_file.keys, keymap)
         self.ready = asyncio.Event()  # set once mounted, filled and focused
         self._shown = False
         self._fresh = False  # an installed panel shown again: reset and fill on resume
+
+    def _user_keymap(self) -> Keymap | None:
+        """The app's user keymap (a panel built outside a running app has none)."""
+        try:
+            app = self.app
+        except RuntimeError:  # Textual's NoActiveAppError
+            return None
+        keymap = getattr(app, "keymap", None)
+        return keymap.bindings if keymap is not None else None
 
     # -- composition and header ------------------------------------------------
 
@@ -178,6 +190,7 @@ class RRScreen(Screen[None]):
         Panels that keep state of their own reset it in ``fill``.
         """
         self.panel.canvas.clear()
+        self.chords.cancel()
         for rr_field in self.panel.fields():
             rr_field.value = ""
             rr_field.mark_error(False)
@@ -280,6 +293,25 @@ class RRScreen(Screen[None]):
             return None
 
     # -- keys every panel shares ----------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A chord's second key is let through (T typed, F6 alone) unless a chord is pending."""
+        if action == "rr_chord_key":
+            return self.chords.claims(str(parameters[0]))
+        return True
+
+    async def action_rr_chord_key(self, key: str) -> None:
+        await self.chord_key(key)
+
+    async def chord_key(self, key: str) -> bool:
+        """Hand a key to the panel's chords (F13 then F15...); True when it was theirs."""
+        result = self.chords.press(key)
+        if result.action is not None:
+            self.message("")
+            await self.run_action(result.action)
+        elif result.handled:
+            self.message(result.message, error=result.outcome is ChordOutcome.BROKEN)
+        return result.handled
 
     async def open(self, screen: RRScreen) -> None:
         """Show another panel on top of this one, once it is ready for keys."""

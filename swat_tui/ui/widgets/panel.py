@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Container
 
 from swat_tui.ui.display_file import DisplayFile, FieldSpec
-from swat_tui.ui.keys import legend_lines
+from swat_tui.ui.keys import Keymap, legend_lines
 from swat_tui.ui.widgets.canvas import Canvas
 from swat_tui.ui.widgets.rr_field import RRField
 
@@ -20,11 +20,11 @@ class Panel(Container):
     Panel { width: 80; height: 24; background: #000000; }
     """
 
-    def __init__(self, display: DisplayFile) -> None:
+    def __init__(self, display: DisplayFile, keymap: Keymap | None = None) -> None:
         super().__init__(id="panel")
         self.display_file = display
         self.canvas = Canvas(display)
-        self.canvas.legend = legend_lines(display.keys)
+        self.canvas.legend = legend_lines(display.keys, keymap)  # remapped keys named
 
     def compose(self) -> ComposeResult:
         yield self.canvas
