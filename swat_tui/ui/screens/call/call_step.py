@@ -73,12 +73,18 @@ class CallStepScreen(RRScreen):
 
     def write(self, change: Callable[[], CallRecord], *, field: str | None = None) -> bool:
         """Run one intent of the desk; a refusal goes to row 24 and changes nothing."""
+        shown = self.account
         record = self.attempt(change, field=field)
         if record is None:
             return False
         self._paint_call_header()
+        if self.account is not shown:
+            self.paint_account()  # the rule now shows more (or less) of the account
         self.show_next()
         return True
+
+    def paint_account(self) -> None:
+        """Paint the account's fields from the desk's view (panels that show it)."""
 
     def on_rr_field_left(self, event: RRField.Left) -> None:
         """A field is complete when the cursor leaves it: save it now.

@@ -26,6 +26,17 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
 
     def fill_step(self) -> None:
         state = self.call.record.state
+        self.paint_account()
+        for check in self.desk.step_view(self.PANEL_ID).checks:
+            self._show_check(check)
+        request = state.request
+        if request is not None:
+            self.field("request").value = request.description
+            self.field("br").value = {v: k for k, v in BRANCHES.items()}[request.branch]
+        else:
+            self.field("request").value = state.fields.get("request_draft", "")
+
+    def paint_account(self) -> None:
         view = self.account
         if view is not None:
             self.set_fields(
@@ -43,14 +54,6 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
                     "visit_info": _visit_info(view),
                 }
             )
-        for check in self.desk.step_view(self.PANEL_ID).checks:
-            self._show_check(check)
-        request = state.request
-        if request is not None:
-            self.field("request").value = request.description
-            self.field("br").value = {v: k for k, v in BRANCHES.items()}[request.branch]
-        else:
-            self.field("request").value = state.fields.get("request_draft", "")
 
     def _show_check(self, view: CheckView) -> None:
         check = view.check

@@ -75,6 +75,10 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
         more = " ..." if page.total > len(page.rows) else ""
         self.set_fields({"ani_match": f"{page.total} cuentas con ese número: {shown}{more}"})
 
+    def paint_account(self) -> None:
+        if self.call.record.cuenta is not None:
+            self._describe_account(self.call.record.cuenta)
+
     def _describe_account(self, cuenta: int) -> None:
         view = self.account
         if view is not None and view.cuenta == cuenta:
