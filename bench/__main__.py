@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import call_writes, demo_build, first_paint, keys, lookups, memory, panel
+from bench import call_writes, demo_build, first_paint, keys, lookups, memory, panel, shift
 from bench.common import Figure, log
 from bench.demo_build import Store
 from bench.report import print_report, write_json
@@ -22,6 +22,7 @@ BENCHES = (
     "call_writes",
     "demo_build",
     "memory",
+    "shift",
 )
 FULL_ACCOUNTS = 1_000_000
 QUICK_ACCOUNTS = 20_000
@@ -64,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     paint_repeats, lookups_n, panels_n, soak, keys_n, calls_n, writes_n = (
         (3, 100, 40, 100, 20, 20, 300) if args.quick else (7, 300, 200, 400, 40, 40, 1000)
     )
+    # Long shift: panel opens per block, blocks, practice calls.
+    shift_block, shift_blocks, shift_calls = (100, 4, 10) if args.quick else (400, 5, 100)
     started = time.perf_counter()
     store = demo_build.prepare_store(args.store, accounts)
     runs: dict[str, Callable[[Store], list[Figure]]] = {
@@ -74,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         "call_writes": lambda s: call_writes.run(s, writes_n),
         "demo_build": demo_build.run,
         "memory": lambda s: memory.run(s, soak),
+        "shift": lambda s: shift.run(s, shift_block, shift_blocks, shift_calls),
     }
     figures: list[Figure] = []
     failures: list[str] = []

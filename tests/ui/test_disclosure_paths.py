@@ -13,6 +13,7 @@ from swat_tui.ui.format import HIDDEN
 from tests.gates import SEE_ALL
 from tests.ui.helpers import (
     answer_call,
+    desk_of,
     enter,
     fill,
     message,
