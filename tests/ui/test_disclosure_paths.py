@@ -99,10 +99,10 @@ async def test_identity_cannot_be_validated_before_f7(app: SwatApp, services: Se
         await pilot.press("tab")
         await pilot.pause()
         assert message(app) == "Lea primero las notas especiales (F7); después valide la identidad."
-        record = (
-            services.calls.get(app.desk.active.call_id) if app.desk and app.desk.active else None
-        )
-        assert record is not None and record.state.mark_for("identidad_validada", 0) is None
+        active = desk_of(app).active
+        assert active is not None
+        record = services.calls.get(active.call_id)
+        assert record.state.mark_for("identidad_validada", 0) is None
         assert shown(app, "holder") == "NO DAR INFO. VER F7"
 
 
