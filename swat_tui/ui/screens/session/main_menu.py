@@ -1,10 +1,16 @@
-"""MNU001: the agent's main menu."""
+"""MNU001: the main menu, with the options of the signed-on role (data/menus.toml)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from swat_tui.ui.screens.base import RRScreen
 
-SIGN_OFF = "90"
+if TYPE_CHECKING:
+    from swat_tui.domain.menu import MenuOption
+
+MENU_LINES = 10
+SIGN_OFF_GROUP = 90  # AS/400 menus set sign-off and the like apart, after a blank line
 
 
 class MainMenuScreen(RRScreen, panel="MNU001"):
@@ -12,29 +18,40 @@ class MainMenuScreen(RRScreen, panel="MNU001"):
 
     def fill(self) -> None:
         agent = self.rr_app.agent
-        if agent is not None:
-            self.set_fields({"agent_name": agent.display_name})
+        if agent is None:
+            return
+        self.set_fields({"agent_name": agent.display_name, **menu_lines(self._options())})
+
+    def _options(self) -> tuple[MenuOption, ...]:
+        from swat_tui.domain.menu import load_menu
+
+        agent = self.rr_app.agent
+        return load_menu().for_role(agent.role) if agent else ()
 
     async def action_rr_enter(self) -> None:
+        from swat_tui.domain.menu import load_menu
+
         self.clear_errors()
-        option = self.field("option").field_value
+        typed = self.field("option").field_value
         self.field("option").value = ""
-        if option == "1":
-            await self.open_panel("CTA010")
-        elif option == "2":
+        agent = self.rr_app.agent
+        assert agent is not None
+        option = self.attempt(lambda: load_menu().choose(agent.role, typed))
+        if option is None:
+            if typed:
+                self.field("option").mark_error(True)
+            return
+        if option.panel is not None:
+            await self.open_panel(option.panel)
+        elif option.action == "softphone":
             await self.action_rr_softphone()
-        elif option == "3":
+        elif option.action == "resume_call":
             if self.desk.active is None:
                 self.message("No hay ninguna llamada en curso.", error=True)
             else:
                 await self.rr_app.show_call_step()
-        elif option in (SIGN_OFF, "SIGNOFF"):
+        elif option.action == "sign_off":
             await self.rr_app.sign_off()
-        elif not option:
-            self.message("Digite una opción o un mandato.", error=True)
-        else:
-            self.message(f"La opción {option} no es válida.", error=True)
-            self.field("option").mark_error(True)
 
     async def action_rr_exit(self) -> None:
         """F3 on the main menu signs the agent off."""
@@ -43,3 +60,14 @@ class MainMenuScreen(RRScreen, panel="MNU001"):
     async def action_rr_cancel(self) -> None:
         """F12 on the main menu: nothing to go back to; sign off like F3."""
         await self.rr_app.sign_off()
+
+
+def menu_lines(options: tuple[MenuOption, ...]) -> dict[str, str]:
+    """``menu1``..``menu10``: "  1. label", the 90s group after a blank line."""
+    lines: list[str] = []
+    for option in options:
+        if option.number.isdigit() and int(option.number) >= SIGN_OFF_GROUP and lines:
+            lines.append("")
+        lines.append(f"{option.number:>2}. {option.label}")
+    lines = [*lines, *([""] * MENU_LINES)][:MENU_LINES]
+    return {f"menu{index + 1}": line for index, line in enumerate(lines)}

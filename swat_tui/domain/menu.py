@@ -1,0 +1,89 @@
+"""The main menu by role, from ``data/menus.toml``: who may use which option.
+
+The menu is data so that the supervisor's and trainer's areas add their
+options without touching the screen; the refusal of an option a role may
+not use is decided here, whether or not the option is shown.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from swat_tui.domain.errors import DomainError
+from swat_tui.paths import data_dir
+
+ROLES = ("asesor", "supervisor", "formador")
+ACTIONS = ("softphone", "resume_call", "sign_off")
+
+
+@dataclass(frozen=True)
+class MenuOption:
+    """One numbered option: it opens ``panel`` or runs ``action``."""
+
+    number: str
+    label: str
+    roles: frozenset[str]
+    panel: str | None = None
+    action: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    def answers(self, typed: str) -> bool:
+        return typed == self.number or typed in self.aliases
+
+
+@dataclass(frozen=True)
+class MainMenu:
+    options: tuple[MenuOption, ...]
+
+    def for_role(self, role: str) -> tuple[MenuOption, ...]:
+        """The options ``role`` sees, in the order of the data file."""
+        return tuple(option for option in self.options if role in option.roles)
+
+    def choose(self, role: str, typed: str) -> MenuOption:
+        """The option typed, or ``DomainError`` with the row-24 message."""
+        text = typed.strip().upper()
+        if not text:
+            raise DomainError("Digite una opción o un mandato.")
+        for option in self.options:
+            if option.answers(text):
+                if role not in option.roles:
+                    raise DomainError(
+                        f"Opción {option.number}: no autorizada para el perfil {role}."
+                    )
+                return option
+        raise DomainError(f"La opción {text[:12]} no es válida.")
+
+
+def parse_menu(raw: dict[str, Any]) -> MainMenu:
+    """Validated: known roles and actions, one of panel or action, unique numbers."""
+    options = []
+    for row in raw["option"]:
+        option = MenuOption(
+            number=str(row["number"]),
+            label=row["label"],
+            roles=frozenset(row["roles"]),
+            panel=row.get("panel"),
+            action=row.get("action"),
+            aliases=tuple(alias.upper() for alias in row.get("aliases", ())),
+        )
+        if (option.panel is None) == (option.action is None):
+            raise ValueError(f"option {option.number}: give either panel or action")
+        if option.action is not None and option.action not in ACTIONS:
+            raise ValueError(f"option {option.number}: unknown action {option.action!r}")
+        if not option.roles or not option.roles <= set(ROLES):
+            raise ValueError(f"option {option.number}: roles must be among {ROLES}")
+        options.append(option)
+    numbers = [o.number for o in options] + [a for o in options for a in o.aliases]
+    if len(numbers) != len(set(numbers)):
+        raise ValueError("menu option numbers must be unique")
+    return MainMenu(tuple(options))
+
+
+@cache
+def load_menu(path: Path | None = None) -> MainMenu:
+    source = path or data_dir() / "menus.toml"
+    return parse_menu(tomllib.loads(source.read_text(encoding="utf-8")))

@@ -1,0 +1,40 @@
+"""MNU001 shows the role's options and refuses another role's option on row 24."""
+
+from __future__ import annotations
+
+import pytest
+
+from swat_tui.domain import menu as menu_module
+from swat_tui.domain.menu import MainMenu, MenuOption, load_menu
+from swat_tui.ui.app import SwatApp
+from tests.ui.helpers import enter, message, panel_id, shown, sign_on, type_into
+
+
+@pytest.fixture
+def supervisor_option(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped menu plus an option only supervisors may use."""
+    shipped = load_menu()
+    extra = MenuOption("7", "Guía del equipo", frozenset({"supervisor"}), panel="GUI001")
+    menu = MainMenu((*shipped.options[:-1], extra, shipped.options[-1]))
+    monkeypatch.setattr(menu_module, "load_menu", lambda: menu)
+
+
+@pytest.mark.usefixtures("supervisor_option")
+async def test_agent_typing_a_supervisor_option_blind_is_refused(app: SwatApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_on(pilot, "ASESOR01")
+        assert all("Guía del equipo" not in shown(app, f"menu{i}") for i in range(1, 11))
+        await type_into(pilot, "option", "7")
+        await enter(pilot)
+        assert panel_id(app) == "MNU001"
+        assert message(app) == "Opción 7: no autorizada para el perfil asesor."
+
+
+@pytest.mark.usefixtures("supervisor_option")
+async def test_supervisor_sees_and_uses_it(app: SwatApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_on(pilot, "SUPERV01")
+        assert shown(app, "menu4") == " 7. Guía del equipo"
+        await type_into(pilot, "option", "7")
+        await enter(pilot)
+        assert panel_id(app) == "GUI001"
