@@ -25,7 +25,8 @@ from swat_tui.ui.keys import (
     legend_lines,
 )
 
-# Every label as the registry drew it before labels were split into key cap + text.
+# Every label as the registry draws it (before labels were split into key cap + text,
+# plus F14=Espejo, added after).
 LABELS_BEFORE = {
     "enter": "Intro=Continuar",
     "guide": "F1=Guía",
@@ -37,6 +38,7 @@ LABELS_BEFORE = {
     "inventory": "F10=Servicios/Inventario",
     "cancel": "F12=Cancelar",
     "call_log": "F13=Log de llamadas",
+    "espejo": "F14=Espejo",
     "typify": "F22=Tipificar",
     "page_down": "AvPág=Avanzar",
     "page_up": "RePág=Retroceder",

@@ -20,7 +20,9 @@ from swat_tui.domain.call.ucc import UccCatalog
 from swat_tui.domain.services import Services
 from swat_tui.store.engine import make_engine, read_session, write_session
 from swat_tui.store.enums import Role
-from swat_tui.store.errors import StoreError
+from swat_tui.store.errors import (
+    StoreError as StoreError,  # re-exported: the UI never imports the store
+)
 from swat_tui.store.migrate import current_revision, upgrade
 from swat_tui.store.queries.accounts import count_accounts
 from swat_tui.store.queries.agents import count_agents, list_agents

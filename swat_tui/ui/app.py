@@ -11,11 +11,13 @@ the screens through ``desk_signal`` (each panel subscribes to it).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App
+from textual.screen import Screen
 from textual.signal import Signal
 from textual.worker import Worker
 
@@ -32,10 +34,33 @@ if TYPE_CHECKING:
     from swat_tui.ui.screens.base import RRScreen
 
 
+MAIN, ESPEJO = "main", "espejo"  # RR's main session and its alternate work screen
+
+
+def _main_base() -> Screen[None]:
+    """The main session's bottom screen (black); the sign-on panel goes over it."""
+    return Screen(id="main-base")
+
+
+def _espejo_panel() -> RRScreen:
+    from swat_tui.ui.navigation import build
+
+    return build("MNU001")
+
+
 class SwatApp(App[None]):
-    """RR on a terminal: sign-on first, then the agent's screens."""
+    """RR on a terminal: sign-on first, then the agent's screens.
+
+    Two sessions, as Textual modes with a panel stack each: the main one and
+    the Espejo (F14), where the agent consults another account or the
+    catalogue during a call and comes back to the call where it was.
+    """
 
     TITLE = "swat-tui"
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        MAIN: _main_base,
+        ESPEJO: _espejo_panel,
+    }
     ENABLE_COMMAND_PALETTE = False
     CSS = "Screen { background: #000000; }"
 
@@ -90,6 +115,7 @@ class SwatApp(App[None]):
     def on_mount(self) -> None:
         from swat_tui.ui.navigation import build
 
+        self.switch_mode(MAIN)
         self.push_screen(build("SGN001"))
         if self.services is None:
             self._store_worker = self.run_worker(
@@ -99,8 +125,7 @@ class SwatApp(App[None]):
             self._store_ready(self.services)
 
     def _open_store(self) -> None:
-        from swat_tui.domain.bootstrap import open_services
-        from swat_tui.store.errors import StoreError
+        from swat_tui.domain.bootstrap import StoreError, open_services
 
         try:
             services = open_services(self.settings)
@@ -193,6 +218,18 @@ class SwatApp(App[None]):
 
     # Navigation is awaited so that keys typed ahead land on the new panel.
 
+    @property
+    def in_espejo(self) -> bool:
+        return self.current_mode == ESPEJO
+
+    async def toggle_espejo(self) -> None:
+        """F14: to the Espejo and back; each session keeps its panels as they were."""
+        await self.switch_mode(MAIN if self.in_espejo else ESPEJO)
+
+    async def to_main_session(self) -> None:
+        if self.in_espejo:
+            await self.switch_mode(MAIN)
+
     def call_panel(self, panel_id: str) -> RRScreen:
         """The panel of a call step, built once and reset each time it is shown again.
 
@@ -218,11 +255,14 @@ class SwatApp(App[None]):
         from swat_tui.ui.screens.call.call_step import CallStepScreen
 
         assert self.desk is not None
+        from_espejo = self.in_espejo
+        await self.to_main_session()  # calls are worked in the main session
         panel_id = self.desk.step_panel()
         current = self.screen
         if isinstance(current, RRScreen) and panel_id == current.PANEL_ID:
-            current.refill()  # the same panel again (e.g. another request)
-            return
+            if not from_espejo:
+                current.refill()  # the same panel again (e.g. another request)
+            return  # back from the Espejo: the call panel exactly as it was
         if isinstance(current, CallStepScreen):
             # Step to step: replace the panel (no repaint of the menu in between).
             screen = self.call_panel(panel_id)
@@ -243,6 +283,7 @@ class SwatApp(App[None]):
         """The call ended by the procedure: the softphone, for the after-call work."""
         from swat_tui.ui.navigation import build
 
+        await self.to_main_session()
         await self.exit_to_menu()
         screen = build("SFT001")
         await self.push_screen(screen)
@@ -254,6 +295,9 @@ class SwatApp(App[None]):
         from swat_tui.ui.navigation import build
 
         self.desk = None
+        await self.to_main_session()
+        await self.remove_mode(ESPEJO)  # the next agent starts a new Espejo
+        self.add_mode(ESPEJO, _espejo_panel)
         while len(self.screen_stack) > 2:
             await self.pop_screen()
         await self.switch_screen(build("SGN001"))
@@ -272,7 +316,8 @@ class SwatApp(App[None]):
         """F3: close the current function and show the main menu again."""
         from swat_tui.ui.screens.base import RRScreen
 
-        while len(self.screen_stack) > 2 and not (
+        bottom = 1 if self.in_espejo else 2  # the Espejo's stack starts at its menu
+        while len(self.screen_stack) > bottom and not (
             isinstance(self.screen, RRScreen) and self.screen.PANEL_ID == "MNU001"
         ):
             await self.pop_screen()

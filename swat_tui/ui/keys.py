@@ -153,6 +153,13 @@ REGISTRY: dict[str, RRKey] = {
             "rr_call_log",
             "Llamadas anteriores de la cuenta (F22 y luego F13)",
         ),
+        RRKey(
+            "espejo",
+            _fkey(14),
+            "Espejo",
+            "rr_espejo",
+            "Sesión espejo de RR: otra pantalla de trabajo, sin dejar la llamada",
+        ),
         RRKey("typify", _fkey(22), "Tipificar", "rr_typify", "Tipificar la solicitud (UCC)"),
         RRKey(
             "page_down", "pagedown", "Avanzar", "rr_page_down", "Página siguiente", in_legend=False

@@ -221,7 +221,7 @@ class RRScreen(Screen[None]):
     def paint_header(self) -> None:
         now = self.rr_app.now()
         values = {
-            "system": self.rr_app.settings.system_name,
+            "system": "ESPEJO" if self.rr_app.in_espejo else self.rr_app.settings.system_name,
             "date": now.strftime("%d/%m/%y"),
             "time": now.strftime("%H:%M:%S"),
         }
@@ -344,6 +344,10 @@ class RRScreen(Screen[None]):
             self.message(load_procedure().message("typify_needs_request"), error=True)
             return
         await self.open(self.rr_app.call_panel("TIP001"))
+
+    async def action_rr_espejo(self) -> None:
+        """F14: the Espejo, RR's alternate work screen (and back to the main session)."""
+        await self.rr_app.toggle_espejo()
 
     async def action_rr_exit(self) -> None:
         """F3: leave this function, back to the main menu."""

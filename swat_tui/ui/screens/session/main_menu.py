@@ -49,17 +49,20 @@ class MainMenuScreen(RRScreen, panel="MNU001"):
             if self.desk.active is None:
                 self.message("No hay ninguna llamada en curso.", error=True)
             else:
-                await self.rr_app.show_call_step()
+                await self.rr_app.show_call_step()  # from the Espejo too: back to the call
         elif option.action == "sign_off":
             await self.rr_app.sign_off()
 
     async def action_rr_exit(self) -> None:
-        """F3 on the main menu signs the agent off."""
+        """F3 on the main menu signs the agent off; on the Espejo's, back to the main session."""
+        if self.rr_app.in_espejo:
+            await self.rr_app.toggle_espejo()
+            return
         await self.rr_app.sign_off()
 
     async def action_rr_cancel(self) -> None:
-        """F12 on the main menu: nothing to go back to; sign off like F3."""
-        await self.rr_app.sign_off()
+        """F12 on the main menu: nothing to go back to; like F3."""
+        await self.action_rr_exit()
 
 
 def menu_lines(options: tuple[MenuOption, ...]) -> dict[str, str]:
