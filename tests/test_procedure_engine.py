@@ -193,7 +193,9 @@ def test_state_survives_json() -> None:
 
 def test_rule_messages_fit_row_24() -> None:
     for rule, text in P.rules.items():
-        sample = text.format(step=8, pending="x" * 10, check="x" * 30, needed="x" * 30)
+        sample = text.format(
+            step=8, pending="x" * 10, check="x" * 30, needed="x" * 30, options="x" * 40
+        )
         assert len(sample) <= 79, rule
 
 

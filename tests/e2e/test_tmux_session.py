@@ -19,7 +19,7 @@ import pytest
 from swat_tui.store.demo import SHOWCASE
 
 pytestmark = pytest.mark.slow
-TMUX = shutil.which("tmux") or "tmux"
+TMUX = shutil.which("tmux")
 SWAT = shutil.which("swat")
 
 
@@ -28,19 +28,19 @@ class Terminal:
 
     def __init__(self, command: list[str]) -> None:
         self.name = f"swat-{uuid.uuid4().hex[:8]}"
-        subprocess.run(
-            [TMUX, "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", *command],
-            check=True,
-        )
+        self.tmux("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", *command)
+
+    def tmux(self, *args: str) -> subprocess.CompletedProcess[bytes]:
+        """tmux on a server of this terminal's own (-L): parallel tests never share one,
+        so one exiting cannot make another's new-session fail."""
+        assert TMUX is not None
+        return subprocess.run([TMUX, "-L", self.name, *args], check=True, capture_output=True)
 
     def keys(self, *keys: str) -> None:
-        subprocess.run([TMUX, "send-keys", "-t", self.name, *keys], check=True)
+        self.tmux("send-keys", "-t", self.name, *keys)
 
     def screen(self) -> str:
-        result = subprocess.run(
-            [TMUX, "capture-pane", "-p", "-t", self.name], check=True, capture_output=True
-        )
-        return result.stdout.decode()
+        return self.tmux("capture-pane", "-p", "-t", self.name).stdout.decode()
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
         deadline = time.monotonic() + timeout
@@ -52,7 +52,8 @@ class Terminal:
         raise AssertionError(f"{text!r} never appeared; screen was:\n{self.screen()}")
 
     def close(self) -> None:
-        subprocess.run([TMUX, "kill-session", "-t", self.name], check=False)
+        assert TMUX is not None
+        subprocess.run([TMUX, "-L", self.name, "kill-server"], check=False, capture_output=True)
 
 
 @pytest.fixture

@@ -58,7 +58,7 @@ OWN_ACTION_CHECKS = frozenset(
     }
 )
 SURVEY_ANSWERS = ("acepta", "no acepta")
-ANI_MAX, QUEUE_MAX, REQUEST_MAX = 15, 30, 200
+ANI_MAX, QUEUE_MAX = 15, 30
 
 
 class CallService:
@@ -263,8 +263,9 @@ class CallService:
     def start_request(self, call_id: int, branch: str, description: str) -> CallRecord:
         """Record the customer's request and its branch (sac, soporte, visita, pqr)."""
         text = " ".join(description.split())
-        if len(text) > REQUEST_MAX:
-            raise DomainError(f"Solicitud de {len(text)} caracteres: máximo {REQUEST_MAX}.")
+        request_max = self._procedure.limit("request")
+        if len(text) > request_max:
+            raise DomainError(f"Solicitud de {len(text)} caracteres: máximo {request_max}.")
         branch_id = branch.strip().lower()
 
         def apply(change: CallChange) -> None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from swat_tui.domain.errors import DomainError
+from swat_tui.domain.procedure.definition import load_procedure
 
 PROVIDER_CODE = "4410"
-NOTES_MAX = 250  # the typification's notes field; longer texts go to the SWAT folder
+# The typification's notes field (data/procedure.toml); longer texts go to the SWAT folder.
+NOTES_MAX = load_procedure().limit("typification_notes")
 SWAT_FOLDER = "SWAT"
 # What the typification says when its long notes went to the SWAT folder.
 SWAT_NOTE_POINTER = "Nota extensa en la carpeta SWAT (F7+F6)."

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure.definition import BRANCHES
+from swat_tui.domain.procedure.definition import load_procedure
 from swat_tui.paths import data_dir
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.models import UccCode
@@ -63,8 +63,9 @@ class UccCatalog:
 
     def search(self, text: str, *, branch: str | None = None) -> tuple[UccEntry, ...]:
         """Codes matching every word of ``text`` (all when blank); an exact code comes first."""
-        if branch is not None and branch not in BRANCHES:
-            raise DomainError(f"Rama inválida: use {', '.join(BRANCHES)}.")
+        branches = load_procedure().branch_ids
+        if branch is not None and branch not in branches:
+            raise DomainError(f"Rama inválida: use {', '.join(branches)}.")
         words = text.split()
         with read_session(self._engine) as session:
             rows = ucc_queries.search(session, words=words, branch=branch)
@@ -173,8 +174,9 @@ def _parse_row(fields: list[str], where: str) -> UccEntry:
         raise DomainError(f"{where}: el código {code[:20]} supera {CODE_MAX} caracteres.")
     if not _CODE.fullmatch(code):
         raise DomainError(f"{where}: el código {code} solo admite letras, dígitos, - _ y punto.")
-    if branch not in BRANCHES:
-        raise DomainError(f"{where}: la rama {branch!r} no es {', '.join(BRANCHES)}.")
+    branches = load_procedure().branch_ids
+    if branch not in branches:
+        raise DomainError(f"{where}: la rama {branch!r} no es {', '.join(branches)}.")
     if not description:
         raise DomainError(f"{where}: falta la descripción del código {code}.")
     if len(description) > DESCRIPTION_MAX:

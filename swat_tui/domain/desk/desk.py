@@ -38,6 +38,7 @@ from swat_tui.domain.desk.softphone import (
 )
 from swat_tui.domain.desk.sources import CallSource
 from swat_tui.domain.errors import DomainError
+from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.routes import SUBFLOW_FIELD, load_routes, step_panel
 from swat_tui.domain.procedure.state import CallState
 from swat_tui.domain.procedure.step_view import StepView, step_view
@@ -101,6 +102,11 @@ class Desk:
         if self.active is None:
             return None
         return self.active.record.cuenta, self.active.record.state
+
+    @property
+    def procedure(self) -> ProcedureDef:
+        """The procedure's data: branches, rule messages, limits (data/procedure.toml)."""
+        return self.services.calls.procedure
 
     # -- what row 2 shows -----------------------------------------------------------
 

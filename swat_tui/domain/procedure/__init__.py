@@ -16,8 +16,8 @@ Nothing in the engine names a branch's checks, so adding a branch changes the
 data file and adds screens, not the engine.
 """
 
-from swat_tui.domain.procedure.definition import BRANCHES, ProcedureDef, load_procedure
+from swat_tui.domain.procedure.definition import ProcedureDef, load_procedure
 from swat_tui.domain.procedure.engine import RuleViolation
 from swat_tui.domain.procedure.state import CallState
 
-__all__ = ["BRANCHES", "CallState", "ProcedureDef", "RuleViolation", "load_procedure"]
+__all__ = ["CallState", "ProcedureDef", "RuleViolation", "load_procedure"]

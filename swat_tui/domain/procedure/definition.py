@@ -7,15 +7,15 @@ procedure without touching the engine.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from swat_tui.paths import data_dir
 
-BRANCHES = ("sac", "soporte", "visita", "pqr")
 ENTRIES = ("confirm", "text", "action")
+DEFAULT_BRANCHES = ("sac", "soporte", "visita", "pqr")  # when a test's data names none
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class CheckDef:
     field: str | None = None  # that field's name in the display file
     entry: str = "confirm"  # confirm: the agent types S; text: free text; action: an RR key
     field_label: str | None = None  # the label the panel shows beside the field
+    result: str = "revisada"  # what confirming it (S) records
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,40 @@ class StepDef:
 
 
 @dataclass(frozen=True)
+class BranchDef:
+    """A branch a request can take in step 2: what the agent types in "Rama"."""
+
+    id: str
+    option: str
+    name: str
+
+
+@dataclass(frozen=True)
 class ProcedureDef:
-    """The whole procedure: steps in order and the messages of its rules."""
+    """The whole procedure: steps in order, branches, rule messages and field limits."""
 
     steps: tuple[StepDef, ...]
     rules: dict[str, str]
+    branches: tuple[BranchDef, ...] = ()
+    limits: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def branch_ids(self) -> tuple[str, ...]:
+        return tuple(b.id for b in self.branches) or DEFAULT_BRANCHES
+
+    def branch_by_option(self, option: str) -> BranchDef | None:
+        return next((b for b in self.branches if b.option == option.strip()), None)
+
+    def branch(self, branch_id: str) -> BranchDef:
+        return next(b for b in self.branches if b.id == branch_id)
+
+    def branch_choice(self) -> str:
+        """Row 24 when "Rama" is wrong: the options as the data lists them."""
+        options = ", ".join(f"{b.option}={b.name}" for b in self.branches)
+        return self.message("branch_choice", options=options)
+
+    def limit(self, name: str) -> int:
+        return self.limits[name]
 
     def step(self, number: int) -> StepDef:
         return self.steps[number - 1]
@@ -82,6 +112,10 @@ class ProcedureDef:
 
 def parse_procedure(raw: dict[str, Any]) -> ProcedureDef:
     """Build the definition from the TOML document (validated: steps 1..8 in order)."""
+    branches = tuple(
+        BranchDef(row["id"], str(row["option"]), row["name"]) for row in raw.get("branch", ())
+    )
+    known = tuple(b.id for b in branches) or DEFAULT_BRANCHES
     steps = []
     for number, step in enumerate(raw["step"], start=1):
         if step["number"] != number:
@@ -101,11 +135,12 @@ def parse_procedure(raw: dict[str, Any]) -> ProcedureDef:
                 field=check.get("field"),
                 entry=check.get("entry", "confirm"),
                 field_label=check.get("field_label"),
+                result=check.get("result", "revisada"),
             )
             for check in step["checks"]
         )
         branch = step.get("branch")
-        if branch is not None and branch not in BRANCHES:
+        if branch is not None and branch not in known:
             raise ValueError(f"unknown branch {branch!r}")
         steps.append(StepDef(number, step["id"], step["title"], checks, branch, step.get("panel")))
     ids = [check.id for step in steps for check in step.checks]
@@ -119,7 +154,11 @@ def parse_procedure(raw: dict[str, Any]) -> ProcedureDef:
                 raise ValueError(f"check {check.id}: entry must be one of {ENTRIES}")
             if (check.panel is None) != (check.field is None):
                 raise ValueError(f"check {check.id}: panel and field go together")
-    return ProcedureDef(tuple(steps), dict(raw["rules"]))
+    options = [b.option for b in branches]
+    if len(options) != len(set(options)):
+        raise ValueError("each branch needs its own option")
+    limits = {name: int(value) for name, value in raw.get("limits", {}).items()}
+    return ProcedureDef(tuple(steps), dict(raw["rules"]), branches, limits)
 
 
 @cache

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure.definition import BRANCHES, CheckDef, ProcedureDef, StepDef
+from swat_tui.domain.procedure.definition import CheckDef, ProcedureDef, StepDef
 from swat_tui.domain.procedure.state import CallState, Mark, Request
 
 LAST_STEP = 8
@@ -106,8 +106,8 @@ def start_request(
     procedure: ProcedureDef, state: CallState, branch: str, description: str, at: datetime
 ) -> CallState:
     """Record the customer's request and its branch (the step-2 'solicitud' check)."""
-    if branch not in BRANCHES:
-        raise DomainError(f"Rama {branch!r} no válida: use SAC, soporte, visita o PQR.")
+    if branch not in procedure.branch_ids:
+        raise DomainError(f"Rama {branch[:12]!r} no válida: use SAC, soporte, visita o PQR.")
     text = " ".join(description.split())
     if not text:
         raise DomainError("Describa la solicitud del cliente.")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure.definition import BRANCHES, ProcedureDef
+from swat_tui.domain.procedure.definition import ProcedureDef, load_procedure
 from swat_tui.domain.procedure.state import CallState
 from swat_tui.paths import data_dir
 
@@ -62,7 +62,7 @@ class BranchRoutes:
         raise DomainError(f"Gestión: digite {offered}.")
 
 
-def parse_routes(raw: dict[str, Any]) -> BranchRoutes:
+def parse_routes(raw: dict[str, Any], branches: tuple[str, ...]) -> BranchRoutes:
     """Validated: known branches, one entry row per branch, unique options."""
     rows = tuple(
         BranchRoute(
@@ -80,7 +80,7 @@ def parse_routes(raw: dict[str, Any]) -> BranchRoutes:
     keys = [(r.branch, r.subflow) for r in rows]
     if len(keys) != len(set(keys)):
         raise ValueError("a (branch, subflow) appears twice")
-    for branch in BRANCHES:
+    for branch in branches:
         try:
             routes.entry(branch)
         except KeyError as error:
@@ -88,7 +88,7 @@ def parse_routes(raw: dict[str, Any]) -> BranchRoutes:
         options = [r.option for r in routes.subflows(branch)]
         if len(options) != len(set(options)) or "" in options:
             raise ValueError(f"branch {branch}: each sub-flow needs its own option")
-    unknown = {r.branch for r in rows} - set(BRANCHES)
+    unknown = {r.branch for r in rows} - set(branches)
     if unknown:
         raise ValueError(f"unknown branches {sorted(unknown)}")
     return routes
@@ -97,7 +97,8 @@ def parse_routes(raw: dict[str, Any]) -> BranchRoutes:
 @cache
 def load_routes(path: Path | None = None) -> BranchRoutes:
     source = path or data_dir() / "branch_routes.toml"
-    return parse_routes(tomllib.loads(source.read_text(encoding="utf-8")))
+    raw = tomllib.loads(source.read_text(encoding="utf-8"))
+    return parse_routes(raw, load_procedure().branch_ids)
 
 
 def subflow_of(state: CallState) -> str:

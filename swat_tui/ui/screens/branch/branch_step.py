@@ -90,9 +90,7 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
             return
         self.field_completed("notes", self.field("notes").value)
         if self.field("ok").value.strip().upper() != YES:
-            self.message(
-                "Digite S cuando la solicitud esté atendida o vaya a escalarla.", error=True
-            )
+            self.message(self.desk.procedure.message("branch_done"), error=True)
             self.field("ok").mark_error(True)
             return
         check = self._check()

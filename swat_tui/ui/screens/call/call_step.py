@@ -114,7 +114,7 @@ class CallStepScreen(RRScreen):
         """F7 in a call: the desk records the reading when the rule asks for it."""
         cuenta = self.call.record.cuenta
         if cuenta is None:
-            self.message("Abra primero la cuenta (paso 1).", error=True)
+            self.message(self.desk.procedure.message("account_first"), error=True)
             return
         await self.open_panel("NTS001", cuenta, self._holder())
 
@@ -122,7 +122,7 @@ class CallStepScreen(RRScreen):
         """F10 in a call: services and equipment, once the rule allows it."""
         cuenta = self.call.record.cuenta
         if cuenta is None:
-            self.message("Abra primero la cuenta (paso 1).", error=True)
+            self.message(self.desk.procedure.message("account_first"), error=True)
             return
         view = self.account
         if view is not None and not view.details_visible:

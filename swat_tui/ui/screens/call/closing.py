@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from swat_tui.ui.format import two_lines
 from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
 
+if TYPE_CHECKING:
+    from swat_tui.domain.procedure.step_view import CheckView
+
 SURVEY = {"1": "acepta", "2": "no acepta"}
-# field -> check it records when answered S
-SIMPLE = {"inf": ("resolucion_informada", "informada"), "bye": ("guion_cierre", "leído")}
+MORE = "mas"  # the field that says whether the customer has another request
 
 
 class ClosingScreen(CallStepScreen, panel="LLM008"):
@@ -34,47 +38,47 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
                 "survey2": survey[1],
             }
         )
-        state = record.state
-        number = state.request_number
-        for name, (check, _) in SIMPLE.items():
-            request = number if check == "resolucion_informada" else 0
-            if state.mark_for(check, request):
-                self.field(name).value = YES
-        if state.mark_for("nada_mas", number):
-            self.field("mas").value = NO
+        for check in self.desk.step_view(self.PANEL_ID).checks:
+            if check.done:  # "nothing more" is answered N; the others are confirmed S
+                self.field(check.field).value = NO if check.field == MORE else YES
+
+    def _confirmed(self) -> list[CheckView]:
+        """The checks this panel confirms with S (data/procedure.toml)."""
+        return [v for v in self.desk.step_view(self.PANEL_ID).checks if v.check.entry == "confirm"]
 
     def field_completed(self, name: str, value: str) -> None:
         text = value.strip().upper()
-        if name in SIMPLE and text:
-            check, result = SIMPLE[name]
-            if text != YES:
-                self.message("Digite S cuando lo haya hecho.", error=True)
-                self.field(name).mark_error(True)
-                return
-            state = self.call.record.state
-            request = state.request_number if check == "resolucion_informada" else 0
-            if state.mark_for(check, request) is None:
-                self.write(lambda: self.desk.record_check(check, result), field=name)
+        view = next((v for v in self._confirmed() if v.field == name), None)
+        if view is None or not text:
+            return
+        if text != YES:
+            self.message(self.desk.procedure.message("confirm_done"), error=True)
+            self.field(name).mark_error(True)
+            return
+        if not view.done:
+            check = view.check
+            self.write(lambda: self.desk.record_check(check.id, check.result), field=name)
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
-        for name in SIMPLE:
-            self.field_completed(name, self.field(name).value)
+        for view in self._confirmed():
+            self.field_completed(view.field, self.field(view.field).value)
             if self.panel.canvas.message_is_error:
                 return
-        more = self.field("mas").value.strip().upper()
+        more = self.field(MORE).value.strip().upper()
         if more == YES:
             if self.write(self.desk.another_request):
                 self.message("Nueva solicitud en la misma llamada.")
                 await self.rr_app.show_call_step()
             return
         if more != NO:
-            self.message("¿Otra solicitud? Digite S o N.", error=True)
-            self.field("mas").mark_error(True)
+            self.message(self.desk.procedure.message("another_request_choice"), error=True)
+            self.field(MORE).mark_error(True)
             return
-        state = self.call.record.state
-        if state.mark_for("nada_mas", state.request_number) is None and not self.write(
-            lambda: self.desk.record_check("nada_mas", "sin más solicitudes")
+        nothing_more = self.desk.step_view(self.PANEL_ID).by_field(MORE)
+        assert nothing_more is not None
+        if not nothing_more.done and not self.write(
+            lambda: self.desk.record_check(nothing_more.check.id, "sin más solicitudes")
         ):
             return
         if not self._survey():
@@ -89,12 +93,12 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
             return True
         answer = SURVEY.get(self.field("srv").value.strip())
         if answer is None:
-            self.message("Encuesta: digite 1=Acepta o 2=No acepta.", error=True)
+            self.message(self.desk.procedure.message("survey_choice"), error=True)
             self.field("srv").mark_error(True)
             return False
         score = self.field("sc").value.strip()
         if answer == "acepta" and score not in {"1", "2", "3", "4", "5"}:
-            self.message("Calificación de la encuesta: digite de 1 a 5.", error=True)
+            self.message(self.desk.procedure.message("survey_score"), error=True)
             self.field("sc").mark_error(True)
             return False
         rating = int(score) if answer == "acepta" else None

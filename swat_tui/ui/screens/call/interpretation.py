@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from swat_tui.domain.account.views import AccountPanelView
     from swat_tui.domain.procedure.step_view import CheckView
 
-BRANCHES = {"1": "sac", "2": "soporte", "3": "visita", "4": "pqr"}
 RESULT_WIDTH = 8  # the identity field shows the start of how it was validated
 
 
@@ -32,7 +31,7 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
         request = state.request
         if request is not None:
             self.field("request").value = request.description
-            self.field("br").value = {v: k for k, v in BRANCHES.items()}[request.branch]
+            self.field("br").value = self.desk.procedure.branch(request.branch).option
         else:
             self.field("request").value = state.fields.get("request_draft", "")
 
@@ -89,10 +88,10 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
         if view.done:
             return
         if check.entry == "confirm" and text.upper() != YES:
-            self.message("Digite S cuando haya revisado la novedad.", error=True)
+            self.message(self.desk.procedure.message("confirm_check"), error=True)
             self.field(view.field).mark_error(True)
             return
-        result = text if check.entry == "text" else "revisada"
+        result = text if check.entry == "text" else check.result
         self.write(lambda: self.desk.record_check(check.id, result), field=view.field)
 
     async def action_rr_enter(self) -> None:
@@ -106,15 +105,17 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
         if self.panel.canvas.message_is_error:
             return
         text = self.field("request").value.strip()
-        branch = BRANCHES.get(self.field("br").value.strip())
+        procedure = self.desk.procedure
+        chosen = procedure.branch_by_option(self.field("br").value)
         if not text:
-            self.message("Registre la solicitud del cliente.", error=True)
+            self.message(procedure.message("request_missing"), error=True)
             self.field("request").mark_error(True)
             return
-        if branch is None:
-            self.message("Rama: digite 1=SAC, 2=Soporte, 3=Visita o 4=PQR.", error=True)
+        if chosen is None:
+            self.message(procedure.branch_choice(), error=True)
             self.field("br").mark_error(True)
             return
+        branch = chosen.id
         current = self.call.record.state.request
         changed = current is None or (current.branch, current.description) != (branch, text)
         if changed and not self.write(lambda: self.desk.start_request(branch, text)):

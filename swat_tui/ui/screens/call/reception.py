@@ -9,6 +9,7 @@ from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 
 if TYPE_CHECKING:
     from swat_tui.domain.account.query import AccountQuery
+    from swat_tui.domain.procedure.step_view import CheckView
 
 RELATIONS = {
     "1": "titular",
@@ -41,7 +42,8 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
         self.field("callback").value = record.callback_number or record.ani
         relation = {v: k for k, v in RELATIONS.items()}.get(record.caller_relation or "", "")
         self.field("rel").value = relation
-        self.field("wel").value = YES if record.state.mark_for("saludo", 0) else ""
+        welcome = self._welcome()
+        self.field(welcome.field).value = YES if welcome.done else ""
         if record.cuenta:
             self.field("cuenta").value = str(record.cuenta)
             self._describe_account(record.cuenta)
@@ -97,20 +99,24 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
             if relation is not None and relation == record.caller_relation:
                 return
             if relation is None:
-                self.message("Relación: digite un número del 1 al 6.", error=True)
+                self.message(self.desk.procedure.message("relation_choice"), error=True)
                 self.field("rel").mark_error(True)
                 return
             self.write(lambda: desk.set_field("caller_relation", relation))
-        elif (
-            name == "wel"
-            and value.strip().upper() == YES
-            and self.call.record.state.mark_for("saludo", 0) is None
-        ):
-            self.write(lambda: desk.record_check("saludo", "guion leído"))
+        elif name == self._welcome().field and value.strip().upper() == YES:
+            welcome = self._welcome()
+            if not welcome.done:
+                check = welcome.check
+                self.write(lambda: desk.record_check(check.id, check.result))
+
+    def _welcome(self) -> CheckView:
+        """The welcome-script check and its field (data/procedure.toml)."""
+        (view,) = self.desk.step_view(self.PANEL_ID).checks
+        return view
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
-        for name in ("wel", *CALLER_FIELDS, "rel"):
+        for name in (self._welcome().field, *CALLER_FIELDS, "rel"):
             self.field_completed(name, self.field(name).value)
             if self.panel.canvas.message_is_error:
                 return
@@ -122,7 +128,7 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
         text = self.field("cuenta").value.strip()
         record = self.call.record
         if not text:
-            self.message("Digite la cuenta del cliente.", error=True)
+            self.message(self.desk.procedure.message("cuenta_missing"), error=True)
             self.field("cuenta").mark_error(True)
             return False
         if record.cuenta is not None and str(record.cuenta) == text:

@@ -94,12 +94,12 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
             await self.go_on()  # typified earlier with F22: on to the closing
             return
         if not code:
-            self.message("Elija un código (1) o digítelo en Código.", error=True)
+            self.message(self.desk.procedure.message("typify_code_missing"), error=True)
             self.field("code_in").mark_error(True)
             return
         resolution = self.field("res").value.strip()
         if resolution not in (FIRST_CONTACT, CUN):
-            self.message("Resolución: 1=Primer contacto o 2=Genera CUN.", error=True)
+            self.message(self.desk.procedure.message("typify_resolution"), error=True)
             self.field("res").mark_error(True)
             return
         notes = self.field("notes").value.strip()
@@ -126,6 +126,6 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
     async def action_rr_call_log(self) -> None:
         """F22 then F13: the account's earlier calls."""
         if self.call.record.cuenta is None:
-            self.message("Abra primero la cuenta (paso 1).", error=True)
+            self.message(self.desk.procedure.message("account_first"), error=True)
             return
         await self.open_panel("LOG001", self.call.record.cuenta, self._holder())
