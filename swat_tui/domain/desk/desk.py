@@ -127,15 +127,25 @@ class Desk:
     # -- the softphone ----------------------------------------------------------------
 
     def go_available(self) -> str:
-        self.phone = self.phone.go_available(self._now())
+        phone = self.phone.go_available(self._now())
+        self._leave_acw()
+        self.phone = phone
         self._tell("phone")
         return "Disponible: las llamadas de la cola entrarán a su softphone."
 
     def go_aux(self, argument: str) -> str:
         code = int(argument) if argument.isdigit() else 1
-        self.phone = self.phone.go_aux(code, self._now())
+        phone = self.phone.go_aux(code, self._now())
+        self._leave_acw()
+        self.phone = phone
         self._tell("phone")
         return f"{self.phone.label}."
+
+    def _leave_acw(self) -> None:
+        """Leaving ACW by any option ends the call's after-call work in the store too
+        (its ACW time is the time spent in ACW, however it ends)."""
+        if self.phone.state == AgentState.ACW and self.last_call_id is not None:
+            self.services.calls.finish_acw(self.last_call_id)
 
     def ring(self, ani: str | None = None, queue: str | None = None) -> CallRecord:
         """A call rings now: from the source, or the given number (a trainer's, a test's)."""
@@ -206,8 +216,7 @@ class Desk:
         if self.active is not None:
             raise DomainError("Está en una llamada: termine el protocolo antes del ACW.")
         phone = self.phone.finish_acw(self._now())
-        if self.last_call_id is not None:
-            self.services.calls.finish_acw(self.last_call_id)
+        self._leave_acw()
         self.phone = phone
         self._tell("phone")
         return "ACW terminado: Disponible."
