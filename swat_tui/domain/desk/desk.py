@@ -39,8 +39,8 @@ from swat_tui.domain.desk.softphone import (
 from swat_tui.domain.desk.sources import CallSource
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.definition import ProcedureDef
-from swat_tui.domain.procedure.routes import SUBFLOW_FIELD, load_routes, step_panel
-from swat_tui.domain.procedure.state import CallState
+from swat_tui.domain.procedure.routes import BranchRoutes, step_panel
+from swat_tui.domain.procedure.state import SUBFLOW_FIELD, CallState
 from swat_tui.domain.procedure.step_view import StepView, step_view
 from swat_tui.domain.services import Services
 from swat_tui.store.engine import write_session
@@ -268,14 +268,20 @@ class Desk:
         request = call.record.state.request
         if request is None:
             raise DomainError(self.services.calls.procedure.message("typify_needs_request"))
-        route = load_routes().by_option(request.branch, option)
+        route = self._routes().by_option(request.branch, option)
         key = SUBFLOW_FIELD.format(number=request.number)
         return self.set_field(key, route.subflow)
 
     def step_panel(self) -> str:
         """The panel id of the call's current step (steps 3-6 routed by branch)."""
         call = self._require_call()
-        return step_panel(self.services.calls.procedure, call.record.state, load_routes())
+        return step_panel(self.procedure, call.record.state, self._routes())
+
+    def _routes(self) -> BranchRoutes:
+        routes = self.procedure.routes
+        if routes is None:
+            raise DomainError("El procedimiento no tiene rutas para los pasos 3 a 6.")
+        return routes
 
     def step_view(self, panel: str) -> StepView:
         """The checks ``panel`` records for the call, done or pending, and what is next."""

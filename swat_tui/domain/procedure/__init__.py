@@ -8,12 +8,13 @@
 
 How a branch plugs in (SAC, soporte, visita, PQR): steps 3-6 each carry
 ``branch = "<id>"`` and apply only to requests of that branch (recorded in
-step 2 with ``engine.start_request``). A branch adds its checks to its step in
-``data/procedure.toml`` and its screens call ``engine.record(procedure, state,
-"<check id>", result, at)`` through the call service as the agent completes
-them; ``engine.advance`` then refuses to leave the step while any is pending.
-Nothing in the engine names a branch's checks, so adding a branch changes the
-data file and adds screens, not the engine.
+step 2 with ``engine.start_request``). ``routes`` sends each request to a
+panel by branch and sub-flow (``data/branch_routes.toml``); a branch adds its
+checks to its step in ``data/procedure.toml`` with the panel and field that
+record them (a panel's checks apply while the request is routed to it), and
+its screens record them through the desk; ``engine.advance`` then refuses to
+leave the step while any is pending. Nothing in the engine names a branch's
+checks: see docs/adding-a-branch-panel.md.
 """
 
 from swat_tui.domain.procedure.definition import ProcedureDef, load_procedure

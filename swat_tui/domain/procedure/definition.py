@@ -7,11 +7,12 @@ procedure without touching the engine.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from swat_tui.domain.procedure.routes import BranchRoutes, read_routes
 from swat_tui.paths import data_dir
 
 ENTRIES = ("confirm", "text", "action")
@@ -67,6 +68,7 @@ class ProcedureDef:
     rules: dict[str, str]
     branches: tuple[BranchDef, ...] = ()
     limits: dict[str, int] = field(default_factory=dict)
+    routes: BranchRoutes | None = None  # steps 3-6 by branch and sub-flow
 
     @property
     def branch_ids(self) -> tuple[str, ...]:
@@ -163,6 +165,12 @@ def parse_procedure(raw: dict[str, Any]) -> ProcedureDef:
 
 @cache
 def load_procedure(path: Path | None = None) -> ProcedureDef:
-    """The procedure from ``data/procedure.toml`` (or ``path``)."""
+    """The procedure from ``data/procedure.toml`` (or ``path``), with the routes of
+    steps 3-6 from ``branch_routes.toml`` beside it when there is one."""
     source = path or data_dir() / "procedure.toml"
-    return parse_procedure(tomllib.loads(source.read_text(encoding="utf-8")))
+    procedure = parse_procedure(tomllib.loads(source.read_text(encoding="utf-8")))
+    routes_file = source.with_name("branch_routes.toml")
+    if not routes_file.exists():
+        return procedure
+    routes = read_routes(routes_file, procedure.branch_ids)
+    return replace(procedure, routes=routes)

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.definition import CheckDef, ProcedureDef, StepDef
 from swat_tui.domain.procedure.state import CallState, Mark, Request
+
+if TYPE_CHECKING:
+    from swat_tui.domain.procedure.routes import BranchRoutes
 
 LAST_STEP = 8
 TYPIFICATION = "tipificada"
@@ -37,12 +41,23 @@ def _summary(missing: list[CheckDef]) -> str:
     return f"{missing[0].label}{more}"
 
 
-def applies(check: CheckDef, step: StepDef, state: CallState) -> bool:
-    """Whether a check is asked of this call (flag and branch conditions)."""
+def applies(
+    check: CheckDef, step: StepDef, state: CallState, routes: BranchRoutes | None = None
+) -> bool:
+    """Whether a check is asked of this call (flag and branch conditions).
+
+    In steps 3-6 a check recorded on a panel applies only while the request is
+    routed to that panel (``data/branch_routes.toml``, by branch and sub-flow):
+    giving a sub-flow a panel of its own moves its checks there.
+    """
     if check.when is not None and check.when not in state.flags:
         return False
-    if step.branch is not None:
-        return state.request is not None and state.request.branch == step.branch
+    if step.branch is None:
+        return True
+    if state.request is None or state.request.branch != step.branch:
+        return False
+    if routes is not None and check.panel is not None:
+        return routes.route(step.branch, state.subflow).panel == check.panel
     return True
 
 
@@ -60,7 +75,8 @@ def is_done(check: CheckDef, state: CallState) -> bool:
 def pending(procedure: ProcedureDef, state: CallState, step_number: int) -> list[CheckDef]:
     """Checks of a step still to do for this call (or its current request)."""
     step = procedure.step(step_number)
-    return [c for c in step.checks if applies(c, step, state) and not is_done(c, state)]
+    routes = procedure.routes
+    return [c for c in step.checks if applies(c, step, state, routes) and not is_done(c, state)]
 
 
 def record(
@@ -75,7 +91,7 @@ def record(
     step = procedure.step(check.step)
     if check.id == TYPIFICATION and state.request is None:
         raise _violation(procedure, "typify_needs_request")
-    if not applies(check, step, state):
+    if not applies(check, step, state, procedure.routes):
         raise _violation(procedure, "check_not_applicable", check=check_id)
     if check.needs is not None:
         needed = procedure.check(check.needs)

@@ -36,7 +36,7 @@ def guide(procedure: ProcedureDef, state: CallState) -> GuideView:
         checks = tuple(
             GuideCheck(check.label, is_done(check, state))
             for check in step.checks
-            if applies(check, step, state)
+            if applies(check, step, state, procedure.routes)
         )
         if step.number == state.step and not state.ended:
             status = "actual"

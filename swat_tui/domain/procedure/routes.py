@@ -10,16 +10,25 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure.definition import ProcedureDef, load_procedure
-from swat_tui.domain.procedure.state import CallState
-from swat_tui.paths import data_dir
+from swat_tui.domain.procedure.state import SUBFLOW_FIELD, CallState
 
-SUBFLOW_FIELD = "subflow_{number}"  # CallState.fields key of a request's sub-flow
+if TYPE_CHECKING:
+    from swat_tui.domain.procedure.definition import ProcedureDef
+
+__all__ = [
+    "SUBFLOW_FIELD",
+    "BranchRoute",
+    "BranchRoutes",
+    "load_routes",
+    "parse_routes",
+    "read_routes",
+    "step_panel",
+    "subflow_of",
+]
 
 
 @dataclass(frozen=True)
@@ -94,16 +103,22 @@ def parse_routes(raw: dict[str, Any], branches: tuple[str, ...]) -> BranchRoutes
     return routes
 
 
-@cache
-def load_routes(path: Path | None = None) -> BranchRoutes:
-    source = path or data_dir() / "branch_routes.toml"
-    raw = tomllib.loads(source.read_text(encoding="utf-8"))
-    return parse_routes(raw, load_procedure().branch_ids)
+def read_routes(path: Path, branches: tuple[str, ...]) -> BranchRoutes:
+    return parse_routes(tomllib.loads(path.read_text(encoding="utf-8")), branches)
+
+
+def load_routes() -> BranchRoutes:
+    """The routes of the shipped procedure (read with it, ``load_procedure``)."""
+    from swat_tui.domain.procedure.definition import load_procedure
+
+    routes = load_procedure().routes
+    assert routes is not None, "data/branch_routes.toml is missing"
+    return routes
 
 
 def subflow_of(state: CallState) -> str:
     """The sub-flow chosen for the current request ("" while none)."""
-    return state.fields.get(SUBFLOW_FIELD.format(number=state.request_number), "")
+    return state.subflow
 
 
 def step_panel(procedure: ProcedureDef, state: CallState, routes: BranchRoutes) -> str:

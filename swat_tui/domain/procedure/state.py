@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+SUBFLOW_FIELD = "subflow_{number}"  # CallState.fields key of a request's sub-flow
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -49,6 +51,11 @@ class CallState:
     @property
     def request_number(self) -> int:
         return self.requests[-1].number if self.requests else 0
+
+    @property
+    def subflow(self) -> str:
+        """The sub-flow chosen for the current request ("" while none; steps 3-6)."""
+        return self.fields.get(SUBFLOW_FIELD.format(number=self.request_number), "")
 
     def mark_for(self, check: str, request: int) -> Mark | None:
         for mark in reversed(self.marks):

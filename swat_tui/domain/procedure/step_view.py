@@ -57,7 +57,7 @@ def step_view(procedure: ProcedureDef, state: CallState, panel: str) -> StepView
         views.append(
             CheckView(
                 check,
-                engine.applies(check, step, state),
+                engine.applies(check, step, state, procedure.routes),
                 mark.result if mark is not None else None,
             )
         )

@@ -1,0 +1,89 @@
+"""Steps 3-6 routed by branch and sub-flow; a panel's checks apply while routed to it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from swat_tui.config import BOGOTA
+from swat_tui.domain.errors import DomainError
+from swat_tui.domain.procedure import engine, load_procedure
+from swat_tui.domain.procedure.definition import CheckDef
+from swat_tui.domain.procedure.routes import BranchRoute, parse_routes, step_panel
+from swat_tui.domain.procedure.state import CallState
+
+P = load_procedure()
+AT = datetime(2026, 3, 10, 9, 30, tzinfo=BOGOTA)
+BRANCHES = P.branch_ids
+
+
+def _sac_request(subflow: str = "") -> CallState:
+    state = engine.start_request(P, CallState(step=3), "sac", "Cobro", AT)
+    return state.with_field("subflow_1", subflow) if subflow else state
+
+
+def test_every_branch_and_sub_flow_of_the_shipped_table_routes_to_a_panel() -> None:
+    routes = P.routes
+    assert routes is not None
+    for branch in BRANCHES:
+        assert routes.entry(branch).panel == "LLM003"
+        assert routes.subflows(branch)
+    assert [r.label for r in routes.subflows("sac")] == ["Cartera", "Facturación", "Recaudo"]
+    assert step_panel(P, _sac_request("recaudo"), routes) == "LLM003"
+    assert step_panel(P, CallState(step=2), routes) == "LLM002"
+
+
+def test_sub_flow_by_option_and_its_refusal() -> None:
+    routes = P.routes
+    assert routes is not None
+    assert routes.by_option("pqr", "3").subflow == "radicar"
+    with pytest.raises(DomainError) as refused:
+        routes.by_option("pqr", "9")
+    assert refused.value.message == "Gestión: digite 1=Consultar, 2=Desistir, 3=Radicar."
+
+
+def test_a_sub_flow_with_its_own_panel_moves_its_checks_there() -> None:
+    assert P.routes is not None
+    routes = replace(
+        P.routes,
+        routes=tuple(
+            BranchRoute("sac", "cartera", "SAC010", "1", "Cartera")
+            if (r.branch, r.subflow) == ("sac", "cartera")
+            else r
+            for r in P.routes.routes
+        ),
+    )
+    step = P.step(3)
+    cartera = CheckDef("cartera_revisada", "Cartera", "Revise la cartera.", 3, panel="SAC010")
+    procedure = replace(
+        P,
+        routes=routes,
+        steps=tuple(replace(s, checks=(*s.checks, cartera)) if s is step else s for s in P.steps),
+    )
+    billing, debt = _sac_request("facturacion"), _sac_request("cartera")
+    assert [c.id for c in engine.pending(procedure, billing, 3)] == ["sac_atendida"]
+    assert [c.id for c in engine.pending(procedure, debt, 3)] == ["cartera_revisada"]
+    assert step_panel(procedure, debt, routes) == "SAC010"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [{"branch": "sac", "subflow": "", "panel": "X"}],  # other branches have no entry
+        [
+            *({"branch": b, "subflow": "", "panel": "X"} for b in BRANCHES),
+            {"branch": "sac", "subflow": "a", "option": "1", "panel": "X"},
+            {"branch": "sac", "subflow": "b", "option": "1", "panel": "X"},  # same option
+        ],
+        [
+            *({"branch": b, "subflow": "", "panel": "X"} for b in BRANCHES),
+            {"branch": "ventas", "subflow": "", "panel": "X"},
+        ],
+    ],
+)
+def test_bad_routing_tables_are_rejected(rows: list[dict[str, Any]]) -> None:
+    with pytest.raises(ValueError):
+        parse_routes({"route": rows}, BRANCHES)
