@@ -38,3 +38,18 @@ async def test_supervisor_sees_and_uses_it(app: SwatApp) -> None:
         await type_into(pilot, "option", "7")
         await enter(pilot)
         assert panel_id(app) == "GUI001"
+
+
+async def test_no_sign_off_with_a_call_on_the_line(app: SwatApp) -> None:
+    from tests.ui.helpers import answer_call
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_call(pilot, "3009999999")
+        await pilot.press("f12")  # LLM001 -> the menu, the call still on the line
+        await pilot.pause()
+        assert panel_id(app) == "MNU001"
+        for keys in (("f3",), ("9", "0", "enter")):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert panel_id(app) == "MNU001"
+            assert message(app) == "Tiene una llamada en curso: termínela antes de cerrar sesión."

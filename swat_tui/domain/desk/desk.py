@@ -221,6 +221,14 @@ class Desk:
         self._tell("phone")
         return "ACW terminado: Disponible."
 
+    def check_sign_off(self) -> None:
+        """Signing off is refused while a call rings or is on the line (it would be
+        left open until the next sign-on)."""
+        if self.ringing is not None:
+            raise DomainError("Hay una llamada timbrando: contéstela antes de cerrar sesión.")
+        if self.active is not None:
+            raise DomainError("Tiene una llamada en curso: termínela antes de cerrar sesión.")
+
     def _require_call(self) -> ActiveCall:
         if self.active is None:
             raise DomainError("No hay ninguna llamada en curso.")

@@ -51,12 +51,23 @@ class MainMenuScreen(RRScreen, panel="MNU001"):
             else:
                 await self.rr_app.show_call_step()  # from the Espejo too: back to the call
         elif option.action == "sign_off":
-            await self.rr_app.sign_off()
+            await self._sign_off()
 
     async def action_rr_exit(self) -> None:
         """F3 on the main menu signs the agent off; on the Espejo's, back to the main session."""
         if self.rr_app.in_espejo:
             await self.rr_app.toggle_espejo()
+            return
+        await self._sign_off()
+
+    async def _sign_off(self) -> None:
+        """Sign off, unless the desk refuses (a call rings or is on the line)."""
+        from swat_tui.domain.errors import DomainError
+
+        try:
+            self.desk.check_sign_off()
+        except DomainError as refused:
+            self.message(refused.message, error=True)
             return
         await self.rr_app.sign_off()
 
