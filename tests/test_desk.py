@@ -215,3 +215,24 @@ def test_reading_f7_in_the_call_is_one_transaction(services: Services) -> None:
             text("SELECT count(*) FROM call_event WHERE \"check\" = 'notas_f7_leidas'")
         ).scalar_one()
     assert (views, marks) == (2, 1)
+
+
+def test_opening_the_calls_account_is_one_transaction(services: Services) -> None:
+    desk = _desk(services)
+    desk.go_available()
+    desk.ring()
+    desk.answer()
+    active = desk.active
+    assert active is not None
+    before = active.record
+    with pytest.raises(DomainError, match="no existe"):
+        desk.open_call_account(99999999)
+    assert active.record is before and active.account is None
+    assert services.calls.get(before.id).cuenta is None
+    view = desk.open_call_account(CUENTA)
+    assert (view.cuenta, services.calls.get(before.id).cuenta) == (CUENTA, CUENTA)
+    with services.engine.connect() as connection:
+        logged = connection.execute(
+            text("SELECT count(*) FROM access_log WHERE action = 'CONSULTA'")
+        ).scalar_one()
+    assert logged == 1  # the panel read with the opening, not before or twice

@@ -75,31 +75,13 @@ class AccountService:
 
     def open_panel(self, cuenta: int, *, agent: str, gate: Gate) -> AccountPanelView:
         """The panel of one account as ``gate`` allows it, logged as a CONSULTA by ``agent``."""
-        now = self._clock()
         with write_session(self._engine) as session:
-            account = _get(session, cuenta)
-            access_log.log_access(session, username=agent, cuenta=cuenta, action="CONSULTA", at=now)
-            incidents = tuple(
-                incident.number for incident in cases.open_incidents(session, node=account.node)
-            )
-            services = account_queries.services_of(session, cuenta=cuenta)
-            pqrs = cases.pending_pqrs(session, cuenta=cuenta)
-            visits = cases.pending_work_orders(session, cuenta=cuenta)
-            panel = _full_panel(account, _today(now), services, pqrs, visits, incidents)
-            return mask(panel, gate.access(cuenta, blacklist=account.blacklist))
+            return panel_in(session, cuenta, agent=agent, gate=gate, now=self._clock())
 
     def step2_flags(self, cuenta: int) -> frozenset[str]:
-        """The account's flags step 2 asks the agent to acknowledge (none is customer data):
-        ``blacklist``, ``pqr_pendiente``, ``visita_pendiente``, ``aviso``."""
+        """The account's flags step 2 asks the agent to acknowledge (see ``step2_flags_in``)."""
         with read_session(self._engine) as session:
-            account = _get(session, cuenta)
-            found = {
-                "blacklist": account.blacklist,
-                "pqr_pendiente": bool(cases.pending_pqrs(session, cuenta=cuenta)),
-                "visita_pendiente": bool(cases.pending_work_orders(session, cuenta=cuenta)),
-                "aviso": bool(cases.open_incidents(session, node=account.node)),
-            }
-        return frozenset(flag for flag, present in found.items() if present)
+            return step2_flags_in(session, cuenta)
 
     def inventory(self, cuenta: int, *, agent: str, gate: Gate) -> InventoryView:
         """F10: services and installed equipment, logged as an F10 view.
@@ -118,6 +100,35 @@ class AccountService:
                 services=tuple(_service_line(service) for service in services),
                 equipment=tuple(_equipment_line(item) for item in equipment),
             )
+
+
+def panel_in(
+    session: Session, cuenta: int, *, agent: str, gate: Gate, now: datetime
+) -> AccountPanelView:
+    """CTA001 inside a transaction the caller owns: logged, masked as ``gate`` allows."""
+    account = _get(session, cuenta)
+    access_log.log_access(session, username=agent, cuenta=cuenta, action="CONSULTA", at=now)
+    incidents = tuple(
+        incident.number for incident in cases.open_incidents(session, node=account.node)
+    )
+    services = account_queries.services_of(session, cuenta=cuenta)
+    pqrs = cases.pending_pqrs(session, cuenta=cuenta)
+    visits = cases.pending_work_orders(session, cuenta=cuenta)
+    panel = _full_panel(account, _today(now), services, pqrs, visits, incidents)
+    return mask(panel, gate.access(cuenta, blacklist=account.blacklist))
+
+
+def step2_flags_in(session: Session, cuenta: int) -> frozenset[str]:
+    """The flags step 2 asks the agent to acknowledge (none is customer data):
+    ``blacklist``, ``pqr_pendiente``, ``visita_pendiente``, ``aviso``."""
+    account = _get(session, cuenta)
+    found = {
+        "blacklist": account.blacklist,
+        "pqr_pendiente": bool(cases.pending_pqrs(session, cuenta=cuenta)),
+        "visita_pendiente": bool(cases.pending_work_orders(session, cuenta=cuenta)),
+        "aviso": bool(cases.open_incidents(session, node=account.node)),
+    }
+    return frozenset(flag for flag, present in found.items() if present)
 
 
 def _find(

@@ -242,23 +242,7 @@ class CallService:
 
         "blacklist" is added whenever the account has it, whatever the screen sent.
         """
-
-        def apply(change: CallChange) -> None:
-            change.require_workable()
-            account = account_queries.get_account(change.session, cuenta=cuenta)
-            if account is None:
-                raise account_not_found(cuenta)
-            found = frozenset(flags) | ({"blacklist"} if account.blacklist else frozenset())
-            state = change.state
-            if change.call.cuenta not in (None, cuenta):
-                # Another account: what was read and validated was about the first one.
-                kept = tuple(m for m in state.marks if m.check not in rules.BLACKLIST_CHECKS)
-                state = replace(state, marks=kept)
-            change.call.cuenta = cuenta
-            change.state = replace(state, flags=found)
-            change.record("cuenta_abierta", f"{cuenta:08d} {','.join(sorted(found))}".strip())
-
-        return self._write(call_id, apply)
+        return self._write(call_id, open_account_change(cuenta, flags))
 
     def start_request(self, call_id: int, branch: str, description: str) -> CallRecord:
         """Record the customer's request and its branch (sac, soporte, visita, pqr)."""
@@ -421,3 +405,25 @@ def _write_request(change: CallChange, *, replaced: bool) -> None:
         description=request.description,
         at=change.now,
     )
+
+
+def open_account_change(cuenta: int, flags: frozenset[str]) -> Callable[[CallChange], None]:
+    """The change that opens ``cuenta`` for a call (``change_in`` runs it in a caller's
+    transaction, e.g. with the account panel's read)."""
+
+    def apply(change: CallChange) -> None:
+        change.require_workable()
+        account = account_queries.get_account(change.session, cuenta=cuenta)
+        if account is None:
+            raise account_not_found(cuenta)
+        found = frozenset(flags) | ({"blacklist"} if account.blacklist else frozenset())
+        state = change.state
+        if change.call.cuenta not in (None, cuenta):
+            # Another account: what was read and validated was about the first one.
+            kept = tuple(m for m in state.marks if m.check not in rules.BLACKLIST_CHECKS)
+            state = replace(state, marks=kept)
+        change.call.cuenta = cuenta
+        change.state = replace(state, flags=found)
+        change.record("cuenta_abierta", f"{cuenta:08d} {','.join(sorted(found))}".strip())
+
+    return apply

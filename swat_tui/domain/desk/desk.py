@@ -22,10 +22,11 @@ from datetime import datetime
 from swat_tui.domain.account.disclosure import Access, DisclosureGate
 from swat_tui.domain.account.notes import read_special_notes
 from swat_tui.domain.account.query import AccountQuery
-from swat_tui.domain.account.service import SearchPage
+from swat_tui.domain.account.service import SearchPage, panel_in, step2_flags_in
 from swat_tui.domain.account.views import AccountPanelView, InventoryView, NoteLine, NotesView
 from swat_tui.domain.auth import SignedOnAgent
 from swat_tui.domain.call.change import CallChange, change_in
+from swat_tui.domain.call.service import open_account_change
 from swat_tui.domain.call.ucc import UccCatalog, UccEntry
 from swat_tui.domain.call.views import CallLogLine, CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
@@ -259,12 +260,20 @@ class Desk:
     def open_call_account(self, cuenta: int) -> AccountPanelView:
         """Step 1: the caller's account is opened in RR for this call."""
         call = self._require_call()
-        flags = self.services.accounts.step2_flags(cuenta)
-        call.record = self.services.calls.open_account(call.call_id, cuenta, flags)
-        # The call now names the account: the gate applies the call's rule.
-        call.account = self.account_panel(cuenta)
+        now, before = self._now(), call.record
+        try:
+            with write_session(self.services.engine) as session:
+                flags = step2_flags_in(session, cuenta)
+                change = open_account_change(cuenta, flags)
+                call.record = change_in(session, self.procedure, call.call_id, now, change)
+                # The call now names the account: the gate applies the call's rule.
+                view = panel_in(session, cuenta, agent=self.agent.username, gate=self.gate, now=now)
+        except BaseException:
+            call.record = before  # one transaction: nothing happened
+            raise
+        call.account = view
         self._tell("call")
-        return call.account
+        return view
 
     def start_request(self, branch: str, description: str) -> CallRecord:
         call = self._require_call()
