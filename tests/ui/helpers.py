@@ -5,8 +5,11 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from swat_tui.domain.desk.desk import Desk
+from swat_tui.domain.services import Services
+from swat_tui.store.demo import SHOWCASE
 from swat_tui.ui.app import SwatApp
 from swat_tui.ui.screens.base import RRScreen
+from tests.gates import SEE_ALL
 
 USER = "ASESOR01"
 PASSWORD = "swat2026"
@@ -127,3 +130,10 @@ async def fill(pilot: Pilot[None], **values: str) -> None:
 async def enter(pilot: Pilot[None]) -> None:
     await pilot.press("enter")
     await pilot.pause()
+
+
+def phone_of(services: Services, case: str) -> str:
+    """The mobile number of a showcase account (read past the BLACKLIST rule: test data)."""
+    view = services.accounts.open_panel(SHOWCASE[case], agent="TEST", gate=SEE_ALL)
+    assert view.phone_mobile
+    return view.phone_mobile

@@ -18,18 +18,13 @@ from tests.ui.helpers import (
     hang_up_and_answer_next,
     message,
     panel_id,
+    phone_of,
     screen,
     shown,
     type_into,
 )
 
 SIZE = (80, 24)
-
-
-def phone_of(services: Services, case: str) -> str:
-    view = services.accounts.open_panel(SHOWCASE[case], agent="TEST", gate=SEE_ALL)
-    assert view.phone_mobile
-    return view.phone_mobile
 
 
 async def reception(pilot: Pilot[None], cuenta: int | None = None) -> None:

@@ -18,6 +18,7 @@ from tests.ui.helpers import (
     fill,
     message,
     panel_id,
+    phone_of,
     screen,
     shown,
     type_into,
@@ -27,9 +28,7 @@ SIZE = (80, 24)
 
 
 def _blacklisted_phone(services: Services) -> str:
-    view = services.accounts.open_panel(SHOWCASE["blacklist"], agent="T", gate=SEE_ALL)
-    assert view.phone_mobile
-    return view.phone_mobile
+    return phone_of(services, "blacklist")
 
 
 def _holder(services: Services) -> str:

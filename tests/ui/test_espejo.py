@@ -8,12 +8,12 @@ from swat_tui.domain.services import Services
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.ui.app import SwatApp
 from swat_tui.ui.format import HIDDEN
-from tests.gates import SEE_ALL
 from tests.ui.helpers import (
     answer_call,
     enter,
     fill,
     panel_id,
+    phone_of,
     screen,
     shown,
     sign_on,
@@ -21,12 +21,6 @@ from tests.ui.helpers import (
 )
 
 SIZE = (80, 24)
-
-
-def _phone(services: Services, case: str) -> str:
-    view = services.accounts.open_panel(SHOWCASE[case], agent="T", gate=SEE_ALL)
-    assert view.phone_mobile
-    return view.phone_mobile
 
 
 def _consultas(services: Services, cuenta: int) -> int:
@@ -44,7 +38,7 @@ async def test_consult_another_account_mid_call_and_come_back(
 ) -> None:
     other = SHOWCASE["pqr_pending"]
     async with app.run_test(size=SIZE) as pilot:
-        await answer_call(pilot, _phone(services, "activa"))
+        await answer_call(pilot, phone_of(services, "activa"))
         await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
         await enter(pilot)
         assert panel_id(app) == "LLM002"
@@ -77,7 +71,7 @@ async def test_consult_another_account_mid_call_and_come_back(
 async def test_the_blacklist_rule_holds_in_the_espejo(app: SwatApp, services: Services) -> None:
     cuenta = SHOWCASE["blacklist"]
     async with app.run_test(size=SIZE) as pilot:
-        await answer_call(pilot, _phone(services, "blacklist"))
+        await answer_call(pilot, phone_of(services, "blacklist"))
         await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
         await enter(pilot)
         await pilot.press("f7")
