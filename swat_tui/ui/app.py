@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 
 MAIN, ESPEJO = "main", "espejo"  # RR's main session and its alternate work screen
+MIN_RING_DELAY_S = 0.05
 
 
 def _main_base() -> Screen[None]:
@@ -188,7 +189,8 @@ class SwatApp(App[None]):
             return
         delay = desk.source.ring_delay()
         if delay is not None:
-            self.set_timer(delay, self._ring_if_available)
+            # Textual's timer cannot take 0 s (SWAT_RING_DELAY=0 never rang).
+            self.set_timer(max(delay, MIN_RING_DELAY_S), self._ring_if_available)
 
     def _ring_if_available(self) -> None:
         if self.desk is not None:

@@ -200,6 +200,9 @@ class RRScreen(Screen[None]):
     def on_unmount(self) -> None:
         from swat_tui.ui.textual_workarounds import release_dead_widget_caches
 
+        # Textual drops a dead subscriber only when the signal is next published:
+        # until the next softphone change every closed panel would stay alive.
+        self.rr_app.desk_signal.unsubscribe(self)
         release_dead_widget_caches()
         self.rr_app.idle_collector.panel_closed()
 
