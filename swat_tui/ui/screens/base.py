@@ -152,6 +152,10 @@ class RRScreen(Screen[None]):
             self.refill()
         elif self._shown:
             self.returned()
+            if isinstance(self.focused, RRField):
+                # Back on this panel, the field with the cursor is entered again:
+                # what is typed replaces it (5250 overtype, as Tab-in does).
+                self.focused.select_all()
         self._shown = True
 
     def returned(self) -> None:

@@ -11,12 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from swat_tui.domain.procedure.routes import load_routes, subflow_of
-from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
+from swat_tui.ui.screens.base import RRScreen
+from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
 
 if TYPE_CHECKING:
     from swat_tui.domain.procedure.step_view import CheckView
 
 HINT_LINES = 3
+ESCALATED = "no resuelta en línea: se escala"
 
 
 class BranchStepScreen(CallStepScreen, panel="LLM003"):
@@ -89,13 +91,21 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
             await self.rr_app.show_call_step()  # the sub-flow has a panel of its own
             return
         self.field_completed("notes", self.field("notes").value)
-        if self.field("ok").value.strip().upper() != YES:
+        answer = self.field("ok").value.strip().upper()
+        if answer not in (YES, NO):
             self.message(self.desk.procedure.message("branch_done"), error=True)
             self.field("ok").mark_error(True)
             return
         check = self._check()
         if not check.done:
-            notes = self.field("notes").value.strip() or "atendida"
+            # S: solved on the line; N: not solved on the line, escalated by the typification.
+            default = "atendida" if answer == YES else ESCALATED
+            notes = self.field("notes").value.strip() or default
+            if answer == NO and notes != ESCALATED:
+                notes = f"{ESCALATED}: {notes}"
             if not self.write(lambda: self.desk.record_check(check.check.id, notes)):
                 return
         await self.go_on()
+        typification = self.rr_app.screen
+        if answer == NO and isinstance(typification, RRScreen) and typification is not self:
+            typification.message(self.desk.procedure.message("branch_escalate"))

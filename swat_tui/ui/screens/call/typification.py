@@ -32,7 +32,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
                 else "(sin solicitud registrada)"
             }
         )
-        self.field("notes").value = state.fields.get("typification_notes", "")
+        self.field("notes").value = state.fields.get(self._notes_key(), "")
         branch = request.branch if request else None
         self._search("", branch=branch)
         self.focus_field("search")
@@ -60,8 +60,13 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
     def field_completed(self, name: str, value: str) -> None:
         text = value.strip()
         state = self.call.record.state
-        if name == "notes" and text and state.fields.get("typification_notes") != text:
-            self.write(lambda: self.desk.set_field("typification_notes", text))
+        key = self._notes_key()
+        if name == "notes" and text and state.fields.get(key) != text:
+            self.write(lambda: self.desk.set_field(key, text))
+
+    def _notes_key(self) -> str:
+        """The notes typed so far for the current request (each request has its own)."""
+        return f"typification_notes_{self.call.record.state.request_number}"
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()

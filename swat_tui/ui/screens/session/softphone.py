@@ -80,6 +80,7 @@ class SoftphoneScreen(RRScreen, panel="SFT001"):
             return
         self.field("opt").value = ""
         self.field("arg").value = ""
+        self.focus_field("opt")  # the next option typed goes to "Opción", not the motive
         done = self.attempt(lambda: self._act(action, argument))
         self.paint_phone()
         if done is None:

@@ -1,0 +1,83 @@
+"""Issue 8, focus and fields: what a 5250 user expects of the cursor after a key."""
+
+from __future__ import annotations
+
+from swat_tui.store.demo import SHOWCASE
+from swat_tui.ui.app import SwatApp
+from tests.ui.helpers import enter, panel_id, screen, sign_on, type_into
+
+
+async def test_a_field_entered_by_a_panels_return_is_overtyped(app: SwatApp) -> None:
+    """Item 10: CTA010 after F12: the new cuenta replaces the old one."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_on(pilot)
+        await type_into(pilot, "option", "1")
+        await enter(pilot)
+        await type_into(pilot, "value", str(SHOWCASE["activa"]))
+        await enter(pilot)
+        assert panel_id(app) == "CTA001"
+        await pilot.press("f12")
+        await pilot.pause()
+        assert panel_id(app) == "CTA010"
+        assert screen(app).focused is screen(app).field("value")
+        await pilot.press(*str(SHOWCASE["blacklist"]))  # typed where the cursor is
+        assert screen(app).field("value").value == str(SHOWCASE["blacklist"])
+
+
+async def test_softphone_cursor_goes_back_to_the_option(app: SwatApp) -> None:
+    """Item 9: after Intro the next option lands in "Opción", and an unused motive is cleared."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_on(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        await type_into(pilot, "opt", "1")
+        await pilot.press("tab")
+        await pilot.press(*"13")  # a motive the option does not use
+        await enter(pilot)
+        current = screen(app)
+        assert current.focused is current.field("opt")
+        assert current.field("arg").value == ""
+        await pilot.press("2", "tab", "3")
+        await enter(pilot)
+        assert "AUX 3" in current.panel.canvas.message
+
+
+async def test_the_second_typification_starts_without_the_first_ones_notes(app: SwatApp) -> None:
+    """Item 4: each request's typification has notes of its own."""
+    from tests.ui import test_legend_keys as routes
+    from tests.ui.helpers import fill
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await routes.to_typification(pilot)
+        await fill(pilot, code_in="SAC-FAC-002", res="1", notes="Primera solicitud explicada")
+        await enter(pilot)
+        assert panel_id(app) == "LLM008"
+        await fill(pilot, inf="s", mas="s")
+        await enter(pilot)
+        assert panel_id(app) == "LLM002"
+        await fill(pilot, request="Ahora pregunta por su plan", br="1")
+        await enter(pilot)
+        await fill(pilot, ok="s")
+        await enter(pilot)
+        assert panel_id(app) == "TIP001"
+        assert screen(app).field("notes").value == ""
+
+
+async def test_atendida_takes_n_for_not_solved_on_the_line(app: SwatApp) -> None:
+    """Item 12: N on LLM003 records the escalation and goes on to the typification."""
+    from tests.ui import test_legend_keys as routes
+    from tests.ui.helpers import desk_of, fill, message
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await routes.to_branch(pilot)
+        await fill(pilot, ok="x")
+        await enter(pilot)
+        assert panel_id(app) == "LLM003" and "N = no resuelta" in message(app)
+        await fill(pilot, ok="n")
+        await enter(pilot)
+        assert panel_id(app) == "TIP001"
+        assert message(app).startswith("No resuelta en línea: escale")
+        active = desk_of(app).active
+        assert active is not None
+        mark = active.record.state.mark_for("sac_atendida", 1)
+        assert mark is not None and mark.result.startswith("no resuelta en línea")
