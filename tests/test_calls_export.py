@@ -71,13 +71,13 @@ def filled(store_engine: Engine) -> tuple[CallService, int, int]:
     clock = MovingClock(FIXED_NOW - timedelta(hours=10))  # 23:30 the day before, Bogotá
     agent_id = seed(store_engine, FIXED_NOW)
     calls = CallService(store_engine, clock)
-    calls.hang_up(calls.offer(agent_id, "6010000000", "HOGAR").id)
+    calls.hang_up(calls.offer(agent_id, "6010000000", "HOGAR").id, by="customer")
     clock.now = FIXED_NOW
     whole = _whole_call(calls, clock, agent_id)
     clock.advance(600)
     dropped = calls.answer(calls.offer(agent_id, "3110000000", "SOPORTE").id).id
     calls.set_field(dropped, "caller_name", 'Luis, "el del 3"')
-    calls.hang_up(dropped)
+    calls.hang_up(dropped, by="customer")  # the customer left before being served
     return calls, whole, dropped
 
 
@@ -129,6 +129,7 @@ def test_a_whole_call_round_trips(filled: tuple[CallService, int, int]) -> None:
         r"SAC-FAC-009/CUN 4410-26-\d{10} \| SOP-INT-004/FCR/INC000000042", row["tipificaciones"]
     )
     assert (row["encuesta"], row["puntaje_encuesta"], row["estado"]) == ("acepta", "5", "ended")
+    assert row["terminada_por"] == "agent"
     assert calls.get(whole).caller_name == NAME
 
 
@@ -207,3 +208,20 @@ def test_cli_refuses_a_bad_date_and_an_unwritable_file(store_url: str, tmp_path:
     )
     assert unwritable.exit_code == 2
     assert "No se puede escribir" in unwritable.stderr
+
+
+def test_a_call_the_agent_hung_up_is_not_abandoned(store_engine: Engine) -> None:
+    """Issue 8, item 2: who ended the call is exported; abandoned keeps its meaning."""
+    clock = MovingClock(FIXED_NOW)
+    agent_id = seed(store_engine, FIXED_NOW)
+    calls = CallService(store_engine, clock)
+    cut = calls.answer(calls.offer(agent_id, "3120000000", "HOGAR").id).id
+    calls.hang_up(cut)  # the agent hangs up right after answering
+    left = calls.answer(calls.offer(agent_id, "3130000000", "HOGAR").id).id
+    calls.hang_up(left, by="customer")
+    rows = {row["llamada"]: row for row in _read(_export(calls, FIXED_NOW.date()))}
+    assert (rows[str(cut)]["estado"], rows[str(cut)]["terminada_por"]) == ("hung_up", "agent")
+    assert (rows[str(left)]["estado"], rows[str(left)]["terminada_por"]) == (
+        "abandoned",
+        "customer",
+    )

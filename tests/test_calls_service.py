@@ -530,7 +530,8 @@ def test_hang_up_in_step_one_keeps_what_was_captured(desk: Desk) -> None:
     desk.calls.set_field(call_id, "request_notes", "Llama por la factura")
     desk.clock.advance(20)
     record = desk.calls.hang_up(call_id)
-    assert record.status == "abandoned" and record.ended_at == desk.clock.now
+    assert record.status == "hung_up" and record.ended_at == desk.clock.now
+    assert record.ended_by == "agent"
     assert record.caller_name == "Ana Pérez"
     assert record.state.fields == {"request_notes": "Llama por la factura"}
     assert record.in_acw
@@ -548,7 +549,7 @@ def test_after_work_of_a_dropped_call_may_complete_the_typification(desk: Desk) 
 
 
 def test_hang_up_of_a_ringing_call_has_no_acw(desk: Desk) -> None:
-    record = desk.calls.hang_up(desk.ringing().id)
+    record = desk.calls.hang_up(desk.ringing().id, by="customer")
     assert record.status == "abandoned" and not record.in_acw
 
 
@@ -612,7 +613,7 @@ def test_call_log_lists_earlier_calls_newest_first(desk: Desk) -> None:
         )
     log = desk.calls.call_log(CUENTA)
     assert [line.call_id for line in log] == [second, first, None]
-    assert log[1].agent == "ASESOR01" and log[1].status == "abandoned"
+    assert log[1].agent == "ASESOR01" and log[1].status == "hung_up"
     (mark,) = log[1].typifications
     assert (mark.code, mark.description) == ("SAC-FAC-009", "Facturación: reclamo por cobro")
     assert mark.resolution.startswith("CUN 4410-26-") and log[1].incident_numbers == (

@@ -77,9 +77,9 @@ def _agree(services: Services, desk: Desk) -> None:
     if state in expected:
         assert (status, on_hold, in_acw) == expected[state]
     elif state == AgentState.ACW:
-        assert status in ("ended", "abandoned", "transferred") and in_acw
+        assert status in ("ended", "abandoned", "hung_up", "transferred") and in_acw
     else:
-        assert status in (None, "ended", "abandoned", "transferred") and not in_acw
+        assert status in (None, "ended", "abandoned", "hung_up", "transferred") and not in_acw
 
 
 def test_calls_come_from_the_desks_source(services: Services) -> None:

@@ -77,7 +77,8 @@ class CallStatus(StrEnum):
     RINGING = "ringing"
     IN_PROGRESS = "in_progress"
     ENDED = "ended"
-    ABANDONED = "abandoned"
+    ABANDONED = "abandoned"  # the customer left before being served
+    HUNG_UP = "hung_up"  # the agent (or a recovery) ended it before the procedure's end
     TRANSFERRED = "transferred"
 
 

@@ -205,7 +205,7 @@ async def test_hanging_up_in_step_one_keeps_what_was_captured(
         call_id = desk_of(app).last_call_id
     assert call_id is not None
     record = services.calls.get(call_id)
-    assert record.status == "abandoned"
+    assert (record.status, record.ended_by) == ("hung_up", "agent")  # not abandoned
     assert (record.caller_name, record.caller_document) == ("Luz Ángela Muñoz", "41234567")
 
 

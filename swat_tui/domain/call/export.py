@@ -47,6 +47,7 @@ HEADER = (
     "puntaje_encuesta",
     "transferida_a",
     "estado",
+    "terminada_por",
 )
 
 
@@ -99,6 +100,7 @@ def _rows(session: Session, calls: Sequence[Call]) -> list[list[str]]:
                 _text(call.survey_score),
                 _text(call.transferred_to),
                 call.status,
+                _text(call.ended_by),
             ]
         )
     return rows

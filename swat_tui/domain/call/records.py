@@ -14,6 +14,8 @@ RINGING = CallStatus.RINGING.value
 IN_PROGRESS = CallStatus.IN_PROGRESS.value
 ENDED = CallStatus.ENDED.value
 ABANDONED = CallStatus.ABANDONED.value
+HUNG_UP = CallStatus.HUNG_UP.value
+AGENT, CUSTOMER, SYSTEM = "agent", "customer", "system"  # who ended a call (ended_by)
 TRANSFERRED = "transferred"  # the call left to another queue (not in enums.CallStatus yet)
 OPEN_STATUSES = (RINGING, IN_PROGRESS)
 RESULT_MAX = 200  # CallEvent.result
@@ -48,6 +50,7 @@ def to_record(call: Call, state: CallState) -> CallRecord:
         survey_answer=call.survey_answer,
         state=state,
         survey_score=call.survey_score,
+        ended_by=call.ended_by,
         hold_started_at=bogota(call.hold_started_at),
         acw_started_at=bogota(call.acw_started_at),
         transferred_to=call.transferred_to,

@@ -24,10 +24,14 @@ from swat_tui.domain.call.change import CallChange, load_call, save, write_chang
 from swat_tui.domain.call.export import export_calls
 from swat_tui.domain.call.records import (
     ABANDONED,
+    AGENT,
+    CUSTOMER,
     ENDED,
+    HUNG_UP,
     IN_PROGRESS,
     OPEN_STATUSES,
     RINGING,
+    SYSTEM,
     TRANSFERRED,
     seconds_between,
     to_record,
@@ -146,19 +150,24 @@ class CallService:
         def apply(change: CallChange) -> None:
             change.require_in_progress()
             change.close_line(TRANSFERRED)
+            change.call.ended_by = AGENT
             change.call.transferred_to = target
             change.event("transferida", target)
 
         return self._write(call_id, apply)
 
-    def hang_up(self, call_id: int) -> CallRecord:
-        """The line drops (or the agent hangs up): "ended" if the procedure allowed
-        the end, otherwise "abandoned"; everything captured stays."""
+    def hang_up(self, call_id: int, *, by: str = AGENT) -> CallRecord:
+        """The line goes down, everything captured stays. "ended" if the procedure
+        allowed the end; otherwise "abandoned" when the customer left before being
+        served, "hung_up" when the agent (or, after a crash, the system) ended it.
+        ``by`` is recorded as ``ended_by``."""
+        if by not in (AGENT, CUSTOMER, SYSTEM):
+            raise ValueError(f"ended by {by!r}")
 
         def apply(change: CallChange) -> None:
             if change.call.status not in OPEN_STATUSES:
                 raise DomainError("No hay ninguna llamada en curso.")
-            status = ABANDONED
+            status = ABANDONED if by == CUSTOMER else HUNG_UP
             if change.call.status == IN_PROGRESS:
                 try:
                     change.state = rules.end(change.procedure, change.state)
@@ -166,7 +175,8 @@ class CallService:
                 except rules.RuleViolation:
                     pass
             change.close_line(status)
-            change.event("colgada", status)
+            change.call.ended_by = by
+            change.event("colgada", f"{status} ({by})")
 
         return self._write(call_id, apply)
 
@@ -177,6 +187,7 @@ class CallService:
             change.require_in_progress()
             change.state = rules.end(change.procedure, change.state)
             change.close_line(ENDED)
+            change.call.ended_by = AGENT
             change.event("terminada", "ok")
 
         return self._write(call_id, apply)

@@ -37,6 +37,7 @@ class CallRecord:
     hold_started_at: datetime | None = None  # set while the caller is on hold
     acw_started_at: datetime | None = None  # set while after-call work runs
     transferred_to: str | None = None
+    ended_by: str | None = None  # agent | customer | system, once the line is down
 
     @property
     def on_hold(self) -> bool:

@@ -360,4 +360,5 @@ class Desk(AccountIntents):
         self._tell("call")
 
     def close_interrupted(self, record: CallRecord) -> CallRecord:
-        return self.services.calls.hang_up(record.id)
+        """REC001 option 4: the call a crash left open is closed by the system."""
+        return self.services.calls.hang_up(record.id, by="system")

@@ -29,6 +29,7 @@ class Call(SQLModel, table=True):
     hold_started_at: datetime | None = None  # set while the caller is on hold
     acw_started_at: datetime | None = None  # set while after-call work runs
     transferred_to: str | None = Field(default=None, max_length=30)  # target queue
+    ended_by: str | None = Field(default=None, max_length=10)  # agent | customer | system
     state_json: str = "{}"  # the procedure engine's state, for crash recovery
 
 

@@ -10,6 +10,7 @@ STATUS = {
     "in_progress": "EN CURSO",
     "ended": "TERMINADA",
     "abandoned": "ABANDONADA",
+    "hung_up": "COLGADA",
     "transferred": "TRANSFERIDA",
 }
 
