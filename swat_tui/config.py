@@ -7,6 +7,7 @@ One ``Settings`` value is built by the CLI (or a test) and handed to
 from __future__ import annotations
 
 import os
+import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -14,6 +15,7 @@ from pathlib import Path
 
 DB_URL_ENV = "SWAT_DB_URL"
 RING_DELAY_ENV = "SWAT_RING_DELAY"
+PRACTICE_SEED_ENV = "SWAT_PRACTICE_SEED"
 BOGOTA = timezone(timedelta(hours=-5), "COT")  # Colombia has no daylight saving time
 
 
@@ -48,6 +50,12 @@ def ring_delay_from_env() -> float | None:
         return None
 
 
+def practice_seed_from_env() -> int | None:
+    """``SWAT_PRACTICE_SEED``: the practice queue's seed, for drills and tests."""
+    value = os.environ.get(PRACTICE_SEED_ENV, "").strip()
+    return int(value) if value.lstrip("-").isdigit() else None
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the app needs to know about its surroundings."""
@@ -63,3 +71,13 @@ class Settings:
     # Seconds from Disponible to the next practice call; None: the random delay
     # of data/softphone.toml. Trainers' drills and the tmux tests set it.
     ring_delay: float | None = None
+    # The practice queue's seed; None: a new one each session (frozen runs use
+    # ``demo_seed``), so agents do not get the same calls in the same order.
+    practice_seed: int | None = None
+
+    def practice_queue_seed(self) -> int:
+        if self.practice_seed is not None:
+            return self.practice_seed
+        if self.frozen:
+            return self.demo_seed
+        return random.SystemRandom().randrange(2**31)

@@ -14,7 +14,13 @@ import typer
 
 from swat_tui.cli import calls, db, ucc, users
 from swat_tui.cli.demo import demo_command
-from swat_tui.config import DB_URL_ENV, Settings, resolve_db_url, ring_delay_from_env
+from swat_tui.config import (
+    DB_URL_ENV,
+    Settings,
+    practice_seed_from_env,
+    resolve_db_url,
+    ring_delay_from_env,
+)
 
 app = typer.Typer(
     name="swat",
@@ -50,7 +56,11 @@ def main(
     """Resolve the settings for every subcommand; start the TUI when there is none."""
     given = ctx.obj if isinstance(ctx.obj, Settings) else None  # tests pass their own
     if given is None:
-        settings = Settings(db_url=resolve_db_url(db_url), ring_delay=ring_delay_from_env())
+        settings = Settings(
+            db_url=resolve_db_url(db_url),
+            ring_delay=ring_delay_from_env(),
+            practice_seed=practice_seed_from_env(),
+        )
     else:
         settings = replace(given, db_url=db_url) if db_url else given
     ctx.obj = settings

@@ -164,7 +164,7 @@ class SwatApp(App[None]):
         assert self.services is not None
         source = PracticeSource(
             self.services.engine,
-            seed=self.settings.demo_seed,
+            seed=self.settings.practice_queue_seed(),
             fixed_delay=self.settings.ring_delay,
         )
         self.desk = Desk(self.services, agent, source)

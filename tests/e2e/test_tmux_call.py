@@ -37,7 +37,8 @@ def terminals() -> Iterator[list[Terminal]]:
 
 
 def start(store: Path, terminals: list[Terminal]) -> Terminal:
-    term = Terminal(["env", "SWAT_RING_DELAY=0.2", str(SWAT), "--db", f"sqlite:///{store}"])
+    drill = ["env", "SWAT_RING_DELAY=0.2", "SWAT_PRACTICE_SEED=2026"]  # the same calls each run
+    term = Terminal([*drill, str(SWAT), "--db", f"sqlite:///{store}"])
     terminals.append(term)
     term.wait_for("Inicio de sesión")
     term.keys("asesor01", "Tab", "swat2026", "Enter")
