@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from swat_tui.config import BOGOTA
+
+if TYPE_CHECKING:
+    from swat_tui.domain.call.views import TypificationLine
 
 HIDDEN = "********"
 
@@ -59,3 +64,12 @@ def clock_text(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes:02}:{secs:02}"
+
+
+def typification_line(lines: Sequence[TypificationLine]) -> str:
+    """The call's typifications with each CUN in full, for the agent to confirm it."""
+    if not lines:
+        return ""
+    parts = [f"{t.code} CUN {t.cun}" if t.cun else f"{t.code} {t.resolution}" for t in lines]
+    cun = " (confirme el CUN al cliente)" if any(t.cun for t in lines) else ""
+    return f"Tipificación: {', '.join(parts)}{cun}"

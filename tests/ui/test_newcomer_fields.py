@@ -81,3 +81,30 @@ async def test_atendida_takes_n_for_not_solved_on_the_line(app: SwatApp) -> None
         assert active is not None
         mark = active.record.state.mark_for("sac_atendida", 1)
         assert mark is not None and mark.result.startswith("no resuelta en línea")
+
+
+async def test_the_cun_is_shown_in_full_where_it_is_generated_and_at_closing(
+    app: SwatApp,
+) -> None:
+    """Item 5: the agent can read the CUN out to the customer."""
+    import re
+
+    from tests.ui import test_legend_keys as routes
+    from tests.ui.helpers import fill, message, shown
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await routes.to_branch(pilot)
+        await pilot.press("f22")  # typified early, from step 3
+        await pilot.pause()
+        await fill(pilot, code_in="PQR-QUE-002", res="2")
+        await enter(pilot)
+        assert panel_id(app) == "LLM003"
+        told = message(app)
+        assert re.search(r"PQR-QUE-002 CUN \d{4}-\d{2}-\d{10} \(confirme el CUN", told), told
+        await fill(pilot, ok="n")
+        await enter(pilot)
+        assert panel_id(app) == "TIP001"
+        await enter(pilot)  # typified already: on to the closing
+        assert panel_id(app) == "LLM008"
+        cun = re.search(r"\d{4}-\d{2}-\d{10}", told)
+        assert cun is not None and cun.group(0) in shown(app, "typified")

@@ -25,7 +25,7 @@ from swat_tui.domain.account.views import AccountPanelView
 from swat_tui.domain.auth import SignedOnAgent
 from swat_tui.domain.call.change import change_in
 from swat_tui.domain.call.service import open_account_change
-from swat_tui.domain.call.views import CallRecord
+from swat_tui.domain.call.views import CallRecord, TypificationLine
 from swat_tui.domain.desk.account_intents import AccountIntents
 from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.softphone import (
@@ -327,6 +327,11 @@ class Desk(AccountIntents):
             notes=notes,
         )
         return self._changed(record)
+
+    def typifications(self) -> tuple[TypificationLine, ...]:
+        """The call's typifications, oldest first, with the CUN to read to the customer."""
+        call = self._require_call()
+        return self.services.calls.typifications(call.call_id)
 
     def record_survey(self, answer: str, score: int | None) -> CallRecord:
         call = self._require_call()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from swat_tui.ui.format import two_lines
+from swat_tui.ui.format import two_lines, typification_line
 from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
 
 if TYPE_CHECKING:
@@ -26,12 +26,12 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
         survey = two_lines(script("survey"))
         record = self.call.record
         view = self.account
-        codes = [m.result for m in record.state.marks if m.check == "tipificada"]
+        typified = typification_line(self.desk.typifications())
         self.set_fields(
             {
                 "cuenta": str(record.cuenta or ""),
                 "holder": (view.holder_name or "") if view else "",
-                "typified": f"Tipificación: {', '.join(codes)}" if codes else "",
+                "typified": typified,
                 "script1": closing[0],
                 "script2": closing[1],
                 "survey1": survey[0],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.ui.format import typification_line
+from swat_tui.ui.screens.base import RRScreen
 from swat_tui.ui.screens.call.call_step import CallStepScreen
 from swat_tui.ui.screens.paged import PagedScreen
 
@@ -126,7 +128,12 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         if state.step == 7:
             await self.go_on()
         else:
+            # Typified early (F22 on another step): the panel below says so, CUN in full.
+            told = typification_line(self.desk.typifications()[-1:])
             await self.app.pop_screen()
+            below = self.app.screen
+            if isinstance(below, RRScreen):
+                below.message(told)
 
     async def action_rr_call_log(self) -> None:
         """F22 then F13: the account's earlier calls."""
