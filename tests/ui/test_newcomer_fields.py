@@ -108,3 +108,18 @@ async def test_the_cun_is_shown_in_full_where_it_is_generated_and_at_closing(
         assert panel_id(app) == "LLM008"
         cun = re.search(r"\d{4}-\d{2}-\d{10}", told)
         assert cun is not None and cun.group(0) in shown(app, "typified")
+
+
+async def test_the_cursor_comes_back_after_a_too_small_terminal(app: SwatApp) -> None:
+    """Item 8: back to 80x24, the field that had the cursor has it again."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_on(pilot)
+        await type_into(pilot, "option", "")
+        assert screen(app).focused is screen(app).field("option")
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert screen(app).has_class("-too-small")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press("1")
+        assert screen(app).field("option").value == "1"

@@ -80,6 +80,7 @@ class RRScreen(Screen[None]):
         self.ready = asyncio.Event()  # set once mounted, filled and focused
         self._shown = False
         self._fresh = False  # an installed panel shown again: reset and fill on resume
+        self._cursor_field: RRField | None = None  # where the cursor was when the terminal shrank
 
     def _user_keymap(self) -> Keymap | None:
         """The app's user keymap (a panel built outside a running app has none)."""
@@ -215,7 +216,17 @@ class RRScreen(Screen[None]):
 
     def _fit(self, width: int, height: int) -> None:
         small = width < WIDTH or height < HEIGHT
+        was_small = self.has_class("-too-small")
+        if small and not was_small and isinstance(self.focused, RRField):
+            self._cursor_field = self.focused  # hidden with the panel: Textual drops focus
         self.set_class(small, "-too-small")
+        if was_small and not small:
+            # Back to a terminal the panel fits: the cursor where it was, or on the first field.
+            kept = self._cursor_field
+            if kept is not None and self._can_type_in(kept):
+                self.set_focus(kept)
+            elif not self._can_type_in(self.focused):
+                self._focus_first_field()
         wide = width >= WIDTH + GUIDE_WIDTH + 2 and self.rr_app.agent is not None
         self.set_class(wide, "-wide")
         if wide:
