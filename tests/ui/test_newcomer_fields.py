@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from swat_tui.config import Settings
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.ui.app import SwatApp
 from tests.ui.helpers import enter, panel_id, screen, sign_on, type_into
@@ -123,3 +124,37 @@ async def test_the_cursor_comes_back_after_a_too_small_terminal(app: SwatApp) ->
         await pilot.pause()
         await pilot.press("1")
         assert screen(app).field("option").value == "1"
+
+
+async def test_row_2_and_row_3_timers_are_one_clock_after_a_hold(settings: Settings) -> None:
+    """Item 3: after a hold, the call timer on row 2 and row 3 agree."""
+    from dataclasses import replace
+
+    from swat_tui.domain.bootstrap import open_services
+    from swat_tui.ui.app import make_app
+    from tests.call_seed import MovingClock
+    from tests.ui.conftest import FIXED_NOW
+    from tests.ui.helpers import answer_call, phone_of, shown
+
+    clock = MovingClock(FIXED_NOW)
+    moving = replace(settings, clock=clock)
+    services = open_services(moving)
+    app = make_app(moving, services)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await answer_call(pilot, phone_of(services, "activa"))
+            clock.advance(14)
+            for _ in range(2):  # hold 13 s, then resume
+                await pilot.press("f2")
+                await pilot.pause()
+                await type_into(pilot, "opt", "4")
+                await enter(pilot)
+                clock.advance(13)
+            await pilot.press("f12")
+            await pilot.pause()
+            assert panel_id(app) == "LLM001"
+            screen(app).paint_header()
+            assert shown(app, "talk") == "00:40"
+            assert "00:40" in shown(app, "phone")
+    finally:
+        services.close()

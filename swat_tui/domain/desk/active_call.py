@@ -8,7 +8,6 @@ the agent see it now.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from swat_tui.domain.account.views import AccountPanelView
 from swat_tui.domain.call.views import CallRecord
@@ -31,7 +30,3 @@ class ActiveCall:
             f"{self.record.id} ANI {self.record.ani} cola {self.record.queue}{account}"
             f" paso {self.record.state.step}"
         )
-
-    def talk_seconds(self, now: datetime) -> float:
-        start = self.record.answered_at or self.record.started_at
-        return (now - start).total_seconds() - self.record.hold_seconds

@@ -57,14 +57,19 @@ class CallStepScreen(RRScreen):
                 "ani": record.ani,
                 "queue": record.queue,
                 "step": f"{record.state.step} de 8",
-                "talk": clock_text(self.call.talk_seconds(self.rr_app.now())),
+                "talk": self._call_clock(),
             }
         )
+
+    def _call_clock(self) -> str:
+        """Row 3's timer: the same clock as row 2's softphone timer (from the answer,
+        hold included); SFT001 shows talk and hold apart."""
+        return clock_text(self.desk.phone.call_elapsed(self.rr_app.now()).total_seconds())
 
     def paint_header(self) -> None:
         super().paint_header()
         if self.in_call and "talk" in self.display_file.fields:
-            self.set_fields({"talk": clock_text(self.call.talk_seconds(self.rr_app.now()))})
+            self.set_fields({"talk": self._call_clock()})
 
     def show_next(self) -> None:
         """The one next thing the procedure asks, on the panel's "Siguiente" line."""
