@@ -78,11 +78,6 @@ class AccountService:
         with write_session(self._engine) as session:
             return panel_in(session, cuenta, agent=agent, gate=gate, now=self._clock())
 
-    def step2_flags(self, cuenta: int) -> frozenset[str]:
-        """The account's flags step 2 asks the agent to acknowledge (see ``step2_flags_in``)."""
-        with read_session(self._engine) as session:
-            return step2_flags_in(session, cuenta)
-
     def inventory(self, cuenta: int, *, agent: str, gate: Gate) -> InventoryView:
         """F10: services and installed equipment, logged as an F10 view.
 

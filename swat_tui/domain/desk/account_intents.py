@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from swat_tui.domain.account.disclosure import Access, DisclosureGate
+from swat_tui.domain.account.disclosure import DisclosureGate
 from swat_tui.domain.account.notes import read_special_notes
 from swat_tui.domain.account.query import AccountQuery
 from swat_tui.domain.account.service import SearchPage
@@ -109,6 +109,3 @@ class AccountIntents:
         access = self.gate.access(view.cuenta, blacklist=view.blacklist)
         if access != view.access:
             call.account = self.account_panel(view.cuenta)
-
-    def access(self, cuenta: int, *, blacklist: bool) -> Access:
-        return self.gate.access(cuenta, blacklist=blacklist)

@@ -27,7 +27,6 @@ __all__ = [
     "parse_routes",
     "read_routes",
     "step_panel",
-    "subflow_of",
 ]
 
 
@@ -116,11 +115,6 @@ def load_routes() -> BranchRoutes:
     return routes
 
 
-def subflow_of(state: CallState) -> str:
-    """The sub-flow chosen for the current request ("" while none)."""
-    return state.subflow
-
-
 def step_panel(procedure: ProcedureDef, state: CallState, routes: BranchRoutes) -> str:
     """The panel id of the call's current step."""
     step = procedure.step(state.step)
@@ -128,4 +122,4 @@ def step_panel(procedure: ProcedureDef, state: CallState, routes: BranchRoutes) 
         if step.panel is None:
             raise ValueError(f"step {step.number} names no panel")
         return step.panel
-    return routes.route(step.branch, subflow_of(state)).panel
+    return routes.route(step.branch, state.subflow).panel

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from swat_tui.domain.procedure.routes import load_routes, subflow_of
+from swat_tui.domain.procedure.routes import load_routes
 from swat_tui.ui.screens.base import RRScreen
 from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
 
@@ -50,7 +50,7 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
                 **{f"hint{i + 1}": line for i, line in enumerate(hints)},
             }
         )
-        chosen = subflow_of(state)
+        chosen = state.subflow
         self.field("g").value = next((r.option for r in subflows if r.subflow == chosen), "")
         if self._check().done:
             self.field("ok").value = YES
@@ -75,11 +75,9 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
         state = self.call.record.state
         request = state.request
         assert request is not None
-        route = next(
-            (r for r in load_routes().subflows(request.branch) if r.option == option), None
-        )
-        if route is not None and route.subflow == subflow_of(state):
-            return True
+        chosen = (r for r in load_routes().subflows(request.branch) if r.subflow == state.subflow)
+        if any(route.option == option for route in chosen):
+            return True  # already recorded
         return self.write(lambda: self.desk.choose_subflow(option), field="g")
 
     async def action_rr_enter(self) -> None:
@@ -99,10 +97,11 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
         check = self._check()
         if not check.done:
             # S: solved on the line; N: not solved on the line, escalated by the typification.
-            default = "atendida" if answer == YES else ESCALATED
-            notes = self.field("notes").value.strip() or default
-            if answer == NO and notes != ESCALATED:
-                notes = f"{ESCALATED}: {notes}"
+            typed = self.field("notes").value.strip()
+            if answer == YES:
+                notes = typed or "atendida"
+            else:
+                notes = f"{ESCALATED}: {typed}" if typed else ESCALATED
             if not self.write(lambda: self.desk.record_check(check.check.id, notes)):
                 return
         await self.go_on()
