@@ -220,3 +220,39 @@ def test_a_bad_keymap_stops_the_tui_with_one_line(
     assert run_tui(AppSettings(db_url=store_url)) == 2
     error = capsys.readouterr().err.strip().splitlines()
     assert len(error) == 1 and "keymap.toml" in error[0] and "inventory" in error[0]
+
+
+# -- the store option on every subcommand ----------------------------------------------
+
+LEAF_COMMANDS = [
+    ["demo"],
+    ["db", "upgrade"],
+    ["users", "add"],
+    ["users", "list"],
+    ["users", "reset-password"],
+    ["calls", "export"],
+    ["ucc", "load"],
+    ["ucc", "search"],
+]
+
+
+@pytest.mark.parametrize("command", LEAF_COMMANDS, ids=" ".join)
+def test_every_subcommand_help_shows_the_store_option(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    assert "--db" in result.stdout and "URL" in result.stdout
+
+
+def test_the_store_option_works_after_the_subcommand(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'after.db'}"
+    built = runner.invoke(app, ["demo", "--db", url, "--accounts", "5", "--seed", "1"])
+    assert built.exit_code == 0, built.output
+    listed = runner.invoke(app, ["users", "list", "--db", url])
+    assert listed.exit_code == 0 and "ASESOR01" in listed.stdout
+
+
+def test_the_store_option_nearest_the_command_wins(tmp_path: Path) -> None:
+    first, second = (f"sqlite:///{tmp_path / name}" for name in ("first.db", "second.db"))
+    result = runner.invoke(app, ["--db", first, "db", "upgrade", "--db", second])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "second.db").exists() and not (tmp_path / "first.db").exists()

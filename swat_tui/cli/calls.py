@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from swat_tui.cli.errors import fail, reported_errors
-from swat_tui.config import Settings
+from swat_tui.cli.store_option import DbOption, settings_of
 
 FORMATS = ("csv",)
 
@@ -42,9 +42,10 @@ def export_command(
             "--output", metavar="ARCHIVO", help="Archivo de salida; sin él, la salida estándar."
         ),
     ] = None,
+    db_url: DbOption = None,
 ) -> None:
     """Write one CSV row per call started on or after ``--since``."""
-    settings: Settings = ctx.obj
+    settings = settings_of(ctx, db_url)
     if output_format.strip().lower() not in FORMATS:
         fail(f"Formato {output_format!r} no soportado: use --format csv.")
     with reported_errors():

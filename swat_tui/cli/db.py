@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from swat_tui.cli.errors import reported_errors
-from swat_tui.config import Settings
+from swat_tui.cli.store_option import DbOption, settings_of
 
 app = typer.Typer(
     help="Mantenimiento de la base de datos.", no_args_is_help=True, add_completion=False
@@ -13,9 +13,9 @@ app = typer.Typer(
 
 
 @app.command("upgrade", help="Actualiza el esquema de la base de datos a la última revisión.")
-def upgrade_command(ctx: typer.Context) -> None:
+def upgrade_command(ctx: typer.Context, db_url: DbOption = None) -> None:
     """Apply pending migrations and say which revision the store was and is at."""
-    settings: Settings = ctx.obj
+    settings = settings_of(ctx, db_url)
     with reported_errors():
         from swat_tui.domain.bootstrap import upgrade_store
 

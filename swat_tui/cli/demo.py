@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from swat_tui.cli.errors import fail, reported_errors
+from swat_tui.cli.store_option import DbOption, settings_of
 from swat_tui.config import BOGOTA, Settings
 
 if TYPE_CHECKING:
@@ -39,9 +40,10 @@ def demo_command(
             help="Borra las cuentas existentes (y sus casos, notas y llamadas) antes de generar.",
         ),
     ] = False,
+    db_url: DbOption = None,
 ) -> None:
     """Generate ``accounts`` accounts with a progress bar, then print time and row counts."""
-    settings: Settings = ctx.obj
+    settings = settings_of(ctx, db_url)
     with reported_errors():
         from swat_tui.domain.bootstrap import (
             clear_account_data,

@@ -14,8 +14,8 @@ import typer
 
 from swat_tui.cli import calls, db, ucc, users
 from swat_tui.cli.demo import demo_command
+from swat_tui.cli.store_option import DB_HELP
 from swat_tui.config import (
-    DB_URL_ENV,
     Settings,
     practice_seed_from_env,
     resolve_db_url,
@@ -46,10 +46,7 @@ def main(
         typer.Option(
             "--db",
             metavar="URL",
-            help=(
-                f"URL de la base de datos (p. ej. sqlite:///ruta/swat.db). Si falta se usa "
-                f"{DB_URL_ENV} o el archivo de la carpeta de datos del usuario."
-            ),
+            help=DB_HELP,
         ),
     ] = None,
 ) -> None:

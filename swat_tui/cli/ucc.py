@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from swat_tui.cli.errors import reported_errors
+from swat_tui.cli.store_option import DbOption, settings_of
 from swat_tui.config import Settings
 
 if TYPE_CHECKING:
@@ -37,10 +38,11 @@ def _catalog(settings: Settings) -> UccCatalog:
 def load_command(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(metavar="ARCHIVO", help="Archivo CSV en UTF-8.")],
+    db_url: DbOption = None,
 ) -> None:
     """Validate the whole file, then replace the catalogue and print how many codes it has."""
     with reported_errors():
-        loaded = _catalog(ctx.obj).load_csv(file)
+        loaded = _catalog(settings_of(ctx, db_url)).load_csv(file)
     typer.echo(f"Catálogo UCC cargado: {loaded} códigos.")
 
 
@@ -55,6 +57,7 @@ def search_command(
         str | None,
         typer.Option("--branch", help="Solo una rama: sac, soporte, visita o pqr."),
     ] = None,
+    db_url: DbOption = None,
 ) -> None:
     """Print the matching codes as a table."""
     from rich import box
@@ -64,7 +67,7 @@ def search_command(
 
     text = " ".join(words or [])
     with reported_errors():
-        catalog = _catalog(ctx.obj)
+        catalog = _catalog(settings_of(ctx, db_url))
         catalog.ensure_loaded()
         found = catalog.search(text, branch=branch.strip().lower() if branch else None)
     if not found:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from swat_tui.cli.errors import fail, reported_errors
+from swat_tui.cli.store_option import DbOption, settings_of
 from swat_tui.config import Settings
 from swat_tui.store.enums import Role
 
@@ -55,24 +56,25 @@ def add_command(
         Role, typer.Option("--role", case_sensitive=False, help="Rol del usuario.")
     ] = Role.ASESOR,
     password: PasswordOption = None,
+    db_url: DbOption = None,
 ) -> None:
     """Create a profile, asking for the password twice unless --password is given."""
     with reported_errors():
-        auth = _auth(ctx.obj)
+        auth = _auth(settings_of(ctx, db_url))
         secret = password if password is not None else _ask_password()
         agent = auth.create_agent(username, name, role.value, secret)
     typer.echo(f"Usuario {agent.username} creado ({agent.role}): {agent.display_name}.")
 
 
 @app.command("list", help="Lista los perfiles con sus intentos fallidos y último ingreso.")
-def list_command(ctx: typer.Context) -> None:
+def list_command(ctx: typer.Context, db_url: DbOption = None) -> None:
     """Print every profile as a table."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
 
     with reported_errors():
-        agents = _auth(ctx.obj).list_agents()
+        agents = _auth(settings_of(ctx, db_url)).list_agents()
     if not agents:
         typer.echo("No hay usuarios. El primer inicio de swat crea los usuarios de demostración.")
         return
@@ -97,11 +99,14 @@ def list_command(ctx: typer.Context) -> None:
     help="Asigna una contraseña nueva, habilita el perfil y borra los intentos fallidos.",
 )
 def reset_password_command(
-    ctx: typer.Context, username: UserArgument, password: PasswordOption = None
+    ctx: typer.Context,
+    username: UserArgument,
+    password: PasswordOption = None,
+    db_url: DbOption = None,
 ) -> None:
     """Set a new password and re-enable the profile."""
     with reported_errors():
-        auth = _auth(ctx.obj)
+        auth = _auth(settings_of(ctx, db_url))
         secret = password if password is not None else _ask_password()
         auth.reset_password(username, secret)
     typer.echo(f"Contraseña de {username.strip().upper()} restablecida; perfil habilitado.")
