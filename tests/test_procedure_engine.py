@@ -179,6 +179,15 @@ def test_next_action_is_the_first_pending_check() -> None:
     assert "ACW" in engine.next_action(P, ended)
 
 
+def test_next_action_skips_what_the_panel_holds_typed_and_then_asks_for_intro() -> None:
+    """Issue 8, item 13: "Siguiente" follows the keys, not only the recorded state."""
+    start = CallState()
+    first, second = P.step(1).checks[:2]
+    assert engine.next_action(P, start, frozenset({first.id})) == second.todo
+    everything = frozenset(check.id for check in P.step(1).checks)
+    assert engine.next_action(P, start, everything) == "Pulse Intro para abrir la cuenta digitada."
+
+
 def test_pending_message_names_the_first_and_counts_the_rest() -> None:
     with pytest.raises(engine.RuleViolation) as error:
         engine.advance(P, CallState())
@@ -209,6 +218,7 @@ def test_next_actions_fit_the_panels_next_line() -> None:
     for step in P.steps:
         for check in step.checks:
             assert len(check.todo) <= 67, check.id
+            assert check.ready is None or len(check.ready) <= 67, check.id
     for step in P.steps:
         for check in step.checks:
             assert check.needs_message is None or len(check.needs_message) <= 79, check.id

@@ -203,14 +203,15 @@ class SwatApp(App[None]):
         """Row 2's softphone state (empty before sign-on)."""
         return self.desk.status_line(self.now()) if self.desk else ""
 
-    def guide_view(self) -> GuideView:
-        """The procedure guide for the call in progress (or an idle one)."""
+    def guide_view(self, typed: frozenset[str] = frozenset()) -> GuideView:
+        """The procedure guide for the call in progress (or an idle one); ``typed``
+        names the checks the panel in front holds typed, waiting for Intro."""
         from swat_tui.domain.procedure import CallState, load_procedure
         from swat_tui.domain.procedure.guide import guide
 
         active = self.desk.active if self.desk else None
         state = active.record.state if active else CallState()
-        view = guide(load_procedure(), state)
+        view = guide(load_procedure(), state, typed)
         if active is None:
             from dataclasses import replace
 

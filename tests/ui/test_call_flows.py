@@ -104,7 +104,7 @@ async def test_blacklisted_account_needs_f7_and_identity(app: SwatApp, services:
         await pilot.press("f12")
         await pilot.pause()
         assert screen(app).field("f7").value == "S"
-        assert shown(app, "holder") == "NO DAR INFO. VER F7"  # identity still pending
+        assert shown(app, "holder") == "NO DAR INFO. VALIDE IDENTIDAD"  # identity pending
         await fill(pilot, identity="cc+fecha")
         await enter(pilot)
         assert panel_id(app) == "LLM003", message(app)

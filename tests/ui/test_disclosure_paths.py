@@ -120,8 +120,8 @@ async def test_clearing_the_identity_revokes_it(app: SwatApp, services: Services
         await type_into(pilot, "identity", "")
         await pilot.press("tab")
         await pilot.pause()
-        assert shown(app, "holder") == "NO DAR INFO. VER F7"
-        assert "NO DAR INFO" in shown(app, "banner")
+        assert shown(app, "holder") == "NO DAR INFO. VALIDE IDENTIDAD"  # F7 is still read
+        assert "BLACKLIST" in shown(app, "banner") and "Valide" in shown(app, "banner")
         await fill(pilot, sta="s", request="Saldo", br="1")
         await enter(pilot)
         assert panel_id(app) == "LLM002"

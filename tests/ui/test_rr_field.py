@@ -33,6 +33,14 @@ async def test_tab_into_a_field_selects_it_so_typing_replaces_it(app: SwatApp) -
         assert screen(app).field("password").value == ""
 
 
+async def test_a_key_the_field_does_not_edit_with_keeps_the_overtype(app: SwatApp) -> None:
+    """Ctrl+U (no meaning here) used to drop the selection, so typing appended."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"ASESOR01", "tab", "shift+tab", "ctrl+u", "x")
+        assert screen(app).field("user").value == "x"
+
+
 async def test_a_numeric_field_refuses_letters_and_says_why(app: SwatApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await sign_on(pilot)

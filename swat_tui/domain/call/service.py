@@ -41,6 +41,7 @@ from swat_tui.domain.call.typification_rules import NOTES_MAX, SWAT_NOTE_POINTER
 from swat_tui.domain.call.typify import TypificationForm, typify
 from swat_tui.domain.call.views import CallLogLine, CallRecord, TypificationLine
 from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.procedure import engine as rules
 from swat_tui.domain.procedure.definition import ProcedureDef, load_procedure
 from swat_tui.domain.procedure.state import CallState
@@ -49,15 +50,15 @@ from swat_tui.store.models import Agent
 from swat_tui.store.queries import accounts as account_queries
 from swat_tui.store.queries import calls as call_queries
 
-CALLER_DATA_CHECK = "datos_llamante"
+CALLER_DATA_CHECK = check_ids.CALLER_DATA
 # Checks that have their own action (with rows and rules of their own).
 OWN_ACTION_CHECKS = frozenset(
     {
-        "contestada",
+        check_ids.ANSWERED,
         CALLER_DATA_CHECK,
-        "cuenta_abierta",
-        rules.REQUEST,
-        rules.TYPIFICATION,
+        check_ids.ACCOUNT_OPENED,
+        check_ids.REQUEST,
+        check_ids.TYPIFICATION,
         "encuesta",
     }
 )
@@ -120,7 +121,7 @@ class CallService:
                 raise DomainError("No hay ninguna llamada timbrando.")
             change.call.status = IN_PROGRESS
             change.call.answered_at = change.now
-            change.record("contestada", "ok")
+            change.record(check_ids.ANSWERED, "ok")
 
         return self._write(call_id, apply)
 
@@ -269,7 +270,7 @@ class CallService:
             change.state = rules.start_request(
                 change.procedure, change.state, branch_id, text, change.now
             )
-            change.event(rules.REQUEST, f"{branch_id}: {text}")
+            change.event(check_ids.REQUEST, f"{branch_id}: {text}")
             _write_request(change, replaced=len(change.state.requests) == before)
 
         return self._write(call_id, apply)
@@ -435,6 +436,6 @@ def open_account_change(cuenta: int, flags: frozenset[str]) -> Callable[[CallCha
             state = replace(state, marks=kept)
         change.call.cuenta = cuenta
         change.state = replace(state, flags=found)
-        change.record("cuenta_abierta", f"{cuenta:08d} {','.join(sorted(found))}".strip())
+        change.record(check_ids.ACCOUNT_OPENED, f"{cuenta:08d} {','.join(sorted(found))}".strip())
 
     return apply

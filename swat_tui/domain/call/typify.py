@@ -16,7 +16,8 @@ from swat_tui.domain.call.typification_rules import (
     unknown_code,
 )
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure.engine import TYPIFICATION, RuleViolation
+from swat_tui.domain.procedure.check_ids import TYPIFICATION
+from swat_tui.domain.procedure.engine import RuleViolation
 from swat_tui.store.models import Agent, Typification
 from swat_tui.store.queries import calls as call_queries
 from swat_tui.store.queries import ucc as ucc_queries

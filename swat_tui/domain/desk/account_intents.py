@@ -20,10 +20,11 @@ from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.ucc import UccCatalog, UccEntry
 from swat_tui.domain.call.views import CallLogLine, CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
+from swat_tui.domain.procedure.check_ids import F7_READ
 from swat_tui.domain.services import Services
 from swat_tui.store.engine import write_session
 
-NOTES_CHECK = "notas_f7_leidas"
+NOTES_CHECK = F7_READ
 
 
 class AccountIntents:

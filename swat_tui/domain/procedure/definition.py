@@ -37,6 +37,9 @@ class CheckDef:
     entry: str = "confirm"  # confirm: the agent types S; text: free text; action: an RR key
     field_label: str | None = None  # the label the panel shows beside the field
     result: str = "revisada"  # what confirming it (S) records
+    # What "Siguiente" says while the check's input is typed on its panel but is
+    # recorded only by Intro (the cuenta to open, the request and its branch).
+    ready: str | None = None
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,7 @@ def parse_procedure(raw: dict[str, Any]) -> ProcedureDef:
                 entry=check.get("entry", "confirm"),
                 field_label=check.get("field_label"),
                 result=check.get("result", "revisada"),
+                ready=check.get("ready"),
             )
             for check in step["checks"]
         )

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from swat_tui.domain.errors import DomainError
+from swat_tui.domain.procedure.check_ids import F7_READ, IDENTITY, REQUEST, TYPIFICATION
 from swat_tui.domain.procedure.definition import CheckDef, ProcedureDef, StepDef
 from swat_tui.domain.procedure.state import CallState, Mark, Request
 
@@ -18,9 +19,7 @@ if TYPE_CHECKING:
     from swat_tui.domain.procedure.routes import BranchRoutes
 
 LAST_STEP = 8
-TYPIFICATION = "tipificada"
-REQUEST = "solicitud"
-BLACKLIST_CHECKS = ("notas_f7_leidas", "identidad_validada")
+BLACKLIST_CHECKS = (F7_READ, IDENTITY)
 
 
 class RuleViolation(DomainError):
@@ -192,13 +191,24 @@ def ensure_may_show_personal_data(procedure: ProcedureDef, state: CallState) -> 
         raise _violation(procedure, "blacklist_gate")
 
 
-def next_action(procedure: ProcedureDef, state: CallState) -> str:
-    """The one next thing the procedure asks of the agent."""
+def next_action(
+    procedure: ProcedureDef, state: CallState, typed: frozenset[str] = frozenset()
+) -> str:
+    """The one next thing the procedure asks of the agent.
+
+    ``typed`` names the pending checks whose input the panel already holds and
+    that Intro records: they are skipped, and once only they are left the line
+    says to press Intro (their ``ready`` text).
+    """
     if state.ended:
         return "Llamada terminada: complete el trabajo posterior (ACW)."
     missing = pending(procedure, state, state.step)
+    waiting = [check for check in missing if check.id not in typed]
+    if waiting:
+        return waiting[0].todo
     if missing:
-        return missing[0].todo
+        said = (check.ready for check in missing if check.ready)
+        return next(said, "Datos capturados: pulse Intro para continuar.")
     if state.step == LAST_STEP:
         return "Protocolo completo: termine la llamada."
     return f"Paso {state.step} completo: pulse Intro para continuar."

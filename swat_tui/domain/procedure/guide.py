@@ -29,8 +29,10 @@ class GuideView:
     next_action: str
 
 
-def guide(procedure: ProcedureDef, state: CallState) -> GuideView:
-    """The guide for a call in ``state``."""
+def guide(
+    procedure: ProcedureDef, state: CallState, typed: frozenset[str] = frozenset()
+) -> GuideView:
+    """The guide for a call in ``state`` (``typed``: see ``engine.next_action``)."""
     steps = []
     for step in procedure.steps:
         checks = tuple(
@@ -47,4 +49,4 @@ def guide(procedure: ProcedureDef, state: CallState) -> GuideView:
         else:
             status = "pendiente"
         steps.append(GuideStep(step.number, step.title, status, checks))
-    return GuideView(tuple(steps), next_action(procedure, state))
+    return GuideView(tuple(steps), next_action(procedure, state, typed))

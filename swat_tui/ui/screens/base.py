@@ -30,6 +30,7 @@ from swat_tui.ui.widgets.rr_field import RRField
 
 if TYPE_CHECKING:
     from swat_tui.domain.desk.desk import Desk, DeskChange
+    from swat_tui.domain.procedure.guide import GuideView
     from swat_tui.ui.app import SwatApp
 
 T = TypeVar("T")
@@ -81,6 +82,7 @@ class RRScreen(Screen[None]):
         self._shown = False
         self._fresh = False  # an installed panel shown again: reset and fill on resume
         self._cursor_field: RRField | None = None  # where the cursor was when the terminal shrank
+        self.message_field: str | None = None  # the field row 24's error is about
 
     def _user_keymap(self) -> Keymap | None:
         """The app's user keymap (a panel built outside a running app has none)."""
@@ -255,7 +257,11 @@ class RRScreen(Screen[None]):
     def refresh_guide(self) -> None:
         """Redraw the side guide (only shown on wide terminals)."""
         if self.has_class("-wide"):
-            self.query_one(GuideColumn).show(self.rr_app.guide_view())
+            self.query_one(GuideColumn).show(self.guide_view())
+
+    def guide_view(self) -> GuideView:
+        """The procedure guide as this panel sees it (call panels add what is typed)."""
+        return self.rr_app.guide_view()
 
     # -- helpers for subclasses ------------------------------------------------
 
@@ -290,9 +296,10 @@ class RRScreen(Screen[None]):
         keys already typed ahead)."""
         self.set_focus(self.field(name))
 
-    def message(self, text: str, *, error: bool = False) -> None:
-        """Write row 24."""
+    def message(self, text: str, *, error: bool = False, field: str | None = None) -> None:
+        """Write row 24; ``field`` is the field an error is about (None: the panel)."""
         self.panel.canvas.set_message(text, error=error)
+        self.message_field = field if error else None
 
     def clear_errors(self) -> None:
         for rr_field in self.panel.fields():
@@ -304,7 +311,7 @@ class RRScreen(Screen[None]):
         try:
             return call()
         except DomainError as error:
-            self.message(error.message, error=True)
+            self.message(error.message, error=True, field=field)
             if field is not None:
                 self.field(field).mark_error(True)
                 self.focus_field(field)

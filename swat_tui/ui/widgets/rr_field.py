@@ -27,6 +27,7 @@ CURSOR = Style(color="#000000", bgcolor="#33ff33", underline=False)
 SELECTED = Style(color="#000000", bgcolor="#1f8f1f", underline=False)
 PASSWORD_CHAR = "•"
 DIGITS = frozenset("0123456789")
+EDITING_KEYS = frozenset({"backspace", "delete", "left", "right", "home", "end"})
 NUMBER_SEPARATORS = str.maketrans("", "", " .-")
 
 
@@ -47,6 +48,15 @@ class RRField(Widget, can_focus=True):
 
     class Left(Message, namespace="rr_field"):
         """The cursor left the field (Tab, Intro, another panel): the field is complete."""
+
+        def __init__(self, field: RRField, value: str) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+
+    class Changed(Message, namespace="rr_field"):
+        """The agent edited the value (a key typed, deleted or pasted): the panel
+        recomputes what depends on it before the field is left."""
 
         def __init__(self, field: RRField, value: str) -> None:
             super().__init__()
@@ -129,6 +139,7 @@ class RRField(Widget, can_focus=True):
         self._selected = False
         self._value = self._value[: self._cursor] + text + self._value[self._cursor :]
         self.cursor_position = self._cursor + len(text)
+        self.post_message(self.Changed(self, self._value))
         return True
 
     def paste(self, text: str) -> bool:
@@ -141,9 +152,12 @@ class RRField(Widget, can_focus=True):
     def edit(self, key: str) -> bool:
         """Apply an editing key (backspace, delete, arrows, home, end); False if not one."""
         value, cursor = self._value, self._cursor
+        if key not in EDITING_KEYS:
+            return False  # not ours: the selection stays (overtype is still armed)
         if self.has_selection and key in ("backspace", "delete"):
             self._value, self._selected = "", False
             self.cursor_position = 0
+            self.post_message(self.Changed(self, self._value))
             return True
         self._selected = False
         if key == "backspace":
@@ -159,10 +173,10 @@ class RRField(Widget, can_focus=True):
             self.cursor_position = cursor + 1
         elif key == "home":
             self.cursor_position = 0
-        elif key == "end":
+        else:  # end
             self.cursor_position = len(value)
-        else:
-            return False
+        if self._value != value:
+            self.post_message(self.Changed(self, self._value))
         return True
 
     def blink(self) -> None:

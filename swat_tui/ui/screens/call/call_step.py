@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from swat_tui.domain.account.views import AccountPanelView
     from swat_tui.domain.call.views import CallRecord
     from swat_tui.domain.desk.active_call import ActiveCall
+    from swat_tui.domain.procedure.guide import GuideView
 
 
 class CallStepScreen(RRScreen):
@@ -73,8 +74,24 @@ class CallStepScreen(RRScreen):
 
     def show_next(self) -> None:
         """The one next thing the procedure asks, on the panel's "Siguiente" line."""
-        self.set_present_fields({"next": self.rr_app.guide_view().next_action})
+        self.set_present_fields({"next": self.guide_view().next_action})
         self.refresh_guide()
+
+    def guide_view(self) -> GuideView:
+        return self.rr_app.guide_view(self.typed_checks() if self.in_call else frozenset())
+
+    def typed_checks(self) -> frozenset[str]:
+        """Pending checks whose input this panel holds typed, recorded by Intro."""
+        return frozenset()
+
+    def on_rr_field_changed(self, event: RRField.Changed) -> None:
+        """A key changed a field: what depends on it is recomputed now, not at Intro."""
+        if self.is_current and self.in_call:
+            self.field_typed(event.field.spec.name, event.value)
+
+    def field_typed(self, name: str, value: str) -> None:
+        """Subclasses repaint what the field being typed decides; "Siguiente" always."""
+        self.show_next()
 
     def write(self, change: Callable[[], CallRecord], *, field: str | None = None) -> bool:
         """Run one intent of the desk; a refusal goes to row 24 and changes nothing."""
@@ -82,6 +99,8 @@ class CallStepScreen(RRScreen):
         record = self.attempt(change, field=field)
         if record is None:
             return False
+        if self.panel.canvas.message_is_error and self.message_field in (None, field):
+            self.message("")  # the refusal shown no longer holds: the state moved on
         self._paint_call_header()
         if self.account is not shown:
             self.paint_account()  # the rule now shows more (or less) of the account
@@ -141,8 +160,10 @@ class CallStepScreen(RRScreen):
         return (view.holder_name or "") if view is not None else ""
 
     def returned(self) -> None:
-        """Back from F7, F10 or F22: the call may have changed."""
+        """Back from F7, F10 or F22: the call may have changed, so what row 24 said
+        before may no longer hold; the panel shows the state it is in now."""
         if self.in_call:
+            self.clear_errors()
             self.fill()
 
     async def action_rr_exit(self) -> None:

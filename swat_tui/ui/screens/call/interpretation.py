@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from swat_tui.ui.format import day
-from swat_tui.ui.labels import BLACKLIST_BANNER
+from swat_tui.ui.labels import BLACKLIST_BANNER, BLACKLIST_READ, MASKED_AFTER_F7, MASKED_HOLDER
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 
 if TYPE_CHECKING:
@@ -38,12 +38,14 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
     def paint_account(self) -> None:
         view = self.account
         if view is not None:
+            f7_read = self._f7_read()
+            banner = BLACKLIST_READ if f7_read else BLACKLIST_BANNER
             self.set_fields(
                 {
                     "cuenta": str(view.cuenta),
-                    "holder": view.holder_name or "NO DAR INFO. VER F7",
+                    "holder": view.holder_name or (MASKED_AFTER_F7 if f7_read else MASKED_HOLDER),
                     "status": view.status,
-                    "banner": BLACKLIST_BANNER.center(78)
+                    "banner": banner.center(78)
                     if view.blacklist and not view.details_visible
                     else "",
                     "meaning": view.status_meaning,
@@ -53,6 +55,21 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
                     "visit_info": _visit_info(view),
                 }
             )
+
+    def _f7_read(self) -> bool:
+        """The call recorded the F7 reading: the masked texts say what is left."""
+        from swat_tui.domain.procedure.check_ids import F7_READ
+
+        return self.call.record.state.mark_for(F7_READ, 0) is not None
+
+    def typed_checks(self) -> frozenset[str]:
+        """The request and a valid branch typed: only Intro records them."""
+        procedure = self.desk.procedure
+        typed = self.field("request").value.strip()
+        chosen = procedure.branch_by_option(self.field("br").value)
+        from swat_tui.domain.procedure.check_ids import REQUEST
+
+        return frozenset({REQUEST}) if typed and chosen is not None else frozenset()
 
     def _show_check(self, view: CheckView) -> None:
         check = view.check

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain.procedure.check_ids import ACCOUNT_OPENED, CALLER_DATA
 from swat_tui.ui.format import two_lines
+from swat_tui.ui.labels import MASKED_HOLDER
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 
 if TYPE_CHECKING:
@@ -28,9 +30,15 @@ CUENTA_DIGITS = 8
 
 
 class ReceptionScreen(CallStepScreen, panel="LLM001"):
-    """The account is looked up from the caller's number; the agent confirms it."""
+    """The account is looked up from the caller's number; the agent confirms it.
+
+    The two lines under "Cuenta" always speak of the cuenta typed there: the
+    opened account's holder only while that cuenta is the one typed, and the
+    caller-number match only for the account it matched.
+    """
 
     def fill_step(self) -> None:
+        self._ani_cuenta: int | None = None  # the one account the caller's number is on
         from swat_tui.domain.call.scripts import script
 
         agent = self.rr_app.agent
@@ -46,46 +54,73 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
         self.field(welcome.field).value = YES if welcome.done else ""
         if record.cuenta:
             self.field("cuenta").value = str(record.cuenta)
-            self._describe_account(record.cuenta)
-        else:
-            self._match_ani(record.ani)
+        self._match_ani(record.ani, fill_cuenta=not record.cuenta)
+        self._describe_typed()
 
-    def _match_ani(self, ani: str) -> None:
+    def _match_ani(self, ani: str, *, fill_cuenta: bool) -> None:
+        """Look the caller's number up once; several or none: say so for good."""
         from swat_tui.domain.account.query import parse_query
         from swat_tui.domain.errors import DomainError
 
+        self._ani_note = ""
         try:
             page = self.desk.search(parse_query("telefono", ani), limit=3)
         except DomainError:
-            self.set_fields(
-                {
-                    "ani_match": "El número que llama no está en ninguna cuenta: "
-                    "pida la cuenta o el documento."
-                }
+            self._ani_note = (
+                "El número que llama no está en ninguna cuenta: pida la cuenta o el documento."
             )
             return
         if page.total == 1:
-            self.field("cuenta").value = str(page.rows[0].cuenta)
-            self.set_fields(
-                {
-                    "ani_match": "El número que llama corresponde a esta cuenta: "
-                    "confírmela con el cliente."
-                }
-            )
+            self._ani_cuenta = page.rows[0].cuenta
+            if fill_cuenta:
+                self.field("cuenta").value = str(self._ani_cuenta)
             return
         shown = ", ".join(str(row.cuenta) for row in page.rows)
         more = " ..." if page.total > len(page.rows) else ""
-        self.set_fields({"ani_match": f"{page.total} cuentas con ese número: {shown}{more}"})
+        self._ani_note = f"{page.total} cuentas con ese número: {shown}{more}"
 
     def paint_account(self) -> None:
-        if self.call.record.cuenta is not None:
-            self._describe_account(self.call.record.cuenta)
+        self._describe_typed()
 
-    def _describe_account(self, cuenta: int) -> None:
+    def _describe_typed(self) -> None:
+        """The account line and the caller-number line, for the cuenta typed now."""
+        typed = self.field("cuenta").value.strip()
+        opened = self.call.record.cuenta
         view = self.account
-        if view is not None and view.cuenta == cuenta:
-            holder = view.holder_name or "NO DAR INFO. VER F7"
-            self.set_fields({"account_info": f"{holder} ({view.status})"})
+        if opened is not None and typed == str(opened) and view is not None:
+            holder = view.holder_name or MASKED_HOLDER
+            info = f"Titular: {holder}   Estado: {view.status}"
+        elif typed == str(self._ani_cuenta) and opened is None:
+            info = ""  # the caller-number line below asks to confirm it
+        elif typed:
+            info = "Pulse Intro para abrir la cuenta digitada."
+            if opened is not None:
+                info = f"Pulse Intro para abrir la cuenta digitada (abierta: {opened})."
+        else:
+            info = ""
+        note = self._ani_note
+        if self._ani_cuenta is not None:
+            note = (
+                "El número que llama corresponde a esta cuenta: confírmela con el cliente."
+                if typed == str(self._ani_cuenta)
+                else f"El número que llama corresponde a la cuenta {self._ani_cuenta}."
+            )
+        self.set_fields({"account_info": info, "ani_match": note})
+
+    def field_typed(self, name: str, value: str) -> None:
+        if name == "cuenta":
+            self._describe_typed()
+        super().field_typed(name, value)
+
+    def typed_checks(self) -> frozenset[str]:
+        """Typed here and recorded by Intro: the caller's data, a cuenta to open."""
+        typed: set[str] = set()
+        if all(self.field(name).value.strip() for name in (*CALLER_FIELDS, "rel")):
+            typed.add(CALLER_DATA)
+        cuenta = self.field("cuenta").value.strip()
+        if cuenta and cuenta != str(self.call.record.cuenta):
+            typed.add(ACCOUNT_OPENED)
+        return frozenset(typed)
 
     def field_completed(self, name: str, value: str) -> None:
         desk = self.desk
@@ -148,7 +183,7 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
             return False
         self._paint_call_header()
         self.show_next()
-        self._describe_account(view.cuenta)
+        self._describe_typed()
         return True
 
     def _single_match(self, query: AccountQuery) -> int | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain.procedure.check_ids import TYPIFICATION
 from swat_tui.ui.format import typification_line
 from swat_tui.ui.screens.base import RRScreen
 from swat_tui.ui.screens.call.call_step import CallStepScreen
@@ -96,7 +97,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
     async def _typify(self) -> None:
         code = self.field("code_in").value.strip()
         state = self.call.record.state
-        typified = state.mark_for("tipificada", state.request_number) is not None
+        typified = state.mark_for(TYPIFICATION, state.request_number) is not None
         if not code and typified and state.step == 7:
             await self.go_on()  # typified earlier with F22: on to the closing
             return

@@ -1,0 +1,91 @@
+"""Issue 8, item 13: a panel shows the state it is in, always.
+
+After every change (a field typed, a sub-panel closed, an intent recorded)
+row 24 and the "Siguiente" line are recomputed from the procedure state.
+"""
+
+from __future__ import annotations
+
+from swat_tui.domain.services import Services
+from swat_tui.store.demo import SHOWCASE
+from swat_tui.ui.app import SwatApp
+from tests.ui.helpers import (
+    answer_call,
+    enter,
+    fill,
+    message,
+    panel_id,
+    phone_of,
+    screen,
+    shown,
+    type_keys,
+)
+
+SIZE = (80, 24)
+
+
+async def test_llm002_after_f7_says_what_is_left_and_drops_the_old_error(
+    app: SwatApp, services: Services
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_call(pilot, phone_of(services, "blacklist"))
+        await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
+        await enter(pilot)
+        assert panel_id(app) == "LLM002"
+        assert shown(app, "holder") == "NO DAR INFO. VER F7"
+        await fill(pilot, identity="cedula y fecha")
+        await fill(pilot, sta="s")  # leaving the identity field: refused, F7 first
+        assert "Lea primero las notas especiales (F7)" in message(app)
+        await pilot.press("f7")
+        await pilot.pause()
+        assert panel_id(app) == "NTS001"
+        await pilot.press("f12")
+        await pilot.pause()
+        assert panel_id(app) == "LLM002"
+        assert message(app) == ""  # the refusal no longer holds
+        assert "VER F7" not in shown(app, "holder")
+        assert "VALIDE IDENTIDAD" in shown(app, "holder")
+        assert "VER F7" not in shown(app, "banner") and "valide" in shown(app, "banner").lower()
+        assert shown(app, "next").startswith("Valide la identidad")
+
+
+async def test_llm001_forgets_the_callers_account_when_another_is_typed(
+    app: SwatApp, services: Services
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_call(pilot, phone_of(services, "activa"))
+        assert screen(app).field("cuenta").value == str(SHOWCASE["activa"])
+        assert "corresponde a esta cuenta" in shown(app, "ani_match")
+        await fill(pilot, caller_name="Ana", caller_document="52123456", rel="1")
+        await type_keys(pilot, "cuenta", str(SHOWCASE["pqr_pending"]))
+        await pilot.pause()
+        assert "corresponde a esta cuenta" not in shown(app, "ani_match")
+        assert shown(app, "next") == "Lea el guion de bienvenida."  # still pending, not typed
+        await enter(
+            pilot
+        )  # the script still to read: the typed account opens; step 1 refuses to go on
+        assert panel_id(app) == "LLM001" and "incompleto" in message(app)
+        opened = shown(app, "account_info")
+        assert opened.startswith("Titular:")
+        await type_keys(pilot, "cuenta", str(SHOWCASE["activa"]))
+        await pilot.pause()
+        assert shown(app, "account_info") != opened  # no longer the opened account's holder
+        assert "Intro" in shown(app, "account_info")
+
+
+async def test_siguiente_says_intro_once_everything_is_typed(
+    app: SwatApp, services: Services
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_call(pilot, phone_of(services, "activa"))
+        await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
+        await enter(pilot)
+        assert panel_id(app) == "LLM002"
+        await fill(pilot, sta="s", request="Pregunta por su factura")
+        assert shown(app, "next").startswith("Registre la solicitud")
+        await type_keys(pilot, "br", "1")
+        await pilot.pause()
+        assert shown(app, "next").startswith("Pulse Intro")
+        await pilot.press("backspace")  # the cursor is still in "Rama"
+        await pilot.pause()
+        assert shown(app, "next").startswith("Registre la solicitud")
