@@ -358,7 +358,11 @@ def test_open_panel_shows_everything_for_a_normal_account(accounts: AccountServi
     assert set(visits) == {"LLS-1", "OT-1"}
     assert visits["LLS-1"].scheduled and not visits["OT-1"].scheduled
     assert visits["LLS-1"].slot_start == datetime(2026, 3, 11, 8, tzinfo=BOGOTA)
-    assert view.open_incidents == ("INC000000001", "INC000000002")
+    assert [(aviso.number, aviso.priority, aviso.kind) for aviso in view.open_incidents] == [
+        ("INC000000001", 1, "masiva"),
+        ("INC000000002", 3, "puntual"),
+    ]
+    assert view.open_incidents[0].priority_name == "crítica"
 
 
 def test_blacklisted_panel_hides_details_until_notes_are_read(accounts: AccountService) -> None:

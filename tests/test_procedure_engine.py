@@ -222,3 +222,13 @@ def test_next_actions_fit_the_panels_next_line() -> None:
     for step in P.steps:
         for check in step.checks:
             assert check.needs_message is None or len(check.needs_message) <= 79, check.id
+
+
+def test_an_open_aviso_on_the_node_is_a_step_2_check_of_llm002() -> None:
+    """Issue 8, item 6: the aviso is acknowledged in step 2, from data."""
+    check = next(c for c in P.step(2).checks if c.when == "aviso")
+    assert (check.panel, check.entry) == ("LLM002", "confirm") and check.field
+    with_aviso = replace(through_step1(), step=2, flags=frozenset({"aviso"}))
+    assert check in engine.pending(P, with_aviso, 2)
+    without = replace(through_step1(), step=2)
+    assert check not in engine.pending(P, without, 2)

@@ -89,3 +89,23 @@ async def test_siguiente_says_intro_once_everything_is_typed(
         await pilot.press("backspace")  # the cursor is still in "Rama"
         await pilot.pause()
         assert shown(app, "next").startswith("Registre la solicitud")
+
+
+async def test_llm002_shows_the_open_aviso_and_makes_it_a_check(
+    app: SwatApp, services: Services
+) -> None:
+    """Item 6: the aviso's INC number and priority in step 2, acknowledged with S."""
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_call(pilot, phone_of(services, "aviso"))
+        await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
+        await enter(pilot)
+        assert panel_id(app) == "LLM002"
+        assert shown(app, "avi_label").startswith("Aviso abierto en el nodo")
+        assert shown(app, "aviso_info").startswith("INC") and " P" in shown(app, "aviso_info")
+        assert screen(app).field("avi").display
+        await fill(pilot, sta="s", request="Sin internet", br="2")
+        await enter(pilot)
+        assert panel_id(app) == "LLM002" and "Aviso" in message(app)
+        await fill(pilot, avi="s")
+        await enter(pilot)
+        assert panel_id(app) == "LLM003", message(app)

@@ -26,6 +26,7 @@ from swat_tui.domain.account.views import (
     AccountRow,
     EquipmentLine,
     InventoryView,
+    OpenAviso,
     PendingPqr,
     PendingVisit,
     ServiceLine,
@@ -103,8 +104,10 @@ def panel_in(
     """CTA001 inside a transaction the caller owns: logged, masked as ``gate`` allows."""
     account = _get(session, cuenta)
     access_log.log_access(session, username=agent, cuenta=cuenta, action="CONSULTA", at=now)
+    found = cases.open_incidents(session, node=account.node)
     incidents = tuple(
-        incident.number for incident in cases.open_incidents(session, node=account.node)
+        OpenAviso(incident.number, incident.priority, incident.kind, incident.description)
+        for incident in sorted(found, key=lambda incident: (incident.priority, incident.number))
     )
     services = account_queries.services_of(session, cuenta=cuenta)
     pqrs = cases.pending_pqrs(session, cuenta=cuenta)
@@ -218,7 +221,7 @@ def _full_panel(
     services: Sequence[Service],
     pqrs: Sequence[Pqr],
     visits: Sequence[WorkOrder],
-    incidents: tuple[str, ...],
+    incidents: tuple[OpenAviso, ...],
 ) -> AccountPanelView:
     return AccountPanelView(
         cuenta=account.cuenta,

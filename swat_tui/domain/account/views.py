@@ -64,6 +64,23 @@ class PendingVisit:
     slot_end: datetime | None
 
 
+PRIORITY_NAMES = {1: "crítica", 2: "alta", 3: "media", 4: "baja"}
+
+
+@dataclass(frozen=True)
+class OpenAviso:
+    """An open aviso (incident) on the account's node: the agent tells the customer."""
+
+    number: str  # INC000123456
+    priority: int  # 1 (crítica) .. 4 (baja)
+    kind: str  # masiva | puntual
+    description: str
+
+    @property
+    def priority_name(self) -> str:
+        return PRIORITY_NAMES.get(self.priority, str(self.priority))
+
+
 @dataclass(frozen=True)
 class AccountPanelView:
     """Everything the account panel shows, already filtered by the blacklist rule."""
@@ -93,7 +110,7 @@ class AccountPanelView:
     services: tuple[ServiceLine, ...] = ()
     pending_pqrs: tuple[PendingPqr, ...] = ()
     pending_visits: tuple[PendingVisit, ...] = ()
-    open_incidents: tuple[str, ...] = ()  # aviso numbers on the node
+    open_incidents: tuple[OpenAviso, ...] = ()  # avisos open on the node, most urgent first
     access: Access = Access.FULL  # what the rule allowed when the view was made
 
 

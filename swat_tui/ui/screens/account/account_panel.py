@@ -120,7 +120,9 @@ def flag_lines(view: AccountPanelView) -> list[str]:
         )
     lines.extend(visit_line(visit) for visit in view.pending_visits)
     lines.extend(
-        f"AVISO ABIERTO EN EL NODO {view.node}: {number}" for number in view.open_incidents
+        f"AVISO ABIERTO EN EL NODO {view.node}: {aviso.number} P{aviso.priority} "
+        f"{aviso.priority_name} ({aviso.kind})"
+        for aviso in view.open_incidents
     )
     if not lines:
         return ["Sin novedades: no hay PQR, LLS/OT ni avisos pendientes."]

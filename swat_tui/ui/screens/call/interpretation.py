@@ -48,11 +48,12 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
                     "banner": banner.center(78)
                     if view.blacklist and not view.details_visible
                     else "",
-                    "meaning": view.status_meaning,
+                    "meaning": f"{view.status}: {view.status_meaning}",
                     "f7_info": "se marca al leer F7" if view.blacklist else "",
                     "id_info": "cómo se validó" if view.blacklist else "",
                     "pqr_info": _pqr_info(view),
                     "visit_info": _visit_info(view),
+                    "aviso_info": _aviso_info(view),
                 }
             )
 
@@ -145,6 +146,15 @@ def _pqr_info(view: AccountPanelView) -> str:
         return ""
     pqr = view.pending_pqrs[0]
     return f"{pqr.days_open} días, {pqr.radicado}"[:24]
+
+
+def _aviso_info(view: AccountPanelView) -> str:
+    """The most urgent open aviso on the node: its INC number and priority."""
+    if not view.open_incidents:
+        return ""
+    aviso = view.open_incidents[0]
+    more = f" +{len(view.open_incidents) - 1}" if len(view.open_incidents) > 1 else ""
+    return f"{aviso.number} P{aviso.priority} {aviso.priority_name}{more}"
 
 
 def _visit_info(view: AccountPanelView) -> str:
