@@ -29,12 +29,18 @@ def _raw(*extra: dict[str, Any]) -> dict[str, Any]:
 SUPERVISOR_ONLY = {"number": "7", "label": "Equipo", "panel": "GUI001", "roles": ["supervisor"]}
 
 
-def test_every_role_sees_the_agents_options_today() -> None:
+def test_every_role_sees_the_agents_options_and_the_supervisor_its_own() -> None:
     menu = load_menu()
     agent = [o.number for o in menu.for_role("asesor")]
     assert agent == ["1", "2", "3", "90"]
     for role in ROLES:
-        assert [o.number for o in menu.for_role(role)][: len(agent)] == agent
+        numbers = [o.number for o in menu.for_role(role)]
+        assert [number for number in numbers if number in agent] == agent
+    supervisor = [o for o in menu.for_role("supervisor") if o.number not in agent]
+    assert [(o.number, o.panel) for o in supervisor] == [("5", "USR001")]
+    assert [o.number for o in menu.for_role("formador")] == agent
+    with pytest.raises(DomainError, match="no autorizada para el perfil asesor"):
+        menu.choose("asesor", "5")
 
 
 def test_an_option_of_another_role_is_refused_even_typed_blind() -> None:

@@ -4,6 +4,12 @@ Messages and codes follow OS/400 (CPF1120 unknown user, CPF1107 wrong
 password, CPF1394 profile disabled). Every attempt runs in one
 ``BEGIN IMMEDIATE`` transaction, so two terminals failing at once cannot lose
 a count, and a failed attempt is committed before its error is raised.
+
+A supervisor keeps the profiles from the application (USR001, as IBM i's
+WRKUSRPRF): re-enabling a profile the lock-out disabled, resetting its
+password. Each is one transaction with its ``profile_audit`` row; the acting
+profile's role is read from the store in that transaction, and a refusal
+(CPF2217 not authorized, CPF2204 no such profile) changes nothing.
 """
 
 from __future__ import annotations
@@ -17,13 +23,15 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
 from swat_tui.domain.errors import DomainError
 from swat_tui.store.engine import read_session, write_session
-from swat_tui.store.enums import Role
+from swat_tui.store.enums import ProfileAction, Role
 from swat_tui.store.models import Agent
 from swat_tui.store.queries import agents as agent_queries
+from swat_tui.store.queries import profile_audit
 
 QMAXSIGN = 3  # OS/400 system value: failed sign-ons before the profile is disabled
 MIN_PASSWORD_LENGTH = 6  # OS/400 QPWDMINLEN default
@@ -56,6 +64,21 @@ class AgentSummary:
     failed_signons: int
     disabled: bool
     last_signon_at: datetime | None
+
+    @property
+    def status(self) -> str:
+        """As the supervisor's panel writes it: HABILITADO or INHABILITADO."""
+        return "INHABILITADO" if self.disabled else "HABILITADO"
+
+
+@dataclass(frozen=True)
+class ProfileAuditLine:
+    """One change a supervisor made to a profile; ``at`` in Bogotá."""
+
+    at: datetime
+    actor: str
+    target: str
+    action: str
 
 
 def normalize_username(username: str) -> str:
@@ -173,19 +196,93 @@ class AuthService:
     def list_agents(self) -> tuple[AgentSummary, ...]:
         """Every profile by user name, for the operator."""
         with read_session(self._engine) as session:
+            return tuple(_summary(agent) for agent in agent_queries.list_agents(session))
+
+    # -- the supervisor's profile upkeep (USR001) ------------------------------------
+
+    def profiles(self, actor: str) -> tuple[AgentSummary, ...]:
+        """Every profile with its status, for a supervisor (CPF2217 for anyone else)."""
+        with read_session(self._engine) as session:
+            _require_supervisor(session, actor)
+            return tuple(_summary(agent) for agent in agent_queries.list_agents(session))
+
+    def enable_profile(self, actor: str, username: str) -> AgentSummary:
+        """Re-enable a profile and forget its failed attempts; the password stays."""
+        name = normalize_username(username)
+        with write_session(self._engine) as session:
+            supervisor, agent = _supervised_target(session, actor, name)
+            if not agent.disabled and agent.failed_signons == 0:
+                raise DomainError(f"El perfil {name} ya está habilitado.")
+            agent.disabled = False
+            agent.failed_signons = 0
+            session.add(agent)
+            self._audit(session, supervisor, name, ProfileAction.HABILITAR)
+            return _summary(agent)
+
+    def reset_password_by(self, actor: str, username: str, new_password: str) -> AgentSummary:
+        """A supervisor sets a new password: the profile is enabled, failed attempts forgotten."""
+        name = normalize_username(username)
+        with write_session(self._engine) as session:
+            supervisor, agent = _supervised_target(session, actor, name)
+            agent.password_hash = _hash(new_password)
+            agent.failed_signons = 0
+            agent.disabled = False
+            session.add(agent)
+            self._audit(session, supervisor, name, ProfileAction.RESTABLECER_CLAVE)
+            return _summary(agent)
+
+    def profile_audit(self, target: str | None = None) -> tuple[ProfileAuditLine, ...]:
+        """What supervisors did to profiles (to ``target`` only, if given), newest first."""
+        name = normalize_username(target) if target is not None else None
+        with read_session(self._engine) as session:
             return tuple(
-                AgentSummary(
-                    username=agent.username,
-                    display_name=agent.display_name,
-                    role=agent.role,
-                    failed_signons=agent.failed_signons,
-                    disabled=agent.disabled,
-                    last_signon_at=(
-                        agent.last_signon_at.astimezone(BOGOTA) if agent.last_signon_at else None
-                    ),
+                ProfileAuditLine(
+                    at=row.at.astimezone(BOGOTA),
+                    actor=row.actor,
+                    target=row.target,
+                    action=row.action,
                 )
-                for agent in agent_queries.list_agents(session)
+                for row in profile_audit.list_profile_actions(session, target=name)
             )
+
+    def _audit(self, session: Session, actor: str, target: str, action: ProfileAction) -> None:
+        profile_audit.log_profile_action(
+            session, actor=actor, target=target, action=action.value, at=self._clock()
+        )
+
+
+def _summary(agent: Agent) -> AgentSummary:
+    return AgentSummary(
+        username=agent.username,
+        display_name=agent.display_name,
+        role=agent.role,
+        failed_signons=agent.failed_signons,
+        disabled=agent.disabled,
+        last_signon_at=agent.last_signon_at.astimezone(BOGOTA) if agent.last_signon_at else None,
+    )
+
+
+def _require_supervisor(session: Session, actor: str) -> str:
+    """The acting profile's name if the store says it is an enabled supervisor."""
+    name = normalize_username(actor)
+    agent = agent_queries.get_agent(session, username=name)
+    if agent is None or agent.disabled or agent.role != Role.SUPERVISOR:
+        raise DomainError(
+            "CPF2217: No autorizado a trabajar con perfiles de usuario (solo supervisor).",
+            code="CPF2217",
+        )
+    return name
+
+
+def _supervised_target(session: Session, actor: str, name: str) -> tuple[str, Agent]:
+    """The supervisor's name and the profile ``name`` it may change, or the refusal."""
+    supervisor = _require_supervisor(session, actor)
+    agent = agent_queries.get_agent(session, username=name) if name else None
+    if agent is None:
+        raise DomainError(
+            f"CPF2204: No se ha encontrado el perfil de usuario {name[:10]}.", code="CPF2204"
+        )
+    return supervisor, agent
 
 
 def _valid_username(username: str) -> str:

@@ -28,8 +28,8 @@ from swat_tui.store.queries.accounts import count_accounts
 from swat_tui.store.queries.agents import count_agents, list_agents
 
 DEMO_PASSWORD = "swat2026"
-# Tables --replace keeps: the profiles and the schema version.
-_KEPT_TABLES = frozenset({"agent", "alembic_version", "ucc_code"})
+# Tables --replace keeps: the profiles and their audit trail, the catalogue, the schema version.
+_KEPT_TABLES = frozenset({"agent", "alembic_version", "profile_audit", "ucc_code"})
 
 
 @dataclass(frozen=True)

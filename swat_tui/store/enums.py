@@ -13,6 +13,13 @@ class Role(StrEnum):
     FORMADOR = "formador"
 
 
+class ProfileAction(StrEnum):
+    """What a supervisor did to a profile (``profile_audit.action``)."""
+
+    HABILITAR = "HABILITAR"
+    RESTABLECER_CLAVE = "RESTABLECER CLAVE"
+
+
 class AccountStatus(StrEnum):
     ACTIVA = "ACTIVA"
     CANCELADO_DEBE = "CANCELADO DEBE"

@@ -123,6 +123,18 @@ async def to_closing(pilot: Pilot[None]) -> None:
     await enter(pilot)
 
 
+async def to_user_profiles(pilot: Pilot[None]) -> None:
+    await sign_on(pilot, "SUPERV01")
+    await type_into(pilot, "option", "5")
+    await pilot.press("enter")
+
+
+async def to_password_reset(pilot: Pilot[None]) -> None:
+    await to_user_profiles(pilot)
+    await type_into(pilot, "o_0", "2")
+    await pilot.press("enter")
+
+
 async def to_recovery(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, SwatApp) and app.services is not None
@@ -151,6 +163,8 @@ ROUTES: dict[str, Route] = {
     "NTS002": to_new_folder,
     "NTS003": to_folder,
     "INV001": to_inventory,
+    "USR001": to_user_profiles,
+    "USR002": to_password_reset,
 }
 
 
@@ -181,6 +195,10 @@ OPENS = {
     "inventory": {"INV001"},
     "call_log": {"LOG001"},
     "typify": {"TIP001"},
+}
+REFRESHED = {
+    "CTA001": "Datos de la cuenta actualizados.",
+    "USR001": "Lista de perfiles actualizada.",
 }
 OWN_REFUSALS = {
     "notes": ("Abra primero la cuenta (paso 1).",),
@@ -214,7 +232,7 @@ async def test_legend_key_does_its_own_thing(app: SwatApp, panel_id: str, key_id
             expected = "SGN001" if panel_id == "MNU001" else getattr(below, "PANEL_ID", None)
             assert now_id == expected, f"{label}: {now_id}"
         elif key_id == "refresh":
-            assert row24 == "Datos de la cuenta actualizados.", label
+            assert row24 == REFRESHED[panel_id], label
         elif key_id == "espejo":
             assert app.in_espejo and now_id == "MNU001", label
         else:

@@ -22,7 +22,7 @@ from datetime import datetime
 from swat_tui.domain.account.disclosure import DisclosureGate
 from swat_tui.domain.account.service import panel_in, step2_flags_in
 from swat_tui.domain.account.views import AccountPanelView
-from swat_tui.domain.auth import SignedOnAgent
+from swat_tui.domain.auth import AgentSummary, SignedOnAgent
 from swat_tui.domain.call.change import change_in
 from swat_tui.domain.call.service import open_account_change
 from swat_tui.domain.call.views import CallRecord, TypificationLine
@@ -367,3 +367,21 @@ class Desk(AccountIntents):
     def close_interrupted(self, record: CallRecord) -> CallRecord:
         """REC001 option 4: the call a crash left open is closed by the system."""
         return self.services.calls.hang_up(record.id, by="system")
+
+    # -- the supervisor's profile upkeep (USR001, as IBM i's WRKUSRPRF) -------------------
+
+    def profiles(self) -> tuple[AgentSummary, ...]:
+        """Every profile with its status; a supervisor's only (CPF2217 otherwise)."""
+        return self.services.auth.profiles(self.agent.username)
+
+    def enable_profile(self, username: str) -> str:
+        """Re-enable a profile the lock-out disabled (logged); the row-24 confirmation."""
+        profile = self.services.auth.enable_profile(self.agent.username, username)
+        return f"Perfil {profile.username} habilitado."
+
+    def reset_password(self, username: str, password: str, repeated: str) -> str:
+        """A new password, typed twice, for a profile; it is enabled too (logged)."""
+        if password != repeated:
+            raise DomainError("Las dos contraseñas digitadas no coinciden.")
+        profile = self.services.auth.reset_password_by(self.agent.username, username, password)
+        return f"Contraseña del perfil {profile.username} restablecida; perfil habilitado."

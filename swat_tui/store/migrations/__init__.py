@@ -1,3 +1,3 @@
 """Alembic migrations of the store; ``HEAD`` is the newest revision id."""
 
-HEAD = "0003_call_ended_by"
+HEAD = "0004_profile_audit"

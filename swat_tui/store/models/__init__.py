@@ -5,7 +5,7 @@ and the engine factory rely on that.
 """
 
 from swat_tui.store.models.accounts import Account, Equipment, Service
-from swat_tui.store.models.agents import AccessLog, Agent
+from swat_tui.store.models.agents import AccessLog, Agent, ProfileAudit
 from swat_tui.store.models.billing import AccountDiscount, DiscountCampaign, Invoice, Payment
 from swat_tui.store.models.calls import Call, CallEvent, CallRequest, Typification, UccCode
 from swat_tui.store.models.cases import DimeCase, Pqr, WorkOrder
@@ -29,6 +29,7 @@ __all__ = [
     "NoteFolder",
     "Payment",
     "Pqr",
+    "ProfileAudit",
     "Service",
     "Typification",
     "UccCode",

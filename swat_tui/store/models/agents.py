@@ -1,4 +1,4 @@
-"""RR user profiles and the audit trail of what they opened."""
+"""RR user profiles, the audit trail of what they opened, and of what was done to them."""
 
 from datetime import datetime
 
@@ -29,3 +29,15 @@ class AccessLog(SQLModel, table=True):
     cuenta: int = Field(index=True)
     action: str = Field(max_length=20)
     at: datetime = Field(index=True)
+
+
+class ProfileAudit(SQLModel, table=True):
+    """One row per change a supervisor made to a profile (USR001), for audit."""
+
+    __tablename__ = "profile_audit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    actor: str = Field(max_length=10)
+    target: str = Field(max_length=10, index=True)
+    action: str = Field(max_length=20)
