@@ -232,3 +232,11 @@ def test_an_open_aviso_on_the_node_is_a_step_2_check_of_llm002() -> None:
     assert check in engine.pending(P, with_aviso, 2)
     without = replace(through_step1(), step=2)
     assert check not in engine.pending(P, without, 2)
+
+
+def test_labels_and_titles_fit_the_guide_column() -> None:
+    """Issue 8, item 7: nothing in the 36-column guide is cut mid-word."""
+    for step in P.steps:
+        assert len(step.title) <= 27 or 0 < len(step.short_title) <= 27, step.id
+        for check in step.checks:
+            assert len(check.label) <= 30, check.id

@@ -278,3 +278,12 @@ def test_format_elapsed() -> None:
     assert format_elapsed(timedelta(seconds=0)) == "00:00"
     assert format_elapsed(timedelta(seconds=754)) == "12:34"
     assert format_elapsed(timedelta(hours=1, seconds=5)) == "1:00:05"
+
+
+def test_with_no_call_on_the_desk_the_next_action_follows_the_phone() -> None:
+    """Issue 8, item 13: the guide's "Siguiente" while idle says what the phone asks."""
+    from swat_tui.domain.desk.softphone import IDLE_NEXT, AgentState
+
+    assert set(IDLE_NEXT) == set(AgentState)
+    assert "contéstela" in IDLE_NEXT[AgentState.TIMBRANDO]
+    assert "Disponible" in IDLE_NEXT[AgentState.AUX]

@@ -206,6 +206,7 @@ class SwatApp(App[None]):
     def guide_view(self, typed: frozenset[str] = frozenset()) -> GuideView:
         """The procedure guide for the call in progress (or an idle one); ``typed``
         names the checks the panel in front holds typed, waiting for Intro."""
+        from swat_tui.domain.desk.softphone import IDLE_NEXT, AgentState
         from swat_tui.domain.procedure import CallState, load_procedure
         from swat_tui.domain.procedure.guide import guide
 
@@ -215,9 +216,8 @@ class SwatApp(App[None]):
         if active is None:
             from dataclasses import replace
 
-            view = replace(
-                view, next_action="Sin llamada: póngase Disponible en el softphone (F2)."
-            )
+            idle = self.desk.phone.next_action if self.desk else IDLE_NEXT[AgentState.AUX]
+            view = replace(view, next_action=idle)
         return view
 
     # -- navigation ---------------------------------------------------------------------

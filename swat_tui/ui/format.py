@@ -13,6 +13,14 @@ if TYPE_CHECKING:
     from swat_tui.domain.call.views import TypificationLine
 
 HIDDEN = "********"
+MORE = ">"  # ends a value cut to its field: it continues (RR marks a cut value so)
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` as it fits ``width`` columns: whole, or cut with ``>`` at the end."""
+    if len(text.rstrip()) <= width:
+        return text[:width]
+    return text[: width - 1] + MORE
 
 
 def pesos(amount: int | None) -> str:

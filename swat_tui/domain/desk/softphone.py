@@ -177,6 +177,16 @@ class PhoneCall:
         return replace(self, hold_started_at=None, held=held, ended_at=now)
 
 
+IDLE_NEXT = {
+    AgentState.AUX: "Sin llamada: póngase Disponible en el softphone (F2, 1).",
+    AgentState.DISPONIBLE: "Disponible: espere la próxima llamada.",
+    AgentState.TIMBRANDO: "Llamada entrante: contéstela en el softphone (F2, 3).",
+    AgentState.EN_LLAMADA: "Llamada en curso: vuelva a ella (menú, opción 3).",
+    AgentState.EN_ESPERA: "Llamada en espera: reanúdela en el softphone (F2, 4).",
+    AgentState.ACW: "Trabajo posterior (ACW): termínelo en el softphone (F2, 7).",
+}
+
+
 @dataclass(frozen=True)
 class Softphone:
     """The softphone at one moment; transitions return a new value."""
@@ -192,6 +202,11 @@ class Softphone:
         """The softphone right after log-in: AUX with the default reason."""
         config = config or softphone_config()
         return cls(AgentState.AUX, _aware(now), aux=config.default_aux, config=config)
+
+    @property
+    def next_action(self) -> str:
+        """What the agent does next when no call is on the desk, by the phone's state."""
+        return IDLE_NEXT[self.state]
 
     @property
     def label(self) -> str:

@@ -52,6 +52,7 @@ class StepDef:
     checks: tuple[CheckDef, ...]
     branch: str | None = None
     panel: str | None = None  # the RR panel of the step (branch steps: data/branch_routes.toml)
+    short_title: str = ""  # for narrow places (the guide column); empty: the title fits
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,17 @@ def parse_procedure(raw: dict[str, Any]) -> ProcedureDef:
         branch = step.get("branch")
         if branch is not None and branch not in known:
             raise ValueError(f"unknown branch {branch!r}")
-        steps.append(StepDef(number, step["id"], step["title"], checks, branch, step.get("panel")))
+        steps.append(
+            StepDef(
+                number,
+                step["id"],
+                step["title"],
+                checks,
+                branch,
+                step.get("panel"),
+                step.get("short_title", ""),
+            )
+        )
     ids = [check.id for step in steps for check in step.checks]
     if len(ids) != len(set(ids)):
         raise ValueError("check ids must be unique")

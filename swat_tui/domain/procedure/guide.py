@@ -21,6 +21,7 @@ class GuideStep:
     title: str
     status: str  # "actual" | "hecho" | "pendiente" | "no aplica"
     checks: tuple[GuideCheck, ...]
+    short_title: str = ""  # where the title does not fit (the guide column)
 
 
 @dataclass(frozen=True)
@@ -48,5 +49,5 @@ def guide(
             status = "hecho"
         else:
             status = "pendiente"
-        steps.append(GuideStep(step.number, step.title, status, checks))
+        steps.append(GuideStep(step.number, step.title, status, checks, step.short_title))
     return GuideView(tuple(steps), next_action(procedure, state, typed))

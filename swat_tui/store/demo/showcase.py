@@ -88,6 +88,7 @@ SHOWCASE_ACCOUNTS: tuple[ShowcaseAccount, ...] = (
         blacklist=True,
         pqr_days_ago=(5,),
         visits=(_LLS_AGENDADA, _OT_PENDIENTE),
+        aviso=True,
     ),
     ShowcaseAccount("aviso", kinds=("internet", "tv"), aviso=True),
     ShowcaseAccount("markup", holder_name=MARKUP_HOLDER, notes=(MARKUP_NOTE,)),

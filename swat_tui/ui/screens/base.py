@@ -8,6 +8,7 @@ Domain errors raised inside ``attempt`` land on row 24, never as a crash.
 from __future__ import annotations
 
 import asyncio
+import textwrap
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -41,9 +42,15 @@ RINGING = Style(color="#000000", bgcolor="#ffff55", bold=True, blink=True)
 CURSOR_BLINK_S = 0.5
 
 TOO_SMALL = (
-    "La pantalla de RR necesita una terminal de 80 columnas por 24 filas.\n"
+    "La pantalla de RR necesita una terminal de 80 columnas por 24 filas. "
     "Agrande la ventana (ahora: {width}x{height})."
 )
+
+
+def too_small_notice(width: int, height: int) -> str:
+    """The notice, wrapped to the terminal it must fit (never cut, at any size)."""
+    text = TOO_SMALL.format(width=width, height=height)
+    return "\n".join(textwrap.wrap(text, max(1, width), break_long_words=True))
 
 
 class RRScreen(Screen[None]):
@@ -170,6 +177,7 @@ class RRScreen(Screen[None]):
         if not self.is_current:
             return
         self.paint_header()
+        self.refresh_guide()  # its "Siguiente" follows the phone while no call is on the desk
         if change.kind == "ringing":
             self.message(change.message)
 
@@ -234,9 +242,7 @@ class RRScreen(Screen[None]):
         if wide:
             self.refresh_guide()
         if small:
-            self.query_one("#too-small", Static).update(
-                TOO_SMALL.format(width=width, height=height)
-            )
+            self.query_one("#too-small", Static).update(too_small_notice(width, height))
 
     def paint_header(self) -> None:
         now = self.rr_app.now()

@@ -15,6 +15,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from swat_tui.ui.display_file import HEIGHT, WIDTH, DisplayFile, FieldSpec
+from swat_tui.ui.format import clip
 
 COLOURS = {
     "green": "#33ff33",
@@ -45,16 +46,19 @@ def field_style(spec: FieldSpec) -> Style:
 
 
 def fit(value: str, spec: FieldSpec) -> str:
-    """Cut or pad a value to its field; one line only."""
+    """Pad a value to its field, one line; a longer one is cut with a mark that it
+    continues (``>`` at the end, ``<`` at the start of a right-aligned one)."""
     flat = " ".join(value.split("\n"))
     if "right" in spec.flags:
+        if len(flat.strip()) > spec.width:
+            return "<" + flat.strip()[-(spec.width - 1) :]
         return flat[-spec.width :].rjust(spec.width)
-    return flat[: spec.width].ljust(spec.width)
+    return clip(flat, spec.width).ljust(spec.width)
 
 
 def fit_line(value: str) -> str:
     """A message for row 24: one line, at most 79 columns (RR leaves column 80 free)."""
-    return " ".join(value.split())[: WIDTH - 1]
+    return clip(" ".join(value.split()), WIDTH - 1)
 
 
 class Canvas(Widget):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
-from swat_tui.ui.format import HIDDEN, day, hour, months, pesos, shown
+from swat_tui.ui.format import HIDDEN, clip, day, hour, months, pesos, shown
 from swat_tui.ui.labels import BLACKLIST_BANNER, BLACKLIST_READ, SERVICE_NAMES
 from swat_tui.ui.screens.base import RRScreen
 
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
     from swat_tui.domain.account.views import AccountPanelView, PendingVisit, ServiceLine
 
 FLAG_LINES = 5
+FLAG_WIDTH = 78  # the {flag} fields of CTA001
 SERVICE_LINES = 3
 
 
@@ -97,7 +99,7 @@ def banner(view: AccountPanelView) -> str:
 def service_line(service: ServiceLine) -> str:
     name = SERVICE_NAMES.get(service.kind, service.kind)
     technology = f"({service.tv_technology})" if service.tv_technology else ""
-    return f"{name:<10} {service.plan_name[:44]:<44} {technology:<8} {service.status}"
+    return f"{name:<10} {clip(service.plan_name, 44):<44} {technology:<8} {service.status}"
 
 
 def visit_line(visit: PendingVisit) -> str:
@@ -111,7 +113,12 @@ def visit_line(visit: PendingVisit) -> str:
 
 def flag_lines(view: AccountPanelView) -> list[str]:
     """Step-2 novelties, most important first; the last line counts what did not fit."""
-    lines = []
+    # An open aviso first: it is what the customer is living through right now.
+    lines = [
+        f"AVISO ABIERTO EN EL NODO {view.node}: {aviso.number} P{aviso.priority} "
+        f"{aviso.priority_name} ({aviso.kind})"
+        for aviso in view.open_incidents
+    ]
     for pqr in view.pending_pqrs:
         cun = f"  CUN {pqr.cun}" if pqr.cun else ""
         unit = "día" if pqr.days_open == 1 else "días"
@@ -119,14 +126,20 @@ def flag_lines(view: AccountPanelView) -> list[str]:
             f"PQR PENDIENTE {pqr.radicado}: {pqr.days_open} {unit} abierta{cun}  {pqr.subject}"
         )
     lines.extend(visit_line(visit) for visit in view.pending_visits)
-    lines.extend(
-        f"AVISO ABIERTO EN EL NODO {view.node}: {aviso.number} P{aviso.priority} "
-        f"{aviso.priority_name} ({aviso.kind})"
-        for aviso in view.open_incidents
-    )
     if not lines:
         return ["Sin novedades: no hay PQR, LLS/OT ni avisos pendientes."]
-    if len(lines) > FLAG_LINES:
-        hidden = len(lines) - FLAG_LINES + 1
-        lines = [*lines[: FLAG_LINES - 1], f"... y {hidden} novedades más."]
-    return lines
+    return _wrapped(lines)
+
+
+def _wrapped(novelties: list[str]) -> list[str]:
+    """Each novelty whole, wrapped onto the next row when longer than one (indented);
+    the last row counts the novelties that did not fit."""
+    rows: list[str] = []
+    for shown_count, novelty in enumerate(novelties):
+        wrapped = textwrap.wrap(novelty, FLAG_WIDTH, subsequent_indent="  ")
+        left = len(novelties) - shown_count
+        room = FLAG_LINES - len(rows) - (1 if left > 1 else 0)
+        if len(wrapped) > room:
+            return [*rows, f"... y {left} novedades más."]
+        rows.extend(wrapped)
+    return rows

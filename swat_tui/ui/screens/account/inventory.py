@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from swat_tui.ui.format import day
+from swat_tui.ui.format import clip, day
 from swat_tui.ui.labels import SERVICE_NAMES
 from swat_tui.ui.screens.paged import PagedScreen
 
@@ -28,7 +28,7 @@ class InventoryScreen(PagedScreen, panel="INV001"):
                 service = view.services[index]
                 line = (
                     f"{SERVICE_NAMES.get(service.kind, service.kind):<10} "
-                    f"{service.plan_name[:31]:<31} {service.tv_technology or '-':<11} "
+                    f"{clip(service.plan_name, 31):<31} {service.tv_technology or '-':<11} "
                     f"{service.status}"
                 )
             fields[f"svc{index + 1}"] = line

@@ -54,4 +54,6 @@ class CallLogScreen(PagedScreen, panel="LOG001"):
                         "inc": typ.incident_number or "",
                     }
                 )
-        self.show_records(records or [{"result": "La cuenta no tiene llamadas anteriores."}])
+        self.show_records(records)
+        if not records:
+            self.message("La cuenta no tiene llamadas anteriores.")

@@ -145,7 +145,7 @@ def _pqr_info(view: AccountPanelView) -> str:
     if not view.pending_pqrs:
         return ""
     pqr = view.pending_pqrs[0]
-    return f"{pqr.days_open} días, {pqr.radicado}"[:24]
+    return f"{pqr.days_open} días, {pqr.radicado}"
 
 
 def _aviso_info(view: AccountPanelView) -> str:

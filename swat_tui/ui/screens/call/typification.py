@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
+
 from swat_tui.domain.procedure.check_ids import TYPIFICATION
 from swat_tui.ui.format import typification_line
 from swat_tui.ui.screens.base import RRScreen
 from swat_tui.ui.screens.call.call_step import CallStepScreen
 from swat_tui.ui.screens.paged import PagedScreen
+from swat_tui.ui.widgets.rr_field import RRField
 
 if TYPE_CHECKING:
     from swat_tui.domain.call.ucc import UccEntry
@@ -60,6 +63,27 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         if not found:
             self.message(f"No hay códigos UCC con: {text}", error=True)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._show_detail()
+
+    def field_typed(self, name: str, value: str) -> None:
+        if name == "code_in":
+            self._show_detail()
+        super().field_typed(name, value)
+
+    def _show_detail(self) -> None:
+        """The whole description (the list's column cuts long ones): of the row the
+        cursor is on, else of the code chosen."""
+        focused = self.focused
+        entry = None
+        if isinstance(focused, RRField) and focused.spec.name.startswith("o_"):
+            index = self.page_offset + int(focused.spec.name.removeprefix("o_"))
+            entry = self.entries[index] if index < len(self.entries) else None
+        if entry is None:
+            code = self.field("code_in").value.strip().upper()
+            entry = next((e for e in self.entries if e.code == code), None)
+        self.set_fields({"detail": entry.description if entry is not None else ""})
+
     def field_completed(self, name: str, value: str) -> None:
         text = value.strip()
         state = self.call.record.state
@@ -90,7 +114,8 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
             self.field("res").value = CUN if entry.requires_cun else FIRST_CONTACT
             self.field(f"o_{index}").value = ""
             self.focus_field("notes")
-            self.message(f"Código {entry.code}: {entry.description}"[:79])
+            self.message(f"Código {entry.code} elegido: revise la resolución y las notas.")
+            self._show_detail()
             return
         await self._typify()
 
