@@ -119,6 +119,7 @@ class SwatApp(App[None]):
     def on_mount(self) -> None:
         from swat_tui.ui.navigation import build
 
+        self._show_terminal_cursor()
         self.add_mode(MAIN, _main_base)
         self.push_screen(build("SGN001"))
         if self.services is None:
@@ -127,6 +128,12 @@ class SwatApp(App[None]):
             )
         else:
             self._store_ready(self.services)
+
+    def _show_terminal_cursor(self) -> None:
+        """Textual hides the terminal's cursor; a 5250 emulator shows it where typing
+        goes, and the fields place it there (``RRField``)."""
+        if not self.is_headless and self._driver is not None:
+            self._driver.write("\x1b[?25h")
 
     def _open_store(self) -> None:
         from swat_tui.domain.bootstrap import StoreError, open_services

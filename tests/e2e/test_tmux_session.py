@@ -96,3 +96,38 @@ def test_agent_session_from_sign_on_to_f7_and_f10(terminal: tuple[Terminal, Path
     assert ("ASESOR01", cuenta, "CONSULTA") in actions
     assert ("ASESOR01", cuenta, "F7") in actions
     assert ("ASESOR01", cuenta, "F10") in actions
+
+
+def test_the_terminal_cursor_is_where_typing_goes(terminal: tuple[Terminal, Path]) -> None:
+    """Issue 8, item 11: tn5250's behaviour, which screen readers and capture tools follow."""
+    from swat_tui.ui.display_file import load
+
+    fields = load("SGN001").fields
+    user, password = (
+        (fields["user"].col, fields["user"].row),
+        (
+            fields["password"].col,
+            fields["password"].row,
+        ),
+    )
+    term, _db = terminal
+    term.wait_for("Inicio de sesión")
+
+    def cursor() -> tuple[int, int, str]:
+        shown = term.tmux(
+            "display", "-p", "-t", term.name, "#{cursor_x} #{cursor_y} #{cursor_flag}"
+        )
+        x, y, flag = shown.stdout.decode().split()
+        return int(x), int(y), flag
+
+    def settles_at(expected: tuple[int, int, str]) -> bool:
+        deadline = time.monotonic() + 10
+        while cursor() != expected and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return cursor() == expected
+
+    assert settles_at((*user, "1"))  # on the user field, and shown
+    term.keys("abc")
+    assert settles_at((user[0] + 3, user[1], "1"))  # after the three letters
+    term.keys("Tab")
+    assert settles_at((*password, "1"))

@@ -86,3 +86,16 @@ async def test_pasted_text_goes_into_the_field_on_one_line(app: SwatApp) -> None
         await pilot.pause()
         assert screen(app).field("opt").value == "3001234567"  # refused, kept
         assert message(app) == "Campo numérico: digite solo números."
+
+
+async def test_the_field_with_the_cursor_stands_out_without_blinking(app: SwatApp) -> None:
+    """Item 11: focus is shown by a steady style; there is no blink timer to rely on."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        current = screen(app)
+        user, password = current.field("user"), current.field("password")
+        assert current.focused is user
+        focused, resting = user.rich_style, password.rich_style
+        assert focused.bold and not resting.bold
+        assert focused.bgcolor != resting.bgcolor
+        assert not hasattr(user, "blink")

@@ -39,8 +39,6 @@ T = TypeVar("T")
 # The incoming-call alert on row 2 of every panel (Avaya's visual alert).
 RINGING = Style(color="#000000", bgcolor="#ffff55", bold=True, blink=True)
 
-CURSOR_BLINK_S = 0.5
-
 TOO_SMALL = (
     "La pantalla de RR necesita una terminal de 80 columnas por 24 filas. "
     "Agrande la ventana (ahora: {width}x{height})."
@@ -113,7 +111,6 @@ class RRScreen(Screen[None]):
         # class's ``on_mount`` along the MRO, so they must not define one).
         if not self.rr_app.settings.frozen:
             self.set_interval(1, self._tick)
-            self.set_interval(CURSOR_BLINK_S, self._blink_cursor)
         self._show_filled()
 
     def _show_filled(self) -> None:
@@ -142,11 +139,6 @@ class RRScreen(Screen[None]):
         """The header clock, on the panel in front only (panels below repaint when shown)."""
         if self.is_current:
             self.paint_header()
-
-    def _blink_cursor(self) -> None:
-        """One blink timer per panel, for the field that has the cursor."""
-        if self.is_current and isinstance(self.focused, RRField):
-            self.focused.blink()
 
     def on_rr_field_rejected(self, event: RRField.Rejected) -> None:
         self.message("Campo numérico: digite solo números.", error=True)

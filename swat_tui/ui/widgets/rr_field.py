@@ -17,6 +17,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.geometry import Offset
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -41,7 +42,8 @@ class RRField(Widget, can_focus=True):
         background: #0f300f;
         color: #33ff33;
         text-style: underline;
-        &:focus { color: #ffffff; }
+        /* The field with the cursor: bright and bold on a lighter band, never by blink alone. */
+        &:focus { color: #ffffff; background: #1f5f1f; text-style: bold underline; }
         &.-error { background: #ff3333; color: #000000; text-style: none; }
     }
     """
@@ -179,11 +181,6 @@ class RRField(Widget, can_focus=True):
             self.post_message(self.Changed(self, self._value))
         return True
 
-    def blink(self) -> None:
-        """Toggle the cursor (the screen's blink timer calls this on the focused field)."""
-        self.cursor_visible = not self.cursor_visible
-        self.refresh()
-
     def _scroll_to_cursor(self) -> None:
         width = self.spec.width
         if self._cursor < self._offset:
@@ -201,7 +198,17 @@ class RRField(Widget, can_focus=True):
 
     def on_focus(self, event: events.Focus) -> None:
         self.cursor_visible = True
+        self._place_terminal_cursor()
         self.refresh()
+
+    def _place_terminal_cursor(self) -> None:
+        """Put the terminal's own cursor where typing goes, as tn5250 does: screen
+        readers, tmux and capture tools follow it (the app shows it, ``ui.app``)."""
+        if not self.has_focus:
+            return
+        region = self.content_region
+        at = max(0, min(self._cursor - self._offset, self.spec.width - 1))
+        self.app.cursor_position = Offset(region.x + at, region.y)
 
     def on_click(self, event: events.Click) -> None:
         self.cursor_position = self._offset + event.x
@@ -216,13 +223,15 @@ class RRField(Widget, can_focus=True):
         shown = PASSWORD_CHAR * len(self._value) if self.password else self._value
         if not self.has_focus:  # a field at rest shows its start, as a 5250 does
             return Strip([Segment(shown[:width].ljust(width), base)], width)
+        self._place_terminal_cursor()
         visible = shown[self._offset : self._offset + width].ljust(width)
         if self.has_selection:
             length = min(len(shown) - self._offset, width)
             parts = [Segment(visible[:length], base + SELECTED), Segment(visible[length:], base)]
             return Strip([part for part in parts if part.text], width)
         at = self._cursor - self._offset
-        if not self.cursor_visible or not 0 <= at < width:
+        # A real terminal shows its own cursor there; headless (snapshots) draw a block.
+        if not self.app.is_headless or not self.cursor_visible or not 0 <= at < width:
             return Strip([Segment(visible, base)], width)
         parts = [
             Segment(visible[:at], base),
