@@ -339,7 +339,7 @@ async def practice_call(pilot: Pilot[None], shift: Shift, clock: KeyClock, cuent
     await type_into(pilot, "cuenta", str(cuenta))
     await shift.time(clock, "enter", "LLM002")
     shown = fields_shown(pilot)
-    for check in ("pqr", "vis", "sta"):  # every flag that applies to the account
+    for check in ("pqr", "vis", "avi", "sta"):  # every flag that applies to the account
         if check in shown:
             await type_into(pilot, check, "S")
     await type_into(pilot, "request", "Factura con un cobro no reconocido")

@@ -259,7 +259,7 @@ async def _one_call(
     )
     times["llm001"] = await clock.time("enter", "LLM002")
     step2 = _rr(app, "LLM002")
-    acks = {name: "S" for name in ("pqr", "vis") if step2.field(name).display}
+    acks = {name: "S" for name in ("pqr", "vis", "avi") if step2.field(name).display}
     await _fill(pilot, **acks, sta="S", request="Factura con un cobro no reconocido", br="1")
     times["llm002"] = await clock.time("enter", "LLM003")
     times["f22"] = await clock.time("f22", "TIP001")
