@@ -109,3 +109,40 @@ async def test_llm002_shows_the_open_aviso_and_makes_it_a_check(
         await fill(pilot, avi="s")
         await enter(pilot)
         assert panel_id(app) == "LLM003", message(app)
+
+
+async def test_tip001_siguiente_says_intro_once_code_and_resolution_are_in(
+    app: SwatApp,
+) -> None:
+    from tests.ui import test_legend_keys as routes
+
+    async with app.run_test(size=SIZE) as pilot:
+        await routes.to_typification(pilot)
+        assert shown(app, "next").startswith("Tipifique")
+        await fill(pilot, o_0="1")
+        await enter(pilot)
+        assert screen(app).field("code_in").value
+        assert shown(app, "next") == "Pulse Intro para registrar la tipificación."
+
+
+async def test_llm008_siguiente_says_intro_once_the_protocol_is_typed(app: SwatApp) -> None:
+    from tests.ui import test_legend_keys as routes
+
+    async with app.run_test(size=SIZE) as pilot:
+        await routes.to_closing(pilot)
+        assert panel_id(app) == "LLM008"
+        await fill(pilot, inf="s", mas="n", bye="s", srv="1", sc="5")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert shown(app, "next") == "Pulse Intro para terminar la llamada."
+
+
+async def test_on_the_softphone_a_ringing_call_says_3_not_f2(app: SwatApp) -> None:
+    from tests.ui.helpers import desk_of, go_available
+
+    async with app.run_test(size=SIZE) as pilot:
+        await go_available(pilot)
+        assert panel_id(app) == "SFT001"
+        desk_of(app).ring("3001234567", "HOGAR_SAC")
+        await pilot.pause()
+        assert message(app) == "Llamada entrante de 3001234567 (HOGAR_SAC): 3=Contestar."

@@ -59,7 +59,7 @@ OWN_ACTION_CHECKS = frozenset(
         check_ids.ACCOUNT_OPENED,
         check_ids.REQUEST,
         check_ids.TYPIFICATION,
-        "encuesta",
+        check_ids.SURVEY,
     }
 )
 SURVEY_ANSWERS = ("acepta", "no acepta")
@@ -340,7 +340,7 @@ class CallService:
             change.require_workable()
             change.call.survey_answer = given
             change.call.survey_score = score
-            change.record("encuesta", given if score is None else f"{given} {score}")
+            change.record(check_ids.SURVEY, given if score is None else f"{given} {score}")
 
         return self._write(call_id, apply)
 

@@ -119,6 +119,8 @@ class CallStepScreen(RRScreen):
         """
         if self.is_current and self.in_call:
             self.field_completed(event.field.spec.name, event.value)
+            if self.in_call:
+                self.show_next()  # what is typed may leave only Intro to press
 
     def field_completed(self, name: str, value: str) -> None:
         """Save one field; subclasses map field names to call changes."""

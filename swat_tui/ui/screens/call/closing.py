@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain.procedure.check_ids import SURVEY as SURVEY_DONE
 from swat_tui.ui.format import two_lines, typification_line
 from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
 
@@ -11,6 +12,7 @@ if TYPE_CHECKING:
     from swat_tui.domain.procedure.step_view import CheckView
 
 SURVEY = {"1": "acepta", "2": "no acepta"}
+SCORES = frozenset("12345")
 MORE = "mas"  # the field that says whether the customer has another request
 
 
@@ -41,6 +43,18 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
         for check in self.desk.step_view(self.PANEL_ID).checks:
             if check.done:  # "nothing more" is answered N; the others are confirmed S
                 self.field(check.field).value = NO if check.field == MORE else YES
+
+    def typed_checks(self) -> frozenset[str]:
+        """Typed here and recorded by Intro: "nothing more" (N) and the survey."""
+        typed: set[str] = set()
+        nothing_more = self.desk.step_view(self.PANEL_ID).by_field(MORE)
+        if nothing_more is not None and self.field(MORE).value.strip().upper() == NO:
+            typed.add(nothing_more.check.id)
+        answer = SURVEY.get(self.field("srv").value.strip())
+        score = self.field("sc").value.strip()
+        if answer == "no acepta" or (answer == "acepta" and score in SCORES):
+            typed.add(SURVEY_DONE)
+        return frozenset(typed)
 
     def _confirmed(self) -> list[CheckView]:
         """The checks this panel confirms with S (data/procedure.toml)."""
@@ -89,7 +103,7 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
             )
 
     def _survey(self) -> bool:
-        if self.call.record.state.mark_for("encuesta", 0) is not None:
+        if self.call.record.state.mark_for(SURVEY_DONE, 0) is not None:
             return True
         answer = SURVEY.get(self.field("srv").value.strip())
         if answer is None:
@@ -97,7 +111,7 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
             self.field("srv").mark_error(True)
             return False
         score = self.field("sc").value.strip()
-        if answer == "acepta" and score not in {"1", "2", "3", "4", "5"}:
+        if answer == "acepta" and score not in SCORES:
             self.message(self.desk.procedure.message("survey_score"), error=True)
             self.field("sc").mark_error(True)
             return False

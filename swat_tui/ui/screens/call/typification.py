@@ -66,6 +66,13 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._show_detail()
 
+    def typed_checks(self) -> frozenset[str]:
+        """A code and a resolution typed: Intro records the typification."""
+        code = self.field("code_in").value.strip()
+        resolution = self.field("res").value.strip()
+        ready = code and resolution in (FIRST_CONTACT, CUN)
+        return frozenset({TYPIFICATION}) if ready else frozenset()
+
     def field_typed(self, name: str, value: str) -> None:
         if name == "code_in":
             self._show_detail()
@@ -116,6 +123,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
             self.focus_field("notes")
             self.message(f"Código {entry.code} elegido: revise la resolución y las notas.")
             self._show_detail()
+            self.show_next()  # the code and resolution are in: Intro typifies
             return
         await self._typify()
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from swat_tui.ui.screens.base import RRScreen
+
+if TYPE_CHECKING:
+    from swat_tui.domain.desk.desk import DeskChange
 
 OPTIONS = {
     "1": "available",
@@ -36,6 +40,13 @@ class SoftphoneScreen(RRScreen, panel="SFT001"):
         )
         self.focus_field("opt")
         self.paint_phone()
+
+    def desk_changed(self, change: DeskChange) -> None:
+        """On the softphone itself a ringing call is answered with 3 (no F2 needed)."""
+        super().desk_changed(change)
+        call = self.desk.phone.call
+        if self.is_current and change.kind == "ringing" and call is not None:
+            self.message(f"Llamada entrante de {call.ani} ({call.queue}): 3=Contestar.")
 
     def paint_header(self) -> None:
         super().paint_header()
