@@ -58,13 +58,13 @@ class Desk:
         self.calls.advance(call_id)
         return call_id
 
-    def at_typification(self, branch: str = "sac") -> int:
+    def at_typification(self, branch: str = "sac", result: str = "explicado") -> int:
         call_id = self.through_step1()
         self.calls.record_check(call_id, "estado_revisado", "ACTIVA")
         self.calls.start_request(call_id, branch, "Factura más alta que el mes pasado")
         self.calls.advance(call_id)
         check = {"sac": "sac_atendida", "soporte": "soporte_atendido"}[branch]
-        self.calls.record_check(call_id, check, "explicado")
+        self.calls.record_check(call_id, check, result)
         return self.calls.advance(call_id).id
 
     def closed_protocol(self) -> int:
@@ -377,6 +377,20 @@ def test_typify_writes_the_row_and_the_check(desk: Desk) -> None:
     (line,) = desk.calls.typifications(call_id)
     assert line.resolution == "PRIMER CONTACTO"
     assert line.description == "Facturación: explica la factura"
+
+
+def test_a_request_not_solved_on_the_line_is_not_typified_as_first_contact(
+    desk: Desk,
+) -> None:
+    """Atendida = N: a first-contact typification would corrupt the client's FCR figure."""
+    from swat_tui.domain.procedure.check_ids import ESCALATED
+
+    call_id = desk.at_typification(result=f"{ESCALATED}: no puede pagar hoy")
+    message = refused(lambda: desk.calls.typify(call_id, code="SAC-FAC-001", first_contact=True))
+    assert message.startswith("No resuelta en línea: escale")
+    assert _typifications(desk.engine) == []
+    record = desk.calls.typify(call_id, code="SAC-FAC-009", first_contact=False)
+    assert record.state.mark_for("tipificada", 1) is not None
 
 
 def test_unknown_code_is_refused(desk: Desk) -> None:

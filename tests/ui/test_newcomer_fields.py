@@ -78,6 +78,12 @@ async def test_atendida_takes_n_for_not_solved_on_the_line(app: SwatApp) -> None
         await enter(pilot)
         assert panel_id(app) == "TIP001"
         assert message(app).startswith("No resuelta en línea: escale")
+        await fill(pilot, o_0="1")
+        await enter(pilot)
+        assert screen(app).field("res").value == "2"  # escalated: not first contact
+        await fill(pilot, res="1")
+        await enter(pilot)
+        assert panel_id(app) == "TIP001" and message(app).startswith("No resuelta en línea")
         active = desk_of(app).active
         assert active is not None
         mark = active.record.state.mark_for("sac_atendida", 1)

@@ -47,6 +47,7 @@ async def test_llm002_after_f7_says_what_is_left_and_drops_the_old_error(
         assert "VALIDE IDENTIDAD" in shown(app, "holder")
         assert "VER F7" not in shown(app, "banner") and "valide" in shown(app, "banner").lower()
         assert shown(app, "next").startswith("Valide la identidad")
+        assert shown(app, "f7_info") == "leídas en esta llamada"  # not "se marca al leer F7"
 
 
 async def test_llm001_forgets_the_callers_account_when_another_is_typed(

@@ -17,7 +17,7 @@ from swat_tui.domain.call.typification_rules import (
 )
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.check_ids import TYPIFICATION
-from swat_tui.domain.procedure.engine import RuleViolation
+from swat_tui.domain.procedure.engine import RuleViolation, escalated
 from swat_tui.store.models import Agent, Typification
 from swat_tui.store.queries import calls as call_queries
 from swat_tui.store.queries import ucc as ucc_queries
@@ -65,6 +65,9 @@ def typify(change: CallChange, form: TypificationForm) -> None:
         raise RuleViolation(change.procedure.message(rule), rule=rule)
     if call.cuenta is None:
         raise DomainError("Abra primero la cuenta del cliente en RR (paso 1).")
+    if form.first_contact and escalated(change.procedure, change.state):
+        rule = "branch_escalate"
+        raise RuleViolation(change.procedure.message(rule), rule=rule)
     ucc = ucc_queries.get_code(session, code=form.code)
     if ucc is None:
         raise unknown_code(form.code)

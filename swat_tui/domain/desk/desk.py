@@ -301,6 +301,13 @@ class Desk(AccountIntents):
         call = self._require_call()
         return step_view(self.services.calls.procedure, call.record.state, panel)
 
+    def request_escalated(self) -> bool:
+        """The request in progress was not solved on the line (Atendida = N)."""
+        from swat_tui.domain.procedure.engine import escalated
+
+        call = self._require_call()
+        return escalated(self.services.calls.procedure, call.record.state)
+
     def advance(self) -> CallRecord:
         call = self._require_call()
         return self._changed(self.services.calls.advance(call.call_id))

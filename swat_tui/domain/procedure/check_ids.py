@@ -16,3 +16,7 @@ IDENTITY = "identidad_validada"
 REQUEST = "solicitud"
 TYPIFICATION = "tipificada"
 SURVEY = "encuesta"
+
+# How a branch step's check (steps 3-6) starts when the agent answered N: not
+# solved on the line, so the typification must escalate (not first contact).
+ESCALATED = "no resuelta en línea: se escala"

@@ -11,7 +11,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure.check_ids import F7_READ, IDENTITY, REQUEST, TYPIFICATION
+from swat_tui.domain.procedure.check_ids import (
+    ESCALATED,
+    F7_READ,
+    IDENTITY,
+    REQUEST,
+    TYPIFICATION,
+)
 from swat_tui.domain.procedure.definition import CheckDef, ProcedureDef, StepDef
 from swat_tui.domain.procedure.state import CallState, Mark, Request
 
@@ -177,6 +183,19 @@ def end(procedure: ProcedureDef, state: CallState) -> CallState:
     if missing:
         raise _violation(procedure, "closing_protocol", pending=_summary(missing))
     return replace(state, ended=True)
+
+
+def escalated(procedure: ProcedureDef, state: CallState) -> bool:
+    """The current request's branch step (3-6) was answered N: not solved on the line,
+    so its typification escalates (CUN or DIME), never first contact."""
+    for step in procedure.steps:
+        if step.branch is None:
+            continue
+        for check in step.checks:
+            mark = state.mark_for(check.id, state.request_number)
+            if mark is not None and mark.result.startswith(ESCALATED):
+                return True
+    return False
 
 
 def may_show_personal_data(state: CallState) -> bool:

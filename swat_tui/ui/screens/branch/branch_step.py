@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain.procedure.check_ids import ESCALATED
 from swat_tui.domain.procedure.routes import load_routes
 from swat_tui.ui.screens.base import RRScreen
 from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
     from swat_tui.domain.procedure.step_view import CheckView
 
 HINT_LINES = 3
-ESCALATED = "no resuelta en línea: se escala"
 
 
 class BranchStepScreen(CallStepScreen, panel="LLM003"):

@@ -49,7 +49,7 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
                     if view.blacklist and not view.details_visible
                     else "",
                     "meaning": f"{view.status}: {view.status_meaning}",
-                    "f7_info": "se marca al leer F7" if view.blacklist else "",
+                    "f7_info": _f7_info(view.blacklist, f7_read),
                     "id_info": "cómo se validó" if view.blacklist else "",
                     "pqr_info": _pqr_info(view),
                     "visit_info": _visit_info(view),
@@ -146,6 +146,12 @@ def _pqr_info(view: AccountPanelView) -> str:
         return ""
     pqr = view.pending_pqrs[0]
     return f"{pqr.days_open} días, {pqr.radicado}"
+
+
+def _f7_info(blacklist: bool, read: bool) -> str:
+    if not blacklist:
+        return ""
+    return "leídas en esta llamada" if read else "se marca al leer F7"
 
 
 def _aviso_info(view: AccountPanelView) -> str:

@@ -92,10 +92,8 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
             info = f"Titular: {holder}   Estado: {view.status}"
         elif typed == str(self._ani_cuenta) and opened is None:
             info = ""  # the caller-number line below asks to confirm it
-        elif typed:
-            info = "Pulse Intro para abrir la cuenta digitada."
-            if opened is not None:
-                info = f"Pulse Intro para abrir la cuenta digitada (abierta: {opened})."
+        elif typed and opened is not None:
+            info = f"Pulse Intro para abrir la cuenta digitada (abierta: {opened})."
         else:
             info = ""
         note = self._ani_note

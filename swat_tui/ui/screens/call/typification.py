@@ -118,7 +118,8 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
                 return
             entry = self.entries[self.page_offset + index]
             self.field("code_in").value = entry.code
-            self.field("res").value = CUN if entry.requires_cun else FIRST_CONTACT
+            escalate = entry.requires_cun or self.desk.request_escalated()
+            self.field("res").value = CUN if escalate else FIRST_CONTACT
             self.field(f"o_{index}").value = ""
             self.focus_field("notes")
             self.message(f"Código {entry.code} elegido: revise la resolución y las notas.")
