@@ -332,6 +332,20 @@ def test_bad_requests_are_refused(desk: Desk) -> None:
     assert "máximo 200" in refused(lambda: desk.calls.start_request(call_id, "sac", "x" * 201))
 
 
+def test_after_another_request_the_typified_one_is_not_current(desk: Desk) -> None:
+    """Nothing of the typified request counts for the next: not its request check, and
+    F22 cannot typify it twice."""
+    call_id = desk.at_typification()
+    desk.calls.typify(call_id, code="SAC-FAC-001", first_contact=True)
+    state = desk.calls.another_request(call_id).state
+    assert state.awaiting_request
+    assert refused(lambda: desk.calls.advance(call_id)).startswith("Paso 2 incompleto")
+    assert refused(
+        lambda: desk.calls.typify(call_id, code="SAC-FAC-001", first_contact=True)
+    ).startswith("No puede tipificar")
+    assert len(_typifications(desk.engine)) == 1
+
+
 def test_another_request_goes_back_to_step_two_and_adds_a_row(desk: Desk) -> None:
     call_id = desk.at_typification()
     assert refused(lambda: desk.calls.another_request(call_id)).startswith("No puede cerrar")

@@ -147,3 +147,28 @@ async def test_on_the_softphone_a_ringing_call_says_3_not_f2(app: SwatApp) -> No
         desk_of(app).ring("3001234567", "HOGAR_SAC")
         await pilot.pause()
         assert message(app) == "Llamada entrante de 3001234567 (HOGAR_SAC): 3=Contestar."
+
+
+async def test_another_request_starts_llm002_empty_and_cannot_reuse_the_typified_one(
+    app: SwatApp,
+) -> None:
+    """Found driving a call: after 'otra solicitud: S' LLM002 showed the first request
+    and "Paso 2 completo", and Intro took the typified request back to step 3."""
+    from tests.ui import test_legend_keys as routes
+    from tests.ui.helpers import desk_of
+
+    async with app.run_test(size=SIZE) as pilot:
+        await routes.to_closing(pilot)
+        await fill(pilot, inf="s", mas="s")
+        await enter(pilot)
+        assert panel_id(app) == "LLM002"
+        assert screen(app).field("request").value == ""
+        assert screen(app).field("br").value == ""
+        assert shown(app, "next").startswith("Registre la solicitud")
+        await enter(pilot)
+        assert panel_id(app) == "LLM002" and "solicitud" in message(app)
+        await fill(pilot, request="Ahora el plan de TV", br="1")
+        await enter(pilot)
+        assert panel_id(app) == "LLM003"
+        state = desk_of(app).active.record.state  # type: ignore[union-attr]
+        assert [r.number for r in state.requests] == [1, 2]

@@ -73,6 +73,8 @@ def step_applies(step: StepDef, state: CallState) -> bool:
 
 
 def is_done(check: CheckDef, state: CallState) -> bool:
+    if check.per_request and state.awaiting_request:
+        return False  # a new request is on its way: its checks are all to do
     request = state.request_number if check.per_request else 0
     return state.mark_for(check.id, request) is not None
 
@@ -94,7 +96,7 @@ def record(
     if check is None:
         raise _violation(procedure, "unknown_check", check=check_id)
     step = procedure.step(check.step)
-    if check.id == TYPIFICATION and state.request is None:
+    if check.id == TYPIFICATION and (state.request is None or state.awaiting_request):
         raise _violation(procedure, "typify_needs_request")
     if not applies(check, step, state, procedure.routes):
         raise _violation(procedure, "check_not_applicable", check=check_id)

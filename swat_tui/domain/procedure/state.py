@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from swat_tui.domain.procedure.check_ids import TYPIFICATION
+
 SUBFLOW_FIELD = "subflow_{number}"  # CallState.fields key of a request's sub-flow
 
 
@@ -47,6 +49,18 @@ class CallState:
     def request(self) -> Request | None:
         """The request being handled now."""
         return self.requests[-1] if self.requests else None
+
+    @property
+    def awaiting_request(self) -> bool:
+        """Back at step 2 after the last request was typified ("¿otra solicitud?" S):
+        the next request is still to be recorded, and nothing of the last one is
+        current any more."""
+        return (
+            self.step == 2
+            and not self.ended
+            and self.request is not None
+            and self.mark_for(TYPIFICATION, self.request_number) is not None
+        )
 
     @property
     def request_number(self) -> int:

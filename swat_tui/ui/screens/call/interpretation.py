@@ -29,11 +29,12 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
         for check in self.desk.step_view(self.PANEL_ID).checks:
             self._show_check(check)
         request = state.request
-        if request is not None:
+        if request is not None and not state.awaiting_request:
             self.field("request").value = request.description
             self.field("br").value = self.desk.procedure.branch(request.branch).option
-        else:
-            self.field("request").value = state.fields.get("request_draft", "")
+        else:  # the first request, or another one after the last was typified
+            self.field("request").value = state.fields.get(self._draft_key(), "")
+            self.field("br").value = ""
 
     def paint_account(self) -> None:
         view = self.account
@@ -90,10 +91,19 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
         if check is not None:
             self._complete_check(check, text)
         elif name == "request" and text and self._draft() != text:
-            self.write(lambda: self.desk.set_field("request_draft", text))
+            key = self._draft_key()
+            self.write(lambda: self.desk.set_field(key, text))
+
+    def _draft_key(self) -> str:
+        """Where the request typed so far is kept: each request of the call has its own."""
+        state = self.call.record.state
+        number = state.request_number
+        if state.request is None or state.awaiting_request:
+            number += 1
+        return f"request_draft_{number}"
 
     def _draft(self) -> str | None:
-        return self.call.record.state.fields.get("request_draft")
+        return self.call.record.state.fields.get(self._draft_key())
 
     def _complete_check(self, view: CheckView, text: str) -> None:
         check = view.check
@@ -135,7 +145,12 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
             return
         branch = chosen.id
         current = self.call.record.state.request
-        changed = current is None or (current.branch, current.description) != (branch, text)
+        state = self.call.record.state
+        changed = (
+            current is None
+            or state.awaiting_request
+            or (current.branch, current.description) != (branch, text)
+        )
         if changed and not self.write(lambda: self.desk.start_request(branch, text)):
             return
         await self.go_on()
