@@ -172,3 +172,18 @@ async def test_another_request_starts_llm002_empty_and_cannot_reuse_the_typified
         assert panel_id(app) == "LLM003"
         state = desk_of(app).active.record.state  # type: ignore[union-attr]
         assert [r.number for r in state.requests] == [1, 2]
+
+
+async def test_a_panel_shown_again_puts_the_cursor_on_the_first_field_to_type(
+    app: SwatApp,
+) -> None:
+    """Found resuming a call: the cursor sat on a check already recorded, so the
+    request typed went into it."""
+    from tests.ui import test_legend_keys as routes
+
+    async with app.run_test(size=SIZE) as pilot:
+        await routes.to_closing(pilot)
+        await fill(pilot, inf="s", mas="s")
+        await enter(pilot)
+        assert panel_id(app) == "LLM002"
+        assert screen(app).focused is screen(app).field("request")

@@ -124,7 +124,19 @@ class RRScreen(Screen[None]):
         self.fill()
         if not self._can_type_in(self.focused):
             self._focus_first_field()  # fill hid or disabled the field that had the cursor
+        self._focus_first_empty_field()
         self.ready.set()
+
+    def _focus_first_empty_field(self) -> None:
+        """Fill left the cursor on a field already filled (a resumed call, a check
+        recorded): it goes to the first field still to type, where the agent works."""
+        focused = self.focused
+        if not isinstance(focused, RRField) or not focused.value:
+            return
+        for rr_field in self.panel.fields():
+            if self._can_type_in(rr_field) and not rr_field.value:
+                self.set_focus(rr_field)
+                return
 
     @staticmethod
     def _can_type_in(widget: object) -> bool:
