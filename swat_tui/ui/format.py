@@ -74,10 +74,11 @@ def clock_text(seconds: float) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes:02}:{secs:02}"
 
 
-def typification_line(lines: Sequence[TypificationLine]) -> str:
-    """The call's typifications with each CUN in full, for the agent to confirm it."""
+def typification_line(lines: Sequence[TypificationLine], *, hint: bool = True) -> str:
+    """The call's typifications with each CUN in full, for the agent to confirm it
+    (``hint``: say so at the end)."""
     if not lines:
         return ""
     parts = [f"{t.code} CUN {t.cun}" if t.cun else f"{t.code} {t.resolution}" for t in lines]
-    cun = " (confirme el CUN al cliente)" if any(t.cun for t in lines) else ""
+    cun = " (confirme el CUN al cliente)" if hint and any(t.cun for t in lines) else ""
     return f"Tipificación: {', '.join(parts)}{cun}"

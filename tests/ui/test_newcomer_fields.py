@@ -164,3 +164,28 @@ async def test_row_2_and_row_3_timers_are_one_clock_after_a_hold(settings: Setti
             assert "00:40" in shown(app, "phone")
     finally:
         services.close()
+
+
+async def test_with_two_requests_llm008_keeps_every_cun_whole(app: SwatApp) -> None:
+    """Found driving a call: the second request's CUN hint was cut off LLM008's row 5."""
+    import re
+
+    from tests.ui import test_legend_keys as routes
+    from tests.ui.helpers import fill, message, shown
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await routes.to_closing(pilot)
+        await fill(pilot, inf="s", mas="s")
+        await enter(pilot)
+        await fill(pilot, request="Reclamo por cobro doble", br="4")
+        await enter(pilot)
+        await fill(pilot, ok="n")
+        await enter(pilot)
+        assert panel_id(app) == "TIP001"
+        await fill(pilot, code_in="PQR-QUE-002", res="2")
+        await enter(pilot)
+        assert panel_id(app) == "LLM008"
+        line = shown(app, "typified")
+        assert len(line) <= 78 and not line.endswith(">"), line
+        cun = re.search(r"\d{4}-\d{2}-\d{10}", line)
+        assert cun is not None and f"CUN {cun.group(0)}" in message(app)

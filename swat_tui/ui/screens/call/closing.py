@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 SURVEY = {"1": "acepta", "2": "no acepta"}
 SCORES = frozenset("12345")
+TYPIFIED_WIDTH = 78  # LLM008's {typified} field
 MORE = "mas"  # the field that says whether the customer has another request
 
 
@@ -28,7 +29,12 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
         survey = two_lines(script("survey"))
         record = self.call.record
         view = self.account
-        typified = typification_line(self.desk.typifications())
+        typifications = self.desk.typifications()
+        typified = typification_line(typifications)
+        if len(typified) > TYPIFIED_WIDTH:  # several requests: the hint goes to row 24
+            typified = typification_line(typifications, hint=False)
+            cuns = ", ".join(t.cun for t in typifications if t.cun)
+            self.message(f"Confirme al cliente el CUN {cuns}.")
         self.set_fields(
             {
                 "cuenta": str(record.cuenta or ""),
