@@ -17,6 +17,7 @@ from datetime import date, datetime
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from swat_tui.calendar_co import business_days_between
 from swat_tui.config import BOGOTA
 from swat_tui.domain.account.catalogs import status_meaning
 from swat_tui.domain.account.disclosure import Gate, mask
@@ -200,7 +201,11 @@ def tenure_months(activated_on: date, today: date) -> int:
 def _pending_pqr(pqr: Pqr, today: date) -> PendingPqr:
     filed_at = pqr.filed_at.astimezone(BOGOTA)
     days_open = max((today - filed_at.date()).days, 0)
-    return PendingPqr(pqr.radicado, pqr.cun, pqr.subject, filed_at, days_open)
+    if pqr.due_on >= today:
+        left = business_days_between(today, pqr.due_on)
+    else:
+        left = -max(1, business_days_between(pqr.due_on, today))
+    return PendingPqr(pqr.radicado, pqr.cun, pqr.subject, filed_at, days_open, pqr.due_on, left)
 
 
 def _pending_visit(order: WorkOrder) -> PendingVisit:

@@ -51,6 +51,13 @@ class PendingPqr:
     subject: str
     filed_at: datetime
     days_open: int
+    due_on: date | None = None  # 15 business days after filing
+    business_days_left: int = 0  # to ``due_on``; 0 on the day, negative once past it
+
+    @property
+    def overdue(self) -> bool:
+        """Unanswered past its term: silencio administrativo positivo is at risk."""
+        return self.due_on is not None and self.business_days_left < 0
 
 
 @dataclass(frozen=True)

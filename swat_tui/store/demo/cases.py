@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from swat_tui.calendar_co import add_business_days
 from swat_tui.store.demo.batch import Batch
 from swat_tui.store.demo.draws import Draws
 from swat_tui.store.demo.vocabulary import Vocabulary
 from swat_tui.store.enums import AccountStatus, PqrStatus, WorkOrderKind, WorkOrderStatus
 
-PQR_BUSINESS_DAYS = 15  # answer time; weekends skipped, holidays not modelled
+PQR_BUSINESS_DAYS = 15  # answer time: business days, Colombian holidays skipped
 PQR_CHANNELS = ("CORREO ELECTRONICO", "DIRECCION FISICA", "LLAMADA TELEFONICA")
 SLOT_HOURS = (7, 9, 11, 13, 15)  # starts of the 2-hour visit windows, Bogotá time
 CLOSED_ORDERS = (
@@ -108,12 +109,7 @@ class Cases:
     def _pqr_due_on(self, filed: date) -> date:
         due = self._pqr_due.get(filed.toordinal())
         if due is None:
-            due, left = filed, PQR_BUSINESS_DAYS
-            while left:
-                due += timedelta(days=1)
-                if due.weekday() < 5:
-                    left -= 1
-            self._pqr_due[filed.toordinal()] = due
+            due = self._pqr_due[filed.toordinal()] = add_business_days(filed, PQR_BUSINESS_DAYS)
         return due
 
     def pqr(self, out: Batch, cuenta: int, status: str, days_ago: int) -> None:

@@ -46,6 +46,8 @@ MARKUP_NOTE = (
     "CLIENTE PIDE FACTURA POR CORREO. VER [link=http://x]clic[/link] y [red]rojo[/] EN PORTAL."
 )
 PQR_PENDING_DAYS = 12
+PQR_OVERDUE_DAYS = 30  # calendar days: well past 15 business days
+PQR_DUE_SOON_DAYS = 19  # calendar days: 15 business days end within the next few
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,9 @@ SHOWCASE_ACCOUNTS: tuple[ShowcaseAccount, ...] = (
     ShowcaseAccount("tv_nagra", tv_technology=TvTechnology.NAGRA),
     ShowcaseAccount("tv_tvbox", tv_technology=TvTechnology.TVBOX),
     ShowcaseAccount("tv_fibra", tv_technology=TvTechnology.FIBRA),
+    # Past its 15 business days unanswered: silencio administrativo positivo at risk.
+    ShowcaseAccount("pqr_overdue", pqr_days_ago=(PQR_OVERDUE_DAYS,)),
+    ShowcaseAccount("pqr_due_soon", pqr_days_ago=(PQR_DUE_SOON_DAYS,)),
 )
 
 SHOWCASE_MIN_ACCOUNTS = 64

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 FLAG_LINES = 5
 FLAG_WIDTH = 78  # the {flag} fields of CTA001
+KEEP = "\u00a0"  # a space the wrapping does not break at
 SERVICE_LINES = 3
 
 
@@ -120,10 +121,17 @@ def flag_lines(view: AccountPanelView) -> list[str]:
         for aviso in view.open_incidents
     ]
     for pqr in view.pending_pqrs:
-        cun = f"  CUN {pqr.cun}" if pqr.cun else ""
+        cun = f"  CUN{KEEP}{pqr.cun}" if pqr.cun else ""  # never wrapped apart
         unit = "día" if pqr.days_open == 1 else "días"
+        if pqr.overdue and pqr.due_on is not None:
+            lines.append(
+                f"PQR VENCIDA {pqr.radicado} el {day(pqr.due_on)}: RIESGO DE SILENCIO "
+                f"ADMINISTRATIVO POSITIVO{cun}  {pqr.subject}"
+            )
+            continue
+        due = f", vence {day(pqr.due_on)}" if pqr.due_on is not None else ""
         lines.append(
-            f"PQR PENDIENTE {pqr.radicado}: {pqr.days_open} {unit} abierta{cun}  {pqr.subject}"
+            f"PQR PENDIENTE {pqr.radicado}: {pqr.days_open} {unit} abierta{due}{cun}  {pqr.subject}"
         )
     lines.extend(visit_line(visit) for visit in view.pending_visits)
     if not lines:
@@ -136,7 +144,10 @@ def _wrapped(novelties: list[str]) -> list[str]:
     the last row counts the novelties that did not fit."""
     rows: list[str] = []
     for shown_count, novelty in enumerate(novelties):
-        wrapped = textwrap.wrap(novelty, FLAG_WIDTH, subsequent_indent="  ")
+        wrapped = [
+            row.replace(KEEP, " ")
+            for row in textwrap.wrap(novelty, FLAG_WIDTH, subsequent_indent="  ")
+        ]
         left = len(novelties) - shown_count
         room = FLAG_LINES - len(rows) - (1 if left > 1 else 0)
         if len(wrapped) > room:

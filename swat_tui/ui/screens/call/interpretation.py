@@ -159,6 +159,9 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
 def _pqr_info(view: AccountPanelView) -> str:
     if not view.pending_pqrs:
         return ""
+    overdue = [pqr for pqr in view.pending_pqrs if pqr.overdue]
+    if overdue:  # the one at risk of silencio administrativo positivo first
+        return f"VENCIDA {overdue[0].radicado}"
     pqr = view.pending_pqrs[0]
     return f"{pqr.days_open} días, {pqr.radicado}"
 
