@@ -9,6 +9,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
+from swat_tui.domain.services import Services
 from swat_tui.ui.app import SwatApp
 from tests.ui import test_legend_keys as routes
 from tests.ui.helpers import answer_call, desk_of, enter, fill, go_available, sign_on
@@ -48,6 +49,17 @@ def test_interpretation_blacklist(snap_compare: Snap, app: SwatApp) -> None:
 
 def test_branch_step(snap_compare: Snap, app: SwatApp) -> None:
     assert snap_compare(app, run_before=routes.to_branch)
+
+
+def test_pqr_consult(snap_compare: Snap, app: SwatApp, services: Services) -> None:
+    from tests.ui.test_pqr_consult import _to_consult
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _to_consult(pilot, services, "pqr_overdue")
+        await fill(pilot, o_0="5")
+        await enter(pilot)
+
+    assert snap_compare(app, run_before=run_before)
 
 
 def test_typification(snap_compare: Snap, app: SwatApp) -> None:

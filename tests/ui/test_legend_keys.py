@@ -106,6 +106,14 @@ async def to_branch(pilot: Pilot[None]) -> None:
     await enter(pilot)
 
 
+async def to_pqr_consult(pilot: Pilot[None]) -> None:
+    await to_interpretation(pilot)
+    await fill(pilot, sta="s", request="Consulta su reclamo", br="4")
+    await enter(pilot)
+    await fill(pilot, g="1")
+    await enter(pilot)
+
+
 async def to_typification(pilot: Pilot[None]) -> None:
     await to_branch(pilot)
     await fill(pilot, ok="s")
@@ -150,6 +158,7 @@ ROUTES: dict[str, Route] = {
     "LLM001": to_reception,
     "LLM002": to_interpretation,
     "LLM003": to_branch,
+    "PQR010": to_pqr_consult,
     "TIP001": to_typification,
     "LOG001": to_call_log,
     "LLM008": to_closing,

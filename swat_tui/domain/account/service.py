@@ -17,7 +17,6 @@ from datetime import date, datetime
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from swat_tui.calendar_co import business_days_between
 from swat_tui.config import BOGOTA
 from swat_tui.domain.account.catalogs import status_meaning
 from swat_tui.domain.account.disclosure import Gate, mask
@@ -33,6 +32,7 @@ from swat_tui.domain.account.views import (
     ServiceLine,
 )
 from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.pqr.terms import business_days_left
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.models import Account, Equipment, Pqr, Service, WorkOrder
 from swat_tui.store.queries import access_log, cases
@@ -201,10 +201,7 @@ def tenure_months(activated_on: date, today: date) -> int:
 def _pending_pqr(pqr: Pqr, today: date) -> PendingPqr:
     filed_at = pqr.filed_at.astimezone(BOGOTA)
     days_open = max((today - filed_at.date()).days, 0)
-    if pqr.due_on >= today:
-        left = business_days_between(today, pqr.due_on)
-    else:
-        left = -max(1, business_days_between(pqr.due_on, today))
+    left = business_days_left(pqr.due_on, today)
     return PendingPqr(pqr.radicado, pqr.cun, pqr.subject, filed_at, days_open, pqr.due_on, left)
 
 

@@ -20,6 +20,7 @@ from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.ucc import UccCatalog, UccEntry
 from swat_tui.domain.call.views import CallLogLine, CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
+from swat_tui.domain.pqr.consult import PqrsView, consult_pqrs
 from swat_tui.domain.procedure.check_ids import F7_READ
 from swat_tui.domain.services import Services
 from swat_tui.store.engine import write_session
@@ -48,6 +49,16 @@ class AccountIntents:
     def account_panel(self, cuenta: int) -> AccountPanelView:
         """CTA001 of any account, as the rule allows it now (logged)."""
         return self.services.accounts.open_panel(cuenta, agent=self.agent.username, gate=self.gate)
+
+    def pqrs(self, cuenta: int) -> PqrsView:
+        """Step 6, consult: the account's PQRs as recorded, refused while it is masked."""
+        return consult_pqrs(
+            self.services.engine,
+            self._now,
+            cuenta,
+            agent=self.agent.username,
+            gate=self.gate,
+        )
 
     def inventory(self, cuenta: int) -> InventoryView:
         """F10, refused with the rule's message while the account is masked."""

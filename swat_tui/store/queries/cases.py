@@ -26,6 +26,16 @@ def pending_pqrs(session: Session, *, cuenta: int) -> Sequence[Pqr]:
     return session.exec(statement).all()
 
 
+def pqrs_of(session: Session, *, cuenta: int) -> Sequence[Pqr]:
+    """Every PQR of the account, whatever its status, newest filing first."""
+    statement = (
+        select(Pqr)
+        .where(Pqr.cuenta == cuenta)
+        .order_by(col(Pqr.filed_at).desc(), col(Pqr.id).desc())
+    )
+    return session.exec(statement).all()
+
+
 def pending_work_orders(session: Session, *, cuenta: int) -> Sequence[WorkOrder]:
     """LLS and OT of the account that are not finished, oldest first."""
     statement = (

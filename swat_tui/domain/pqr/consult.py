@@ -1,0 +1,77 @@
+"""Consulting an account's PQRs (step 6, "consultar"): every PQR as recorded, so the
+agent gives the information as it is, with each one's term."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Engine
+
+from swat_tui.config import BOGOTA
+from swat_tui.domain.account.disclosure import Gate
+from swat_tui.domain.errors import DomainError
+from swat_tui.domain.pqr.terms import business_days_left
+from swat_tui.store.engine import write_session
+from swat_tui.store.enums import PqrStatus
+from swat_tui.store.models import Account, Pqr
+from swat_tui.store.queries import access_log, cases
+
+KIND_NAMES = {"peticion": "Petición", "queja": "Queja", "reclamo": "Reclamo", "recurso": "Recurso"}
+
+
+@dataclass(frozen=True)
+class PqrLine:
+    """One PQR of the account, as the consult panel lists it."""
+
+    radicado: str
+    cun: str | None
+    kind: str  # Petición, Queja, Reclamo, Recurso
+    subject: str
+    status: str  # ABIERTA, CERRADA, DESISTIDA
+    filed_at: datetime  # Bogotá
+    due_on: date
+    business_days_left: int  # meaningful while ABIERTA
+    response_channel: str | None
+
+    @property
+    def overdue(self) -> bool:
+        """Open past its term: at risk of silencio administrativo positivo."""
+        return self.status == PqrStatus.ABIERTA and self.business_days_left < 0
+
+
+@dataclass(frozen=True)
+class PqrsView:
+    cuenta: int
+    lines: tuple[PqrLine, ...]
+
+
+def consult_pqrs(
+    engine: Engine, clock: Callable[[], datetime], cuenta: int, *, agent: str, gate: Gate
+) -> PqrsView:
+    """The account's PQRs, newest first; logged, refused while the gate masks it."""
+    now = clock()
+    today = now.astimezone(BOGOTA).date()
+    with write_session(engine) as session:
+        account = session.get(Account, cuenta)
+        if account is None:
+            raise DomainError(f"La cuenta {cuenta} no existe.")
+        gate.require(cuenta, blacklist=account.blacklist)
+        access_log.log_access(session, username=agent, cuenta=cuenta, action="PQR", at=now)
+        rows = cases.pqrs_of(session, cuenta=cuenta)
+        return PqrsView(cuenta, tuple(_line(row, today) for row in rows))
+
+
+def _line(pqr: Pqr, today: date) -> PqrLine:
+    return PqrLine(
+        radicado=pqr.radicado,
+        cun=pqr.cun,
+        kind=KIND_NAMES.get(pqr.kind, pqr.kind),
+        subject=pqr.subject,
+        status=pqr.status,
+        filed_at=pqr.filed_at.astimezone(BOGOTA),
+        due_on=pqr.due_on,
+        business_days_left=business_days_left(pqr.due_on, today),
+        response_channel=pqr.response_channel,
+    )

@@ -1,0 +1,121 @@
+"""PQR010: step 6, consultar — the account's PQRs as recorded, each with its term.
+
+The agent gives the information as it is recorded (radicado, CUN, type,
+dates, status, the 15 business days); ``5`` shows one PQR whole on the detail
+lines. Confirming with S records the step's check, then Intro goes on to the
+typification. The list comes through the desk, masked by the BLACKLIST rule.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from swat_tui.ui.format import day
+from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
+from swat_tui.ui.screens.paged import PagedScreen
+
+if TYPE_CHECKING:
+    from swat_tui.domain.pqr.consult import PqrLine
+    from swat_tui.domain.procedure.step_view import CheckView
+
+SHOW = "5"
+DETAIL_LINES = 3
+
+
+class PqrConsultScreen(CallStepScreen, PagedScreen, panel="PQR010"):
+    """The PQRs of the call's account; ``ok`` records that the customer was told."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: tuple[PqrLine, ...] = ()
+
+    def fill_step(self) -> None:
+        view = self.account
+        cuenta = self.call.record.cuenta
+        if view is not None:
+            self.set_fields(
+                {
+                    "cuenta": str(view.cuenta),
+                    "holder": view.holder_name or "",
+                    "status": view.status,
+                }
+            )
+        self._show_detail(None)
+        consulted = self.attempt(lambda: self.desk.pqrs(cuenta)) if cuenta else None
+        self.lines = consulted.lines if consulted is not None else ()
+        self.show_records([_record(line) for line in self.lines])
+        if consulted is not None and not self.lines:
+            self.message("La cuenta no tiene PQR radicadas.")
+        check = self._check()
+        if check is not None and check.done:
+            self.field("ok").value = YES
+
+    def _check(self) -> CheckView | None:
+        """The consult check (data/procedure.toml, field "ok")."""
+        return self.desk.step_view(self.PANEL_ID).by_field("ok")
+
+    def field_completed(self, name: str, value: str) -> None:
+        check = self._check()
+        if name != "ok" or check is None or check.done or not value.strip():
+            return
+        if value.strip().upper() != YES:
+            self.message(self.desk.procedure.message("confirm_done"), error=True)
+            self.field("ok").mark_error(True)
+            return
+        self.write(lambda: self.desk.record_check(check.check.id, check.check.result), field="ok")
+
+    async def action_rr_enter(self) -> None:
+        self.clear_errors()
+        for index in range(self.page_size):
+            option = self.field(f"o_{index}").value.strip()
+            if not option:
+                continue
+            if option != SHOW:
+                self.message(f"Opción {option[:3]} no válida: 5=Ver.", error=True)
+                self.field(f"o_{index}").mark_error(True)
+                return
+            self.field(f"o_{index}").value = ""
+            self._show_detail(self.lines[self.page_offset + index])
+            return
+        self.field_completed("ok", self.field("ok").value)
+        if self.panel.canvas.message_is_error:
+            return
+        await self.go_on()
+
+    def _show_detail(self, line: PqrLine | None) -> None:
+        rows = _detail(line) if line is not None else []
+        rows = [*rows, *([""] * DETAIL_LINES)][:DETAIL_LINES]
+        self.set_fields({f"detail{index + 1}": row for index, row in enumerate(rows)})
+
+
+def _term(line: PqrLine) -> str:
+    if line.status != "ABIERTA":
+        return ""
+    if line.overdue:
+        return "VENCIDA sin respuesta"
+    left = line.business_days_left
+    return "vence hoy" if left == 0 else f"{left} días hábiles"
+
+
+def _record(line: PqrLine) -> dict[str, str]:
+    return {
+        "rad": line.radicado,
+        "kind": line.kind,
+        "filed": day(line.filed_at),
+        "due": day(line.due_on),
+        "state": line.status,
+        "term": _term(line),
+    }
+
+
+def _detail(line: PqrLine) -> list[str]:
+    cun = f"CUN {line.cun}" if line.cun else "sin CUN"
+    channel = f"Respuesta por: {line.response_channel}" if line.response_channel else ""
+    first = f"{line.radicado}  {line.kind}  {cun}  {channel}".rstrip()
+    second = f"Asunto: {line.subject}"
+    third = ""
+    if line.overdue:
+        third = "VENCIDA sin respuesta: riesgo de silencio administrativo positivo."
+    elif line.status == "ABIERTA":
+        third = f"Radicada el {day(line.filed_at)}; la respuesta vence el {day(line.due_on)}."
+    return [first, second, third]
