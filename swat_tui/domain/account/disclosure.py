@@ -99,4 +99,5 @@ def mask(panel: AccountPanelView, access: Access) -> AccountPanelView:
         billing_cutoff_day=None,
         activated_on=None,
         tenure_months=None,
+        open_dime_cases=(),  # what was escalated about billing or payments is the customer's
     )

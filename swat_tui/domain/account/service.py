@@ -11,7 +11,7 @@ read, so no view escapes the audit.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import Engine
@@ -27,6 +27,7 @@ from swat_tui.domain.account.views import (
     EquipmentLine,
     InventoryView,
     OpenAviso,
+    OpenDime,
     PendingPqr,
     PendingVisit,
     ServiceLine,
@@ -114,6 +115,11 @@ def panel_in(
     pqrs = cases.pending_pqrs(session, cuenta=cuenta)
     visits = cases.pending_work_orders(session, cuenta=cuenta)
     panel = _full_panel(account, _today(now), services, pqrs, visits, incidents)
+    dimes = tuple(
+        OpenDime(case.number, case.area, case.subject, case.status, case.created_at)
+        for case in cases.open_dime_cases(session, cuenta=cuenta)
+    )
+    panel = replace(panel, open_dime_cases=dimes)
     return mask(panel, gate.access(cuenta, blacklist=account.blacklist))
 
 

@@ -89,6 +89,17 @@ class OpenAviso:
 
 
 @dataclass(frozen=True)
+class OpenDime:
+    """A DIME escalation still open: later calls of the account see it."""
+
+    number: str
+    area: str
+    subject: str
+    status: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
 class AccountPanelView:
     """Everything the account panel shows, already filtered by the blacklist rule."""
 
@@ -117,6 +128,7 @@ class AccountPanelView:
     services: tuple[ServiceLine, ...] = ()
     pending_pqrs: tuple[PendingPqr, ...] = ()
     pending_visits: tuple[PendingVisit, ...] = ()
+    open_dime_cases: tuple[OpenDime, ...] = ()  # open DIME escalations
     open_incidents: tuple[OpenAviso, ...] = ()  # avisos open on the node, most urgent first
     access: Access = Access.FULL  # what the rule allowed when the view was made
 

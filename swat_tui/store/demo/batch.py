@@ -24,6 +24,7 @@ class Batch:
     account_discount: list[Row] = field(default_factory=list)
     pqr: list[Row] = field(default_factory=list)
     work_order: list[Row] = field(default_factory=list)
+    dime_case: list[Row] = field(default_factory=list)
     note: list[Row] = field(default_factory=list)
     note_folder: list[Row] = field(default_factory=list)
     # Notes inside the folders above; "folder_id" is filled by the writer from "cuenta".

@@ -40,6 +40,7 @@ class Cases:
         self._today_ord = today_ord
         rng = draws.rng
         self._radicado_seq = 1_000_000 + rng.randrange(1_000_000)
+        self._dime_seq = 0
         self._cun_seq = 100_000 + rng.randrange(900_000)
         self._order_seq = 10_000_000 + rng.randrange(10_000_000)
         self._pqr_due: dict[int, date] = {}  # filing day (ordinal) -> answer due date
@@ -134,6 +135,24 @@ class Cases:
                 "due_on": self._pqr_due_on(filed.date()),
                 "response_channel": self._choice(PQR_CHANNELS),
                 "filed_by": self._choice(self._v.agents),
+                "notes": "",
+            }
+        )
+
+    def dime(self, out: Batch, cuenta: int, area: str, subject: str, days_ago: int) -> None:
+        """An open DIME escalation created ``days_ago`` days ago."""
+        created = self._at(self._today_ord - days_ago)
+        self._dime_seq += 1
+        out.dime_case.append(
+            {
+                "number": f"DIME{self._dime_seq:08d}",
+                "cuenta": cuenta,
+                "call_id": None,
+                "area": area,
+                "subject": subject,
+                "status": "ABIERTO",
+                "created_at": created,
+                "updated_at": created,
                 "notes": "",
             }
         )

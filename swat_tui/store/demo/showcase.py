@@ -69,6 +69,7 @@ class ShowcaseAccount:
     notes: tuple[str, ...] = ()  # special notes (F7); blacklisted ones also get a fraud note
     swat_notes: int = 0  # notes in a SWAT folder
     aviso: bool = False  # its node carries an open masiva aviso
+    dime: tuple[tuple[str, str], ...] = ()  # open DIME cases: (area, subject)
 
 
 _LLS_AGENDADA = (WorkOrderKind.LLS, WorkOrderStatus.AGENDADA)
@@ -110,6 +111,10 @@ SHOWCASE_ACCOUNTS: tuple[ShowcaseAccount, ...] = (
     # Past its 15 business days unanswered: silencio administrativo positivo at risk.
     ShowcaseAccount("pqr_overdue", pqr_days_ago=(PQR_OVERDUE_DAYS,)),
     ShowcaseAccount("pqr_due_soon", pqr_days_ago=(PQR_DUE_SOON_DAYS,)),
+    ShowcaseAccount(
+        "dime_open",
+        dime=(("Facturación", "Ajuste por cobro doble del periodo de octubre"),),
+    ),
 )
 
 SHOWCASE_MIN_ACCOUNTS = 64

@@ -1,11 +1,11 @@
-"""What is still open around an account: PQRs, visits and avisos on its node."""
+"""What is still open around an account: PQRs, visits, DIME cases, avisos on its node."""
 
 from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from swat_tui.store.enums import IncidentStatus, PqrStatus, WorkOrderStatus
-from swat_tui.store.models import Incident, Pqr, WorkOrder
+from swat_tui.store.enums import DimeStatus, IncidentStatus, PqrStatus, WorkOrderStatus
+from swat_tui.store.models import DimeCase, Incident, Pqr, WorkOrder
 
 # A visit is pending until it is completed, not done or cancelled.
 PENDING_WORK_ORDER_STATUSES: tuple[WorkOrderStatus, ...] = (
@@ -22,6 +22,16 @@ def pending_pqrs(session: Session, *, cuenta: int) -> Sequence[Pqr]:
         select(Pqr)
         .where(Pqr.cuenta == cuenta, Pqr.status == PqrStatus.ABIERTA)
         .order_by(col(Pqr.filed_at), col(Pqr.id))
+    )
+    return session.exec(statement).all()
+
+
+def open_dime_cases(session: Session, *, cuenta: int) -> Sequence[DimeCase]:
+    """DIME escalations of the account not closed yet, oldest first."""
+    statement = (
+        select(DimeCase)
+        .where(DimeCase.cuenta == cuenta, DimeCase.status != DimeStatus.CERRADO)
+        .order_by(col(DimeCase.created_at), col(DimeCase.id))
     )
     return session.exec(statement).all()
 

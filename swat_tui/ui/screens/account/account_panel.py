@@ -134,8 +134,13 @@ def flag_lines(view: AccountPanelView) -> list[str]:
             f"PQR PENDIENTE {pqr.radicado}: {pqr.days_open} {unit} abierta{due}{cun}  {pqr.subject}"
         )
     lines.extend(visit_line(visit) for visit in view.pending_visits)
+    lines.extend(
+        f"DIME {case.status} {case.number} ({case.area}) desde {day(case.created_at)}: "
+        f"{case.subject}"
+        for case in view.open_dime_cases
+    )
     if not lines:
-        return ["Sin novedades: no hay PQR, LLS/OT ni avisos pendientes."]
+        return ["Sin novedades: no hay PQR, LLS/OT, casos DIME ni avisos pendientes."]
     return _wrapped(lines)
 
 
