@@ -62,6 +62,10 @@ def test_pqr_consult(snap_compare: Snap, app: SwatApp, services: Services) -> No
     assert snap_compare(app, run_before=run_before)
 
 
+def test_pqr_desist(snap_compare: Snap, app: SwatApp) -> None:
+    assert snap_compare(app, run_before=routes.to_pqr_desist)
+
+
 def test_typification(snap_compare: Snap, app: SwatApp) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await routes.to_typification(pilot)

@@ -114,6 +114,14 @@ async def to_pqr_consult(pilot: Pilot[None]) -> None:
     await enter(pilot)
 
 
+async def to_pqr_desist(pilot: Pilot[None]) -> None:
+    await to_interpretation(pilot)
+    await fill(pilot, sta="s", request="Duda sobre su reclamo", br="4")
+    await enter(pilot)
+    await fill(pilot, g="2")
+    await enter(pilot)
+
+
 async def to_typification(pilot: Pilot[None]) -> None:
     await to_branch(pilot)
     await fill(pilot, ok="s")
@@ -159,6 +167,7 @@ ROUTES: dict[str, Route] = {
     "LLM002": to_interpretation,
     "LLM003": to_branch,
     "PQR010": to_pqr_consult,
+    "PQR020": to_pqr_desist,
     "TIP001": to_typification,
     "LOG001": to_call_log,
     "LLM008": to_closing,

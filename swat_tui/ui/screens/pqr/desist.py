@@ -1,0 +1,65 @@
+"""PQR020: step 6, desistir — the customer accepts the information and does not file.
+
+The agent reads the user's rights (recurso de reposición and, in subsidio,
+apelación before the SIC) and records that the doubt is cleared; both are
+checks of the procedure (``data/procedure.toml``), the second needs the first.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
+
+if TYPE_CHECKING:
+    from swat_tui.domain.procedure.step_view import CheckView
+
+RIGHTS_LINES = 3
+RIGHTS_WIDTH = 76
+
+
+class PqrDesistScreen(CallStepScreen, panel="PQR020"):
+    """Two confirmations, in order; Intro then goes on to the typification."""
+
+    def fill_step(self) -> None:
+        from swat_tui.domain.call.scripts import script
+
+        view = self.account
+        request = self.call.record.state.request
+        rights = textwrap.wrap(script("pqr_rights"), RIGHTS_WIDTH)
+        rights = [*rights, *([""] * RIGHTS_LINES)][:RIGHTS_LINES]
+        self.set_fields(
+            {
+                "cuenta": str(view.cuenta) if view else "",
+                "holder": (view.holder_name or "") if view else "",
+                "status": view.status if view else "",
+                "request": request.description if request else "",
+                **{f"rights{index + 1}": line for index, line in enumerate(rights)},
+            }
+        )
+        for check in self._checks():
+            self.field(check.field).value = YES if check.done else ""
+
+    def _checks(self) -> list[CheckView]:
+        return [v for v in self.desk.step_view(self.PANEL_ID).checks if v.applies]
+
+    def field_completed(self, name: str, value: str) -> None:
+        text = value.strip().upper()
+        view = next((v for v in self._checks() if v.field == name), None)
+        if view is None or view.done or not text:
+            return
+        if text != YES:
+            self.message(self.desk.procedure.message("confirm_done"), error=True)
+            self.field(name).mark_error(True)
+            return
+        check = view.check
+        self.write(lambda: self.desk.record_check(check.id, check.result), field=name)
+
+    async def action_rr_enter(self) -> None:
+        self.clear_errors()
+        for view in self._checks():
+            self.field_completed(view.field, self.field(view.field).value)
+            if self.panel.canvas.message_is_error:
+                return
+        await self.go_on()

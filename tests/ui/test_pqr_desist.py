@@ -1,0 +1,24 @@
+"""Issue 9, item 6: the customer desists; rights read, desistance recorded, in order."""
+
+from __future__ import annotations
+
+from swat_tui.ui.app import SwatApp
+from tests.ui import test_legend_keys as routes
+from tests.ui.helpers import desk_of, enter, fill, message, panel_id, shown
+
+
+async def test_desisting_needs_the_rights_first_and_records_the_path(app: SwatApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await routes.to_pqr_desist(pilot)
+        assert panel_id(app) == "PQR020"
+        assert "apelación ante la SIC" in " ".join(shown(app, f"rights{i}") for i in (1, 2, 3))
+        await fill(pilot, des="s")
+        await enter(pilot)
+        assert panel_id(app) == "PQR020"
+        assert message(app).startswith("Lea primero al cliente sus derechos")
+        await fill(pilot, der="s", des="s")
+        await enter(pilot)
+        assert panel_id(app) == "TIP001", message(app)
+        state = desk_of(app).active.record.state  # type: ignore[union-attr]
+        assert state.mark_for("pqr_derechos", 1) is not None
+        assert state.mark_for("pqr_desistida", 1) is not None
