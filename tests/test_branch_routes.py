@@ -87,3 +87,18 @@ def test_a_sub_flow_with_its_own_panel_moves_its_checks_there() -> None:
 def test_bad_routing_tables_are_rejected(rows: list[dict[str, Any]]) -> None:
     with pytest.raises(ValueError):
         parse_routes({"route": rows}, BRANCHES)
+
+
+def test_every_suggested_code_is_in_the_catalogue_for_its_branch() -> None:
+    """Issue 9, item 8: the UCC code a path suggests exists and belongs to its branch."""
+    import csv
+
+    from swat_tui.domain.procedure.routes import load_routes
+    from swat_tui.paths import data_dir
+
+    with (data_dir() / "ucc.csv").open(encoding="utf-8", newline="") as handle:
+        ucc = {row["code"]: row["branch"] for row in csv.DictReader(handle)}
+    suggested = [route for route in load_routes().routes if route.ucc_code]
+    assert suggested
+    for route in suggested:
+        assert ucc.get(route.ucc_code) == route.branch, route

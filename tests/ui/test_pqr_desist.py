@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from swat_tui.ui.app import SwatApp
 from tests.ui import test_legend_keys as routes
-from tests.ui.helpers import desk_of, enter, fill, message, panel_id, shown
+from tests.ui.helpers import desk_of, enter, fill, message, panel_id, screen, shown
 
 
 async def test_desisting_needs_the_rights_first_and_records_the_path(app: SwatApp) -> None:
@@ -19,6 +19,10 @@ async def test_desisting_needs_the_rights_first_and_records_the_path(app: SwatAp
         await fill(pilot, der="s", des="s")
         await enter(pilot)
         assert panel_id(app) == "TIP001", message(app)
+        # The path suggests its typification (data/branch_routes.toml), editable.
+        assert screen(app).field("code_in").value == "PQR-DES-001"
+        assert screen(app).field("res").value == "1"
+        assert message(app).startswith("Código sugerido por la gestión: PQR-DES-001")
         state = desk_of(app).active.record.state  # type: ignore[union-attr]
         assert state.mark_for("pqr_derechos", 1) is not None
         assert state.mark_for("pqr_desistida", 1) is not None

@@ -301,6 +301,19 @@ class Desk(AccountIntents):
         call = self._require_call()
         return step_view(self.services.calls.procedure, call.record.state, panel)
 
+    def suggested_code(self) -> str:
+        """The UCC code the request's path suggests (data/branch_routes.toml), or ""."""
+        call = self._require_call()
+        state = call.record.state
+        request = state.request
+        routes = self.services.calls.procedure.routes
+        if request is None or routes is None or state.awaiting_request:
+            return ""
+        try:
+            return routes.route(request.branch, state.subflow).ucc_code
+        except KeyError:
+            return ""
+
     def request_escalated(self) -> bool:
         """The request in progress was not solved on the line (Atendida = N)."""
         from swat_tui.domain.procedure.engine import escalated

@@ -41,6 +41,7 @@ class BranchRoute:
     label: str = ""
     title: str = ""
     hints: tuple[str, ...] = ()
+    ucc_code: str = ""  # the typification this path suggests on TIP001 (editable)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ def parse_routes(raw: dict[str, Any], branches: tuple[str, ...]) -> BranchRoutes
             label=row.get("label", ""),
             title=row.get("title", ""),
             hints=tuple(row.get("hints", ())),
+            ucc_code=row.get("ucc_code", ""),
         )
         for row in raw["route"]
     )

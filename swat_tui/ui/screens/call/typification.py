@@ -42,6 +42,22 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         branch = request.branch if request else None
         self._search("", branch=branch)
         self.focus_field("search")
+        self._suggest()
+
+    def _suggest(self) -> None:
+        """The code the request's path suggests, filled in and editable."""
+        state = self.call.record.state
+        if self.field("code_in").value or state.mark_for(TYPIFICATION, state.request_number):
+            return
+        code = self.desk.suggested_code()
+        entry = next((e for e in self.entries if e.code == code), None)
+        if entry is None:
+            return
+        escalate = entry.requires_cun or self.desk.request_escalated()
+        self.field("code_in").value = entry.code
+        self.field("res").value = CUN if escalate else FIRST_CONTACT
+        self._show_detail()
+        self.message(f"Código sugerido por la gestión: {entry.code} (puede cambiarlo).")
 
     def _search(self, text: str, *, branch: str | None = None) -> None:
         found = self.attempt(lambda: self.desk.ucc_search(text, branch=branch), field="search")
