@@ -37,6 +37,7 @@ async def test_the_consult_lists_the_pqr_with_its_term_and_shows_it_whole(
         await enter(pilot)
         assert shown(app, "detail2").startswith("Asunto: ")
         assert "silencio administrativo positivo" in shown(app, "detail3")
+        assert app.screen.focused is app.screen.field("ok")  # type: ignore[attr-defined]
         await fill(pilot, ok="s")
         await enter(pilot)
         assert panel_id(app) == "TIP001", message(app)

@@ -76,6 +76,7 @@ class PqrConsultScreen(CallStepScreen, PagedScreen, panel="PQR010"):
                 return
             self.field(f"o_{index}").value = ""
             self._show_detail(self.lines[self.page_offset + index])
+            self.focus_field("ok")  # what is left: say it was given, as recorded
             return
         self.field_completed("ok", self.field("ok").value)
         if self.panel.canvas.message_is_error:
