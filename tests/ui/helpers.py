@@ -105,6 +105,13 @@ async def answer_call(pilot: Pilot[None], ani: str, queue: str = "HOGAR_SAC") ->
     await pilot.pause()
 
 
+async def to_interpretation(pilot: Pilot[None], ani: str) -> None:
+    """From sign-on to LLM002: a call from ``ani`` answered and step 1 filled in."""
+    await answer_call(pilot, ani)
+    await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
+    await enter(pilot)
+
+
 async def hang_up_and_answer_next(pilot: Pilot[None], ani: str, queue: str = "HOGAR_SAC") -> None:
     """From a call panel: hang up (F2, 6), end the ACW (7), Disponible (1), answer ``ani``."""
     app = pilot.app

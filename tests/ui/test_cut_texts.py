@@ -98,12 +98,10 @@ async def test_gui001_shows_every_check_of_a_step_with_seven(
     app: SwatApp, services: Services
 ) -> None:
     """The "everything" account: blacklist (2), PQR, LLS/OT, aviso, status, request."""
-    from tests.ui.helpers import answer_call, enter, fill, phone_of
+    from tests.ui.helpers import phone_of, to_interpretation
 
     async with app.run_test(size=SIZE) as pilot:
-        await answer_call(pilot, phone_of(services, "everything"))
-        await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
-        await enter(pilot)
+        await to_interpretation(pilot, phone_of(services, "everything"))
         assert panel_id(app) == "LLM002"
         await pilot.press("f1")
         await pilot.pause()

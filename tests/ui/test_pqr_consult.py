@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from swat_tui.domain.services import Services
 from swat_tui.ui.app import SwatApp
-from tests.ui.helpers import answer_call, enter, fill, message, panel_id, phone_of, shown
+from tests.ui.helpers import enter, fill, message, panel_id, phone_of, shown, to_interpretation
 
 SIZE = (80, 24)
 
@@ -13,9 +13,7 @@ async def _to_consult(pilot: object, services: Services, case: str) -> None:
     from textual.pilot import Pilot
 
     assert isinstance(pilot, Pilot)
-    await answer_call(pilot, phone_of(services, case))
-    await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
-    await enter(pilot)
+    await to_interpretation(pilot, phone_of(services, case))
     await fill(pilot, pqr="s", sta="s", request="Pregunta por su reclamo", br="4")
     await enter(pilot)
     assert panel_id(pilot.app) == "LLM003"  # type: ignore[arg-type]
@@ -54,9 +52,7 @@ async def test_the_consult_of_a_blacklisted_account_waits_for_the_rule(
     from tests.ui.helpers import desk_of
 
     async with app.run_test(size=SIZE) as pilot:
-        await answer_call(pilot, phone_of(services, "blacklist"))
-        await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
-        await enter(pilot)
+        await to_interpretation(pilot, phone_of(services, "blacklist"))
         assert panel_id(app) == "LLM002"
         desk = desk_of(app)
         with pytest.raises(DomainError, match="BLACKLIST"):

@@ -18,6 +18,7 @@ from tests.ui.helpers import (
     phone_of,
     screen,
     shown,
+    to_interpretation,
     type_keys,
 )
 
@@ -28,9 +29,7 @@ async def test_llm002_after_f7_says_what_is_left_and_drops_the_old_error(
     app: SwatApp, services: Services
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await answer_call(pilot, phone_of(services, "blacklist"))
-        await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
-        await enter(pilot)
+        await to_interpretation(pilot, phone_of(services, "blacklist"))
         assert panel_id(app) == "LLM002"
         assert shown(app, "holder") == "NO DAR INFO. VER F7"
         await fill(pilot, identity="cedula y fecha")
@@ -78,9 +77,7 @@ async def test_siguiente_says_intro_once_everything_is_typed(
     app: SwatApp, services: Services
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await answer_call(pilot, phone_of(services, "activa"))
-        await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
-        await enter(pilot)
+        await to_interpretation(pilot, phone_of(services, "activa"))
         assert panel_id(app) == "LLM002"
         await fill(pilot, sta="s", request="Pregunta por su factura")
         assert shown(app, "next").startswith("Registre la solicitud")
@@ -97,9 +94,7 @@ async def test_llm002_shows_the_open_aviso_and_makes_it_a_check(
 ) -> None:
     """Item 6: the aviso's INC number and priority in step 2, acknowledged with S."""
     async with app.run_test(size=SIZE) as pilot:
-        await answer_call(pilot, phone_of(services, "aviso"))
-        await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
-        await enter(pilot)
+        await to_interpretation(pilot, phone_of(services, "aviso"))
         assert panel_id(app) == "LLM002"
         assert shown(app, "avi_label").startswith("Aviso abierto en el nodo")
         assert shown(app, "aviso_info").startswith("INC") and " P" in shown(app, "aviso_info")

@@ -11,12 +11,13 @@ from sqlalchemy import Engine
 
 from swat_tui.config import BOGOTA
 from swat_tui.domain.account.disclosure import Gate
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import account_not_found
 from swat_tui.domain.pqr.terms import business_days_left
 from swat_tui.store.engine import write_session
 from swat_tui.store.enums import PqrStatus
-from swat_tui.store.models import Account, Pqr
+from swat_tui.store.models import Pqr
 from swat_tui.store.queries import access_log, cases
+from swat_tui.store.queries import accounts as account_queries
 
 KIND_NAMES = {"peticion": "Petición", "queja": "Queja", "reclamo": "Reclamo", "recurso": "Recurso"}
 
@@ -54,9 +55,9 @@ def consult_pqrs(
     now = clock()
     today = now.astimezone(BOGOTA).date()
     with write_session(engine) as session:
-        account = session.get(Account, cuenta)
+        account = account_queries.get_account(session, cuenta=cuenta)
         if account is None:
-            raise DomainError(f"La cuenta {cuenta} no existe.")
+            raise account_not_found(cuenta)
         gate.require(cuenta, blacklist=account.blacklist)
         access_log.log_access(session, username=agent, cuenta=cuenta, action="PQR", at=now)
         rows = cases.pqrs_of(session, cuenta=cuenta)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from swat_tui.domain.call.views import CallRecord
     from swat_tui.domain.desk.active_call import ActiveCall
     from swat_tui.domain.procedure.guide import GuideView
+    from swat_tui.domain.procedure.step_view import CheckView
 
 
 class CallStepScreen(RRScreen):
@@ -124,6 +125,20 @@ class CallStepScreen(RRScreen):
 
     def field_completed(self, name: str, value: str) -> None:
         """Save one field; subclasses map field names to call changes."""
+
+    def confirm(self, view: CheckView | None, value: str) -> None:
+        """An S typed in a check's field records it (once); anything else typed is
+        refused on row 24 with the field marked. An empty field waits."""
+        text = value.strip().upper()
+        if view is None or not text:
+            return
+        if text != YES:
+            self.message(self.desk.procedure.message("confirm_done"), error=True)
+            self.field(view.field).mark_error(True)
+            return
+        if not view.done:
+            check = view.check
+            self.write(lambda: self.desk.record_check(check.id, check.result), field=view.field)
 
     def on_screen_suspend(self) -> None:
         """Another panel comes on top (F2, F7, F22...): keep the field being typed."""

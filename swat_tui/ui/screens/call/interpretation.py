@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain.procedure.check_ids import F7_READ, REQUEST
 from swat_tui.ui.format import day
 from swat_tui.ui.labels import BLACKLIST_BANNER, BLACKLIST_READ, MASKED_AFTER_F7, MASKED_HOLDER
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
@@ -60,8 +61,6 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
 
     def _f7_read(self) -> bool:
         """The call recorded the F7 reading: the masked texts say what is left."""
-        from swat_tui.domain.procedure.check_ids import F7_READ
-
         return self.call.record.state.mark_for(F7_READ, 0) is not None
 
     def typed_checks(self) -> frozenset[str]:
@@ -69,8 +68,6 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
         procedure = self.desk.procedure
         typed = self.field("request").value.strip()
         chosen = procedure.branch_by_option(self.field("br").value)
-        from swat_tui.domain.procedure.check_ids import REQUEST
-
         return frozenset({REQUEST}) if typed and chosen is not None else frozenset()
 
     def _show_check(self, view: CheckView) -> None:

@@ -44,6 +44,11 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         self.focus_field("search")
         self._suggest()
 
+    def _resolution_for(self, entry: UccEntry) -> str:
+        """CUN when the code takes one or the request was not solved on the line."""
+        escalate = entry.requires_cun or self.desk.request_escalated()
+        return CUN if escalate else FIRST_CONTACT
+
     def _suggest(self) -> None:
         """The code the request's path suggests, filled in and editable."""
         state = self.call.record.state
@@ -53,9 +58,8 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         entry = next((e for e in self.entries if e.code == code), None)
         if entry is None:
             return
-        escalate = entry.requires_cun or self.desk.request_escalated()
         self.field("code_in").value = entry.code
-        self.field("res").value = CUN if escalate else FIRST_CONTACT
+        self.field("res").value = self._resolution_for(entry)
         self._show_detail()
         self.message(f"Código sugerido por la gestión: {entry.code} (puede cambiarlo).")
 
@@ -134,8 +138,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
                 return
             entry = self.entries[self.page_offset + index]
             self.field("code_in").value = entry.code
-            escalate = entry.requires_cun or self.desk.request_escalated()
-            self.field("res").value = CUN if escalate else FIRST_CONTACT
+            self.field("res").value = self._resolution_for(entry)
             self.field(f"o_{index}").value = ""
             self.focus_field("notes")
             self.message(f"Código {entry.code} elegido: revise la resolución y las notas.")

@@ -55,14 +55,8 @@ class PqrConsultScreen(CallStepScreen, PagedScreen, panel="PQR010"):
         return self.desk.step_view(self.PANEL_ID).by_field("ok")
 
     def field_completed(self, name: str, value: str) -> None:
-        check = self._check()
-        if name != "ok" or check is None or check.done or not value.strip():
-            return
-        if value.strip().upper() != YES:
-            self.message(self.desk.procedure.message("confirm_done"), error=True)
-            self.field("ok").mark_error(True)
-            return
-        self.write(lambda: self.desk.record_check(check.check.id, check.check.result), field="ok")
+        if name == "ok":
+            self.confirm(self._check(), value)
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()

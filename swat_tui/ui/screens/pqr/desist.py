@@ -45,16 +45,7 @@ class PqrDesistScreen(CallStepScreen, panel="PQR020"):
         return [v for v in self.desk.step_view(self.PANEL_ID).checks if v.applies]
 
     def field_completed(self, name: str, value: str) -> None:
-        text = value.strip().upper()
-        view = next((v for v in self._checks() if v.field == name), None)
-        if view is None or view.done or not text:
-            return
-        if text != YES:
-            self.message(self.desk.procedure.message("confirm_done"), error=True)
-            self.field(name).mark_error(True)
-            return
-        check = view.check
-        self.write(lambda: self.desk.record_check(check.id, check.result), field=name)
+        self.confirm(next((v for v in self._checks() if v.field == name), None), value)
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
