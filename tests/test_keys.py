@@ -36,6 +36,7 @@ LABELS_BEFORE = {
     "new_folder": "F6=Crear carpeta",
     "notes": "F7=Notas especiales",
     "inventory": "F10=Servicios/Inventario",
+    "dime": "F9=DIME",
     "cancel": "F12=Cancelar",
     "call_log": "F13=Log de llamadas",
     "espejo": "F14=Espejo",

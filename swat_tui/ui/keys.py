@@ -145,6 +145,13 @@ REGISTRY: dict[str, RRKey] = {
             "rr_inventory",
             "Servicios y equipos instalados",
         ),
+        RRKey(
+            "dime",
+            _fkey(9),
+            "DIME",
+            "rr_dime",
+            "Casos DIME de la cuenta: escalar o ver el seguimiento",
+        ),
         RRKey("cancel", _fkey(12), "Cancelar", "rr_cancel", "Volver a la pantalla anterior"),
         RRKey(
             "call_log",

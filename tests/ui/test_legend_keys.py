@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.ui.app import SwatApp
-from swat_tui.ui.keys import REGISTRY
+from swat_tui.ui.keys import CHORD_KEYS, CHORDS, REGISTRY
 from tests.gates import SEE_ALL
 from tests.ui.helpers import answer_call, enter, fill, open_account, screen, sign_on, type_into
 
@@ -168,6 +168,10 @@ ROUTES: dict[str, Route] = {
     "LLM003": to_branch,
     "PQR010": to_pqr_consult,
     "PQR020": to_pqr_desist,
+    # -- PQR filing (helper A) --
+    # -- DIME (helper B) --
+    # -- SAC facturación (helper C) --
+    # -- SAC cartera, recaudo --
     "TIP001": to_typification,
     "LOG001": to_call_log,
     "LLM008": to_closing,
@@ -192,7 +196,7 @@ def legend_cases() -> list[tuple[str, str]]:
     cases = []
     for panel_id in all_panel_ids():
         for key_id in load(panel_id).keys:
-            if REGISTRY[key_id].in_legend:
+            if key_id in REGISTRY and REGISTRY[key_id].in_legend:
                 cases.append((panel_id, key_id))
     return cases
 
@@ -213,6 +217,13 @@ OPENS = {
     "inventory": {"INV001"},
     "call_log": {"LOG001"},
     "typify": {"TIP001"},
+    "dime": {"DIM001"},
+}
+# The panel each RR chord (F13+F15...) opens from a call panel whose legend shows it.
+CHORD_OPENS = {
+    "rent": {"SAC021"},
+    "campaigns": {"SAC022"},
+    "payments": {"SAC031"},
 }
 REFRESHED = {
     "CTA001": "Datos de la cuenta actualizados.",
@@ -222,6 +233,7 @@ OWN_REFUSALS = {
     "notes": ("Abra primero la cuenta (paso 1).",),
     "inventory": ("Abra primero la cuenta (paso 1).", "BLACKLIST"),
     "typify": ("registre primero la solicitud", "No hay llamada en curso: se tipifica"),
+    "dime": ("Abra primero la cuenta (paso 1).", "BLACKLIST"),
 }
 
 
@@ -255,3 +267,29 @@ async def test_legend_key_does_its_own_thing(app: SwatApp, panel_id: str, key_id
             assert app.in_espejo and now_id == "MNU001", label
         else:
             raise AssertionError(f"no expectation for {label}: add it to this test")
+
+
+def chord_cases() -> list[tuple[str, str]]:
+    from swat_tui.ui.display_file import all_panel_ids, load
+
+    return [
+        (panel_id, key_id)
+        for panel_id in all_panel_ids()
+        for key_id in load(panel_id).keys
+        if key_id in CHORDS and CHORDS[key_id].in_legend
+    ]
+
+
+@pytest.mark.parametrize(("panel_id", "chord_id"), chord_cases())
+async def test_legend_chord_opens_its_panel(app: SwatApp, panel_id: str, chord_id: str) -> None:
+    """F13 then F15 (and every chord a legend shows) opens its panel there."""
+    chord = CHORDS[chord_id]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ROUTES[panel_id](pilot)
+        before = screen(app)
+        for name in (chord.first, chord.second):
+            await pilot.press(CHORD_KEYS[name].keys.split(",")[0])
+            await pilot.pause()
+        now_id = getattr(app.screen, "PANEL_ID", None)
+        row24 = before.panel.canvas.message
+        assert now_id in CHORD_OPENS[chord_id] or "BLACKLIST" in row24, f"{chord.label}: {now_id}"

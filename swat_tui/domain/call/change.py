@@ -61,6 +61,13 @@ class CallChange:
         self.state = engine.record(self.procedure, self.state, check_id, result, self.now)
         self.event(check_id, result)
 
+    def set_request_field(self, template: str, value: str) -> None:
+        """Set a per-request field of the state (``state.CUN_FIELD``...) for the
+        current request, and log it as an event."""
+        name = template.format(number=self.state.request_number)
+        self.state = self.state.with_field(name, value)
+        self.event(name, value)
+
     def require_in_progress(self) -> None:
         if self.call.status == IN_PROGRESS:
             return

@@ -18,6 +18,7 @@ from swat_tui.domain.call.typification_rules import (
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.check_ids import TYPIFICATION
 from swat_tui.domain.procedure.engine import RuleViolation, escalated
+from swat_tui.domain.procedure.state import CUN_FIELD, DIME_FIELD
 from swat_tui.store.models import Agent, Typification
 from swat_tui.store.queries import calls as call_queries
 from swat_tui.store.queries import ucc as ucc_queries
@@ -71,7 +72,8 @@ def typify(change: CallChange, form: TypificationForm) -> None:
     ucc = ucc_queries.get_code(session, code=form.code)
     if ucc is None:
         raise unknown_code(form.code)
-    cun = form.cun
+    # A PQR filed in this request already has its CUN: the typification carries it.
+    cun = form.cun or change.state.request_field(CUN_FIELD) or None
     if cun is None and ucc.requires_cun and not form.first_contact:
         year = change.now.astimezone(BOGOTA).year
         cun = next_cun(year, call_queries.last_cun(session, prefix=cun_prefix(year)))
@@ -87,6 +89,7 @@ def typify(change: CallChange, form: TypificationForm) -> None:
             first_contact=form.first_contact,
             cun=cun,
             incident_number=form.incident_number,
+            dime_number=change.state.request_field(DIME_FIELD) or None,
             notes=form.notes,
             agent=agent.username if agent else "",
             created_at=change.now,

@@ -28,6 +28,10 @@ from swat_tui.domain.call.service import open_account_change
 from swat_tui.domain.call.views import CallRecord, TypificationLine
 from swat_tui.domain.desk.account_intents import AccountIntents
 from swat_tui.domain.desk.active_call import ActiveCall
+from swat_tui.domain.desk.billing_intents import BillingIntents
+from swat_tui.domain.desk.dime_intents import DimeIntents
+from swat_tui.domain.desk.pqr_intents import PqrFilingIntents
+from swat_tui.domain.desk.sac_intents import CarteraIntents
 from swat_tui.domain.desk.softphone import (
     AgentState,
     Softphone,
@@ -39,7 +43,7 @@ from swat_tui.domain.desk.sources import CallSource
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.routes import BranchRoutes, step_panel
-from swat_tui.domain.procedure.state import SUBFLOW_FIELD, CallState
+from swat_tui.domain.procedure.state import SUBFLOW_FIELD, SUGGESTED_CODE_FIELD, CallState
 from swat_tui.domain.procedure.step_view import StepView, step_view
 from swat_tui.domain.services import Services
 from swat_tui.store.engine import write_session
@@ -60,8 +64,9 @@ class DeskChange:
 Listener = Callable[[DeskChange], None]
 
 
-class Desk(AccountIntents):
-    """One agent's desk for one sign-on session (account intents in ``AccountIntents``)."""
+class Desk(AccountIntents, CarteraIntents, BillingIntents, DimeIntents, PqrFilingIntents):
+    """One agent's desk for one sign-on session (the intents of accounts, SAC, DIME
+    and PQR filing are in their mixins)."""
 
     def __init__(
         self,
@@ -302,13 +307,17 @@ class Desk(AccountIntents):
         return step_view(self.services.calls.procedure, call.record.state, panel)
 
     def suggested_code(self) -> str:
-        """The UCC code the request's path suggests (data/branch_routes.toml), or ""."""
+        """The UCC code the request's path suggests, or "": what a sub-flow's action
+        set (a DIME escalation, a filed PQR's motive...), else its route's
+        (data/branch_routes.toml)."""
         call = self._require_call()
         state = call.record.state
         request = state.request
         routes = self.services.calls.procedure.routes
         if request is None or routes is None or state.awaiting_request:
             return ""
+        if state.request_field(SUGGESTED_CODE_FIELD):
+            return state.request_field(SUGGESTED_CODE_FIELD)
         try:
             return routes.route(request.branch, state.subflow).ucc_code
         except KeyError:

@@ -13,6 +13,10 @@ from datetime import datetime
 from swat_tui.domain.procedure.check_ids import TYPIFICATION
 
 SUBFLOW_FIELD = "subflow_{number}"  # CallState.fields key of a request's sub-flow
+# What a sub-flow did for a request, for its typification (CallState.fields keys):
+SUGGESTED_CODE_FIELD = "ucc_{number}"  # the UCC code the action suggests (TIP001 fills it)
+CUN_FIELD = "cun_{number}"  # the CUN a filed PQR was given (the typification reuses it)
+DIME_FIELD = "dime_{number}"  # the DIME case the request was escalated to
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,10 @@ class CallState:
 
     def with_field(self, name: str, value: str) -> CallState:
         return replace(self, fields={**self.fields, name: value})
+
+    def request_field(self, template: str) -> str:
+        """The current request's value of a per-request field (``CUN_FIELD``...), or ""."""
+        return self.fields.get(template.format(number=self.request_number), "")
 
     def to_json(self) -> str:
         return json.dumps(

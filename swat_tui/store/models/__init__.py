@@ -6,9 +6,17 @@ and the engine factory rely on that.
 
 from swat_tui.store.models.accounts import Account, Equipment, Service
 from swat_tui.store.models.agents import AccessLog, Agent, ProfileAudit
-from swat_tui.store.models.billing import AccountDiscount, DiscountCampaign, Invoice, Payment
+from swat_tui.store.models.billing import (
+    AccountDiscount,
+    DiscountCampaign,
+    Invoice,
+    InvoiceCharge,
+    InvoiceDeliveryChange,
+    Payment,
+)
 from swat_tui.store.models.calls import Call, CallEvent, CallRequest, Typification, UccCode
-from swat_tui.store.models.cases import DimeCase, Pqr, WorkOrder
+from swat_tui.store.models.cases import DimeCase, DimeNote, Pqr, WorkOrder
+from swat_tui.store.models.collections import FinalNotice, PaymentCommitment, Reconnection
 from swat_tui.store.models.incidents import Incident
 from swat_tui.store.models.notes import Note, NoteFolder
 
@@ -21,15 +29,21 @@ __all__ = [
     "CallEvent",
     "CallRequest",
     "DimeCase",
+    "DimeNote",
     "DiscountCampaign",
     "Equipment",
+    "FinalNotice",
     "Incident",
     "Invoice",
+    "InvoiceCharge",
+    "InvoiceDeliveryChange",
     "Note",
     "NoteFolder",
     "Payment",
+    "PaymentCommitment",
     "Pqr",
     "ProfileAudit",
+    "Reconnection",
     "Service",
     "Typification",
     "UccCode",

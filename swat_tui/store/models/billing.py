@@ -18,6 +18,39 @@ class Invoice(SQLModel, table=True):
     extra_charges: int = 0  # PPV, extra outlets, LDN/LDI/mobile calls
     delivery: str = Field(max_length=10)  # fisica | digital
     sent_at: datetime | None = None
+    sent_to: str | None = Field(default=None, max_length=80)  # the address or email it went to
+    delivery_status: str | None = Field(default=None, max_length=12)  # ENTREGADA | DEVUELTA...
+    paid_on: date | None = None  # None while unpaid: what cartera ages by its due date
+
+
+class InvoiceCharge(SQLModel, table=True):
+    """One extra charge of an invoice (PPV, an event, an extra outlet, LDN/LDI/mobile calls)."""
+
+    __tablename__ = "invoice_charge"
+
+    id: int | None = Field(default=None, primary_key=True)
+    invoice_id: int = Field(foreign_key="invoice.id", index=True)
+    cuenta: int = Field(foreign_key="account.cuenta", index=True)
+    kind: str = Field(max_length=16)  # ppv | evento | toma_adicional | ldn | ldi | movil
+    description: str = Field(max_length=60)
+    charged_on: date
+    amount: int
+
+
+class InvoiceDeliveryChange(SQLModel, table=True):
+    """What an agent did in Paradigma: resend an invoice, or change how invoices are delivered."""
+
+    __tablename__ = "invoice_delivery_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    cuenta: int = Field(foreign_key="account.cuenta", index=True)
+    invoice_id: int | None = Field(default=None, foreign_key="invoice.id")
+    call_id: int | None = Field(default=None, foreign_key="call.id")
+    action: str = Field(max_length=10)  # REENVIO | CAMBIO
+    delivery: str = Field(max_length=10)  # fisica | digital
+    destination: str = Field(max_length=80)  # the confirmed email or address
+    at: datetime
+    agent: str = Field(max_length=10)
 
 
 class Payment(SQLModel, table=True):
@@ -29,6 +62,7 @@ class Payment(SQLModel, table=True):
     amount: int
     channel: str = Field(max_length=30)
     reference: str = Field(max_length=20)
+    applied_on: date | None = None  # None: received by the channel, not applied to the account yet
 
 
 class DiscountCampaign(SQLModel, table=True):

@@ -80,6 +80,7 @@ class Typification(SQLModel, table=True):
     first_contact: bool = True
     cun: str | None = Field(default=None, max_length=20, index=True)
     incident_number: str | None = Field(default=None, max_length=12)
+    dime_number: str | None = Field(default=None, max_length=16)  # the request was escalated
     notes: str = ""
     agent: str = Field(max_length=10)
     created_at: datetime

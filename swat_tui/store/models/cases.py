@@ -20,6 +20,9 @@ class Pqr(SQLModel, table=True):
     response_channel: str | None = Field(default=None, max_length=20)
     filed_by: str = Field(max_length=10)
     notes: str = ""
+    motive: str | None = Field(default=None, max_length=30)  # data/pqr_matrix.csv
+    response_address: str | None = Field(default=None, max_length=80)  # confirmed for the channel
+    call_id: int | None = Field(default=None, foreign_key="call.id")
 
 
 class WorkOrder(SQLModel, table=True):
@@ -52,4 +55,18 @@ class DimeCase(SQLModel, table=True):
     status: str = Field(max_length=12)  # enums.DimeStatus
     created_at: datetime
     updated_at: datetime
-    notes: str = ""
+    notes: str = ""  # the data the resolving area needs
+    due_on: date | None = None  # the area's SLA, in business days from creation
+    created_by: str | None = Field(default=None, max_length=10)
+
+
+class DimeNote(SQLModel, table=True):
+    """A follow-up note on a DIME case (who, when, what)."""
+
+    __tablename__ = "dime_note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    dime_case_id: int = Field(foreign_key="dime_case.id", index=True)
+    at: datetime
+    author: str = Field(max_length=10)
+    text: str = Field(max_length=250)

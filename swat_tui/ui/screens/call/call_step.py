@@ -171,6 +171,35 @@ class CallStepScreen(RRScreen):
             return
         await self.open_panel("INV001", cuenta, self._holder())
 
+    async def _open_account_panel(self, panel_id: str) -> None:
+        """A read-only panel of the call's account (F13+F15, F24+T, F21+F18, F9),
+        once the BLACKLIST rule allows its data."""
+        cuenta = self.call.record.cuenta
+        if cuenta is None:
+            self.message(self.desk.procedure.message("account_first"), error=True)
+            return
+        view = self.account
+        if view is not None and not view.details_visible:
+            self.message(self.desk.gate.refusal(cuenta), error=True)
+            return
+        await self.open_panel(panel_id, cuenta, self._holder())
+
+    async def action_rr_rent(self) -> None:
+        """F13 then F15: the monthly rent, its parts and how it changed."""
+        await self._open_account_panel("SAC021")
+
+    async def action_rr_campaigns(self) -> None:
+        """F24 then T: the discount campaigns in force and the ones on offer."""
+        await self._open_account_panel("SAC022")
+
+    async def action_rr_payments(self) -> None:
+        """F21 then F18: the payments received, their channel and whether applied."""
+        await self._open_account_panel("SAC031")
+
+    async def action_rr_dime(self) -> None:
+        """F9: the account's DIME cases with their follow-up notes."""
+        await self._open_account_panel("DIM001")
+
     def _holder(self) -> str:
         """The holder's name for the sub-panels, empty while the rule hides it."""
         view = self.account
