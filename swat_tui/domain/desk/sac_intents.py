@@ -1,18 +1,52 @@
-"""The desk's intents for Cartera (a mixin of ``Desk``, kept apart so each file has one job)."""
+"""The desk's SAC intents for cartera and recaudo (a mixin of ``Desk``).
+
+Each one is one transaction: the account is read through the BLACKLIST gate
+and the access is logged; a write (a payment commitment, a reconnection
+order) also sets, in the same transaction, the typification the path
+suggests for the call's request. A refusal raises ``DomainError`` and writes
+nothing.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
+from sqlmodel import Session
+
+from swat_tui.config import BOGOTA
 from swat_tui.domain.account.disclosure import DisclosureGate
 from swat_tui.domain.auth import SignedOnAgent
+from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
+from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD
+from swat_tui.domain.sac.cartera import CarteraView, CommitmentLine, cartera_in
+from swat_tui.domain.sac.commitment import VIGENTE, check_commitment
+from swat_tui.domain.sac.inputs import parse_amount, parse_day
+from swat_tui.domain.sac.recaudo import (
+    Finding,
+    RecaudoView,
+    ReportedPayment,
+    find_reported,
+    payment_line,
+)
 from swat_tui.domain.services import Services
+from swat_tui.store.engine import write_session
+from swat_tui.store.models import PaymentCommitment, Reconnection
+from swat_tui.store.queries import access_log
+from swat_tui.store.queries import accounts as account_queries
+from swat_tui.store.queries import cartera as queries
+
+# The typification each cartera and recaudo action suggests (data/ucc.csv).
+COMMITMENT_CODE = "SAC-CAR-001"
+RECONNECTION_CODE = "SAC-CAR-005"
+PAYMENT_APPLIED_CODE = "SAC-REC-005"
+PAYMENT_PENDING_CODE = "SAC-REC-001"
 
 
 class CarteraIntents:
-    """What the agent does for Cartera, through the desk's gate, one transaction each."""
+    """Cartera and recaudo, through the desk's gate, one transaction each."""
 
     services: Services
     agent: SignedOnAgent
@@ -24,3 +58,144 @@ class CarteraIntents:
 
     def _changed(self, record: CallRecord) -> CallRecord:
         raise NotImplementedError
+
+    def _today(self) -> date:
+        return self._now().astimezone(BOGOTA).date()
+
+    def _open(self, session: Session, cuenta: int, action: str) -> None:
+        """The account exists, the rule lets its data out, and the access is logged."""
+        account = account_queries.get_account(session, cuenta=cuenta)
+        if account is None:
+            raise account_not_found(cuenta)
+        self.gate.require(cuenta, blacklist=account.blacklist)
+        access_log.log_access(
+            session, username=self.agent.username, cuenta=cuenta, action=action, at=self._now()
+        )
+
+    def _in_call(self, cuenta: int) -> ActiveCall:
+        call = self.active
+        if call is None or call.record.cuenta != cuenta:
+            raise DomainError("Esta gestión se hace dentro de la llamada de la cuenta.")
+        return call
+
+    def _suggest(self, session: Session, call: ActiveCall, code: str) -> CallRecord:
+        """Set the request's suggested typification inside the caller's transaction."""
+
+        def apply(change: CallChange) -> None:
+            change.require_workable()
+            if change.state.request is not None:
+                change.set_request_field(SUGGESTED_CODE_FIELD, code)
+
+        procedure = self.services.calls.procedure
+        return change_in(session, procedure, call.call_id, self._now(), apply)
+
+    # -- cartera ------------------------------------------------------------------------
+
+    def cartera(self, cuenta: int) -> CarteraView:
+        """SAC010: debt by age, aviso final, benefits, commitments, reconnection."""
+        with write_session(self.services.engine) as session:
+            self._open(session, cuenta, "CARTERA")
+            return cartera_in(session, cuenta, self._today())
+
+    def commit_payment(
+        self, cuenta: int, *, benefit: str, promised_on: str, amount: str
+    ) -> CommitmentLine:
+        """The customer agrees to pay ``amount`` by ``promised_on`` (under a benefit or not)."""
+        call = self._in_call(cuenta)
+        today = self._today()
+        with write_session(self.services.engine) as session:
+            self._open(session, cuenta, "CARTERA")
+            view = cartera_in(session, cuenta, today)
+            form = check_commitment(
+                view, benefit=benefit, promised_on=promised_on, amount=amount, today=today
+            )
+            row = queries.add_commitment(
+                session,
+                PaymentCommitment(
+                    cuenta=cuenta,
+                    call_id=call.call_id,
+                    benefit=form.benefit.code if form.benefit else None,
+                    promised_on=form.promised_on,
+                    amount=form.amount,
+                    status=VIGENTE,
+                    created_at=self._now(),
+                    agent=self.agent.username,
+                ),
+            )
+            record = self._suggest(session, call, COMMITMENT_CODE)
+        self._changed(record)
+        return CommitmentLine(row.benefit, row.promised_on, row.amount, row.status, row.agent)
+
+    def request_reconnection(self, cuenta: int) -> str:
+        """CANCELADO CREDITO (paid, not reconnected): a reconnection order; its number."""
+        call = self._in_call(cuenta)
+        with write_session(self.services.engine) as session:
+            self._open(session, cuenta, "CARTERA")
+            view = cartera_in(session, cuenta, self._today())
+            if view.reconnection is not None:
+                raise DomainError(f"Ya hay una reconexión pendiente: orden {view.reconnection}.")
+            if not view.reconnection_due:
+                raise DomainError(
+                    "Solo se reconecta una cuenta CANCELADO CREDITO (pagó y no se reconectó)."
+                )
+            number = _next_number(queries.last_reconnection_number(session))
+            queries.add_reconnection(
+                session,
+                Reconnection(
+                    number=number,
+                    cuenta=cuenta,
+                    call_id=call.call_id,
+                    status="PENDIENTE",
+                    requested_at=self._now(),
+                    agent=self.agent.username,
+                ),
+            )
+            record = self._suggest(session, call, RECONNECTION_CODE)
+        self._changed(record)
+        return number
+
+    # -- recaudo --------------------------------------------------------------------------
+
+    def recaudo(self, cuenta: int) -> RecaudoView:
+        """SAC030 and F21+F18: the payments received, applied or not, and the balance."""
+        with write_session(self.services.engine) as session:
+            self._open(session, cuenta, "RECAUDO")
+            return self._recaudo_in(session, cuenta)
+
+    def _recaudo_in(self, session: Session, cuenta: int) -> RecaudoView:
+        account = account_queries.get_account(session, cuenta=cuenta)
+        assert account is not None
+        payments = tuple(payment_line(p) for p in queries.payments_of(session, cuenta=cuenta))
+        return RecaudoView(cuenta, account.balance, payments)
+
+    def check_reported_payment(self, cuenta: int, *, paid_on: str, amount: str) -> ReportedPayment:
+        """The payment the customer says they made: applied, on its way, or to escalate."""
+        when = parse_day(paid_on, label="Fecha del pago")
+        pesos = parse_amount(amount, label="Valor pagado")
+        today = self._today()
+        if when > today:
+            raise DomainError("Fecha del pago: no puede ser posterior a hoy.")
+        call = self.active if self.active and self.active.record.cuenta == cuenta else None
+        record: CallRecord | None = None
+        with write_session(self.services.engine) as session:
+            self._open(session, cuenta, "RECAUDO")
+            view = self._recaudo_in(session, cuenta)
+            found = find_reported(view.payments, paid_on=when, amount=pesos, today=today)
+            code = _finding_code(found)
+            if call is not None and code:
+                record = self._suggest(session, call, code)
+        if record is not None:
+            self._changed(record)
+        return found
+
+
+def _finding_code(found: ReportedPayment) -> str:
+    return {Finding.APPLIED: PAYMENT_APPLIED_CODE, Finding.PENDING: PAYMENT_PENDING_CODE}.get(
+        found.finding, ""
+    )
+
+
+def _next_number(last: str | None) -> str:
+    """RCX + 9 digits, one after the last order."""
+    sequence = int(last[3:]) + 1 if last and last[3:].isdigit() else 100_000_001
+    return f"RCX{sequence:09d}"

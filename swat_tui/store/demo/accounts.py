@@ -156,12 +156,24 @@ class Accounts:
         else:
             fibra = r() < FIBRA_SHARE
         activated = self._today_ord - self._int(30, MAX_AGE_DAYS)
+        if spec is not None and spec.activated_days_ago is not None:
+            activated = self._today_ord - spec.activated_days_ago
         rent = self._services.add(out, cuenta, status, kinds, fibra, technology, activated)
         fixed = None
         if "voz" in kinds or r() < 0.08:
             fixed = self._people.fixed_phone(place.city)
         cutoff = self._choice(CUTOFF_DAYS)
-        balance = self._billing.add(out, cuenta, status, rent, cutoff, activated)
+        balance = self._billing.add(
+            out,
+            cuenta,
+            status,
+            rent,
+            cutoff,
+            activated,
+            email=holder.email,
+            address=address,
+            facts=spec.billing if spec else None,
+        )
         out.account.append(
             self._account_row(
                 cuenta,

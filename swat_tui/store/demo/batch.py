@@ -20,7 +20,11 @@ class Batch:
     service: list[Row] = field(default_factory=list)
     equipment: list[Row] = field(default_factory=list)
     invoice: list[Row] = field(default_factory=list)
+    # Extra charges of the invoices above; "invoice_id" is filled by the writer from
+    # "invoice_number".
+    invoice_charge: list[Row] = field(default_factory=list)
     payment: list[Row] = field(default_factory=list)
+    final_notice: list[Row] = field(default_factory=list)
     account_discount: list[Row] = field(default_factory=list)
     pqr: list[Row] = field(default_factory=list)
     work_order: list[Row] = field(default_factory=list)

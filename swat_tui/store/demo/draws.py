@@ -37,6 +37,10 @@ class Draws:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
         self.random = self.rng.random
+        # A second stream for the details issue 9 added (where an invoice was sent,
+        # what its extra charges were, when a payment was applied): drawing them
+        # from ``rng`` would have changed every row generated after them.
+        self.details = random.Random(f"details:{seed}")
 
     def pick(self, table: Weighted[T]) -> T:
         """An item of a ``weighted`` table, in proportion to its weight."""

@@ -51,6 +51,19 @@ PQR_DUE_SOON_DAYS = 19  # calendar days: 15 business days end within the next fe
 
 
 @dataclass(frozen=True)
+class BillingFacts:
+    """What is fixed about a showcase account's money (SAC: cartera, facturación, recaudo)."""
+
+    unpaid_last: int | None = None  # that many of the latest invoices unpaid, the others paid
+    charges: tuple[str, ...] = ()  # extra charges of the latest invoice, by kind
+    delivery: str | None = None  # digital | fisica
+    delivery_status: str | None = None  # of the latest invoice: ENTREGADA, DEVUELTA...
+    campaign: str | None = None  # enrolled in this campaign until the end of this month
+    pending_payment: bool = False  # the latest invoice paid yesterday by PSE, not applied yet
+    final_notice_days_ago: int | None = None  # an aviso final issued that many days ago
+
+
+@dataclass(frozen=True)
 class ShowcaseAccount:
     """What is fixed about one showcase account; unset fields are generated."""
 
@@ -70,6 +83,8 @@ class ShowcaseAccount:
     swat_notes: int = 0  # notes in a SWAT folder
     aviso: bool = False  # its node carries an open masiva aviso
     dime: tuple[tuple[str, str], ...] = ()  # open DIME cases: (area, subject)
+    billing: BillingFacts | None = None
+    activated_days_ago: int | None = None  # None: drawn like any account's
 
 
 _LLS_AGENDADA = (WorkOrderKind.LLS, WorkOrderStatus.AGENDADA)
@@ -115,6 +130,47 @@ SHOWCASE_ACCOUNTS: tuple[ShowcaseAccount, ...] = (
         "dime_open",
         dime=(("Facturación", "Ajuste por cobro doble del periodo de octubre"),),
     ),
+    # SAC (issue 9): cartera, facturación and recaudo cases.
+    ShowcaseAccount(
+        "aviso_final",
+        billing=BillingFacts(unpaid_last=2, final_notice_days_ago=5),
+        activated_days_ago=900,
+    ),
+    ShowcaseAccount(
+        "benefit_not_met",
+        status=AccountStatus.CANCELADO_DEBE,
+        billing=BillingFacts(final_notice_days_ago=70),
+        activated_days_ago=900,
+    ),
+    ShowcaseAccount(
+        "campaign_ending",
+        billing=BillingFacts(unpaid_last=0, campaign="HOGAR3P"),
+        activated_days_ago=900,
+    ),
+    ShowcaseAccount(
+        "ppv_charges",
+        billing=BillingFacts(
+            unpaid_last=1, charges=("ppv", "evento", "toma_adicional", "ldn", "ldi", "movil")
+        ),
+        activated_days_ago=900,
+    ),
+    ShowcaseAccount(
+        "invoice_digital",
+        billing=BillingFacts(unpaid_last=0, delivery="digital", delivery_status="ENTREGADA"),
+        activated_days_ago=900,
+    ),
+    ShowcaseAccount(
+        "invoice_physical",
+        billing=BillingFacts(unpaid_last=1, delivery="fisica", delivery_status="DEVUELTA"),
+        activated_days_ago=900,
+    ),
+    ShowcaseAccount("payment_applied", billing=BillingFacts(unpaid_last=0), activated_days_ago=900),
+    ShowcaseAccount(
+        "payment_not_applied",
+        billing=BillingFacts(unpaid_last=0, pending_payment=True),
+        activated_days_ago=900,
+    ),
+    ShowcaseAccount("new_account", activated_days_ago=3),
 )
 
 SHOWCASE_MIN_ACCOUNTS = 64

@@ -8,6 +8,8 @@ later members of a group reuse the first member's holder, phone or building.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from swat_tui.store.demo.accounts import Accounts
 from swat_tui.store.demo.avisos import Avisos
 from swat_tui.store.demo.batch import Batch
@@ -63,7 +65,11 @@ class ShowcaseBuilder:
             self._buildings[spec.key or ""] = (cuenta, place)
             self._accounts.matriz(out, cuenta, place)
             return
-        self._accounts.customer(out, cuenta, self._holder(spec), place, address, matriz, spec)
+        holder = self._holder(spec)
+        if spec.billing is not None and spec.billing.delivery == "digital" and not holder.email:
+            # A digital invoice goes to an email: this holder gets one.
+            holder = replace(holder, email=f"cliente{cuenta}@correo.com.co")
+        self._accounts.customer(out, cuenta, holder, place, address, matriz, spec)
         self._cases_of(out, cuenta, spec)
 
     def _cases_of(self, out: Batch, cuenta: int, spec: ShowcaseAccount) -> None:

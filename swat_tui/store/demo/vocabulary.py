@@ -75,6 +75,7 @@ class Vocabulary:
     equipment_models: tuple[EquipmentModel, ...]
     email_domains: tuple[tuple[str, int], ...]
     payment_channels: tuple[tuple[str, int], ...]
+    extra_charges: tuple[tuple[tuple[str, str], int], ...]  # (kind, description), weight
     campaigns: tuple[Campaign, ...]
     agents: tuple[str, ...]
     building_names: tuple[str, ...]
@@ -143,6 +144,10 @@ def load_vocabulary(root: Path | None = None) -> Vocabulary:
         ),
         payment_channels=tuple(
             (r["channel"], int(r["weight"])) for r in _rows(demo / "payment_channels.csv")
+        ),
+        extra_charges=tuple(
+            ((r["kind"], r["description"]), int(r["weight"]))
+            for r in _rows(demo / "extra_charges.csv")
         ),
         campaigns=tuple(
             Campaign(

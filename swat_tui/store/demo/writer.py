@@ -235,8 +235,27 @@ def child_main(argv: list[str]) -> None:
 
 def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> None:
     for spec in fields(Batch):
-        if spec.name != "folder_note":
+        if spec.name not in ("folder_note", "invoice_charge"):
             inserter.insert(connection, spec.name, getattr(batch, spec.name))
+    if batch.invoice_charge:
+        invoices = _table("invoice")
+        cuentas = list({row["cuenta"] for row in batch.invoice_charge})
+        numbers = {row["invoice_number"] for row in batch.invoice_charge}
+        invoice_ids: dict[Any, int] = {
+            number: ident
+            for number, ident in connection.execute(
+                select(invoices.c.number, invoices.c.id).where(invoices.c.cuenta.in_(cuentas))
+            )
+            if number in numbers
+        }
+        charges = [
+            {
+                **{k: v for k, v in row.items() if k != "invoice_number"},
+                "invoice_id": invoice_ids[row["invoice_number"]],
+            }
+            for row in batch.invoice_charge
+        ]
+        inserter.insert(connection, "invoice_charge", charges)
     if batch.folder_note:
         folders = _table("note_folder")
         cuentas = [row["cuenta"] for row in batch.note_folder]
