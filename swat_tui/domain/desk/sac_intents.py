@@ -59,10 +59,10 @@ class CarteraIntents:
     def _changed(self, record: CallRecord) -> CallRecord:
         raise NotImplementedError
 
-    def _today(self) -> date:
+    def _sac_today(self) -> date:
         return self._now().astimezone(BOGOTA).date()
 
-    def _open(self, session: Session, cuenta: int, action: str) -> None:
+    def _sac_open(self, session: Session, cuenta: int, action: str) -> None:
         """The account exists, the rule lets its data out, and the access is logged."""
         account = account_queries.get_account(session, cuenta=cuenta)
         if account is None:
@@ -72,13 +72,13 @@ class CarteraIntents:
             session, username=self.agent.username, cuenta=cuenta, action=action, at=self._now()
         )
 
-    def _in_call(self, cuenta: int) -> ActiveCall:
+    def _sac_call(self, cuenta: int) -> ActiveCall:
         call = self.active
         if call is None or call.record.cuenta != cuenta:
             raise DomainError("Esta gestión se hace dentro de la llamada de la cuenta.")
         return call
 
-    def _suggest(self, session: Session, call: ActiveCall, code: str) -> CallRecord:
+    def _sac_suggest(self, session: Session, call: ActiveCall, code: str) -> CallRecord:
         """Set the request's suggested typification inside the caller's transaction."""
 
         def apply(change: CallChange) -> None:
@@ -94,17 +94,17 @@ class CarteraIntents:
     def cartera(self, cuenta: int) -> CarteraView:
         """SAC010: debt by age, aviso final, benefits, commitments, reconnection."""
         with write_session(self.services.engine) as session:
-            self._open(session, cuenta, "CARTERA")
-            return cartera_in(session, cuenta, self._today())
+            self._sac_open(session, cuenta, "CARTERA")
+            return cartera_in(session, cuenta, self._sac_today())
 
     def commit_payment(
         self, cuenta: int, *, benefit: str, promised_on: str, amount: str
     ) -> CommitmentLine:
         """The customer agrees to pay ``amount`` by ``promised_on`` (under a benefit or not)."""
-        call = self._in_call(cuenta)
-        today = self._today()
+        call = self._sac_call(cuenta)
+        today = self._sac_today()
         with write_session(self.services.engine) as session:
-            self._open(session, cuenta, "CARTERA")
+            self._sac_open(session, cuenta, "CARTERA")
             view = cartera_in(session, cuenta, today)
             form = check_commitment(
                 view, benefit=benefit, promised_on=promised_on, amount=amount, today=today
@@ -122,16 +122,16 @@ class CarteraIntents:
                     agent=self.agent.username,
                 ),
             )
-            record = self._suggest(session, call, COMMITMENT_CODE)
+            record = self._sac_suggest(session, call, COMMITMENT_CODE)
         self._changed(record)
         return CommitmentLine(row.benefit, row.promised_on, row.amount, row.status, row.agent)
 
     def request_reconnection(self, cuenta: int) -> str:
         """CANCELADO CREDITO (paid, not reconnected): a reconnection order; its number."""
-        call = self._in_call(cuenta)
+        call = self._sac_call(cuenta)
         with write_session(self.services.engine) as session:
-            self._open(session, cuenta, "CARTERA")
-            view = cartera_in(session, cuenta, self._today())
+            self._sac_open(session, cuenta, "CARTERA")
+            view = cartera_in(session, cuenta, self._sac_today())
             if view.reconnection is not None:
                 raise DomainError(f"Ya hay una reconexión pendiente: orden {view.reconnection}.")
             if not view.reconnection_due:
@@ -150,7 +150,7 @@ class CarteraIntents:
                     agent=self.agent.username,
                 ),
             )
-            record = self._suggest(session, call, RECONNECTION_CODE)
+            record = self._sac_suggest(session, call, RECONNECTION_CODE)
         self._changed(record)
         return number
 
@@ -159,10 +159,10 @@ class CarteraIntents:
     def recaudo(self, cuenta: int) -> RecaudoView:
         """SAC030 and F21+F18: the payments received, applied or not, and the balance."""
         with write_session(self.services.engine) as session:
-            self._open(session, cuenta, "RECAUDO")
-            return self._recaudo_in(session, cuenta)
+            self._sac_open(session, cuenta, "RECAUDO")
+            return self._sac_recaudo_in(session, cuenta)
 
-    def _recaudo_in(self, session: Session, cuenta: int) -> RecaudoView:
+    def _sac_recaudo_in(self, session: Session, cuenta: int) -> RecaudoView:
         account = account_queries.get_account(session, cuenta=cuenta)
         assert account is not None
         payments = tuple(payment_line(p) for p in queries.payments_of(session, cuenta=cuenta))
@@ -172,18 +172,18 @@ class CarteraIntents:
         """The payment the customer says they made: applied, on its way, or to escalate."""
         when = parse_day(paid_on, label="Fecha del pago")
         pesos = parse_amount(amount, label="Valor pagado")
-        today = self._today()
+        today = self._sac_today()
         if when > today:
             raise DomainError("Fecha del pago: no puede ser posterior a hoy.")
         call = self.active if self.active and self.active.record.cuenta == cuenta else None
         record: CallRecord | None = None
         with write_session(self.services.engine) as session:
-            self._open(session, cuenta, "RECAUDO")
-            view = self._recaudo_in(session, cuenta)
+            self._sac_open(session, cuenta, "RECAUDO")
+            view = self._sac_recaudo_in(session, cuenta)
             found = find_reported(view.payments, paid_on=when, amount=pesos, today=today)
             code = _finding_code(found)
             if call is not None and code:
-                record = self._suggest(session, call, code)
+                record = self._sac_suggest(session, call, code)
         if record is not None:
             self._changed(record)
         return found
