@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -11,8 +10,7 @@ import pytest
 from swat_tui.config import BOGOTA
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure import engine, load_procedure
-from swat_tui.domain.procedure.definition import CheckDef
-from swat_tui.domain.procedure.routes import BranchRoute, parse_routes, step_panel
+from swat_tui.domain.procedure.routes import parse_routes, step_panel
 from swat_tui.domain.procedure.state import CallState
 
 P = load_procedure()
@@ -32,7 +30,8 @@ def test_every_branch_and_sub_flow_of_the_shipped_table_routes_to_a_panel() -> N
         assert routes.entry(branch).panel == "LLM003"
         assert routes.subflows(branch)
     assert [r.label for r in routes.subflows("sac")] == ["Cartera", "Facturación", "Recaudo"]
-    assert step_panel(P, _sac_request("recaudo"), routes) == "LLM003"
+    assert step_panel(P, _sac_request("recaudo"), routes) == "SAC030"
+    assert step_panel(P, _sac_request(""), routes) == "LLM003"
     assert step_panel(P, CallState(step=2), routes) == "LLM002"
 
 
@@ -46,27 +45,16 @@ def test_sub_flow_by_option_and_its_refusal() -> None:
 
 
 def test_a_sub_flow_with_its_own_panel_moves_its_checks_there() -> None:
+    """Each SAC sub-flow asks for its own panel's checks, and not LLM003's."""
     assert P.routes is not None
-    routes = replace(
-        P.routes,
-        routes=tuple(
-            BranchRoute("sac", "cartera", "SAC010", "1", "Cartera")
-            if (r.branch, r.subflow) == ("sac", "cartera")
-            else r
-            for r in P.routes.routes
-        ),
-    )
-    step = P.step(3)
-    cartera = CheckDef("cartera_revisada", "Cartera", "Revise la cartera.", 3, panel="SAC010")
-    procedure = replace(
-        P,
-        routes=routes,
-        steps=tuple(replace(s, checks=(*s.checks, cartera)) if s is step else s for s in P.steps),
-    )
-    billing, debt = _sac_request("facturacion"), _sac_request("cartera")
-    assert [c.id for c in engine.pending(procedure, billing, 3)] == ["sac_atendida"]
-    assert [c.id for c in engine.pending(procedure, debt, 3)] == ["cartera_revisada"]
-    assert step_panel(procedure, debt, routes) == "SAC010"
+    billing, debt, entry = (_sac_request(s) for s in ("facturacion", "cartera", ""))
+    assert [c.id for c in engine.pending(P, billing, 3)] == [
+        "facturacion_informada",
+        "facturacion_resuelta",
+    ]
+    assert [c.id for c in engine.pending(P, debt, 3)] == ["cartera_informada", "cartera_resuelta"]
+    assert [c.id for c in engine.pending(P, entry, 3)] == ["sac_atendida"]
+    assert step_panel(P, debt, P.routes) == "SAC010"
 
 
 @pytest.mark.parametrize(

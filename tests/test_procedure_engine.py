@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -202,9 +203,13 @@ def test_state_survives_json() -> None:
 
 def test_rule_messages_fit_row_24() -> None:
     for rule, text in P.rules.items():
-        sample = text.format(
-            step=8, pending="x" * 10, check="x" * 30, needed="x" * 30, options="x" * 40
-        )
+        values = {
+            **{"step": 8, "pending": "x" * 10, "check": "x" * 30, "needed": "x" * 30},
+            **{"options": "x" * 40, "motive": "x" * 20, "area": "x" * 20, "number": "x" * 12},
+            **{"last": 99, "length": 999, "minimum": 99, "due": "31/12/2026"},
+        }
+        # Any other placeholder at 10 characters.
+        sample = text.format_map(defaultdict(lambda: "x" * 10, values))
         assert len(sample) <= 79, rule
 
 

@@ -122,6 +122,56 @@ async def to_pqr_desist(pilot: Pilot[None]) -> None:
     await enter(pilot)
 
 
+async def to_pqr_filing(pilot: Pilot[None]) -> None:
+    await to_interpretation(pilot)
+    await fill(pilot, sta="s", request="Insiste en radicar una queja", br="4")
+    await enter(pilot)
+    await fill(pilot, g="3")
+    await enter(pilot)
+
+
+async def to_subflow(pilot: Pilot[None], case: str, branch: str, option: str) -> None:
+    """A call from a showcase account's holder, through steps 1-2, to a sub-flow's panel."""
+    await answer_call(pilot, _phone(pilot, case))
+    await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
+    await enter(pilot)
+    await fill(pilot, sta="s", request="Pregunta por su cuenta", br=branch)
+    await enter(pilot)
+    await fill(pilot, g=option)
+    await enter(pilot)
+
+
+async def to_cartera(pilot: Pilot[None]) -> None:
+    await to_subflow(pilot, "aviso_final", "1", "1")
+
+
+async def to_recaudo(pilot: Pilot[None]) -> None:
+    await to_subflow(pilot, "payment_not_applied", "1", "3")
+
+
+async def to_payments(pilot: Pilot[None]) -> None:
+    await to_recaudo(pilot)
+    await pilot.press("f21")
+    await pilot.press("f18")
+
+
+# -- SAC facturación (helper C) --
+async def to_billing(pilot: Pilot[None]) -> None:
+    await to_subflow(pilot, "ppv_charges", "1", "2")
+
+
+async def to_rent(pilot: Pilot[None]) -> None:
+    await to_billing(pilot)
+    await pilot.press("f13")
+    await pilot.press("f15")
+
+
+async def to_campaigns(pilot: Pilot[None]) -> None:
+    await to_billing(pilot)
+    await pilot.press("f24")
+    await pilot.press("t")
+
+
 async def to_typification(pilot: Pilot[None]) -> None:
     await to_branch(pilot)
     await fill(pilot, ok="s")
@@ -137,6 +187,24 @@ async def to_closing(pilot: Pilot[None]) -> None:
     await to_typification(pilot)
     await fill(pilot, code_in="SAC-FAC-002", res="1")
     await enter(pilot)
+
+
+async def to_dime_cases(pilot: Pilot[None]) -> None:
+    """The call's account's DIME cases, as F9 opens them from a call panel."""
+    await to_branch(pilot)
+    app = pilot.app
+    assert isinstance(app, SwatApp) and app.desk is not None and app.desk.active is not None
+    call = app.desk.active
+    holder = (call.account.holder_name or "") if call.account is not None else ""
+    await screen(app).open_panel("DIM001", call.record.cuenta, holder)
+    await pilot.pause()
+
+
+async def to_dime_create(pilot: Pilot[None]) -> None:
+    """F6 on the cases of the call's account: a new DIME case."""
+    await to_dime_cases(pilot)
+    await pilot.press("f6")
+    await pilot.pause()
 
 
 async def to_user_profiles(pilot: Pilot[None]) -> None:
@@ -169,9 +237,18 @@ ROUTES: dict[str, Route] = {
     "PQR010": to_pqr_consult,
     "PQR020": to_pqr_desist,
     # -- PQR filing (helper A) --
+    "PQR030": to_pqr_filing,
     # -- DIME (helper B) --
+    "DIM001": to_dime_cases,
+    "DIM010": to_dime_create,
     # -- SAC facturación (helper C) --
+    "SAC020": to_billing,
+    "SAC021": to_rent,
+    "SAC022": to_campaigns,
     # -- SAC cartera, recaudo --
+    "SAC010": to_cartera,
+    "SAC030": to_recaudo,
+    "SAC031": to_payments,
     "TIP001": to_typification,
     "LOG001": to_call_log,
     "LLM008": to_closing,

@@ -1,0 +1,199 @@
+"""SAC010: step 3, SAC cartera — what the customer owes, since when, and what they can do.
+
+The panel reads the account's cartera through the desk (masked by the
+BLACKLIST rule): the aviso final, the debt by age, the benefits on offer
+and whether the customer meets them. Intro records, in this order, what is
+typed: a payment commitment, a reconnection request (S), the "informada"
+confirmation, and the resolution (S solved on the line; N opens DIME).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from swat_tui.domain.procedure.check_ids import ESCALATED
+from swat_tui.ui.format import day, pesos
+from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
+
+if TYPE_CHECKING:
+    from swat_tui.domain.procedure.step_view import CheckView
+    from swat_tui.domain.sac.benefits import Eligibility
+    from swat_tui.domain.sac.cartera import CarteraView
+
+BENEFIT_ROWS = 2
+COMMITMENT_FIELDS = ("ben", "fecha", "valor")
+DIME_AREA = "cartera"
+
+
+class CarteraScreen(CallStepScreen, panel="SAC010"):
+    """The cartera of the call's account; the two checks of the sub-flow."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: CarteraView | None = None
+
+    def fill_step(self) -> None:
+        account = self.account
+        cuenta = self.call.record.cuenta
+        self.set_fields(
+            {
+                "cuenta": str(cuenta or ""),
+                "holder": (account.holder_name or "") if account else "",
+                "status": account.status if account else "",
+            }
+        )
+        self.view = self.attempt(lambda: self.desk.cartera(cuenta)) if cuenta else None
+        if self.view is not None:
+            self._show(self.view)
+        for check in self._checks():
+            if check.done:
+                self.field(check.field).value = YES if check.field == "inf" else _answer(check)
+        # The cursor starts where the step is decided; the optional commitment is above.
+        informed = self._check("inf")
+        self.focus_field("ok" if informed is not None and informed.done else "inf")
+
+    def _checks(self) -> list[CheckView]:
+        return [v for v in self.desk.step_view(self.PANEL_ID).checks if v.applies]
+
+    def _check(self, field: str) -> CheckView | None:
+        return next((v for v in self._checks() if v.field == field), None)
+
+    def _show(self, view: CarteraView) -> None:
+        notice = view.final_notice
+        if notice is None:
+            notice_text = "Sin aviso final."
+        else:
+            notice_text = (
+                f"desde el {day(notice.issued_on)} por {pesos(notice.amount)}; "
+                f"suspensión el {day(notice.suspend_on)}"
+            )
+        debt = view.debt
+        benefit_rows: list[tuple[str, str]] = [_benefit(e) for e in view.benefits]
+        if not view.benefits:
+            benefit_rows = [("No hay beneficios de pago para esta cuenta.", "")]
+        benefit_rows = [*benefit_rows, *([("", "")] * BENEFIT_ROWS)][:BENEFIT_ROWS]
+        current = next((c for c in view.commitments if c.status == "VIGENTE"), None)
+        self.set_fields(
+            {
+                "notice": notice_text,
+                "cur": pesos(debt.current),
+                "d30": pesos(debt.d30),
+                "d60": pesos(debt.d60),
+                "d90": pesos(debt.d90),
+                "total": pesos(view.balance),
+                "paid": _paid_line(view),
+                **{f"b{i + 1}": row[0] for i, row in enumerate(benefit_rows)},
+                **{f"c{i + 1}": row[1] for i, row in enumerate(benefit_rows)},
+                "commit": (
+                    f"Compromiso vigente: {pesos(current.amount)} a más tardar el "
+                    f"{day(current.promised_on)}"
+                    + (f" ({current.benefit})" if current.benefit else "")
+                    if current is not None
+                    else ""
+                ),
+                "recon": _reconnection_line(view),
+            }
+        )
+
+    def field_completed(self, name: str, value: str) -> None:
+        if name == "inf":
+            self.confirm(self._check("inf"), value)
+
+    async def action_rr_enter(self) -> None:
+        self.clear_errors()
+        cuenta = self.call.record.cuenta
+        if cuenta is None or self.view is None:
+            return
+        if any(self.field(name).value.strip() for name in COMMITMENT_FIELDS):
+            self._commit(cuenta)
+            return
+        if self.field("rc").value.strip():
+            self._reconnect(cuenta)
+            return
+        self.field_completed("inf", self.field("inf").value)
+        if self.panel.canvas.message_is_error:
+            return
+        await self._resolve(cuenta)
+
+    def _commit(self, cuenta: int) -> None:
+        typed = {name: self.field(name).value for name in COMMITMENT_FIELDS}
+        line = self.attempt(
+            lambda: self.desk.commit_payment(
+                cuenta, benefit=typed["ben"], promised_on=typed["fecha"], amount=typed["valor"]
+            ),
+            field="valor" if typed["valor"].strip() else "fecha",
+        )
+        if line is None:
+            return  # what was typed stays, row 24 says why
+        self.fill()
+        for name in COMMITMENT_FIELDS:
+            self.field(name).value = ""
+        self.message(
+            f"Compromiso registrado: {pesos(line.amount)} a más tardar el {day(line.promised_on)}."
+        )
+        self.focus_field("inf")
+
+    def _reconnect(self, cuenta: int) -> None:
+        if self.field("rc").value.strip().upper() != YES:
+            self.message("Reconexión: digite S para solicitarla.", error=True, field="rc")
+            self.field("rc").mark_error(True)
+            return
+        number = self.attempt(lambda: self.desk.request_reconnection(cuenta), field="rc")
+        if number is None:
+            return
+        self.fill()
+        self.field("rc").value = ""
+        self.message(f"Reconexión solicitada: orden {number}. Infórmela al cliente.")
+        self.focus_field("inf")
+
+    async def _resolve(self, cuenta: int) -> None:
+        check = self._check("ok")
+        if check is None:
+            return
+        if not check.done:
+            answer = self.field("ok").value.strip().upper()
+            if answer not in (YES, NO):
+                self.message(self.desk.procedure.message("resolved_choice"), error=True)
+                self.field("ok").mark_error(True)
+                self.focus_field("ok")
+                return
+            if answer == NO:
+                # Not solved on the line: the DIME case records the check, escalated.
+                await self.open_panel(
+                    "DIM010", cuenta, self._holder(), area=DIME_AREA, check_id=check.check.id
+                )
+                return
+            result = check.check.result
+            if not self.write(lambda: self.desk.record_check(check.check.id, result), field="ok"):
+                return
+        await self.go_on()
+
+
+def _answer(check: CheckView) -> str:
+    """The resolution as recorded: N when it went to DIME."""
+    return NO if (check.result or "").startswith(ESCALATED) else YES
+
+
+def _benefit(eligibility: Eligibility) -> tuple[str, str]:
+    benefit = eligibility.benefit
+    verdict = "CUMPLE" if eligibility.met else "NO CUMPLE"
+    detail = benefit.condition if eligibility.met else f"No cumple: {eligibility.reason}"
+    return f"{benefit.code:<9}{benefit.name:<52}{verdict}", detail
+
+
+def _paid_line(view: CarteraView) -> str:
+    if view.reconnection_due:
+        return "Pagó el total y no fue reconectada (CANCELADO CREDITO): puede reconectarla."
+    if view.paid_in_full:
+        return "Cuenta al día: no tiene deuda pendiente."
+    days = view.days_past_due
+    late = f"; la factura más antigua lleva {days} días vencida" if days else ""
+    return f"Debe {pesos(view.balance)}{late}."
+
+
+def _reconnection_line(view: CarteraView) -> str:
+    if view.reconnection is not None:
+        return f"Reconexión pendiente: orden {view.reconnection}"
+    if view.reconnection_due:
+        return "Digite S para generar la orden de reconexión."
+    return "No aplica (solo CANCELADO CREDITO)."
