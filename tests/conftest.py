@@ -13,6 +13,9 @@ from swat_tui.config import BOGOTA
 from swat_tui.store.engine import make_engine
 from swat_tui.store.migrate import upgrade
 
+# The demo-store fixtures of whole calls driven through the desk (tests/desk_calls.py).
+pytest_plugins = ("tests.desk_calls",)
+
 # A Tuesday morning in Bogotá; tests build their data relative to it.
 FIXED_NOW = datetime(2026, 3, 10, 9, 30, tzinfo=BOGOTA)
 
