@@ -142,3 +142,15 @@ def test_account_look_ups_never_scan_the_account_table(
             details = " | ".join(str(row[-1]) for row in plan)
             assert "SCAN account" not in details, (sql, details)
             assert "RANDOM" not in sql.upper()
+
+
+def test_practice_calls_bring_the_requests_of_their_queue(demo_store: Engine) -> None:
+    """SAC, cartera and PQR calls say what the caller wants (data/practice_requests.toml)."""
+    from swat_tui.domain.desk.practice_requests import requests_for
+
+    calls = _calls(demo_store, 7, 80)
+    for call in calls:
+        said = {r.says for r in requests_for(call.queue)}
+        assert call.says in said if said else call.says == ""
+    queues = {call.queue for call in calls if call.says}
+    assert {"HOGAR_SAC", "HOGAR_PQR", "HOGAR_CARTERA"} <= queues

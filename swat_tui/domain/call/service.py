@@ -44,7 +44,7 @@ from swat_tui.domain.errors import DomainError, account_not_found
 from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.procedure import engine as rules
 from swat_tui.domain.procedure.definition import ProcedureDef, load_procedure
-from swat_tui.domain.procedure.state import CallState
+from swat_tui.domain.procedure.state import CALLER_SAYS_FIELD, CallState
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.models import Agent
 from swat_tui.store.queries import accounts as account_queries
@@ -88,14 +88,15 @@ class CallService:
 
     # --- the softphone ---------------------------------------------------------
 
-    def offer(self, agent_id: int, ani: str, queue: str) -> CallRecord:
-        """A call rings for the agent (who may have no other call open)."""
+    def offer(self, agent_id: int, ani: str, queue: str, *, says: str = "") -> CallRecord:
+        """A call rings for the agent (who may have no other call open); ``says`` is
+        what a practice caller will ask for, kept in the call's state."""
         caller = ani.strip() or "DESCONOCIDO"
         target = _queue(queue)
         if len(caller) > ANI_MAX:
             raise DomainError(f"Número que llama de {len(caller)} caracteres: máximo {ANI_MAX}.")
         now = self._clock()
-        state = CallState()
+        state = CallState().with_field(CALLER_SAYS_FIELD, says) if says else CallState()
         with write_session(self._engine) as session:
             if session.get(Agent, agent_id) is None:
                 raise DomainError(f"El asesor {agent_id} no existe.")

@@ -152,11 +152,12 @@ class Desk(AccountIntents, CarteraIntents, BillingIntents, DimeIntents, PqrFilin
     def ring(self, ani: str | None = None, queue: str | None = None) -> CallRecord:
         """A call rings now: from the source, or the given number (a trainer's, a test's)."""
         now = self._now()
+        says = ""
         if ani is None or queue is None:
             incoming = self.source.next_call(now)
-            ani, queue = incoming.ani, incoming.queue
+            ani, queue, says = incoming.ani, incoming.queue, incoming.says
         phone = self.phone.ring(ani, queue, now)
-        record = self.services.calls.offer(agent_id=self.agent.id, ani=ani, queue=queue)
+        record = self.services.calls.offer(agent_id=self.agent.id, ani=ani, queue=queue, says=says)
         self.phone, self.ringing = phone, record
         self._tell(
             "ringing", f"Llamada entrante de {record.ani} ({record.queue}): F2, 3=Contestar."

@@ -30,6 +30,7 @@ from typing import Literal, get_args
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from swat_tui.domain.desk.practice_requests import requests_for
 from swat_tui.domain.desk.softphone import SoftphoneConfig, softphone_config
 from swat_tui.domain.errors import DomainError
 from swat_tui.store.engine import read_session
@@ -54,6 +55,7 @@ class IncomingCall:
     kind: CallKind
     expected_cuenta: int | None
     at: datetime
+    says: str = ""  # what the caller asks for (data/practice_requests.toml), if anything
 
 
 def ring_delay(rng: random.Random, config: SoftphoneConfig | None = None) -> float:
@@ -68,6 +70,9 @@ class CallQueue:
     def __init__(self, engine: Engine, seed: int, config: SoftphoneConfig | None = None) -> None:
         self._engine = engine
         self._rng = random.Random(seed)
+        # The caller's request comes from a stream of its own, so the accounts and
+        # numbers drawn for a seed stay the ones they were before requests existed.
+        self._requests_rng = random.Random(f"requests:{seed}")
         self._config = config or softphone_config()
         weights = dict(self._config.kind_weights)
         self._kinds = [kind for kind in CALL_KINDS if weights.get(kind, 0) > 0]
@@ -91,8 +96,12 @@ class CallQueue:
                 found = draw.attempt(candidate)
                 if found is not None:
                     ani, cuenta = found
-                    return IncomingCall(ani, queue, candidate, cuenta, now)
+                    return IncomingCall(ani, queue, candidate, cuenta, now, self._says(queue))
         raise DomainError("No se encontró una cuenta con teléfono para simular la llamada.")
+
+    def _says(self, queue: str) -> str:
+        requests = requests_for(queue)
+        return self._requests_rng.choice(requests).says if requests else ""
 
 
 class _Draw:

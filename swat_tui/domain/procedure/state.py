@@ -13,6 +13,7 @@ from datetime import datetime
 from swat_tui.domain.procedure.check_ids import TYPIFICATION
 
 SUBFLOW_FIELD = "subflow_{number}"  # CallState.fields key of a request's sub-flow
+CALLER_SAYS_FIELD = "caller_says"  # a practice caller's request, as they will say it
 # What a sub-flow did for a request, for its typification (CallState.fields keys):
 SUGGESTED_CODE_FIELD = "ucc_{number}"  # the UCC code the action suggests (TIP001 fills it)
 CUN_FIELD = "cun_{number}"  # the CUN a filed PQR was given (the typification reuses it)

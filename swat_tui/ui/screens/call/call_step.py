@@ -200,6 +200,13 @@ class CallStepScreen(RRScreen):
         """F9: the account's DIME cases with their follow-up notes."""
         await self._open_account_panel("DIM001")
 
+    def caller_says(self) -> str:
+        """What a practice caller asks for, as the agent hears it ("" on a real call)."""
+        from swat_tui.domain.procedure.state import CALLER_SAYS_FIELD
+
+        says = self.call.record.state.fields.get(CALLER_SAYS_FIELD, "")
+        return f"El cliente dice: «{says}»" if says else ""
+
     def _holder(self) -> str:
         """The holder's name for the sub-panels, empty while the rule hides it."""
         view = self.account

@@ -43,7 +43,7 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
 
         agent = self.rr_app.agent
         lines = two_lines(script("welcome", agent=agent.display_name if agent else ""))
-        self.set_fields({"script1": lines[0], "script2": lines[1]})
+        self.set_fields({"script1": lines[0], "script2": lines[1], "says": self.caller_says()})
         record = self.call.record
         self.field("caller_name").value = record.caller_name or ""
         self.field("caller_document").value = record.caller_document or ""
