@@ -1,0 +1,90 @@
+"""DIME cases and their follow-up notes: numbering, writing, listing."""
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlmodel import Session, col, func, select
+
+from swat_tui.store.models import DimeCase, DimeNote
+
+PREFIX = "DIME"
+DIGITS = 8  # DIME00000001: the number format the demo writes too
+
+
+def next_number(session: Session) -> str:
+    """The number after the highest one in the store (zero-padded, so text order
+    is number order), inside the caller's write transaction."""
+    highest = session.exec(
+        select(func.max(DimeCase.number)).where(col(DimeCase.number).startswith(PREFIX))
+    ).one()
+    tail = str(highest or "")[len(PREFIX) :]
+    last = int(tail) if tail.isdigit() else 0
+    return f"{PREFIX}{last + 1:0{DIGITS}d}"
+
+
+def add_case(
+    session: Session,
+    *,
+    number: str,
+    cuenta: int,
+    call_id: int | None,
+    area: str,
+    subject: str,
+    status: str,
+    notes: str,
+    due_on: date | None,
+    created_by: str,
+    at: datetime,
+) -> DimeCase:
+    """Add one case to the caller's transaction (flushed, so it has its id)."""
+    case = DimeCase(
+        number=number,
+        cuenta=cuenta,
+        call_id=call_id,
+        area=area,
+        subject=subject,
+        status=status,
+        created_at=at,
+        updated_at=at,
+        notes=notes,
+        due_on=due_on,
+        created_by=created_by,
+    )
+    session.add(case)
+    session.flush()
+    return case
+
+
+def cases_of(session: Session, *, cuenta: int) -> Sequence[DimeCase]:
+    """Every DIME case of the account, whatever its status, newest first."""
+    statement = (
+        select(DimeCase)
+        .where(DimeCase.cuenta == cuenta)
+        .order_by(col(DimeCase.created_at).desc(), col(DimeCase.id).desc())
+    )
+    return session.exec(statement).all()
+
+
+def get_case(session: Session, *, number: str) -> DimeCase | None:
+    return session.exec(select(DimeCase).where(DimeCase.number == number)).first()
+
+
+def notes_of(session: Session, *, case_id: int) -> Sequence[DimeNote]:
+    """The case's follow-up notes, oldest first."""
+    statement = (
+        select(DimeNote)
+        .where(DimeNote.dime_case_id == case_id)
+        .order_by(col(DimeNote.at), col(DimeNote.id))
+    )
+    return session.exec(statement).all()
+
+
+def add_note(session: Session, *, case: DimeCase, author: str, text: str, at: datetime) -> DimeNote:
+    """A follow-up note; the case's ``updated_at`` moves with it."""
+    assert case.id is not None
+    note = DimeNote(dime_case_id=case.id, at=at, author=author, text=text)
+    case.updated_at = at
+    session.add(case)
+    session.add(note)
+    session.flush()
+    return note
