@@ -481,15 +481,21 @@ def test_account_fields_have_colombian_formats(session: Session) -> None:
     assert sum(a.status == "ACTIVA" for a in random_part) > len(random_part) / 2
 
 
-def test_monthly_rent_is_the_sum_of_plan_prices(session: Session) -> None:
-    with (data_dir() / "plans.csv").open(encoding="utf-8") as handle:
-        prices = {row["plan_code"]: int(row["monthly_price"]) for row in csv.DictReader(handle)}
-    rents: dict[int, int] = {}
+def test_monthly_rent_is_what_sac021_shows(session: Session) -> None:
+    """The rent the demo bills is the plans plus the equipment beyond what they include,
+    exactly what F13+F15 (SAC021) adds up for the account."""
+    from swat_tui.domain.billing.rent import default_catalog, rent_view_in
+
+    catalog = default_catalog()
     for service in session.exec(select(Service)).all():
-        rents[service.cuenta] = rents.get(service.cuenta, 0) + prices[service.plan_code]
         assert (service.tv_technology is not None) == (service.kind == "tv")
-    for account in session.exec(select(Account)).all():
-        assert account.monthly_rent == rents.get(account.cuenta, 0), account.cuenta
+    billed = ("ACTIVA", "CANCELADO DEBE", "CANCELADO CREDITO")  # the services still bill
+    accounts = session.exec(select(Account).where(col(Account.status).in_(billed))).all()
+    assert len(accounts) > 100
+    for account in accounts:
+        assert account.monthly_rent == rent_view_in(session, account, catalog=catalog).total, (
+            account.cuenta
+        )
 
 
 def test_equipment_serials_are_unique_and_match_services(session: Session) -> None:

@@ -44,6 +44,7 @@ class Services:
         self._hfc_tv = weighted(HFC_TV)
         self._fibra_tv = weighted(FIBRA_TV)
         self._decoder_counts = weighted(DECODER_COUNTS)
+        self._decoder_rent = vocabulary.equipment_rent.get("decoder", (1, 0))
         self._plans: dict[str, Weighted[Plan]] = {}  # kind, or kind + "-hfc"
         for kind in ("internet", "tv", "voz"):
             plans = [p for p in vocabulary.plans if p.kind == kind]
@@ -107,7 +108,11 @@ class Services:
                     installed += int(r() * (self._today_ord - since))
                 self._device(out, cuenta, "modem", network, equipment_status, installed)
             elif tv is not None:
-                for _ in range(self._pick(self._decoder_counts)):
+                decoders = self._pick(self._decoder_counts)
+                if equipment_status == EquipmentStatus.INSTALADO.value:
+                    included, each = self._decoder_rent
+                    rent += max(0, decoders - included) * each  # billed like SAC021 shows it
+                for _ in range(decoders):
                     self._device(out, cuenta, "decoder", tv, equipment_status, since)
                     if tv in SMART_CARD_TV:
                         self._device(out, cuenta, "smart_card", tv, equipment_status, since)

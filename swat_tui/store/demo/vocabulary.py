@@ -76,6 +76,8 @@ class Vocabulary:
     email_domains: tuple[tuple[str, int], ...]
     payment_channels: tuple[tuple[str, int], ...]
     extra_charges: tuple[tuple[tuple[str, str], int], ...]  # (kind, description), weight
+    # equipment kind -> (units the plans include, monthly rent of each further unit)
+    equipment_rent: dict[str, tuple[int, int]]
     campaigns: tuple[Campaign, ...]
     agents: tuple[str, ...]
     building_names: tuple[str, ...]
@@ -145,6 +147,10 @@ def load_vocabulary(root: Path | None = None) -> Vocabulary:
         payment_channels=tuple(
             (r["channel"], int(r["weight"])) for r in _rows(demo / "payment_channels.csv")
         ),
+        equipment_rent={
+            r["kind"]: (int(r["included"]), int(r["monthly_rent"]))
+            for r in _rows(base / "equipment_rent.csv")
+        },
         extra_charges=tuple(
             ((r["kind"], r["description"]), int(r["weight"]))
             for r in _rows(demo / "extra_charges.csv")

@@ -1,0 +1,241 @@
+"""SAC020: step 3, facturación — the last invoice Paradigma sent and the extra charges
+of the last invoices; resend the digital invoice or change how invoices go.
+
+1 resends the last invoice, digital, to the email typed and confirmed (S);
+2 changes the delivery (F=física to an address, D=digital to an email). A
+refusal stays on row 24 with what was typed. F13+F15 shows the rent and F24+T
+the campaigns. "Resuelta en línea" S records the resolution; N opens the
+creation of the DIME case for facturación, which records it as escalated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from swat_tui.domain.errors import DomainError
+from swat_tui.domain.procedure.check_ids import ESCALATED
+from swat_tui.ui.format import clip, day, hour, pesos
+from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
+
+if TYPE_CHECKING:
+    from swat_tui.domain.billing.views import (
+        ChargeLine,
+        ChargesView,
+        DeliveryChangeDone,
+        DeliveryChangeLine,
+        LastInvoiceView,
+    )
+    from swat_tui.domain.procedure.step_view import CheckView
+
+RESEND, CHANGE = "1", "2"
+ACTION_FIELDS = ("a", "d", "dest", "c")
+CHARGE_LINES = 3
+DIME_AREA = "facturacion"
+RESOLVED_FIELD = "res"
+DELIVERY_NAMES = {"digital": "DIGITAL", "fisica": "FÍSICA"}
+# The field a refusal is about (the rule's message -> the field to mark).
+RULE_FIELDS = {
+    "billing_email_invalid": "dest",
+    "billing_address_long": "dest",
+    "billing_confirm": "c",
+    "billing_delivery_choice": "d",
+}
+
+
+class BillingScreen(CallStepScreen, panel="SAC020"):
+    """The facturación sub-flow: Paradigma, extra charges, two actions, two checks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.invoice: LastInvoiceView | None = None
+
+    def fill_step(self) -> None:
+        view = self.account
+        self.set_fields(
+            {
+                "cuenta": str(view.cuenta) if view else "",
+                "holder": (view.holder_name or "") if view else "",
+                "status": view.status if view else "",
+            }
+        )
+        self._paint_billing()
+        for check in self._checks():
+            if check.done:
+                escalated = (check.result or "").startswith(ESCALATED)
+                self.field(check.field).value = NO if escalated else YES
+
+    def _checks(self) -> list[CheckView]:
+        return [v for v in self.desk.step_view(self.PANEL_ID).checks if v.applies]
+
+    def _check(self, field: str) -> CheckView | None:
+        return self.desk.step_view(self.PANEL_ID).by_field(field)
+
+    def _paint_billing(self) -> None:
+        """The last invoice and the extra charges, as Paradigma has them now."""
+        cuenta = self.call.record.cuenta
+        if cuenta is None:
+            return
+        self.invoice = self.attempt(lambda: self.desk.last_invoice(cuenta))
+        self.set_fields(_invoice_fields(self.invoice))
+        charges = self.attempt(lambda: self.desk.extra_charges(cuenta)) if self.invoice else None
+        self.set_fields(_charge_fields(charges))
+
+    def typed_checks(self) -> frozenset[str]:
+        """Confirmations typed S here, recorded by Intro."""
+        typed = set()
+        for check in self._checks():
+            if not check.done and self.field(check.field).value.strip().upper() == YES:
+                typed.add(check.check.id)
+        return frozenset(typed)
+
+    def field_completed(self, name: str, value: str) -> None:
+        if name == "ok":
+            self.confirm(self._check("ok"), value)
+        elif name == RESOLVED_FIELD and value.strip().upper() == YES:
+            self.confirm(self._check(RESOLVED_FIELD), value)
+
+    async def action_rr_enter(self) -> None:
+        self.clear_errors()
+        action = self.field("a").value.strip()
+        if action:
+            self._run_action(action)
+            return
+        self.field_completed("ok", self.field("ok").value)
+        if self.panel.canvas.message_is_error:
+            return
+        resolved = self._check(RESOLVED_FIELD)
+        answer = self.field(RESOLVED_FIELD).value.strip().upper()
+        if resolved is not None and not resolved.done:
+            if answer == NO:
+                await self._open_dime(resolved)
+                return
+            if answer not in ("", YES):
+                self._refuse("billing_resolved_choice", RESOLVED_FIELD)
+                return
+            self.field_completed(RESOLVED_FIELD, answer)
+            if self.panel.canvas.message_is_error:
+                return
+        await self.go_on()
+
+    async def _open_dime(self, resolved: CheckView) -> None:
+        """N: not solved on the line; the DIME case for facturación records the check."""
+        cuenta = self.call.record.cuenta
+        if cuenta is None:
+            self.message(self.desk.procedure.message("account_first"), error=True)
+            return
+        await self.open_panel(
+            "DIM010", cuenta, self._holder(), area=DIME_AREA, check_id=resolved.check.id
+        )
+
+    def _run_action(self, action: str) -> None:
+        """1 or 2 typed in Acción: one intent of the desk; a refusal keeps what was typed."""
+        cuenta = self.call.record.cuenta
+        if cuenta is None:
+            self.message(self.desk.procedure.message("account_first"), error=True)
+            return
+        destination = self.field("dest").value.strip()
+        confirmed = self.field("c").value.strip().upper() == YES
+        done: DeliveryChangeDone | None
+        if action == RESEND:
+            number = self.invoice.number if self.invoice else ""
+            done = self._attempt_action(
+                lambda: self.desk.resend_invoice(cuenta, number, destination, confirmed=confirmed)
+            )
+        elif action == CHANGE:
+            delivery = self.field("d").value.strip()
+            done = self._attempt_action(
+                lambda: self.desk.change_delivery(
+                    cuenta, delivery, destination, confirmed=confirmed
+                )
+            )
+        else:
+            self._refuse("billing_action_choice", "a")
+            return
+        if done is None:
+            return
+        for name in ACTION_FIELDS:
+            self.field(name).value = ""
+        self._paint_billing()
+        self._paint_call_header()
+        self.show_next()
+        self.message(done.message)
+
+    def _attempt_action(self, call: Callable[[], DeliveryChangeDone]) -> DeliveryChangeDone | None:
+        """Run the intent; its refusal goes to row 24 and marks the field it is about."""
+        try:
+            return call()
+        except DomainError as error:
+            rules = self.desk.procedure
+            field = next(
+                (f for rule, f in RULE_FIELDS.items() if rules.message(rule) == error.message), "a"
+            )
+            self.message(error.message, error=True, field=field)
+            self.field(field).mark_error(True)
+            self.focus_field(field)
+            return None
+
+    def _refuse(self, rule: str, field: str) -> None:
+        self.message(self.desk.procedure.message(rule), error=True, field=field)
+        self.field(field).mark_error(True)
+        self.focus_field(field)
+
+
+def _payment(invoice: LastInvoiceView) -> str:
+    if invoice.paid_on is not None:
+        return f"PAGADA el {day(invoice.paid_on)}"
+    return invoice.payment_status
+
+
+def _invoice_fields(invoice: LastInvoiceView | None) -> dict[str, str]:
+    names = ("number", "period", "issued", "due", "amount", "extra", "paid", "deliv", "sent")
+    if invoice is None:
+        return {name: "" for name in (*names, "dstat", "sentto", "change")}
+    sent = f"{day(invoice.sent_at)} {hour(invoice.sent_at)}" if invoice.sent_at else "sin enviar"
+    return {
+        "number": invoice.number,
+        "period": invoice.period,
+        "issued": day(invoice.issued_on),
+        "due": day(invoice.due_on),
+        "amount": pesos(invoice.amount),
+        "extra": pesos(invoice.extra_charges),
+        "paid": _payment(invoice),
+        "deliv": DELIVERY_NAMES.get(invoice.delivery, invoice.delivery.upper()),
+        "sent": sent,
+        "dstat": invoice.delivery_status or "",
+        "sentto": invoice.sent_to or "",
+        "change": _change(invoice.last_change),
+    }
+
+
+def _change(change: DeliveryChangeLine | None) -> str:
+    if change is None:
+        return ""
+    when = f"{day(change.at)} {hour(change.at)}"
+    if change.action == "REENVIO":
+        return f"Último reenvío {when} a {change.destination} ({change.agent})"
+    delivery = DELIVERY_NAMES.get(change.delivery, change.delivery)
+    return f"Cambio de entrega {when}: {delivery} a {change.destination} ({change.agent})"
+
+
+def _charge(line: ChargeLine) -> str:
+    return (
+        f"{line.kind_name:<15} {clip(line.description, 32):<32} {day(line.charged_on):<8} "
+        f"{pesos(line.amount):>11}  {line.period}"
+    )
+
+
+def _charge_fields(charges: ChargesView | None) -> dict[str, str]:
+    lines: list[str] = []
+    if charges is not None:
+        lines = [_charge(line) for line in charges.lines]
+        if not lines:
+            lines = [f"Sin cobros adicionales en las últimas {charges.invoices} facturas."]
+        elif len(lines) > CHARGE_LINES:
+            rest = len(lines) - CHARGE_LINES + 1
+            lines = [
+                *lines[: CHARGE_LINES - 1],
+                f"... y {rest} más (total de cobros adicionales {pesos(charges.total)})",
+            ]
+    rows = [*lines, *([""] * CHARGE_LINES)][:CHARGE_LINES]
+    return {f"chg{index + 1}": row for index, row in enumerate(rows)}

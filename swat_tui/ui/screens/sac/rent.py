@@ -1,0 +1,85 @@
+"""SAC021: F13 then F15 — the monthly rent, part by part, and the last invoices.
+
+The parts (each plan, the equipment rent, IVA per part) add up to the rent on
+the total line; the last invoices show how what was billed changed, with the
+campaign discount and the extra charges of each.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from swat_tui.ui.format import clip, pesos
+from swat_tui.ui.screens.base import RRScreen
+
+if TYPE_CHECKING:
+    from swat_tui.domain.billing.views import InvoiceLine, RentPart, RentView
+
+PART_LINES = 7
+HISTORY_LINES = 6
+EXEMPT = "exento"
+NO_INVOICES = "La cuenta aún no tiene facturas."
+
+
+class RentScreen(RRScreen, panel="SAC021"):
+    """Read-only, like F10: opened with the account and the holder the call shows."""
+
+    def __init__(self, cuenta: int, holder: str = "") -> None:
+        super().__init__()
+        self.cuenta = cuenta
+        self.holder = holder
+
+    def fill(self) -> None:
+        self.set_fields({"cuenta": str(self.cuenta), "holder": self.holder})
+        view = self.attempt(lambda: self.desk.rent(self.cuenta))
+        if view is None:
+            return  # refused (BLACKLIST): row 24 says why
+        fields: dict[str, str] = {}
+        parts = [_part(part) for part in view.parts[:PART_LINES]]
+        fields.update(_numbered("p", parts, PART_LINES))
+        fields["total"] = _total(view)
+        history = [_invoice(line) for line in view.history[:HISTORY_LINES]]
+        fields.update(
+            _numbered("h", history or ["La cuenta aún no tiene facturas."], HISTORY_LINES)
+        )
+        self.set_fields(fields)
+        if not view.parts:
+            self.message(self.desk.procedure.message("billing_no_services"))
+
+
+def _numbered(prefix: str, lines: list[str], count: int) -> dict[str, str]:
+    rows = [*lines, *([""] * count)][:count]
+    return {f"{prefix}{index + 1}": row for index, row in enumerate(rows)}
+
+
+def _amount(value: int) -> str:
+    return pesos(value)
+
+
+def _part(part: RentPart) -> str:
+    iva = EXEMPT if part.exempt else _amount(part.iva)
+    return (
+        f"{clip(part.label, 40):<40} {_amount(part.base):>11} {iva:>11} {_amount(part.total):>11}"
+    )
+
+
+def _total(view: RentView) -> str:
+    label = f"Renta mensual (IVA {view.iva_percent}% incluido)"
+    return f"{label:<40} {_amount(view.base):>11} {_amount(view.iva):>11} {_amount(view.total):>11}"
+
+
+def _invoice(line: InvoiceLine) -> str:
+    discount = f"{line.discount_code} {line.discount_percent}%" if line.discount_code else "-"
+    change = "-" if line.change is None else _signed(line.change)
+    return (
+        f"{line.period:<17}{line.number:<14}{_amount(line.amount):>11} "
+        f"{_amount(line.extra_charges):>11} {clip(discount, 12):<12} {change:>10}"
+    )
+
+
+def _signed(value: int) -> str:
+    """A change of the amount: "+$ 4.900", "-$ 1.000" or "=" when it did not change."""
+    if value == 0:
+        return "="
+    text = pesos(abs(value))
+    return f"+{text}" if value > 0 else f"-{text}"
