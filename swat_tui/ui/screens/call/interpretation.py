@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from swat_tui.domain.procedure.step_view import CheckView
 
 RESULT_WIDTH = 8  # the identity field shows the start of how it was validated
+PQR_FIELD, SHOW_PQR = "pqr", "5"  # 5 in "PQR pendiente": the consult panel shows it
 
 
 class InterpretationScreen(CallStepScreen, panel="LLM002"):
@@ -75,6 +76,8 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
         label_field = f"{view.field}_label"
         if check.field_label is not None and label_field in self.display_file.fields:
             label = check.field_label if view.applies else f"{check.field_label}: no aplica"
+            if view.applies and view.field == PQR_FIELD:
+                label = f"{label} (5=Ver)"
             self.set_fields({label_field: label})
         rr_field = self.field(view.field)
         rr_field.display = view.applies
@@ -84,6 +87,8 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
 
     def field_completed(self, name: str, value: str) -> None:
         text = value.strip()
+        if name == PQR_FIELD and text == SHOW_PQR:
+            return  # Intro opens the PQR; it is marked reviewed with S afterwards
         check = self.desk.step_view(self.PANEL_ID).by_field(name)
         if check is not None:
             self._complete_check(check, text)
@@ -121,6 +126,9 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
+        if self.field(PQR_FIELD).value.strip() == SHOW_PQR:
+            await self._show_pending_pqr()
+            return
         for view in self.desk.step_view(self.PANEL_ID).checks:
             if view.applies:
                 self.field_completed(view.field, self.field(view.field).value)
@@ -151,6 +159,29 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
         if changed and not self.write(lambda: self.desk.start_request(branch, text)):
             return
         await self.go_on()
+
+    async def _show_pending_pqr(self) -> None:
+        """5 in "PQR pendiente": the consult panel (PQR010) shows it, to compare with
+        today's request; Intro or F12 there comes back here."""
+        cuenta = self.call.record.cuenta
+        view = self.account
+        if cuenta is None:
+            self.message(self.desk.procedure.message("account_first"), error=True)
+            return
+        if view is not None and not view.details_visible:
+            self.message(self.desk.gate.refusal(cuenta), error=True, field=PQR_FIELD)
+            self.field(PQR_FIELD).mark_error(True)
+            return
+        self.field(PQR_FIELD).value = ""
+        self._branch_typed = self.field("br").value  # kept for the way back
+        await self.open_panel("PQR010")
+
+    def returned(self) -> None:
+        """Back from a panel; from the PQR look, the branch typed before it stays."""
+        branch, self._branch_typed = getattr(self, "_branch_typed", ""), ""
+        super().returned()
+        if branch and not self.field("br").value:
+            self.field("br").value = branch
 
 
 def _pqr_info(view: AccountPanelView) -> str:

@@ -49,13 +49,22 @@ class PqrConsultScreen(CallStepScreen, PagedScreen, panel="PQR010"):
         check = self._check()
         if check is not None and check.done:
             self.field("ok").value = YES
+        # Opened from step 2 to look at the pending PQR: nothing to confirm here.
+        self.field("ok").display = not self._looking()
+        if self._looking() and self.lines:
+            self.message(self.desk.procedure.message("pqr_lookup_back"))
 
     def _check(self) -> CheckView | None:
         """The consult check (data/procedure.toml, field "ok")."""
         return self.desk.step_view(self.PANEL_ID).by_field("ok")
 
+    def _looking(self) -> bool:
+        """Opened from LLM002's PQR pendiente (step 2), not routed here: a look only."""
+        check = self._check()
+        return check is None or not check.applies
+
     def field_completed(self, name: str, value: str) -> None:
-        if name == "ok":
+        if name == "ok" and not self._looking():
             self.confirm(self._check(), value)
 
     async def action_rr_enter(self) -> None:
@@ -70,7 +79,11 @@ class PqrConsultScreen(CallStepScreen, PagedScreen, panel="PQR010"):
                 return
             self.field(f"o_{index}").value = ""
             self._show_detail(self.lines[self.page_offset + index])
-            self.focus_field("ok")  # what is left: say it was given, as recorded
+            if not self._looking():
+                self.focus_field("ok")  # what is left: say it was given, as recorded
+            return
+        if self._looking():
+            await self.app.pop_screen()  # back to step 2, where the PQR is marked reviewed
             return
         self.field_completed("ok", self.field("ok").value)
         if self.panel.canvas.message_is_error:
