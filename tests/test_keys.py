@@ -34,6 +34,7 @@ LABELS_BEFORE = {
     "exit": "F3=Salir",
     "refresh": "F5=Renovar",
     "new_folder": "F6=Crear carpeta",
+    "dime_new": "F6=Escalar a DIME",
     "notes": "F7=Notas especiales",
     "inventory": "F10=Servicios/Inventario",
     "dime": "F9=DIME",

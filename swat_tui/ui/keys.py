@@ -137,6 +137,13 @@ REGISTRY: dict[str, RRKey] = {
             "rr_new_folder",
             "Crear una carpeta de notas (p. ej. SWAT)",
         ),
+        RRKey(
+            "dime_new",
+            _fkey(6),
+            "Escalar a DIME",
+            "rr_dime_new",
+            "Escalar la solicitud de la llamada a un caso DIME nuevo",
+        ),
         RRKey("notes", _fkey(7), "Notas especiales", "rr_notes", "Leer y agregar notas especiales"),
         RRKey(
             "inventory",

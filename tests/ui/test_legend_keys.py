@@ -295,6 +295,7 @@ OPENS = {
     "call_log": {"LOG001"},
     "typify": {"TIP001"},
     "dime": {"DIM001"},
+    "dime_new": {"DIM010"},
 }
 # The panel each RR chord (F13+F15...) opens from a call panel whose legend shows it.
 CHORD_OPENS = {
@@ -311,6 +312,7 @@ OWN_REFUSALS = {
     "inventory": ("Abra primero la cuenta (paso 1).", "BLACKLIST"),
     "typify": ("registre primero la solicitud", "No hay llamada en curso: se tipifica"),
     "dime": ("Abra primero la cuenta (paso 1).", "BLACKLIST"),
+    "dime_new": ("dentro de una llamada",),
 }
 
 

@@ -52,6 +52,13 @@ class AccountPanelScreen(RRScreen, panel="CTA001"):
             return
         await self.open_panel("INV001", self.cuenta, self._holder())
 
+    async def action_rr_dime(self) -> None:
+        """F9: the account's DIME cases with their follow-up notes."""
+        if self.view is not None and not self.view.details_visible:
+            self.message(self.desk.gate.refusal(self.cuenta), error=True)
+            return
+        await self.open_panel("DIM001", self.cuenta, self._holder())
+
     def _holder(self) -> str:
         """The holder's name for the sub-panels, empty while the blacklist hides it."""
         return (self.view.holder_name if self.view else None) or ""
