@@ -51,7 +51,7 @@ from swat_tui.store.models import (
     Typification,
 )
 from swat_tui.store.queries import billing as billing_queries
-from tests.desk_calls import DeskCall, demo_services, demo_template  # noqa: F401
+from tests.desk_calls import DeskCall
 
 TODAY = date(2026, 11, 28)
 P = load_procedure()
@@ -310,7 +310,7 @@ def _last_number(services: Services, key: str) -> str:
         return invoice.number
 
 
-def test_resend_refusals_write_nothing(demo_services: Services) -> None:  # noqa: F811
+def test_resend_refusals_write_nothing(demo_services: Services) -> None:
     call = DeskCall.answered(demo_services, SHOWCASE["invoice_digital"])
     desk, cuenta = call.desk, SHOWCASE["invoice_digital"]
     own = _last_number(demo_services, "invoice_digital")
@@ -340,7 +340,7 @@ def test_resend_refusals_write_nothing(demo_services: Services) -> None:  # noqa
 
 
 def test_billing_of_a_blacklisted_account_is_refused_until_the_rule_allows(
-    demo_services: Services,  # noqa: F811
+    demo_services: Services,
 ) -> None:
     call = DeskCall.answered(demo_services, SHOWCASE["blacklist"])
     call.reception()
@@ -356,7 +356,7 @@ def test_billing_of_a_blacklisted_account_is_refused_until_the_rule_allows(
     assert desk.rent(cuenta).total > 0
 
 
-def test_rent_and_campaigns_of_the_showcase_accounts(demo_services: Services) -> None:  # noqa: F811
+def test_rent_and_campaigns_of_the_showcase_accounts(demo_services: Services) -> None:
     call = DeskCall.answered(demo_services, SHOWCASE["campaign_ending"])
     desk = call.desk
     rent = desk.rent(SHOWCASE["campaign_ending"])
@@ -374,7 +374,7 @@ def test_rent_and_campaigns_of_the_showcase_accounts(demo_services: Services) ->
 
 
 def test_a_billing_call_resends_the_invoice_and_typifies_it(
-    demo_services: Services,  # noqa: F811
+    demo_services: Services,
 ) -> None:
     """End to end: SAC, Facturación (2), resend the last invoice, typify, close."""
     cuenta = SHOWCASE["invoice_digital"]
@@ -417,7 +417,7 @@ def test_a_billing_call_resends_the_invoice_and_typifies_it(
 
 
 def test_changing_to_digital_suggests_its_code_and_the_same_delivery_is_refused(
-    demo_services: Services,  # noqa: F811
+    demo_services: Services,
 ) -> None:
     cuenta = SHOWCASE["invoice_physical"]
     call = DeskCall.answered(demo_services, cuenta)

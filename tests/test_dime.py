@@ -156,6 +156,9 @@ def test_the_next_number_follows_the_highest_in_the_store(demo_services: Service
     assert highest is not None and highest.startswith("DIME")  # the demo writes some
     assert number == f"DIME{int(highest[4:]) + 1:08d}"
     with write_session(demo_services.engine) as session:
+        for note in session.exec(select(DimeNote)).all():
+            session.delete(note)
+        session.flush()
         for case in session.exec(select(DimeCase)).all():
             session.delete(case)
     with read_session(demo_services.engine) as session:

@@ -92,7 +92,9 @@ async def test_the_showcase_case_is_listed_and_shown_whole(app: SwatApp) -> None
         await enter(pilot)
         assert shown(app, "detail1").startswith(_record(app, "num"))
         assert shown(app, "detail2") == "Motivo: Ajuste por cobro doble del periodo de octubre"
-        assert shown(app, "detail5") == "Seguimiento: sin notas todavía."
+        assert shown(app, "detail5").endswith(
+            " DIME: Facturación valida los dos pagos con recaudo."
+        )
         await fill(pilot, o_0="9")
         await enter(pilot)
         assert message(app).startswith("Opción 9 no válida")
@@ -118,7 +120,11 @@ async def test_a_follow_up_note_is_added_with_option_2(app: SwatApp, services: S
         await fill(pilot, note="Cliente pregunta el estado; se informa")
         await enter(pilot)
         assert message(app).startswith("Nota agregada al caso DIME")
-        assert shown(app, "detail5").endswith("ASESOR01: Cliente pregunta el estado; se informa")
+        # The demo's follow-up note, then the new one, oldest first.
+        assert shown(app, "detail5").endswith(
+            " DIME: Facturación valida los dos pagos con recaudo."
+        )
+        assert shown(app, "detail6").endswith("ASESOR01: Cliente pregunta el estado; se informa")
         assert screen(app).field("note").value == "" and _rows(services, DimeNote) == before + 1
 
 

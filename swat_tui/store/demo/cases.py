@@ -16,6 +16,7 @@ from swat_tui.store.demo.draws import Draws
 from swat_tui.store.demo.vocabulary import Vocabulary
 from swat_tui.store.enums import AccountStatus, PqrStatus, WorkOrderKind, WorkOrderStatus
 
+DIME_SLA_DAYS = 5  # a showcase case's answer time (data/dime_areas.toml has each area's)
 PQR_BUSINESS_DAYS = 15  # answer time: business days, Colombian holidays skipped
 PQR_CHANNELS = ("CORREO ELECTRONICO", "DIRECCION FISICA", "LLAMADA TELEFONICA")
 SLOT_HOURS = (7, 9, 11, 13, 15)  # starts of the 2-hour visit windows, Bogotá time
@@ -139,13 +140,27 @@ class Cases:
             }
         )
 
-    def dime(self, out: Batch, cuenta: int, area: str, subject: str, days_ago: int) -> None:
-        """An open DIME escalation created ``days_ago`` days ago."""
+    def dime(
+        self,
+        out: Batch,
+        cuenta: int,
+        area: str,
+        subject: str,
+        days_ago: int,
+        *,
+        data: str = "",
+        follow_up: str = "",
+        sla_days: int = DIME_SLA_DAYS,
+    ) -> None:
+        """An open DIME escalation created ``days_ago`` days ago, due ``sla_days`` business
+        days later, with the data the area needs and (maybe) a follow-up note."""
         created = self._at(self._today_ord - days_ago)
+        agent = self._v.agents[0]
         self._dime_seq += 1
+        number = f"DIME{self._dime_seq:08d}"
         out.dime_case.append(
             {
-                "number": f"DIME{self._dime_seq:08d}",
+                "number": number,
                 "cuenta": cuenta,
                 "call_id": None,
                 "area": area,
@@ -153,9 +168,20 @@ class Cases:
                 "status": "ABIERTO",
                 "created_at": created,
                 "updated_at": created,
-                "notes": "",
+                "notes": data,
+                "due_on": add_business_days(created.date(), sla_days),
+                "created_by": agent,
             }
         )
+        if follow_up:
+            out.dime_note.append(
+                {
+                    "dime_number": number,
+                    "at": created + timedelta(days=1),
+                    "author": "DIME",
+                    "text": follow_up,
+                }
+            )
 
     def work_order(
         self, out: Batch, cuenta: int, kind: str, status: str, days_ago: int | None = None

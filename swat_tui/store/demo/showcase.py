@@ -82,7 +82,7 @@ class ShowcaseAccount:
     notes: tuple[str, ...] = ()  # special notes (F7); blacklisted ones also get a fraud note
     swat_notes: int = 0  # notes in a SWAT folder
     aviso: bool = False  # its node carries an open masiva aviso
-    dime: tuple[tuple[str, str], ...] = ()  # open DIME cases: (area, subject)
+    dime: tuple[tuple[str, str, str, str], ...] = ()  # open DIME: area, reason, data, follow-up
     billing: BillingFacts | None = None
     activated_days_ago: int | None = None  # None: drawn like any account's
 
@@ -128,7 +128,14 @@ SHOWCASE_ACCOUNTS: tuple[ShowcaseAccount, ...] = (
     ShowcaseAccount("pqr_due_soon", pqr_days_ago=(PQR_DUE_SOON_DAYS,)),
     ShowcaseAccount(
         "dime_open",
-        dime=(("Facturación", "Ajuste por cobro doble del periodo de octubre"),),
+        dime=(
+            (
+                "Facturación",
+                "Ajuste por cobro doble del periodo de octubre",
+                "Factura de octubre cobrada dos veces; pagó ambas por PSE el 20/10.",
+                "Facturación valida los dos pagos con recaudo.",
+            ),
+        ),
     ),
     # SAC (issue 9): cartera, facturación and recaudo cases.
     ShowcaseAccount(

@@ -83,8 +83,8 @@ class ShowcaseBuilder:
             if status == WorkOrderStatus.AGENDADA:
                 out.work_order[-1]["slot_start"] = self._at(today + 2, 8 * 60)
                 out.work_order[-1]["slot_end"] = self._at(today + 2, 10 * 60)
-        for area, subject in spec.dime:
-            cases.dime(out, cuenta, area, subject, days_ago=3)
+        for area, subject, data, follow_up in spec.dime:
+            cases.dime(out, cuenta, area, subject, days_ago=3, data=data, follow_up=follow_up)
         for i, text in enumerate(spec.notes):
             cases.note(out, cuenta, text, 3 + i)
         if spec.swat_notes:

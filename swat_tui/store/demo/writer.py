@@ -235,7 +235,7 @@ def child_main(argv: list[str]) -> None:
 
 def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> None:
     for spec in fields(Batch):
-        if spec.name not in ("folder_note", "invoice_charge"):
+        if spec.name not in ("folder_note", "invoice_charge", "dime_note"):
             inserter.insert(connection, spec.name, getattr(batch, spec.name))
     if batch.invoice_charge:
         invoices = _table("invoice")
@@ -256,6 +256,23 @@ def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> N
             for row in batch.invoice_charge
         ]
         inserter.insert(connection, "invoice_charge", charges)
+    if batch.dime_note:
+        dime = _table("dime_case")
+        wanted = [row["dime_number"] for row in batch.dime_note]
+        case_ids: dict[Any, int] = {
+            number: ident
+            for number, ident in connection.execute(
+                select(dime.c.number, dime.c.id).where(dime.c.number.in_(wanted))
+            )
+        }
+        dime_notes = [
+            {
+                **{k: v for k, v in row.items() if k != "dime_number"},
+                "dime_case_id": case_ids[row["dime_number"]],
+            }
+            for row in batch.dime_note
+        ]
+        inserter.insert(connection, "dime_note", dime_notes)
     if batch.folder_note:
         folders = _table("note_folder")
         cuentas = [row["cuenta"] for row in batch.note_folder]
