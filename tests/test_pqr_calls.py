@@ -1,0 +1,69 @@
+"""Issue 9, item 10 (PQR): whole consult and desist calls through the desk, without
+the UI, checking the rows each wrote. A trainer's scenario reads the same."""
+
+from __future__ import annotations
+
+from sqlmodel import col, select
+
+from swat_tui.domain.services import Services
+from swat_tui.store.demo import SHOWCASE
+from swat_tui.store.engine import read_session
+from swat_tui.store.models import AccessLog, CallEvent, Pqr, Typification
+from tests.desk_calls import DeskCall
+
+
+def _rows(services: Services, call_id: int) -> tuple[list[tuple[str, str]], Typification]:
+    with read_session(services.engine) as session:
+        events = session.exec(
+            select(CallEvent).where(CallEvent.call_id == call_id).order_by(col(CallEvent.id))
+        )
+        typification = session.exec(
+            select(Typification).where(Typification.call_id == call_id)
+        ).one()
+        return [(e.check, e.result) for e in events], typification
+
+
+def test_consult_call_tells_an_overdue_pqr_as_recorded(demo_services: Services) -> None:
+    cuenta = SHOWCASE["pqr_overdue"]
+    call = DeskCall.answered(demo_services, cuenta)
+    call.through_interpretation("pqr", "Pregunta por su reclamo", subflow="1")
+    desk = call.desk
+    assert desk.step_panel() == "PQR010"
+    [line] = desk.pqrs(cuenta).lines
+    assert line.overdue and line.status == "ABIERTA"
+    desk.record_check("pqr_consultada", "informada")
+    desk.advance()
+    call.typify()
+    ended = call.close()
+    events, typification = _rows(demo_services, ended.id)
+    assert ("pqr_consultada", "informada") in events
+    assert (typification.code, typification.first_contact, typification.cun) == (
+        "PQR-CON-001",
+        True,
+        None,
+    )
+    with read_session(demo_services.engine) as session:
+        actions = session.exec(select(AccessLog.action).where(AccessLog.cuenta == cuenta)).all()
+        [pqr] = session.exec(select(Pqr).where(Pqr.cuenta == cuenta)).all()
+    assert "PQR" in actions
+    assert pqr.status == "ABIERTA"  # consulting changes nothing of it
+
+
+def test_desist_call_records_rights_then_desistance(demo_services: Services) -> None:
+    cuenta = SHOWCASE["pqr_pending"]
+    call = DeskCall.answered(demo_services, cuenta)
+    call.through_interpretation("pqr", "No quiere radicar tras la explicación", subflow="2")
+    desk = call.desk
+    assert desk.step_panel() == "PQR020"
+    desk.record_check("pqr_derechos", "informados")
+    desk.record_check("pqr_desistida", "desiste")
+    desk.advance()
+    call.typify()
+    ended = call.close()
+    events, typification = _rows(demo_services, ended.id)
+    order = [check for check, _ in events]
+    assert order.index("pqr_derechos") < order.index("pqr_desistida") < order.index("tipificada")
+    assert (typification.code, typification.first_contact) == ("PQR-DES-001", True)
+    with read_session(demo_services.engine) as session:
+        filed = session.exec(select(Pqr).where(Pqr.call_id == ended.id)).all()
+    assert filed == []  # desisting files nothing
