@@ -55,9 +55,11 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
         if self._check().done:
             self.field("ok").value = YES
         self.field("notes").value = state.fields.get(f"notes_{request.number}", "")
-        # The cursor starts where the step is decided (DSPATR(PC) in DDS); the
-        # optional sub-flow is one Shift+Tab above.
-        self.focus_field("ok")
+        # The cursor starts where the step is decided (DSPATR(PC) in DDS): on the
+        # sub-flow when the branch has panels of its own for them (SAC, PQR), else
+        # on "Atendida", the optional sub-flow one Shift+Tab above.
+        own_panels = any(r.panel != self.PANEL_ID for r in subflows)
+        self.focus_field("g" if own_panels and not chosen else "ok")
 
     def field_completed(self, name: str, value: str) -> None:
         request = self.call.record.state.request

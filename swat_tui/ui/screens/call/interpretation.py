@@ -28,6 +28,7 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
     def fill_step(self) -> None:
         state = self.call.record.state
         self.paint_account()
+        self.set_fields({"says": self.caller_says() if not state.requests else ""})
         for check in self.desk.step_view(self.PANEL_ID).checks:
             self._show_check(check)
         request = state.request
