@@ -87,7 +87,8 @@ def test_whole_call_with_function_keys(store: Path, terminals: list[Terminal]) -
     term.wait_for("Código SAC-FAC-002")
     term.keys("Enter")  # typify: first contact
     term.wait_for("LLM003")
-    term.keys("S", "Enter")
+    # The cursor starts on Gestión (SAC has panels of its own): Tab to Atendida.
+    term.keys("Tab", "S", "Enter")
     term.wait_for("TIP001")
     term.keys("Enter")
     term.wait_for("LLM008")

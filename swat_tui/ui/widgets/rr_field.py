@@ -125,8 +125,11 @@ class RRField(Widget, can_focus=True):
         self.cursor_position = len(self._value)
 
     def mark_error(self, on: bool = True) -> None:
-        """Show the field in reverse image (5250 style for a field in error)."""
+        """Show the field in reverse image (5250 style for a field in error); the
+        cursor goes to it, so what the agent types next corrects it (DSPATR(PC))."""
         self.set_class(on, "-error")
+        if on and self.display and self.focusable and self.is_attached:
+            self.focus()
 
     # -- editing (called in key order by the app's type-ahead) -----------------------
 
