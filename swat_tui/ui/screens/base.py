@@ -86,6 +86,7 @@ class RRScreen(Screen[None]):
         self.ready = asyncio.Event()  # set once mounted, filled and focused
         self._shown = False
         self._fresh = False  # an installed panel shown again: reset and fill on resume
+        self._announcing = False  # row 24 announces a ringing call
         self._cursor_field: RRField | None = None  # where the cursor was when the terminal shrank
         self.message_field: str | None = None  # the field row 24's error is about
 
@@ -165,6 +166,8 @@ class RRScreen(Screen[None]):
         if self._fresh:
             self.refill()
         elif self._shown:
+            if self._announcing and self.desk_ringing() is False:
+                self.message("")  # the call it announced was answered meanwhile
             self.returned()
             if isinstance(self.focused, RRField):
                 # Back on this panel, the field with the cursor is entered again:
@@ -184,6 +187,7 @@ class RRScreen(Screen[None]):
         self.refresh_guide()  # its "Siguiente" follows the phone while no call is on the desk
         if change.kind == "ringing":
             self.message(change.message)
+            self._announcing = True  # row 24 holds while the call rings
 
     # -- a panel kept installed and shown again ------------------------------------
 
@@ -310,6 +314,12 @@ class RRScreen(Screen[None]):
         """Write row 24; ``field`` is the field an error is about (None: the panel)."""
         self.panel.canvas.set_message(text, error=error)
         self.message_field = field if error else None
+        self._announcing = False
+
+    def desk_ringing(self) -> bool | None:
+        """Whether a call rings on the agent's desk (None: nobody signed on)."""
+        desk = getattr(self.app, "desk", None)
+        return None if desk is None else desk.ringing is not None
 
     def clear_errors(self) -> None:
         for rr_field in self.panel.fields():
