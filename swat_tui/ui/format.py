@@ -80,5 +80,7 @@ def typification_line(lines: Sequence[TypificationLine], *, hint: bool = True) -
     if not lines:
         return ""
     parts = [f"{t.code} CUN {t.cun}" if t.cun else f"{t.code} {t.resolution}" for t in lines]
-    cun = " (confirme el CUN al cliente)" if hint and any(t.cun for t in lines) else ""
-    return f"Tipificación: {', '.join(parts)}{cun}"
+    told = [name for name, given in (("CUN", any(t.cun for t in lines)),) if given]
+    told += ["caso DIME"] if any(t.dime_number and not t.cun for t in lines) else []
+    said = f" (confirme el {' y el '.join(told)} al cliente)" if hint and told else ""
+    return f"Tipificación: {', '.join(parts)}{said}"

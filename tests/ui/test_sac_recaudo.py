@@ -56,3 +56,31 @@ async def test_f21_f18_lists_the_payments_and_f12_returns(app: SwatApp) -> None:
         await pilot.press("f12")
         await pilot.pause()
         assert panel_id(app) == "SAC030"
+
+
+async def test_unresolved_goes_to_dime_and_the_closing_names_the_case(app: SwatApp) -> None:
+    """N opens DIM010 for recaudo; the case escalates the request, TIP001 suggests its
+    code, and LLM008 shows the DIME number to read to the customer."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await routes.to_recaudo(pilot)
+        await fill(pilot, inf="s", ok="n")
+        await enter(pilot)
+        assert panel_id(app) == "DIM010"
+        assert screen(app).field("a").value == "3"  # Recaudo, preselected
+        await fill(
+            pilot, reason="Pago por PSE no aplicado", data1="PSE del 27/11, ref 499329291891"
+        )
+        await enter(pilot)
+        number = shown(app, "number")
+        assert number.startswith("DIME"), message(app)
+        await enter(pilot)
+        assert panel_id(app) == "SAC030"
+        assert screen(app).field("ok").value == "N"
+        await enter(pilot)
+        assert panel_id(app) == "TIP001"
+        assert screen(app).field("code_in").value == "SAC-DIM-003"
+        await enter(pilot)
+        assert panel_id(app) == "LLM008", message(app)
+        assert shown(app, "typified") == (
+            f"Tipificación: SAC-DIM-003 DIME {number} (confirme el caso DIME al cliente)"
+        )

@@ -23,6 +23,7 @@ def typification_line(row: Typification, description: str | None) -> Typificatio
         notes=row.notes,
         agent=row.agent,
         created_at=row.created_at.astimezone(BOGOTA),
+        dime_number=row.dime_number,
     )
 
 

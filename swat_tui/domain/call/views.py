@@ -65,13 +65,17 @@ class TypificationLine:
     notes: str
     agent: str
     created_at: datetime
+    dime_number: str | None = None  # the DIME case the request was escalated to
 
     @property
     def resolution(self) -> str:
-        """ "PRIMER CONTACTO", "CUN 4410-26-..." or "SEGUIMIENTO"."""
+        """ "PRIMER CONTACTO", "CUN 4410-26-...", "DIME DIME00000002" (the case the
+        customer is told) or "SEGUIMIENTO"."""
         if self.first_contact:
             return "PRIMER CONTACTO"
-        return f"CUN {self.cun}" if self.cun else "SEGUIMIENTO"
+        if self.cun:
+            return f"CUN {self.cun}"
+        return f"DIME {self.dime_number}" if self.dime_number else "SEGUIMIENTO"
 
 
 @dataclass(frozen=True)
