@@ -98,6 +98,12 @@ class SwatApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """Function keys by binding; editing keys and pastes straight into the field, in order."""
+        if isinstance(event, events.CursorPosition) and not self.is_inline:
+            from swat_tui.ui.textual_workarounds import f3_key_from_cursor_report
+
+            key = f3_key_from_cursor_report(event.x, event.y)
+            if key is not None:
+                event = events.Key(key, None)  # Shift+F3 (F15), read as a cursor report
         if isinstance(event, events.Key) and not event.is_forwarded:
             from swat_tui.ui.screens.base import RRScreen
             from swat_tui.ui.typeahead import apply_in_order

@@ -31,3 +31,16 @@ def release_dead_widget_caches() -> None:
         StylesCache.get_inner_outer.cache_clear()
     except (ImportError, AttributeError):
         return
+
+
+# xterm (and tmux) send Shift+F3 as CSI 1;2R, the shape of a cursor position
+# report, so Textual 8 turns it into ``events.CursorPosition(x=1, y=0)`` and the
+# key is lost: F15 (Shift+F3 on a 5250 keyboard, F13+F15=Renta) could not be
+# pressed. A full-screen app never asks for the cursor position (only Textual's
+# inline driver does), so a "report" of row 1 is one of these keys.
+_F3_BY_MODIFIER = {2: "shift+f3", 3: "alt+f3", 5: "ctrl+f3", 6: "ctrl+shift+f3"}
+
+
+def f3_key_from_cursor_report(x: int, y: int) -> str | None:
+    """The modified F3 a cursor "report" of row 1 really was, or None."""
+    return _F3_BY_MODIFIER.get(x + 1) if y == 0 else None
