@@ -195,3 +195,16 @@ async def test_not_resolved_opens_the_dime_for_facturacion_and_escalates(app: Sw
         await enter(pilot)
         assert panel_id(app) == "TIP001", message(app)
         assert screen(app).field("code_in").value == "SAC-DIM-001"
+
+
+async def test_resend_offers_the_email_on_file(app: SwatApp) -> None:
+    """Typing 1 (resend) and leaving the field offers the account's email to confirm."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await routes.to_billing(pilot)
+        email = desk_of(app).account_panel(SHOWCASE["ppv_charges"]).email
+        assert email
+        app.screen.set_focus(screen(app).field("a"))
+        await pilot.press("1", "tab")
+        await pilot.pause()
+        assert screen(app).field("dest").value == email
+        assert app.screen.focused is screen(app).field("dest")

@@ -90,6 +90,12 @@ class BillingScreen(CallStepScreen, panel="SAC020"):
         return frozenset(typed)
 
     def field_completed(self, name: str, value: str) -> None:
+        view = self.account
+        if name == "a" and value.strip() == RESEND and view is not None and view.email:
+            # The email on file is offered; the agent confirms it (or types another).
+            if not self.field("dest").value.strip():
+                self.field("dest").value = view.email
+            return
         if name == "ok":
             self.confirm(self._check("ok"), value)
         elif name == RESOLVED_FIELD and value.strip().upper() == YES:
