@@ -208,3 +208,14 @@ async def test_resend_offers_the_email_on_file(app: SwatApp) -> None:
         await pilot.pause()
         assert screen(app).field("dest").value == email
         assert app.screen.focused is screen(app).field("dest")
+
+
+async def test_after_a_resend_the_cursor_goes_to_what_the_step_still_asks(app: SwatApp) -> None:
+    """Found in tmux: after the resend the cursor stayed on "Confirmado", so the S and
+    Tab S typed next filled the wrong fields."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await routes.to_billing(pilot)
+        await fill(pilot, a="1", dest="cliente@correo.com.co", c="s")
+        await enter(pilot)
+        assert message(app).startswith("Factura reenviada"), message(app)
+        assert app.screen.focused is screen(app).field("ok")

@@ -166,6 +166,9 @@ class BillingScreen(CallStepScreen, panel="SAC020"):
         self._paint_call_header()
         self.show_next()
         self.message(done.message)
+        # What is left is the step's own: tell the customer, then the resolution.
+        informed = self._check("ok")
+        self.focus_field(RESOLVED_FIELD if informed is not None and informed.done else "ok")
 
     def _attempt_action(self, call: Callable[[], DeliveryChangeDone]) -> DeliveryChangeDone | None:
         """Run the intent; its refusal goes to row 24 and marks the field it is about."""
