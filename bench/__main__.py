@@ -9,7 +9,17 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import call_writes, demo_build, first_paint, keys, lookups, memory, panel, shift
+from bench import (
+    branch_keys,
+    call_writes,
+    demo_build,
+    first_paint,
+    keys,
+    lookups,
+    memory,
+    panel,
+    shift,
+)
 from bench.common import Figure, log
 from bench.demo_build import Store
 from bench.report import print_report, write_json
@@ -19,6 +29,7 @@ BENCHES = (
     "lookups",
     "panel",
     "keys",
+    "branch_keys",
     "call_writes",
     "demo_build",
     "memory",
@@ -65,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     paint_repeats, lookups_n, panels_n, soak, keys_n, calls_n, writes_n = (
         (3, 100, 40, 100, 20, 20, 300) if args.quick else (7, 300, 200, 400, 40, 40, 1000)
     )
+    branch_n = 5 if args.quick else 15  # calls per SAC/PQR sub-flow
     # Long shift: panel opens per block, blocks, practice calls.
     shift_block, shift_blocks, shift_calls = (100, 4, 10) if args.quick else (400, 5, 100)
     started = time.perf_counter()
@@ -74,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         "lookups": lambda s: lookups.run(s, lookups_n),
         "panel": lambda s: panel.run(s, panels_n),
         "keys": lambda s: keys.run(s, keys_n, calls_n),
+        "branch_keys": lambda s: branch_keys.run(s, branch_n),
         "call_writes": lambda s: call_writes.run(s, writes_n),
         "demo_build": demo_build.run,
         "memory": lambda s: memory.run(s, soak),

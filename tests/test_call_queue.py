@@ -154,3 +154,30 @@ def test_practice_calls_bring_the_requests_of_their_queue(demo_store: Engine) ->
         assert call.says in said if said else call.says == ""
     queues = {call.queue for call in calls if call.says}
     assert {"HOGAR_SAC", "HOGAR_PQR", "HOGAR_CARTERA"} <= queues
+
+
+def test_a_request_comes_from_an_account_that_has_its_case(demo_store: Engine) -> None:
+    """An ordinary caller asking about a debt owes; one asking about a PQR has one."""
+    from sqlmodel import select
+
+    from swat_tui.domain.desk.practice_requests import requests_for
+    from swat_tui.store.models import Pqr
+
+    needs = {r.says: r.account for q in ("HOGAR_CARTERA", "HOGAR_PQR") for r in requests_for(q)}
+    checked = 0
+    with Session(demo_store) as session:
+        for call in _calls(demo_store, 3, 120, config=_only("cuenta")):
+            case = needs.get(call.says, "")
+            if not case or call.expected_cuenta is None:
+                continue
+            account = session.get(Account, call.expected_cuenta)
+            assert account is not None and not account.blacklist
+            if case == "debt":
+                assert account.balance > 0, call
+            elif case == "reconnect":
+                assert account.status == "CANCELADO CREDITO", call
+            elif case == "pqr":
+                pqrs = session.exec(select(Pqr).where(Pqr.cuenta == account.cuenta)).all()
+                assert pqrs, call
+            checked += 1
+    assert checked >= 5

@@ -30,7 +30,7 @@ from typing import Literal, get_args
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from swat_tui.domain.desk.practice_requests import requests_for
+from swat_tui.domain.desk.practice_requests import PracticeRequest, requests_for
 from swat_tui.domain.desk.softphone import SoftphoneConfig, softphone_config
 from swat_tui.domain.errors import DomainError
 from swat_tui.store.engine import read_session
@@ -86,22 +86,30 @@ class CallQueue:
         rng = self._rng
         kind = rng.choices(self._kinds, self._kind_weights)[0]
         queue = rng.choices(self._queues, self._queue_weights)[0]
+        request = self._request(queue)
+        says = request.says if request else ""
         with read_session(self._engine) as session:
             bounds = sampling.cuenta_bounds(session)
             if bounds is None:
                 raise DomainError("No hay cuentas en la base para simular llamadas.")
             draw = _Draw(session, rng, bounds)
+            if kind == "cuenta" and request is not None and request.account:
+                # An ordinary caller whose account has what they ask about.
+                found = draw.with_case(request.account)
+                if found is not None:
+                    ani, cuenta = found
+                    return IncomingCall(ani, queue, kind, cuenta, now, says)
             fallback: CallKind = "cuenta"
             for candidate in (kind, fallback):
                 found = draw.attempt(candidate)
                 if found is not None:
                     ani, cuenta = found
-                    return IncomingCall(ani, queue, candidate, cuenta, now, self._says(queue))
+                    return IncomingCall(ani, queue, candidate, cuenta, now, says)
         raise DomainError("No se encontró una cuenta con teléfono para simular la llamada.")
 
-    def _says(self, queue: str) -> str:
+    def _request(self, queue: str) -> PracticeRequest | None:
         requests = requests_for(queue)
-        return self._requests_rng.choice(requests).says if requests else ""
+        return self._requests_rng.choice(requests) if requests else None
 
 
 class _Draw:
@@ -124,6 +132,21 @@ class _Draw:
             found = pick()
             if found is not None:
                 return found
+        return None
+
+    def with_case(self, case: str) -> tuple[str, int] | None:
+        """An ordinary account (own number) that has ``case`` (a debt, a PQR...)."""
+        for _ in range(ATTEMPTS):
+            start, end = self._window()
+            account = sampling.account_with_case_in_window(
+                self.session, case=case, start=start, end=end
+            )
+            if account is not None and not sampling.node_has_open_incident(
+                self.session, node=account.node
+            ):
+                found = self._calling(account)
+                if found is not None:
+                    return found
         return None
 
     def _window(self) -> tuple[int, int]:

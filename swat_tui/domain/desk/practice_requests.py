@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from swat_tui.paths import data_dir
+from swat_tui.store.queries.call_sampling import ACCOUNT_CASES
 
 SAYS_MAX = 59
 
@@ -23,6 +24,7 @@ class PracticeRequest:
     branch: str
     subflow: str
     says: str
+    account: str = ""  # what the account must have for the request to make sense ("" any)
 
 
 def parse_requests(raw: dict[str, Any], name: str) -> tuple[PracticeRequest, ...]:
@@ -31,12 +33,19 @@ def parse_requests(raw: dict[str, Any], name: str) -> tuple[PracticeRequest, ...
     for index, row in enumerate(raw.get("request", []), start=1):
         try:
             request = PracticeRequest(
-                str(row["queue"]), str(row["branch"]), str(row["subflow"]), str(row["says"])
+                str(row["queue"]),
+                str(row["branch"]),
+                str(row["subflow"]),
+                str(row["says"]),
+                str(row.get("account", "")),
             )
         except KeyError as missing:
             raise ValueError(f"{name}: solicitud {index}: falta {missing.args[0]}") from None
         if not request.says or len(request.says) > SAYS_MAX:
             raise ValueError(f"{name}: solicitud {index}: says vacío o de más de {SAYS_MAX}")
+        if request.account and request.account not in ACCOUNT_CASES:
+            cases = ", ".join(ACCOUNT_CASES)
+            raise ValueError(f"{name}: solicitud {index}: account debe ser uno de {cases}")
         requests.append(request)
     return tuple(requests)
 

@@ -106,3 +106,46 @@ def account_on_node(session: Session, *, node: str, start: int) -> Account | Non
     statement = select(Account).where(Account.node == node).order_by(col(Account.cuenta)).limit(1)
     found = session.exec(statement.where(col(Account.cuenta) >= start)).first()
     return found if found is not None else session.exec(statement).first()
+
+
+# What a practice caller's request needs of the account (data/practice_requests.toml,
+# ``account``): each one a range seek over an index on cuenta that stops at the first hit.
+ACCOUNT_CASES = ("debt", "reconnect", "unapplied_payment", "pqr", "charges")
+
+
+def account_with_case_in_window(
+    session: Session, *, case: str, start: int, end: int
+) -> Account | None:
+    """The first account of the window, not blacklisted, that has ``case``."""
+    from swat_tui.store.enums import AccountStatus
+    from swat_tui.store.models import InvoiceCharge, Payment, Pqr
+
+    in_window = (col(Account.cuenta) >= start, col(Account.cuenta) < end)
+    plain = col(Account.blacklist).is_(False)
+    if case == "debt":
+        owing = (AccountStatus.ACTIVA, AccountStatus.CANCELADO_DEBE)
+        where = (*in_window, plain, col(Account.balance) > 0, col(Account.status).in_(owing))
+        return session.exec(
+            select(Account).where(*where).order_by(col(Account.cuenta)).limit(1)
+        ).first()
+    if case == "reconnect":
+        paid = (*in_window, plain, col(Account.status) == AccountStatus.CANCELADO_CREDITO)
+        return session.exec(
+            select(Account).where(*paid).order_by(col(Account.cuenta)).limit(1)
+        ).first()
+    tables = {
+        "unapplied_payment": (Payment.cuenta, col(Payment.applied_on).is_(None)),
+        "pqr": (Pqr.cuenta, None),
+        "charges": (InvoiceCharge.cuenta, None),
+    }
+    if case not in tables:
+        raise ValueError(f"unknown account case {case!r}")
+    column, condition = tables[case]
+    rows = select(column).where(col(column) >= start, col(column) < end)
+    if condition is not None:
+        rows = rows.where(condition)
+    for cuenta in session.exec(rows.order_by(col(column)).limit(20)):
+        account = session.get(Account, cuenta)
+        if account is not None and not account.blacklist:
+            return account
+    return None
