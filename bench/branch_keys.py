@@ -25,10 +25,9 @@ import gc
 import random
 from dataclasses import dataclass
 
-from bench.common import Figure, delete_calls, log, median, percentile, ratio, verdict
+from bench.common import Figure, delete_calls, log, median, percentile
 from bench.demo_build import Store
 from bench.keys import (
-    GOAL_P95_MS,
     QUEUE,
     WARM_UP,
     CallAccount,
@@ -39,6 +38,7 @@ from bench.keys import (
     _press,
     _rr,
     _sign_on,
+    key_figures,
     pick_accounts,
 )
 from bench.panel import GcWatch
@@ -179,34 +179,7 @@ def run(store: Store, count: int) -> list[Figure]:
         gc.callbacks.remove(watch)
     bare = session.bare
     b50, b95 = median(bare), percentile(bare, 0.95)
-    figures = []
-    for name, label in FIGURES:
-        times = session.samples[name]
-        p50, p95 = median(times), percentile(times, 0.95)
-        n = len(times)
-        figures += [
-            Figure(
-                "branch_keys",
-                f"{label} p50 (n={n})",
-                p50,
-                "ms",
-                baseline=b50,
-                baseline_name="bare key p50",
-                ratio=ratio(p50, b50),
-            ),
-            Figure(
-                "branch_keys",
-                f"{label} p95 (n={n})",
-                p95,
-                "ms",
-                goal=f"< {GOAL_P95_MS:g} ms",
-                baseline=b95,
-                baseline_name="bare key p95",
-                ratio=ratio(p95, b95),
-                verdict=verdict(p95 < GOAL_P95_MS),
-                note=f"max {max(times):.1f} ms",
-            ),
-        ]
+    figures = key_figures("branch_keys", FIGURES, session.samples, bare)
     figures += [
         Figure("branch_keys", f"key -> bare screen p50 (n={len(bare)})", b50, "ms"),
         Figure("branch_keys", f"key -> bare screen p95 (n={len(bare)})", b95, "ms"),

@@ -411,6 +411,42 @@ def pick_accounts(store: Store, count: int, rng: random.Random) -> list[CallAcco
     return found[:count]
 
 
+def key_figures(
+    bench: str, labels: tuple[tuple[str, str], ...], samples: Samples, bare: list[float]
+) -> list[Figure]:
+    """p50 and p95 of each key's samples, against the bare key's (same session)."""
+    b50, b95 = median(bare), percentile(bare, 0.95)
+    figures = []
+    for name, label in labels:
+        times = samples[name]
+        p50, p95 = median(times), percentile(times, 0.95)
+        n = len(times)
+        figures += [
+            Figure(
+                bench,
+                f"{label} p50 (n={n})",
+                p50,
+                "ms",
+                baseline=b50,
+                baseline_name="bare key p50",
+                ratio=ratio(p50, b50),
+            ),
+            Figure(
+                bench,
+                f"{label} p95 (n={n})",
+                p95,
+                "ms",
+                goal=f"< {GOAL_P95_MS:g} ms",
+                baseline=b95,
+                baseline_name="bare key p95",
+                ratio=ratio(p95, b95),
+                verdict=verdict(p95 < GOAL_P95_MS),
+                note=f"max {max(times):.1f} ms",
+            ),
+        ]
+    return figures
+
+
 def run(store: Store, count: int, calls_count: int) -> list[Figure]:
     """p50/p95 of each key, and of a key pushing a bare screen, in milliseconds."""
     accounts = pick_accounts(store, WARM_UP + count + WARM_UP + calls_count, random.Random(6))
@@ -425,34 +461,7 @@ def run(store: Store, count: int, calls_count: int) -> list[Figure]:
         gc.callbacks.remove(watch)
     bare = session.bare
     b50, b95 = median(bare), percentile(bare, 0.95)
-    figures = []
-    for name, label in FIGURES:
-        times = session.samples[name]
-        p50, p95 = median(times), percentile(times, 0.95)
-        n = len(times)
-        figures += [
-            Figure(
-                "keys",
-                f"{label} p50 (n={n})",
-                p50,
-                "ms",
-                baseline=b50,
-                baseline_name="bare key p50",
-                ratio=ratio(p50, b50),
-            ),
-            Figure(
-                "keys",
-                f"{label} p95 (n={n})",
-                p95,
-                "ms",
-                goal=f"< {GOAL_P95_MS:g} ms",
-                baseline=b95,
-                baseline_name="bare key p95",
-                ratio=ratio(p95, b95),
-                verdict=verdict(p95 < GOAL_P95_MS),
-                note=f"max {max(times):.1f} ms",
-            ),
-        ]
+    figures = key_figures("keys", FIGURES, session.samples, bare)
     pauses = watch.pauses_ms
     figures += [
         Figure("keys", f"key -> bare screen p50 (n={len(bare)})", b50, "ms", note="baseline"),

@@ -126,7 +126,7 @@ async def test_a_bad_email_is_refused_and_the_text_stays(app: SwatApp) -> None:
         assert message(app) == P.message("billing_action_choice")
         await fill(pilot, a="", res="x")
         await enter(pilot)
-        assert message(app) == P.message("billing_resolved_choice")
+        assert message(app) == P.message("resolved_choice")
         assert panel_id(app) == "SAC020"
 
 

@@ -8,39 +8,23 @@ one transaction with the call's "notas F7 leídas" check.
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from swat_tui.domain.account.disclosure import DisclosureGate
 from swat_tui.domain.account.notes import read_special_notes
 from swat_tui.domain.account.query import AccountQuery
 from swat_tui.domain.account.service import SearchPage
 from swat_tui.domain.account.views import AccountPanelView, InventoryView, NoteLine, NotesView
-from swat_tui.domain.auth import SignedOnAgent
 from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.ucc import UccCatalog, UccEntry
 from swat_tui.domain.call.views import CallLogLine, CallRecord
-from swat_tui.domain.desk.active_call import ActiveCall
+from swat_tui.domain.desk.desk_part import DeskPart
 from swat_tui.domain.pqr.consult import PqrsView, consult_pqrs
 from swat_tui.domain.procedure.check_ids import F7_READ
-from swat_tui.domain.services import Services
 from swat_tui.store.engine import write_session
 
 NOTES_CHECK = F7_READ
 
 
-class AccountIntents:
+class AccountIntents(DeskPart):
     """What the agent does with accounts, through the desk's gate."""
-
-    services: Services
-    agent: SignedOnAgent
-    gate: DisclosureGate
-    active: ActiveCall | None
-
-    def _now(self) -> datetime:
-        raise NotImplementedError
-
-    def _changed(self, record: CallRecord) -> CallRecord:
-        raise NotImplementedError
 
     def search(self, query: AccountQuery, *, offset: int = 0, limit: int = 10) -> SearchPage:
         """Accounts matching ``query`` (a blacklisted row shows no holder)."""

@@ -13,8 +13,6 @@ from datetime import date, datetime
 from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
-from swat_tui.domain.account.disclosure import DisclosureGate
-from swat_tui.domain.auth import SignedOnAgent
 from swat_tui.domain.billing import access
 from swat_tui.domain.billing.campaigns import campaigns_view_in, default_conditions
 from swat_tui.domain.billing.charges import charges_view_in
@@ -36,10 +34,9 @@ from swat_tui.domain.billing.views import (
 )
 from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.views import CallRecord
-from swat_tui.domain.desk.active_call import ActiveCall
+from swat_tui.domain.desk.desk_part import DeskPart
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD
-from swat_tui.domain.services import Services
 from swat_tui.store.engine import write_session
 from swat_tui.store.models import Account
 
@@ -47,19 +44,8 @@ RESEND_CODE = "SAC-FAC-012"  # reenvío de la última factura al correo (Paradig
 TO_DIGITAL_CODE = "SAC-FAC-013"  # cambio de factura física a factura digital
 
 
-class BillingIntents:
+class BillingIntents(DeskPart):
     """What the agent does for SAC facturación, through the desk's gate, one transaction each."""
-
-    services: Services
-    agent: SignedOnAgent
-    gate: DisclosureGate
-    active: ActiveCall | None
-
-    def _now(self) -> datetime:
-        raise NotImplementedError
-
-    def _changed(self, record: CallRecord) -> CallRecord:
-        raise NotImplementedError
 
     @property
     def _billing_rules(self) -> ProcedureDef:

@@ -8,34 +8,19 @@ gate like every other account view.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from swat_tui.config import BOGOTA
-from swat_tui.domain.account.disclosure import DisclosureGate
-from swat_tui.domain.auth import SignedOnAgent
-from swat_tui.domain.call.views import CallRecord
-from swat_tui.domain.desk.active_call import ActiveCall
+from swat_tui.domain.desk.desk_part import DeskPart
 from swat_tui.domain.dime import cases
 from swat_tui.domain.dime.areas import DimeAreas, load_areas
 from swat_tui.domain.dime.cases import DimeCaseView, DimeNoteView, Escalation
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.services import Services
 from swat_tui.store.engine import write_session
 
 
-class DimeIntents:
+class DimeIntents(DeskPart):
     """What the agent does for DIME, through the desk's gate, one transaction each."""
-
-    services: Services
-    agent: SignedOnAgent
-    gate: DisclosureGate
-    active: ActiveCall | None
-
-    def _now(self) -> datetime:
-        raise NotImplementedError
-
-    def _changed(self, record: CallRecord) -> CallRecord:
-        raise NotImplementedError
 
     def dime_areas(self) -> DimeAreas:
         """The resolving areas (data/dime_areas.toml), in DIM010's order."""

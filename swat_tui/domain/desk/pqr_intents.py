@@ -1,36 +1,19 @@
-"""The desk's intents for PqrFiling (a mixin of ``Desk``, kept apart so each file has one job)."""
+"""The desk's intents for filing a PQR (a mixin of ``Desk``: each file has one job)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from swat_tui.domain.account.disclosure import DisclosureGate
-from swat_tui.domain.auth import SignedOnAgent
 from swat_tui.domain.call.change import CallChange, change_in
-from swat_tui.domain.call.views import CallRecord
-from swat_tui.domain.desk.active_call import ActiveCall
+from swat_tui.domain.desk.desk_part import DeskPart
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.pqr import filing
 from swat_tui.domain.pqr.filing import FiledPqr
 from swat_tui.domain.pqr.matrix import MatrixRow, load_matrix
-from swat_tui.domain.services import Services
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.queries import pqr_filing
 
 
-class PqrFilingIntents:
-    """What the agent does for PqrFiling, through the desk's gate, one transaction each."""
-
-    services: Services
-    agent: SignedOnAgent
-    gate: DisclosureGate
-    active: ActiveCall | None
-
-    def _now(self) -> datetime:
-        raise NotImplementedError
-
-    def _changed(self, record: CallRecord) -> CallRecord:
-        raise NotImplementedError
+class PqrFilingIntents(DeskPart):
+    """Filing a PQR (step 6, radicar), through the desk's gate, in one transaction."""
 
     def pqr_motives(self) -> tuple[MatrixRow, ...]:
         """The process matrix's motives, in its order (PQR030 numbers them 1, 2...)."""

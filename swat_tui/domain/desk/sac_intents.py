@@ -9,16 +9,15 @@ nothing.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
-from swat_tui.domain.account.disclosure import DisclosureGate
-from swat_tui.domain.auth import SignedOnAgent
 from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
+from swat_tui.domain.desk.desk_part import DeskPart
 from swat_tui.domain.errors import DomainError, account_not_found
 from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD
 from swat_tui.domain.sac.cartera import CarteraView, CommitmentLine, cartera_in
@@ -31,7 +30,6 @@ from swat_tui.domain.sac.recaudo import (
     find_reported,
     payment_line,
 )
-from swat_tui.domain.services import Services
 from swat_tui.store.engine import write_session
 from swat_tui.store.models import PaymentCommitment, Reconnection
 from swat_tui.store.queries import access_log
@@ -45,19 +43,8 @@ PAYMENT_APPLIED_CODE = "SAC-REC-005"
 PAYMENT_PENDING_CODE = "SAC-REC-001"
 
 
-class CarteraIntents:
+class CarteraIntents(DeskPart):
     """Cartera and recaudo, through the desk's gate, one transaction each."""
-
-    services: Services
-    agent: SignedOnAgent
-    gate: DisclosureGate
-    active: ActiveCall | None
-
-    def _now(self) -> datetime:
-        raise NotImplementedError
-
-    def _changed(self, record: CallRecord) -> CallRecord:
-        raise NotImplementedError
 
     def _sac_today(self) -> date:
         return self._now().astimezone(BOGOTA).date()

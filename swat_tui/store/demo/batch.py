@@ -30,7 +30,7 @@ class Batch:
     work_order: list[Row] = field(default_factory=list)
     dime_case: list[Row] = field(default_factory=list)
     # Follow-up notes of the cases above; "dime_case_id" is filled by the writer from
-    # "dime_number".
+    # "dime_number" and "cuenta".
     dime_note: list[Row] = field(default_factory=list)
     note: list[Row] = field(default_factory=list)
     note_folder: list[Row] = field(default_factory=list)

@@ -177,6 +177,7 @@ class Cases:
             out.dime_note.append(
                 {
                     "dime_number": number,
+                    "cuenta": cuenta,  # finds the case's id (the writer drops it)
                     "at": created + timedelta(days=1),
                     "author": "DIME",
                     "text": follow_up,

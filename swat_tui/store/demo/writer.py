@@ -238,41 +238,20 @@ def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> N
         if spec.name not in ("folder_note", "invoice_charge", "dime_note"):
             inserter.insert(connection, spec.name, getattr(batch, spec.name))
     if batch.invoice_charge:
-        invoices = _table("invoice")
-        cuentas = list({row["cuenta"] for row in batch.invoice_charge})
-        numbers = {row["invoice_number"] for row in batch.invoice_charge}
-        invoice_ids: dict[Any, int] = {
-            number: ident
-            for number, ident in connection.execute(
-                select(invoices.c.number, invoices.c.id).where(invoices.c.cuenta.in_(cuentas))
-            )
-            if number in numbers
-        }
-        charges = [
-            {
-                **{k: v for k, v in row.items() if k != "invoice_number"},
-                "invoice_id": invoice_ids[row["invoice_number"]],
-            }
-            for row in batch.invoice_charge
-        ]
-        inserter.insert(connection, "invoice_charge", charges)
+        rows = _with_parent_ids(
+            connection,
+            batch.invoice_charge,
+            "invoice_charge",
+            "invoice",
+            "invoice_number",
+            "invoice_id",
+        )
+        inserter.insert(connection, "invoice_charge", rows)
     if batch.dime_note:
-        dime = _table("dime_case")
-        wanted = [row["dime_number"] for row in batch.dime_note]
-        case_ids: dict[Any, int] = {
-            number: ident
-            for number, ident in connection.execute(
-                select(dime.c.number, dime.c.id).where(dime.c.number.in_(wanted))
-            )
-        }
-        dime_notes = [
-            {
-                **{k: v for k, v in row.items() if k != "dime_number"},
-                "dime_case_id": case_ids[row["dime_number"]],
-            }
-            for row in batch.dime_note
-        ]
-        inserter.insert(connection, "dime_note", dime_notes)
+        rows = _with_parent_ids(
+            connection, batch.dime_note, "dime_note", "dime_case", "dime_number", "dime_case_id"
+        )
+        inserter.insert(connection, "dime_note", rows)
     if batch.folder_note:
         folders = _table("note_folder")
         cuentas = [row["cuenta"] for row in batch.note_folder]
@@ -286,6 +265,29 @@ def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> N
         }
         notes = [{**row, "folder_id": folder_ids[row["cuenta"]]} for row in batch.folder_note]
         inserter.insert(connection, "note", notes)
+
+
+def _with_parent_ids(
+    connection: Connection, rows: list[Row], child: str, parent: str, key: str, id_field: str
+) -> list[Row]:
+    """Child rows that name their parent by its number (``key``: "invoice_number"...)
+    and cuenta get the parent's id instead (``id_field``), read back after the parents'
+    insert by their cuentas (indexed; an invoice's number is not); fields the child
+    table does not have are dropped."""
+    table = _table(parent)
+    columns = set(_table(child).c.keys())
+    cuentas = list({row["cuenta"] for row in rows})
+    numbers = {row[key] for row in rows}
+    ids: dict[Any, int] = {
+        number: ident
+        for number, ident in connection.execute(
+            select(table.c.number, table.c.id).where(table.c.cuenta.in_(cuentas))
+        )
+        if number in numbers
+    }
+    return [
+        {**{k: v for k, v in row.items() if k in columns}, id_field: ids[row[key]]} for row in rows
+    ]
 
 
 class _Inserter:

@@ -161,18 +161,10 @@ class CallStepScreen(RRScreen):
 
     async def action_rr_inventory(self) -> None:
         """F10 in a call: services and equipment, once the rule allows it."""
-        cuenta = self.call.record.cuenta
-        if cuenta is None:
-            self.message(self.desk.procedure.message("account_first"), error=True)
-            return
-        view = self.account
-        if view is not None and not view.details_visible:
-            self.message(self.desk.gate.refusal(cuenta), error=True)
-            return
-        await self.open_panel("INV001", cuenta, self._holder())
+        await self._open_account_panel("INV001")
 
     async def _open_account_panel(self, panel_id: str) -> None:
-        """A read-only panel of the call's account (F13+F15, F24+T, F21+F18, F9),
+        """A read-only panel of the call's account (F10, F13+F15, F24+T, F21+F18, F9),
         once the BLACKLIST rule allows its data."""
         cuenta = self.call.record.cuenta
         if cuenta is None:
@@ -199,6 +191,30 @@ class CallStepScreen(RRScreen):
     async def action_rr_dime(self) -> None:
         """F9: the account's DIME cases with their follow-up notes."""
         await self._open_account_panel("DIM001")
+
+    async def resolve_or_escalate(self, view: CheckView | None, *, area: str) -> None:
+        """A SAC panel's last question, "Resuelta en línea": S records the check and goes
+        on; N opens DIM010 for ``area`` (data/dime_areas.toml), whose case records the
+        check escalated. A check already recorded just goes on."""
+        if view is None:
+            return
+        if not view.done:
+            answer = self.field(view.field).value.strip().upper()
+            if answer not in (YES, NO):
+                self.message(self.desk.procedure.message("resolved_choice"), error=True)
+                self.field(view.field).mark_error(True)
+                return
+            cuenta = self.call.record.cuenta
+            if answer == NO and cuenta is not None:
+                holder = self._holder()
+                await self.open_panel("DIM010", cuenta, holder, area=area, check_id=view.check.id)
+                return
+            check = view.check
+            if not self.write(
+                lambda: self.desk.record_check(check.id, check.result), field=view.field
+            ):
+                return
+        await self.go_on()
 
     def caller_says(self) -> str:
         """What a practice caller asks for, as the agent hears it ("" on a real call)."""

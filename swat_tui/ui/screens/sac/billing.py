@@ -110,29 +110,7 @@ class BillingScreen(CallStepScreen, panel="SAC020"):
         self.field_completed("ok", self.field("ok").value)
         if self.panel.canvas.message_is_error:
             return
-        resolved = self._check(RESOLVED_FIELD)
-        answer = self.field(RESOLVED_FIELD).value.strip().upper()
-        if resolved is not None and not resolved.done:
-            if answer == NO:
-                await self._open_dime(resolved)
-                return
-            if answer not in ("", YES):
-                self._refuse("billing_resolved_choice", RESOLVED_FIELD)
-                return
-            self.field_completed(RESOLVED_FIELD, answer)
-            if self.panel.canvas.message_is_error:
-                return
-        await self.go_on()
-
-    async def _open_dime(self, resolved: CheckView) -> None:
-        """N: not solved on the line; the DIME case for facturación records the check."""
-        cuenta = self.call.record.cuenta
-        if cuenta is None:
-            self.message(self.desk.procedure.message("account_first"), error=True)
-            return
-        await self.open_panel(
-            "DIM010", cuenta, self._holder(), area=DIME_AREA, check_id=resolved.check.id
-        )
+        await self.resolve_or_escalate(self._check(RESOLVED_FIELD), area=DIME_AREA)
 
     def _run_action(self, action: str) -> None:
         """1 or 2 typed in Acción: one intent of the desk; a refusal keeps what was typed."""

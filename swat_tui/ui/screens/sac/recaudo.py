@@ -67,7 +67,7 @@ class RecaudoScreen(CallStepScreen, PagedScreen, panel="SAC030"):
         self.field_completed("inf", self.field("inf").value)
         if self.panel.canvas.message_is_error:
             return
-        await self._resolve(cuenta)
+        await self.resolve_or_escalate(self._check("ok"), area=DIME_AREA)
 
     def _look_up(self, cuenta: int) -> None:
         typed = {name: self.field(name).value for name in REPORT_FIELDS}
@@ -83,24 +83,3 @@ class RecaudoScreen(CallStepScreen, PagedScreen, panel="SAC030"):
             self.field(name).value = ""
         self.set_fields({"found": found.message()})
         self.focus_field("inf")
-
-    async def _resolve(self, cuenta: int) -> None:
-        check = self._check("ok")
-        if check is None:
-            return
-        if not check.done:
-            answer = self.field("ok").value.strip().upper()
-            if answer not in (YES, NO):
-                self.message(self.desk.procedure.message("resolved_choice"), error=True)
-                self.field("ok").mark_error(True)
-                self.focus_field("ok")
-                return
-            if answer == NO:
-                await self.open_panel(
-                    "DIM010", cuenta, self._holder(), area=DIME_AREA, check_id=check.check.id
-                )
-                return
-            result = check.check.result
-            if not self.write(lambda: self.desk.record_check(check.check.id, result), field="ok"):
-                return
-        await self.go_on()
