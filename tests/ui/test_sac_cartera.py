@@ -14,7 +14,7 @@ from swat_tui.store.engine import read_session
 from swat_tui.store.models import PaymentCommitment, Reconnection
 from swat_tui.ui.app import SwatApp
 from tests.ui import test_legend_keys as routes
-from tests.ui.helpers import desk_of, enter, fill, message, panel_id, screen, shown
+from tests.ui.helpers import answer_call, desk_of, enter, fill, message, panel_id, screen, shown
 
 Snap = Any
 
@@ -111,3 +111,43 @@ async def test_resolution_needs_the_information_first(app: SwatApp) -> None:
         await enter(pilot)
         assert panel_id(app) == "SAC010"
         assert message(app).startswith("Informe primero la cartera"), message(app)
+
+
+async def _to_blacklisted_cartera(pilot: Pilot[None]) -> None:
+    """The BLACKLIST account through step 2 (F7 read, identity validated) to SAC010."""
+    await answer_call(pilot, routes._phone(pilot, "blacklist"))
+    await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
+    await enter(pilot)
+    await pilot.press("f7")
+    await pilot.press("f12")
+    await pilot.pause()
+    await fill(pilot, identity="cc+fecha exp", sta="s", request="Cuánto debe", br="1")
+    await enter(pilot)
+    await fill(pilot, g="1")
+    await enter(pilot)
+
+
+def test_cartera_snapshot_blacklist_after_validation(snap_compare: Snap, app: SwatApp) -> None:
+    """Once F7 was read and the identity validated, the cartera shows the holder and debt."""
+    assert snap_compare(app, run_before=_to_blacklisted_cartera)
+
+
+async def test_a_blacklisted_account_shows_its_cartera_only_after_validation(app: SwatApp) -> None:
+    cuenta = SHOWCASE["blacklist"]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_blacklisted_cartera(pilot)
+        assert panel_id(app) == "SAC010", message(app)
+        assert shown(app, "holder") and shown(app, "total").startswith("$")
+        # Outside the call the same account is still masked: the desk refuses it.
+        desk = desk_of(app)
+        assert desk.active is not None
+        from swat_tui.domain.account.disclosure import DisclosureGate
+        from swat_tui.domain.errors import DomainError
+
+        desk.gate = DisclosureGate(lambda: None)
+        try:
+            desk.cartera(cuenta)
+        except DomainError as refused:
+            assert "BLACKLIST" in refused.message
+        else:
+            raise AssertionError("a masked account's cartera was given")

@@ -165,8 +165,9 @@ def _paid_line(view: CarteraView) -> str:
     if view.paid_in_full:
         return "Cuenta al día: no tiene deuda pendiente."
     days = view.days_past_due
-    late = f"; la factura más antigua lleva {days} días vencida" if days else ""
-    return f"Debe {pesos(view.balance)}{late}."
+    if not days:
+        return f"Debe {pesos(view.balance)}, que aún no vence: no está en mora."
+    return f"Debe {pesos(view.balance)}; la factura más antigua lleva {days} días vencida."
 
 
 def _reconnection_line(view: CarteraView) -> str:
