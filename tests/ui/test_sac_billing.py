@@ -219,3 +219,17 @@ async def test_after_a_resend_the_cursor_goes_to_what_the_step_still_asks(app: S
         await enter(pilot)
         assert message(app).startswith("Factura reenviada"), message(app)
         assert app.screen.focused is screen(app).field("ok")
+
+
+async def test_every_extra_charge_can_be_read_with_page_down(app: SwatApp) -> None:
+    """Found reviewing SAC020: only two of eight charges could be seen ("... y 6 más");
+    the charges are a subfile now, AvPág shows the rest."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await routes.to_billing(pilot)
+        first = [r["cdesc"] for r in screen(app).panel.canvas.records]
+        assert len(first) == 3 and shown(app, "more") == "Más..."
+        await pilot.press("pagedown")
+        await pilot.pause()
+        second = [r["cdesc"] for r in screen(app).panel.canvas.records]
+        assert second and not set(second) & set(first)
+        assert shown(app, "chgsum").startswith("8 cobros adicionales en las últimas 3 facturas")

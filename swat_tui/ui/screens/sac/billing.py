@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.check_ids import ESCALATED
-from swat_tui.ui.format import clip, day, hour, pesos
+from swat_tui.ui.format import day, hour, pesos
 from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
+from swat_tui.ui.screens.paged import PagedScreen
 
 if TYPE_CHECKING:
     from swat_tui.domain.billing.views import (
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 
 RESEND, CHANGE = "1", "2"
 ACTION_FIELDS = ("a", "d", "dest", "c")
-CHARGE_LINES = 3
 DIME_AREA = "facturacion"
 RESOLVED_FIELD = "res"
 DELIVERY_NAMES = {"digital": "DIGITAL", "fisica": "FÍSICA"}
@@ -43,7 +43,7 @@ RULE_FIELDS = {
 }
 
 
-class BillingScreen(CallStepScreen, panel="SAC020"):
+class BillingScreen(CallStepScreen, PagedScreen, panel="SAC020"):
     """The facturación sub-flow: Paradigma, extra charges, two actions, two checks."""
 
     def __init__(self) -> None:
@@ -79,7 +79,9 @@ class BillingScreen(CallStepScreen, panel="SAC020"):
         self.invoice = self.attempt(lambda: self.desk.last_invoice(cuenta))
         self.set_fields(_invoice_fields(self.invoice))
         charges = self.attempt(lambda: self.desk.extra_charges(cuenta)) if self.invoice else None
-        self.set_fields(_charge_fields(charges))
+        lines = charges.lines if charges is not None else ()
+        self.show_records([_charge(line) for line in lines])
+        self.set_fields({"chgsum": _charge_summary(charges)})
 
     def typed_checks(self) -> frozenset[str]:
         """Confirmations typed S here, recorded by Intro."""
@@ -205,24 +207,21 @@ def _change(change: DeliveryChangeLine | None) -> str:
     return f"Cambio de entrega {when}: {delivery} a {change.destination} ({change.agent})"
 
 
-def _charge(line: ChargeLine) -> str:
-    return (
-        f"{line.kind_name:<15} {clip(line.description, 32):<32} {day(line.charged_on):<8} "
-        f"{pesos(line.amount):>11}  {line.period}"
-    )
+def _charge(line: ChargeLine) -> dict[str, str]:
+    """One subfile record: kind, the whole description, date, amount."""
+    return {
+        "ckind": line.kind_name,
+        "cdesc": line.description,
+        "cday": day(line.charged_on),
+        "camt": pesos(line.amount),
+    }
 
 
-def _charge_fields(charges: ChargesView | None) -> dict[str, str]:
-    lines: list[str] = []
-    if charges is not None:
-        lines = [_charge(line) for line in charges.lines]
-        if not lines:
-            lines = [f"Sin cobros adicionales en las últimas {charges.invoices} facturas."]
-        elif len(lines) > CHARGE_LINES:
-            rest = len(lines) - CHARGE_LINES + 1
-            lines = [
-                *lines[: CHARGE_LINES - 1],
-                f"... y {rest} más (total de cobros adicionales {pesos(charges.total)})",
-            ]
-    rows = [*lines, *([""] * CHARGE_LINES)][:CHARGE_LINES]
-    return {f"chg{index + 1}": row for index, row in enumerate(rows)}
+def _charge_summary(charges: ChargesView | None) -> str:
+    if charges is None:
+        return ""
+    if not charges.lines:
+        return f"Sin cobros adicionales en las últimas {charges.invoices} facturas."
+    count = len(charges.lines)
+    noun = "cobro adicional" if count == 1 else "cobros adicionales"
+    return f"{count} {noun} en las últimas {charges.invoices} facturas: {pesos(charges.total)}"
