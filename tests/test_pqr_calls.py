@@ -67,3 +67,23 @@ def test_desist_call_records_rights_then_desistance(demo_services: Services) -> 
     with read_session(demo_services.engine) as session:
         filed = session.exec(select(Pqr).where(Pqr.call_id == ended.id)).all()
     assert filed == []  # desisting files nothing
+
+
+def test_the_consult_shows_the_visits_and_f7_notes_around_each_filing(
+    demo_services: Services,
+) -> None:
+    """Issue 9, item 5: the PQR with the visits and F7 notes near its filing (30 days)."""
+    from swat_tui.domain.pqr.consult import consult_pqrs
+    from tests.gates import SEE_ALL
+
+    cuenta = SHOWCASE["everything"]  # a PQR of 5 days ago, an LLS and an OT of yesterday
+    view = consult_pqrs(demo_services.engine, demo_services.clock, cuenta, agent="T", gate=SEE_ALL)
+    [line] = view.lines
+    assert sorted(v.kind for v in line.visits) == ["LLS", "OT"]
+    assert all(abs(v.created_at - line.filed_at).days <= 30 for v in line.visits)
+    with read_session(demo_services.engine) as session:
+        from swat_tui.store.models import Note
+
+        notes = session.exec(select(Note).where(Note.cuenta == cuenta)).all()
+    near = [n for n in notes if n.folder_id is None and abs(n.created_at - line.filed_at).days < 30]
+    assert len(line.notes) == len(near)

@@ -59,6 +59,16 @@ def pending_work_orders(session: Session, *, cuenta: int) -> Sequence[WorkOrder]
     return session.exec(statement).all()
 
 
+def work_orders_of(session: Session, *, cuenta: int) -> Sequence[WorkOrder]:
+    """Every LLS and OT of the account, whatever its status, oldest first."""
+    statement = (
+        select(WorkOrder)
+        .where(WorkOrder.cuenta == cuenta)
+        .order_by(col(WorkOrder.created_at), col(WorkOrder.id))
+    )
+    return session.exec(statement).all()
+
+
 def open_incidents(session: Session, *, node: str) -> Sequence[Incident]:
     """Open avisos on a node, most critical (priority 1) first."""
     statement = (

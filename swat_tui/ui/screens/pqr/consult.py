@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from swat_tui.ui.format import day
+from swat_tui.ui.format import clip, day
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 from swat_tui.ui.screens.paged import PagedScreen
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from swat_tui.domain.procedure.step_view import CheckView
 
 SHOW = "5"
-DETAIL_LINES = 3
+DETAIL_LINES = 5
 
 
 class PqrConsultScreen(CallStepScreen, PagedScreen, panel="PQR010"):
@@ -126,4 +126,24 @@ def _detail(line: PqrLine) -> list[str]:
         third = "VENCIDA sin respuesta: riesgo de silencio administrativo positivo."
     elif line.status == "ABIERTA":
         third = f"Radicada el {day(line.filed_at)}; la respuesta vence el {day(line.due_on)}."
-    return [first, second, third]
+    return [first, second, third, _visits(line), _notes(line)]
+
+
+def _visits(line: PqrLine) -> str:
+    """The LLS/OT near the filing: the PQR may be about one of them."""
+    if not line.visits:
+        return "Visitas: ninguna en los 30 días de la radicación."
+    shown = []
+    for visit in line.visits:
+        slot = f" {day(visit.slot_start)}" if visit.slot_start else ""
+        shown.append(f"{visit.kind} {visit.number} {visit.status}{slot}")
+    return clip("Visitas: " + "; ".join(shown), 78)
+
+
+def _notes(line: PqrLine) -> str:
+    """The newest F7 note near the filing (how many there are)."""
+    if not line.notes:
+        return "Notas F7: ninguna en los 30 días de la radicación."
+    note = line.notes[-1]
+    more = f" (+{len(line.notes) - 1})" if len(line.notes) > 1 else ""
+    return clip(f"Notas F7{more}: {day(note.created_at)} {note.author}: {note.text}", 78)
