@@ -15,6 +15,7 @@ from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 if TYPE_CHECKING:
     from swat_tui.domain.procedure.step_view import CheckView
 
+FILE_SUBFLOW = "radicar"  # data/branch_routes.toml
 RIGHTS_LINES = 3
 RIGHTS_WIDTH = 76
 
@@ -44,11 +45,37 @@ class PqrDesistScreen(CallStepScreen, panel="PQR020"):
     def _checks(self) -> list[CheckView]:
         return [v for v in self.desk.step_view(self.PANEL_ID).checks if v.applies]
 
+    async def _file_instead(self, insists: str) -> None:
+        """The customer does not desist: the request goes on to filing (PQR030)."""
+        from swat_tui.domain.procedure.routes import load_routes
+
+        if insists != YES:
+            self.message("Digite S si el cliente insiste en radicar.", error=True, field="ins")
+            self.field("ins").mark_error(True)
+            return
+        if any(v.done and v.field == "des" for v in self._checks()):
+            self.message(
+                "Ya registró el desistimiento: no puede radicar en esta solicitud.",
+                error=True,
+                field="ins",
+            )
+            self.field("ins").mark_error(True)
+            return
+        route = next(r for r in load_routes().subflows("pqr") if r.subflow == FILE_SUBFLOW)
+        if self.write(lambda: self.desk.choose_subflow(route.option), field="ins"):
+            await self.rr_app.show_call_step()
+
     def field_completed(self, name: str, value: str) -> None:
+        if name == "ins":
+            return
         self.confirm(next((v for v in self._checks() if v.field == name), None), value)
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
+        insists = self.field("ins").value.strip().upper()
+        if insists:
+            await self._file_instead(insists)
+            return
         for view in self._checks():
             self.field_completed(view.field, self.field(view.field).value)
             if self.panel.canvas.message_is_error:
