@@ -233,3 +233,11 @@ async def test_every_extra_charge_can_be_read_with_page_down(app: SwatApp) -> No
         second = [r["cdesc"] for r in screen(app).panel.canvas.records]
         assert second and not set(second) & set(first)
         assert shown(app, "chgsum").startswith("8 cobros adicionales en las últimas 3 facturas")
+
+
+async def test_the_cursor_starts_on_what_the_step_asks(app: SwatApp) -> None:
+    """Found in tmux: SAC020 put the cursor on Acción, so the S typed for "informada"
+    went into the optional action (a digits field) and was refused."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await routes.to_billing(pilot)
+        assert app.screen.focused is screen(app).field("ok")

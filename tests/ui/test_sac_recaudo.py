@@ -84,3 +84,9 @@ async def test_unresolved_goes_to_dime_and_the_closing_names_the_case(app: SwatA
         assert shown(app, "typified") == (
             f"Tipificación: SAC-DIM-003 DIME {number} (confirme el caso DIME al cliente)"
         )
+
+
+async def test_the_cursor_starts_on_the_information_check(app: SwatApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await routes.to_recaudo(pilot)
+        assert app.screen.focused is screen(app).field("inf")

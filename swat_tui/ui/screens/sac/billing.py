@@ -64,6 +64,9 @@ class BillingScreen(CallStepScreen, PagedScreen, panel="SAC020"):
             if check.done:
                 escalated = (check.result or "").startswith(ESCALATED)
                 self.field(check.field).value = NO if escalated else YES
+        # The cursor starts where the step is decided; the optional actions are above.
+        informed = self._check("ok")
+        self.focus_field(RESOLVED_FIELD if informed is not None and informed.done else "ok")
 
     def _checks(self) -> list[CheckView]:
         return [v for v in self.desk.step_view(self.PANEL_ID).checks if v.applies]

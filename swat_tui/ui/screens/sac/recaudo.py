@@ -44,7 +44,8 @@ class RecaudoScreen(CallStepScreen, PagedScreen, panel="SAC030"):
                 escalated = (check.result or "").startswith(ESCALATED)
                 self.field(check.field).value = NO if escalated else YES
         informed = self._check("inf")
-        self.focus_field("ok" if informed is not None and informed.done else "fecha")
+        # The cursor starts where the step is decided; the reported payment is above.
+        self.focus_field("ok" if informed is not None and informed.done else "inf")
 
     def _checks(self) -> list[CheckView]:
         return [v for v in self.desk.step_view(self.PANEL_ID).checks if v.applies]
