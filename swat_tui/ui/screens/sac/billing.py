@@ -14,10 +14,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure.check_ids import ESCALATED
 from swat_tui.ui.format import day, hour, pesos
-from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
+from swat_tui.ui.screens.call.call_step import YES
 from swat_tui.ui.screens.paged import PagedScreen
+from swat_tui.ui.screens.sac.sac_step import SacStepScreen
 
 if TYPE_CHECKING:
     from swat_tui.domain.billing.views import (
@@ -27,12 +27,9 @@ if TYPE_CHECKING:
         DeliveryChangeLine,
         LastInvoiceView,
     )
-    from swat_tui.domain.procedure.step_view import CheckView
 
 RESEND, CHANGE = "1", "2"
 ACTION_FIELDS = ("a", "d", "dest", "c")
-DIME_AREA = "facturacion"
-RESOLVED_FIELD = "res"
 DELIVERY_NAMES = {"digital": "DIGITAL", "fisica": "FÍSICA"}
 # The field a refusal is about (the rule's message -> the field to mark).
 RULE_FIELDS = {
@@ -43,8 +40,10 @@ RULE_FIELDS = {
 }
 
 
-class BillingScreen(CallStepScreen, PagedScreen, panel="SAC020"):
+class BillingScreen(SacStepScreen, PagedScreen, panel="SAC020"):
     """The facturación sub-flow: Paradigma, extra charges, two actions, two checks."""
+
+    INFORMED, RESOLVED, DIME_AREA = "ok", "res", "facturacion"
 
     def __init__(self) -> None:
         super().__init__()
@@ -60,19 +59,7 @@ class BillingScreen(CallStepScreen, PagedScreen, panel="SAC020"):
             }
         )
         self._paint_billing()
-        for check in self._checks():
-            if check.done:
-                escalated = (check.result or "").startswith(ESCALATED)
-                self.field(check.field).value = NO if escalated else YES
-        # The cursor starts where the step is decided; the optional actions are above.
-        informed = self._check("ok")
-        self.focus_field(RESOLVED_FIELD if informed is not None and informed.done else "ok")
-
-    def _checks(self) -> list[CheckView]:
-        return [v for v in self.desk.step_view(self.PANEL_ID).checks if v.applies]
-
-    def _check(self, field: str) -> CheckView | None:
-        return self.desk.step_view(self.PANEL_ID).by_field(field)
+        self.show_step_checks()
 
     def _paint_billing(self) -> None:
         """The last invoice and the extra charges, as Paradigma has them now."""
@@ -86,14 +73,6 @@ class BillingScreen(CallStepScreen, PagedScreen, panel="SAC020"):
         self.show_records([_charge(line) for line in lines])
         self.set_fields({"chgsum": _charge_summary(charges)})
 
-    def typed_checks(self) -> frozenset[str]:
-        """Confirmations typed S here, recorded by Intro."""
-        typed = set()
-        for check in self._checks():
-            if not check.done and self.field(check.field).value.strip().upper() == YES:
-                typed.add(check.check.id)
-        return frozenset(typed)
-
     def field_completed(self, name: str, value: str) -> None:
         view = self.account
         if name == "a" and value.strip() == RESEND and view is not None and view.email:
@@ -101,10 +80,10 @@ class BillingScreen(CallStepScreen, PagedScreen, panel="SAC020"):
             if not self.field("dest").value.strip():
                 self.field("dest").value = view.email
             return
-        if name == "ok":
-            self.confirm(self._check("ok"), value)
-        elif name == RESOLVED_FIELD and value.strip().upper() == YES:
-            self.confirm(self._check(RESOLVED_FIELD), value)
+        if name == self.RESOLVED and value.strip().upper() == YES:
+            self.confirm(self.step_check(self.RESOLVED), value)
+            return
+        super().field_completed(name, value)
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
@@ -112,10 +91,7 @@ class BillingScreen(CallStepScreen, PagedScreen, panel="SAC020"):
         if action:
             self._run_action(action)
             return
-        self.field_completed("ok", self.field("ok").value)
-        if self.panel.canvas.message_is_error:
-            return
-        await self.resolve_or_escalate(self._check(RESOLVED_FIELD), area=DIME_AREA)
+        await self.finish_step()
 
     def _run_action(self, action: str) -> None:
         """1 or 2 typed in Acción: one intent of the desk; a refusal keeps what was typed."""
@@ -149,9 +125,7 @@ class BillingScreen(CallStepScreen, PagedScreen, panel="SAC020"):
         self._paint_call_header()
         self.show_next()
         self.message(done.message)
-        # What is left is the step's own: tell the customer, then the resolution.
-        informed = self._check("ok")
-        self.focus_field(RESOLVED_FIELD if informed is not None and informed.done else "ok")
+        self.focus_step()  # what is left is the step's own
 
     def _attempt_action(self, call: Callable[[], DeliveryChangeDone]) -> DeliveryChangeDone | None:
         """Run the intent; its refusal goes to row 24 and marks the field it is about."""

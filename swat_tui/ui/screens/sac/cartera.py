@@ -11,22 +11,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from swat_tui.domain.procedure.check_ids import ESCALATED
 from swat_tui.ui.format import day, pesos
-from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
+from swat_tui.ui.screens.call.call_step import YES
+from swat_tui.ui.screens.sac.sac_step import SacStepScreen
 
 if TYPE_CHECKING:
-    from swat_tui.domain.procedure.step_view import CheckView
     from swat_tui.domain.sac.benefits import Eligibility
     from swat_tui.domain.sac.cartera import CarteraView
 
 BENEFIT_ROWS = 2
 COMMITMENT_FIELDS = ("ben", "fecha", "valor")
-DIME_AREA = "cartera"
 
 
-class CarteraScreen(CallStepScreen, panel="SAC010"):
+class CarteraScreen(SacStepScreen, panel="SAC010"):
     """The cartera of the call's account; the two checks of the sub-flow."""
+
+    DIME_AREA = "cartera"
 
     def __init__(self) -> None:
         super().__init__()
@@ -45,18 +45,7 @@ class CarteraScreen(CallStepScreen, panel="SAC010"):
         self.view = self.attempt(lambda: self.desk.cartera(cuenta)) if cuenta else None
         if self.view is not None:
             self._show(self.view)
-        for check in self._checks():
-            if check.done:
-                self.field(check.field).value = YES if check.field == "inf" else _answer(check)
-        # The cursor starts where the step is decided; the optional commitment is above.
-        informed = self._check("inf")
-        self.focus_field("ok" if informed is not None and informed.done else "inf")
-
-    def _checks(self) -> list[CheckView]:
-        return [v for v in self.desk.step_view(self.PANEL_ID).checks if v.applies]
-
-    def _check(self, field: str) -> CheckView | None:
-        return next((v for v in self._checks() if v.field == field), None)
+        self.show_step_checks()
 
     def _show(self, view: CarteraView) -> None:
         notice = view.final_notice
@@ -95,10 +84,6 @@ class CarteraScreen(CallStepScreen, panel="SAC010"):
             }
         )
 
-    def field_completed(self, name: str, value: str) -> None:
-        if name == "inf":
-            self.confirm(self._check("inf"), value)
-
     async def action_rr_enter(self) -> None:
         self.clear_errors()
         cuenta = self.call.record.cuenta
@@ -110,10 +95,7 @@ class CarteraScreen(CallStepScreen, panel="SAC010"):
         if self.field("rc").value.strip():
             self._reconnect(cuenta)
             return
-        self.field_completed("inf", self.field("inf").value)
-        if self.panel.canvas.message_is_error:
-            return
-        await self.resolve_or_escalate(self._check("ok"), area=DIME_AREA)
+        await self.finish_step()
 
     def _commit(self, cuenta: int) -> None:
         typed = {name: self.field(name).value for name in COMMITMENT_FIELDS}
@@ -131,7 +113,7 @@ class CarteraScreen(CallStepScreen, panel="SAC010"):
         self.message(
             f"Compromiso registrado: {pesos(line.amount)} a más tardar el {day(line.promised_on)}."
         )
-        self.focus_field("inf")
+        self.focus_step()
 
     def _reconnect(self, cuenta: int) -> None:
         if self.field("rc").value.strip().upper() != YES:
@@ -144,12 +126,7 @@ class CarteraScreen(CallStepScreen, panel="SAC010"):
         self.fill()
         self.field("rc").value = ""
         self.message(f"Reconexión solicitada: orden {number}. Infórmela al cliente.")
-        self.focus_field("inf")
-
-
-def _answer(check: CheckView) -> str:
-    """The resolution as recorded: N when it went to DIME."""
-    return NO if (check.result or "").startswith(ESCALATED) else YES
+        self.focus_step()
 
 
 def _benefit(eligibility: Eligibility) -> tuple[str, str]:

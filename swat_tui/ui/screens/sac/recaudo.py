@@ -10,20 +10,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from swat_tui.domain.procedure.check_ids import ESCALATED
 from swat_tui.ui.payment_rows import payment_record, payment_state
-from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
 from swat_tui.ui.screens.paged import PagedScreen
+from swat_tui.ui.screens.sac.sac_step import SacStepScreen
 
 if TYPE_CHECKING:
-    from swat_tui.domain.procedure.step_view import CheckView
+    pass
 
 REPORT_FIELDS = ("fecha", "valor")
-DIME_AREA = "recaudo"
 
 
-class RecaudoScreen(CallStepScreen, PagedScreen, panel="SAC030"):
+class RecaudoScreen(SacStepScreen, PagedScreen, panel="SAC030"):
     """The payments of the call's account; the two checks of the sub-flow."""
+
+    DIME_AREA = "recaudo"
 
     def fill_step(self) -> None:
         account = self.account
@@ -39,23 +39,7 @@ class RecaudoScreen(CallStepScreen, PagedScreen, panel="SAC030"):
         if view is not None:
             self.set_fields({"upto": payment_state(view)})
             self.show_records([payment_record(line) for line in view.payments])
-        for check in self._checks():
-            if check.done:
-                escalated = (check.result or "").startswith(ESCALATED)
-                self.field(check.field).value = NO if escalated else YES
-        informed = self._check("inf")
-        # The cursor starts where the step is decided; the reported payment is above.
-        self.focus_field("ok" if informed is not None and informed.done else "inf")
-
-    def _checks(self) -> list[CheckView]:
-        return [v for v in self.desk.step_view(self.PANEL_ID).checks if v.applies]
-
-    def _check(self, field: str) -> CheckView | None:
-        return next((v for v in self._checks() if v.field == field), None)
-
-    def field_completed(self, name: str, value: str) -> None:
-        if name == "inf":
-            self.confirm(self._check("inf"), value)
+        self.show_step_checks()
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
@@ -65,10 +49,7 @@ class RecaudoScreen(CallStepScreen, PagedScreen, panel="SAC030"):
         if any(self.field(name).value.strip() for name in REPORT_FIELDS):
             self._look_up(cuenta)
             return
-        self.field_completed("inf", self.field("inf").value)
-        if self.panel.canvas.message_is_error:
-            return
-        await self.resolve_or_escalate(self._check("ok"), area=DIME_AREA)
+        await self.finish_step()
 
     def _look_up(self, cuenta: int) -> None:
         typed = {name: self.field(name).value for name in REPORT_FIELDS}
@@ -83,4 +64,4 @@ class RecaudoScreen(CallStepScreen, PagedScreen, panel="SAC030"):
         for name in REPORT_FIELDS:
             self.field(name).value = ""
         self.set_fields({"found": found.message()})
-        self.focus_field("inf")
+        self.focus_step()
