@@ -1,0 +1,1 @@
+"""Step 3, soporte (T&D): the fault trees an agent walks with the customer."""
