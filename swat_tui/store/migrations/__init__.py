@@ -1,3 +1,3 @@
 """Alembic migrations of the store; ``HEAD`` is the newest revision id."""
 
-HEAD = "0005_sac_pqr"
+HEAD = "0006_wfm_agenda"

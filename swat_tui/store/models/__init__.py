@@ -5,6 +5,7 @@ and the engine factory rely on that.
 """
 
 from swat_tui.store.models.accounts import Account, Equipment, Service
+from swat_tui.store.models.agenda import VisitBooking, WfmSlot
 from swat_tui.store.models.agents import AccessLog, Agent, ProfileAudit
 from swat_tui.store.models.billing import (
     AccountDiscount,
@@ -47,5 +48,7 @@ __all__ = [
     "Service",
     "Typification",
     "UccCode",
+    "VisitBooking",
+    "WfmSlot",
     "WorkOrder",
 ]
