@@ -202,6 +202,28 @@ def test_booking_a_visit_twice_is_refused(store_engine: Engine) -> None:
     assert _booked(store_engine) == before
 
 
+def test_a_booking_that_loses_the_race_on_a_server_database_is_refused(
+    store_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL two transactions may both find the visit unbooked; the unique booking
+    per work order stops the second, which must be a row-24 refusal, not a crash."""
+    import swat_tui.domain.visit.agenda as agenda
+
+    _seed(store_engine)
+    with write_session(store_engine) as session:
+        book(session, "OT000001", _slot_id(session, TOMORROW, "10-12"), "AGT001", FIXED_NOW)
+    with write_session(store_engine) as session:  # what the second one read before the first
+        order = session.exec(select(WorkOrder).where(WorkOrder.number == "OT000001")).one()
+        order.status = WorkOrderStatus.PENDIENTE
+        session.add(order)
+    before = _booked(store_engine)
+    monkeypatch.setattr(agenda, "_booking", lambda session, order: None)
+    with pytest.raises(DomainError) as refused, write_session(store_engine) as session:
+        book(session, "OT000001", _slot_id(session, TOMORROW, "14-16"), "AGT002", FIXED_NOW)
+    assert refused.value.message == "La visita OT000001 ya está agendada; use reagendar."
+    assert _booked(store_engine) == before  # the place it took was given back with the rest
+
+
 def test_other_refusals_change_nothing(store_engine: Engine) -> None:
     _seed(store_engine)
     before = _booked(store_engine)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
@@ -93,7 +94,14 @@ def book(
         raise DomainError(f"La visita {order.number} está {order.status}: no se puede agendar.")
     slot = _bookable_slot(session, order, slot_id, now)
     _take(session, slot, now)
+    number = order.number  # read now: after a failed flush the session cannot load it
     session.add(VisitBooking(work_order_id=_id(order), slot_id=slot_id, booked_at=now, agent=agent))
+    try:
+        session.flush()
+    except IntegrityError:
+        # Another agent booked this visit in the same instant (a server database lets both
+        # transactions reach here; the unique booking per work order stops the second).
+        raise DomainError(f"La visita {number} ya está agendada; use reagendar.") from None
     return _booked(session, order, slot)
 
 
