@@ -563,3 +563,19 @@ def test_every_blacklisted_account_has_a_special_note(session: Session) -> None:
     assert len(blacklisted) >= 2
     for cuenta in blacklisted:
         assert _special_notes(session, cuenta), cuenta
+
+
+def test_every_zone_of_the_store_has_a_wfm_agenda_and_one_is_full(session: Session) -> None:
+    """Issue 10: the agenda covers each dispatch zone of the accounts' nodes; the
+    plan's full zone has no free place (a visit there goes to the CGO form)."""
+    from swat_tui.store.demo.agenda import load_plan
+    from swat_tui.store.models import WfmSlot
+    from swat_tui.store.queries.agenda import zone_of
+
+    slots = session.exec(select(WfmSlot)).all()
+    zones = {zone_of(node) for node in session.exec(select(Account.node)).all()}
+    assert zones <= {slot.zone for slot in slots}
+    full = load_plan().full_zone
+    assert all(s.booked == s.capacity for s in slots if s.zone == full)
+    assert any(s.booked < s.capacity for s in slots if s.zone != full)
+    assert all(0 <= s.booked <= s.capacity for s in slots)

@@ -37,6 +37,7 @@ class Batch:
     # Notes inside the folders above; "folder_id" is filled by the writer from "cuenta".
     folder_note: list[Row] = field(default_factory=list)
     incident: list[Row] = field(default_factory=list)  # only in the final batch
+    wfm_slot: list[Row] = field(default_factory=list)  # only in the final batch
 
 
 __all__ = ["Batch", "Row"]

@@ -55,6 +55,7 @@ class DemoGenerator:
         billing = Billing(vocabulary, draws, today=today, campaign_ids=campaign_ids)
         cases = Cases(vocabulary, draws, today_ord=today_ord)
         self._avisos = Avisos(vocabulary, draws, places, today_ord=today_ord)
+        self._places, self._today = places, today
         self._accounts = Accounts(
             vocabulary,
             draws,
@@ -89,6 +90,13 @@ class DemoGenerator:
             else:
                 self._accounts.random_account(out, FIRST_CUENTA + index)
         return out
+
+    def agenda(self) -> list[Row]:
+        """The WFM agenda of every zone of the store's nodes (no draws: data/wfm_agenda.toml)."""
+        from swat_tui.store.demo.agenda import agenda_rows
+        from swat_tui.store.queries.agenda import zone_of
+
+        return agenda_rows({zone_of(node) for node in self._places.all_nodes()}, self._today)
 
     def incidents(self) -> list[Row]:
         """Open and closed avisos on some nodes; call after the last batch."""

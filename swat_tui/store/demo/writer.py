@@ -129,13 +129,14 @@ def _pragmas(connection: Connection, pragmas: tuple[str, ...]) -> None:
 def _generate(
     accounts: int, seed: int, today: date, campaign_ids: Mapping[str, int], batch_accounts: int
 ) -> Iterator[Batch]:
-    """All batches in order; the last one carries only the avisos (incidents)."""
+    """All batches in order; the last one carries only the avisos (incidents) and the
+    WFM agenda."""
     generator = DemoGenerator(
         load_vocabulary(), accounts=accounts, seed=seed, today=today, campaign_ids=campaign_ids
     )
     for _ in range(0, accounts, batch_accounts):
         yield generator.batch(batch_accounts)
-    yield Batch(incident=generator.incidents())
+    yield Batch(incident=generator.incidents(), wfm_slot=generator.agenda())
 
 
 def _local_batches(
