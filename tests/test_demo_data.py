@@ -576,6 +576,7 @@ def test_every_zone_of_the_store_has_a_wfm_agenda_and_one_is_full(session: Sessi
     zones = {zone_of(node) for node in session.exec(select(Account.node)).all()}
     assert zones <= {slot.zone for slot in slots}
     full = load_plan().full_zone
+    assert full in zones
     assert all(s.booked == s.capacity for s in slots if s.zone == full)
     assert any(s.booked < s.capacity for s in slots if s.zone != full)
     assert all(0 <= s.booked <= s.capacity for s in slots)
