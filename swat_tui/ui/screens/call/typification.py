@@ -39,10 +39,21 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
             }
         )
         self.field("notes").value = state.fields.get(self._notes_key(), "")
+        self._offer_aviso()
         branch = request.branch if request else None
         self._search("", branch=branch)
         self.focus_field("search")
         self._suggest()
+
+    def _offer_aviso(self) -> None:
+        """A support request on a node with an open aviso: its INC is offered in "Aviso
+        (INC)" (the most urgent one), so the call is associated with it; editable."""
+        request = self.call.record.state.request
+        view = self.account
+        if self.field("inc").value or request is None or request.branch != "soporte":
+            return
+        if view is not None and view.open_incidents:
+            self.field("inc").value = view.open_incidents[0].number
 
     def _resolution_for(self, entry: UccEntry) -> str:
         """CUN when the code takes one or the request was not solved on the line."""
