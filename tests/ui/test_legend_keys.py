@@ -149,6 +149,10 @@ async def to_recaudo(pilot: Pilot[None]) -> None:
     await to_subflow(pilot, "payment_not_applied", "1", "3")
 
 
+async def to_td_walk(pilot: Pilot[None]) -> None:
+    await to_subflow(pilot, "activa", "2", "1")
+
+
 async def to_payments(pilot: Pilot[None]) -> None:
     await to_recaudo(pilot)
     await pilot.press("f21")
@@ -249,6 +253,7 @@ ROUTES: dict[str, Route] = {
     "SAC010": to_cartera,
     "SAC030": to_recaudo,
     "SAC031": to_payments,
+    "TD010": to_td_walk,
     "TIP001": to_typification,
     "LOG001": to_call_log,
     "LLM008": to_closing,

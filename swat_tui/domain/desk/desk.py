@@ -40,6 +40,7 @@ from swat_tui.domain.desk.softphone import (
     softphone_config,
 )
 from swat_tui.domain.desk.sources import CallSource
+from swat_tui.domain.desk.support_intents import SupportIntents
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.routes import BranchRoutes, step_panel
@@ -64,7 +65,9 @@ class DeskChange:
 Listener = Callable[[DeskChange], None]
 
 
-class Desk(AccountIntents, CarteraIntents, BillingIntents, DimeIntents, PqrFilingIntents):
+class Desk(
+    AccountIntents, CarteraIntents, BillingIntents, DimeIntents, PqrFilingIntents, SupportIntents
+):
     """One agent's desk for one sign-on session (the intents of accounts, SAC, DIME
     and PQR filing are in their mixins)."""
 

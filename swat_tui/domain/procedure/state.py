@@ -18,6 +18,8 @@ CALLER_SAYS_FIELD = "caller_says"  # a practice caller's request, as they will s
 SUGGESTED_CODE_FIELD = "ucc_{number}"  # the UCC code the action suggests (TIP001 fills it)
 CUN_FIELD = "cun_{number}"  # the CUN a filed PQR was given (the typification reuses it)
 DIME_FIELD = "dime_{number}"  # the DIME case the request was escalated to
+TD_TREE_FIELD = "td_tree_{number}"  # the T&D tree walked for the request (file stem)
+TD_PATH_FIELD = "td_path_{number}"  # the answers given in it so far, space-separated
 
 
 @dataclass(frozen=True)

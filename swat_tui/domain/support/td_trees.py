@@ -20,6 +20,7 @@ from swat_tui.domain.errors import DomainError
 from swat_tui.paths import data_dir
 
 TEXT_MAX = 76  # an 80-column panel less its margins
+TITLE_MAX = 35  # TD010 lists the trees in two columns of 38 ("12=" and the title)
 SERVICES = ("internet", "tv", "voz")
 TECHNOLOGIES = ("dvb", "atsc", "nagra", "tvbox", "fibra")
 FIRST_CONTACT = "primer_contacto"
@@ -253,7 +254,7 @@ class _Checker:
         servicio = self.choice(data, "servicio", SERVICES)
         sintoma = self.identifier(data, "sintoma")
         tecnologias = self.technologies(data, servicio)
-        titulo = self.text(data, "", "titulo", "titulo")
+        titulo = self.text(data, "", "titulo", "titulo", most=TITLE_MAX)
         inicio = self.identifier(data, "inicio")
         nodos = self.nodes(data.get("nodo"))
         if inicio and self.declared and inicio not in self.declared:
@@ -282,10 +283,18 @@ class _Checker:
             return None
         return value.strip()
 
-    def text(self, data: Mapping[str, object], table: str, key: str, field: str) -> str | None:
+    def text(
+        self,
+        data: Mapping[str, object],
+        table: str,
+        key: str,
+        field: str,
+        *,
+        most: int = TEXT_MAX,
+    ) -> str | None:
         value = self.string(data, table, key, field)
-        if value is not None and len(value) > TEXT_MAX:
-            self.add(table, key, field, f"tiene {len(value)} caracteres; máximo {TEXT_MAX}.")
+        if value is not None and len(value) > most:
+            self.add(table, key, field, f"tiene {len(value)} caracteres; máximo {most}.")
             return None
         return value
 

@@ -1,0 +1,245 @@
+"""The desk's soporte intents: walking a T&D fault tree with the customer (TD010).
+
+The walk is state of the call (the tree chosen and the answers given, in the
+request's fields), so a crashed session resumes on the same question. Each
+agent action is one transaction; the answer that reaches a leaf also records
+the ``td_recorrido`` check and the code the typification proposes. A refused
+action raises ``DomainError`` and writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sqlmodel import Session
+
+from swat_tui.domain.call.change import CallChange, change_in
+from swat_tui.domain.call.views import CallRecord
+from swat_tui.domain.desk.active_call import ActiveCall
+from swat_tui.domain.desk.desk_part import DeskPart
+from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.procedure import check_ids
+from swat_tui.domain.procedure.state import (
+    SUGGESTED_CODE_FIELD,
+    TD_PATH_FIELD,
+    TD_TREE_FIELD,
+    CallState,
+)
+from swat_tui.domain.support import td_walk
+from swat_tui.domain.support.td_trees import TdTree, load_trees
+from swat_tui.domain.support.td_walk import TdWalk
+from swat_tui.store.engine import write_session
+from swat_tui.store.queries import access_log
+from swat_tui.store.queries import accounts as account_queries
+
+WALKED_CHECK = "td_recorrido"
+BACK = "0"  # typed instead of an answer: one answer back
+
+
+@dataclass(frozen=True)
+class TdTreeChoice:
+    """A tree that applies to the call's account, as the agent picks it."""
+
+    number: int
+    id: str
+    titulo: str
+
+
+@dataclass(frozen=True)
+class TdWalkView:
+    """TD010's state: the trees to pick from, or the walk and whether it ended."""
+
+    trees: tuple[TdTreeChoice, ...]
+    walk: TdWalk | None  # None while no tree is chosen
+    recorded: bool  # the leaf's check is recorded: no going back
+
+    @property
+    def options(self) -> tuple[tuple[str, str], ...]:
+        """The current question's answers as the agent types them: ("1", "si")..."""
+        question = self.walk.question if self.walk else None
+        if question is None:
+            return ()
+        return tuple((str(n), answer) for n, answer in enumerate(question.answers, start=1))
+
+
+# What an intent does to the call, given the trees that apply to its account.
+CallChangeApply = Callable[[CallChange, tuple[TdTreeChoice, ...]], None]
+
+
+@cache
+def _shipped_trees() -> tuple[TdTree, ...]:
+    return load_trees()
+
+
+def tree_id(tree: TdTree) -> str:
+    return Path(tree.file).stem
+
+
+def _walked(state: CallState) -> tuple[str, tuple[str, ...]]:
+    """The tree id and the answers stored for the current request."""
+    number = state.request_number
+    chosen = state.fields.get(TD_TREE_FIELD.format(number=number), "")
+    path = state.fields.get(TD_PATH_FIELD.format(number=number), "")
+    return chosen, tuple(path.split())
+
+
+def _replay(tree: TdTree, answers: tuple[str, ...]) -> TdWalk:
+    walk = td_walk.start(tree)
+    for given in answers:
+        walk = td_walk.answer(walk, given)
+    return walk
+
+
+def _answer_of(walk: TdWalk, option: str) -> str:
+    """An answer typed as its id or as its number on the panel (1=si 2=no)."""
+    question = walk.question
+    typed = option.strip().lower()
+    if question is None or typed in question.answers or not typed.isdigit():
+        return typed
+    index = int(typed) - 1
+    return question.answers[index] if 0 <= index < len(question.answers) else typed
+
+
+def _tree_of(trees: tuple[TdTreeChoice, ...], typed: str) -> str:
+    """A tree typed as its number on the panel, or as its id."""
+    text = typed.strip().lower()
+    if text.isdigit():
+        return next((choice.id for choice in trees if choice.number == int(text)), text)
+    return text
+
+
+class SupportIntents(DeskPart):
+    """The T&D walk of a soporte request, through the desk's gate."""
+
+    def _td_call(self) -> ActiveCall:
+        call = self.active
+        if call is None or call.record.cuenta is None:
+            raise DomainError("El árbol T&D se recorre dentro de la llamada de la cuenta.")
+        if call.record.state.request is None:
+            raise DomainError(self.services.calls.procedure.message("typify_needs_request"))
+        return call
+
+    def _td_trees_in(self, session: Session, cuenta: int) -> tuple[TdTreeChoice, ...]:
+        """The trees of the account's services (TV ones of its technology), gate-checked."""
+        account = account_queries.get_account(session, cuenta=cuenta)
+        if account is None:
+            raise account_not_found(cuenta)
+        self.gate.require(cuenta, blacklist=account.blacklist)
+        access_log.log_access(
+            session, username=self.agent.username, cuenta=cuenta, action="ARBOL_TD", at=self._now()
+        )
+        services = account_queries.services_of(session, cuenta=cuenta)
+        found: list[TdTree] = []
+        for service in services:
+            technology = (service.tv_technology or "").lower() or None
+            for tree in _shipped_trees():
+                applies = tree.servicio == service.kind and (
+                    not tree.tecnologias or technology in tree.tecnologias
+                )
+                if applies and tree not in found:
+                    found.append(tree)
+        return tuple(
+            TdTreeChoice(n, tree_id(tree), tree.titulo) for n, tree in enumerate(found, start=1)
+        )
+
+    def _td_tree(self, trees: tuple[TdTreeChoice, ...], chosen: str) -> TdTree:
+        if chosen not in {choice.id for choice in trees}:
+            shown = chosen[:20] or "vacío"
+            raise DomainError(f"Árbol {shown} no válido: digite su número, de 1 a {len(trees)}.")
+        return next(tree for tree in _shipped_trees() if tree_id(tree) == chosen)
+
+    def _td_change(self, call: ActiveCall, apply: CallChangeApply) -> CallRecord:
+        """Read the trees and change the call in one transaction; the record reaches the UI."""
+        cuenta = call.record.cuenta
+        assert cuenta is not None
+        with write_session(self.services.engine) as session:
+            trees = self._td_trees_in(session, cuenta)
+            procedure = self.services.calls.procedure
+
+            def change(change: CallChange) -> None:
+                change.require_workable()
+                apply(change, trees)
+
+            record = change_in(session, procedure, call.call_id, self._now(), change)
+        return self._changed(record)
+
+    def td_trees_for_call(self) -> tuple[TdTreeChoice, ...]:
+        """The trees that apply to the call's account, numbered as TD010 lists them."""
+        call = self._td_call()
+        assert call.record.cuenta is not None
+        with write_session(self.services.engine) as session:
+            return self._td_trees_in(session, call.record.cuenta)
+
+    def td_walk_view(self) -> TdWalkView:
+        """Where the walk of the current request is (replayed from the call's state)."""
+        call = self._td_call()
+        trees = self.td_trees_for_call()
+        state = call.record.state
+        chosen, answers = _walked(state)
+        walk = _replay(self._td_tree(trees, chosen), answers) if chosen else None
+        recorded = state.mark_for(WALKED_CHECK, state.request_number) is not None
+        return TdWalkView(trees, walk, recorded)
+
+    def td_choose(self, chosen: str) -> CallRecord:
+        """The tree the agent walks (its id or its number on TD010); it can change only
+        while no answer is given."""
+        call = self._td_call()
+
+        def apply(change: CallChange, trees: tuple[TdTreeChoice, ...]) -> None:
+            current, answers = _walked(change.state)
+            if current and answers:
+                raise DomainError("Ya respondió preguntas de este árbol: vuelva con 0.")
+            picked = _tree_of(trees, chosen)
+            self._td_tree(trees, picked)
+            change.set_request_field(TD_TREE_FIELD, picked)
+            change.set_request_field(TD_PATH_FIELD, "")
+
+        return self._td_change(call, apply)
+
+    def td_answer(self, option: str) -> CallRecord:
+        """The customer's answer to the current question; at a leaf the walk is recorded
+        (escalated or not) and its UCC code suggested for the typification."""
+        call = self._td_call()
+
+        def apply(change: CallChange, trees: tuple[TdTreeChoice, ...]) -> None:
+            chosen, answers = _walked(change.state)
+            if not chosen:
+                raise DomainError("Elija primero el árbol T&D (su número).")
+            walk = _replay(self._td_tree(trees, chosen), answers)
+            walk = td_walk.answer(walk, _answer_of(walk, option))
+            change.set_request_field(TD_PATH_FIELD, " ".join(step.respuesta for step in walk.path))
+            leaf = walk.leaf
+            if leaf is None:
+                return
+            route = walk.route_label
+            result = (
+                f"{check_ids.ESCALATED}: {route} {leaf.codigo}"
+                if route is not None
+                else f"primer contacto {leaf.codigo}"
+            )
+            change.record(WALKED_CHECK, result)
+            change.set_request_field(SUGGESTED_CODE_FIELD, leaf.codigo)
+
+        return self._td_change(call, apply)
+
+    def td_back(self) -> CallRecord:
+        """One answer back (at the first question: the tree is chosen again); refused
+        once the walk reached its result."""
+        call = self._td_call()
+
+        def apply(change: CallChange, trees: tuple[TdTreeChoice, ...]) -> None:
+            state = change.state
+            if state.mark_for(WALKED_CHECK, state.request_number) is not None:
+                raise DomainError("El árbol ya llegó a su resultado; no se puede volver.")
+            chosen, answers = _walked(state)
+            if not chosen:
+                raise DomainError("Elija primero el árbol T&D (su número).")
+            if answers:
+                change.set_request_field(TD_PATH_FIELD, " ".join(answers[:-1]))
+            else:
+                change.set_request_field(TD_TREE_FIELD, "")
+
+        return self._td_change(call, apply)

@@ -1,0 +1,77 @@
+"""Issue 10, item 1: TD010, the T&D fault tree walked with the customer — the tree
+picked by number, answers typed, a wrong one refused, the leaf's code on TIP001."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+
+from swat_tui.ui.app import SwatApp
+from tests.ui import test_legend_keys as routes
+from tests.ui.helpers import desk_of, enter, fill, message, panel_id, screen, shown
+
+Snap = Any
+TREE = "internet_no_navega"
+
+
+async def _to_question(pilot: Pilot[None]) -> None:
+    """TD010 with the internet "no navega" tree chosen: its first question."""
+    await routes.to_td_walk(pilot)
+    app = pilot.app
+    assert isinstance(app, SwatApp)
+    number = next(t.number for t in desk_of(app).td_trees_for_call() if t.id == TREE)
+    await fill(pilot, td=str(number))
+    await enter(pilot)
+
+
+async def _to_leaf(pilot: Pilot[None]) -> None:
+    await _to_question(pilot)
+    for answer in ("2", "si", "1"):
+        await fill(pilot, td=answer)
+        await enter(pilot)
+
+
+def test_td_walk_trees_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    assert snap_compare(app, run_before=routes.to_td_walk)
+
+
+def test_td_walk_question_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    assert snap_compare(app, run_before=_to_question)
+
+
+def test_td_walk_leaf_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    assert snap_compare(app, run_before=_to_leaf)
+
+
+async def test_the_walk_reaches_typification_with_the_leaf_code(app: SwatApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_question(pilot)
+        assert panel_id(app) == "TD010"
+        assert shown(app, "tree") == "Internet: el cliente no navega"
+        assert shown(app, "options") == "Respuestas: 1=si 2=no  0=atrás"
+        await fill(pilot, td="quizas")
+        await enter(pilot)
+        assert message(app) == "Respuesta quizas no válida: use si, no."
+        assert screen(app).field("td").value == "quizas"
+        await fill(pilot, td="2")
+        await enter(pilot)
+        assert shown(app, "p1").endswith("= NO")
+        await fill(pilot, td="1")
+        await enter(pilot)
+        await fill(pilot, td="1")
+        await enter(pilot)
+        assert shown(app, "options") == "Primer contacto   Código SOP-INT-002"
+        assert app.screen.focused is screen(app).field("inf")
+        await fill(pilot, inf="s")
+        await enter(pilot)
+        assert panel_id(app) == "TIP001", message(app)
+        assert screen(app).field("code_in").value == "SOP-INT-002"
+
+
+async def test_intro_before_the_leaf_is_refused(app: SwatApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_question(pilot)
+        await enter(pilot)
+        assert panel_id(app) == "TD010"
+        assert message(app).startswith("Paso 4 incompleto: Árbol T&D recorrido")
