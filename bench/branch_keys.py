@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from bench.common import Figure, delete_calls, log, median, percentile
 from bench.demo_build import Store
 from bench.keys import (
-    QUEUE,
     WARM_UP,
     CallAccount,
     KeyClock,
@@ -36,10 +35,11 @@ from bench.keys import (
     _clear_open_calls,
     _fill,
     _press,
-    _rr,
     _sign_on,
+    answer_to_reception,
     key_figures,
     pick_accounts,
+    step2_acks,
 )
 from bench.panel import GcWatch
 
@@ -85,31 +85,13 @@ async def _one_call(
     """One call to a sub-flow's panel, its keys timed, then hung up and its ACW ended."""
     from textual.pilot import Pilot
 
-    from swat_tui.domain.desk.softphone import AgentState
-
     assert isinstance(pilot, Pilot)
     app = clock.app
     branch, option, target = subflow
     times: dict[str, float] = {}
-    _rr(app, "SFT001")
-    assert app.desk is not None
-    if app.desk.phone.state != AgentState.DISPONIBLE:
-        await _fill(pilot, opt="1")
-        await _press(pilot, "enter", then="SFT001")
-    call_ids.append(app.desk.ring(account.phone, QUEUE).id)
-    await _fill(pilot, opt="3")
-    await _press(pilot, "enter", then="LLM001")
-    await _fill(
-        pilot,
-        wel="S",
-        caller_name="Ana Banco",
-        caller_document="52123456",
-        rel="1",
-        cuenta=str(account.cuenta),
-    )
+    await answer_to_reception(pilot, account, call_ids)
     await _press(pilot, "enter", then="LLM002")
-    step2 = _rr(app, "LLM002")
-    acks = {name: "S" for name in ("pqr", "vis", "avi") if step2.field(name).display}
+    acks = step2_acks(app)
     await _fill(pilot, **acks, sta="S", request="Pregunta por su cuenta", br=branch)
     await _press(pilot, "enter", then="LLM003")
     await _fill(pilot, g=option)

@@ -229,18 +229,14 @@ async def _account_keys(
             samples["f10"].append(f10)
 
 
-async def _one_call(
-    pilot: Pilot[None],
-    clock: KeyClock,
-    account: CallAccount,
-    samples: Samples | None,
-    call_ids: list[int],
+async def answer_to_reception(
+    pilot: Pilot[None], account: CallAccount, call_ids: list[int]
 ) -> None:
-    """One whole guided call from the softphone back to Disponible (its id to ``call_ids``)."""
+    """From the softphone: Disponible if needed, the account's mobile rings, 3 answers,
+    and LLM001 is filled as an agent leaves it (Intro still to press)."""
     from swat_tui.domain.desk.softphone import AgentState
 
     app: SwatApp = pilot.app  # type: ignore[assignment]
-    times: dict[str, float] = {}
     _rr(app, "SFT001")
     assert app.desk is not None
     if app.desk.phone.state != AgentState.DISPONIBLE:
@@ -257,9 +253,28 @@ async def _one_call(
         rel="1",
         cuenta=str(account.cuenta),
     )
-    times["llm001"] = await clock.time("enter", "LLM002")
+
+
+def step2_acks(app: SwatApp) -> dict[str, str]:
+    """S for each step-2 flag the account shows (PQR, visit, aviso)."""
     step2 = _rr(app, "LLM002")
-    acks = {name: "S" for name in ("pqr", "vis", "avi") if step2.field(name).display}
+    return {name: "S" for name in ("pqr", "vis", "avi") if step2.field(name).display}
+
+
+async def _one_call(
+    pilot: Pilot[None],
+    clock: KeyClock,
+    account: CallAccount,
+    samples: Samples | None,
+    call_ids: list[int],
+) -> None:
+    """One whole guided call from the softphone back to Disponible (its id to ``call_ids``)."""
+
+    app: SwatApp = pilot.app  # type: ignore[assignment]
+    times: dict[str, float] = {}
+    await answer_to_reception(pilot, account, call_ids)
+    times["llm001"] = await clock.time("enter", "LLM002")
+    acks = step2_acks(app)
     await _fill(pilot, **acks, sta="S", request="Factura con un cobro no reconocido", br="1")
     times["llm002"] = await clock.time("enter", "LLM003")
     times["f22"] = await clock.time("f22", "TIP001")

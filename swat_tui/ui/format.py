@@ -84,3 +84,9 @@ def typification_line(lines: Sequence[TypificationLine], *, hint: bool = True) -
     told += ["caso DIME"] if any(t.dime_number and not t.cun for t in lines) else []
     said = f" (confirme el {' y el '.join(told)} al cliente)" if hint and told else ""
     return f"Tipificación: {', '.join(parts)}{said}"
+
+
+def numbered_fields(prefix: str, lines: Sequence[str], count: int) -> dict[str, str]:
+    """``count`` numbered output fields (``detail1``...): the lines, then blanks."""
+    rows = [*lines, *([""] * count)][:count]
+    return {f"{prefix}{index + 1}": row for index, row in enumerate(rows)}

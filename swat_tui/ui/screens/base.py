@@ -410,3 +410,18 @@ class RRScreen(Screen[None]):
 
     def action_rr_page_up(self) -> None:
         self.message("Ya está en el principio de la lista.", error=True)
+
+
+class AccountSubpanel(RRScreen):
+    """A panel about one account, opened by id with its cuenta and the holder the panel
+    below shows (F7, F10, F9, F13+F15, F24+T, F21+F18, the call log); mix it in before
+    ``PagedScreen`` for a list."""
+
+    def __init__(self, cuenta: int, holder: str = "") -> None:
+        super().__init__()
+        self.cuenta = cuenta
+        self.holder = holder
+
+    def account_fields(self) -> dict[str, str]:
+        """Row 3's account and holder."""
+        return {"cuenta": str(self.cuenta), "holder": self.holder}

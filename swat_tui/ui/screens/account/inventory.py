@@ -4,24 +4,20 @@ from __future__ import annotations
 
 from swat_tui.ui.format import clip, day
 from swat_tui.ui.labels import SERVICE_NAMES
+from swat_tui.ui.screens.base import AccountSubpanel
 from swat_tui.ui.screens.paged import PagedScreen
 
 EQUIPMENT_NAMES = {"modem": "Cablemódem", "decoder": "Decodific.", "smart_card": "Smart card"}
 
 
-class InventoryScreen(PagedScreen, panel="INV001"):
+class InventoryScreen(AccountSubpanel, PagedScreen, panel="INV001"):
     """Serials, models and status, to compare with what the customer reads out."""
-
-    def __init__(self, cuenta: int, holder: str = "") -> None:
-        super().__init__()
-        self.cuenta = cuenta
-        self.holder = holder
 
     def fill(self) -> None:
         view = self.attempt(lambda: self.desk.inventory(self.cuenta))
         if view is None:
             return
-        fields = {"cuenta": str(self.cuenta), "holder": self.holder}
+        fields = self.account_fields()
         for index in range(3):
             line = ""
             if index < len(view.services):

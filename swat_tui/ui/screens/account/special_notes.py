@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from swat_tui.ui.screens.account.note_records import note_records
+from swat_tui.ui.screens.base import AccountSubpanel
 from swat_tui.ui.screens.paged import PagedScreen
 
 
-class SpecialNotesScreen(PagedScreen, panel="NTS001"):
+class SpecialNotesScreen(AccountSubpanel, PagedScreen, panel="NTS001"):
     """Reads (and logs reading) the F7 notes; Intro on the note field adds one."""
 
     def __init__(self, cuenta: int, holder: str = "") -> None:
-        super().__init__()
-        self.cuenta = cuenta
-        self.holder = holder
+        super().__init__(cuenta, holder)
         self.folders: tuple[str, ...] = ()
 
     def fill(self) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from swat_tui.domain.procedure.check_ids import ESCALATED
 from swat_tui.domain.procedure.routes import load_routes
+from swat_tui.ui.format import numbered_fields
 from swat_tui.ui.screens.base import RRScreen
 from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
 
@@ -33,21 +34,17 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
     def fill_step(self) -> None:
         state = self.call.record.state
         request = state.request
-        view = self.account
         assert request is not None
         routes = load_routes()
         entry = routes.entry(request.branch)
         subflows = routes.subflows(request.branch)
-        hints = [*entry.hints, *([""] * HINT_LINES)][:HINT_LINES]
         self.set_fields(
             {
-                "cuenta": str(self.call.record.cuenta or ""),
-                "holder": (view.holder_name or "") if view else "",
-                "status": view.status if view else "",
+                **self.account_line(),
                 "branch": entry.title,
                 "request": request.description,
                 "subflows": "  ".join(f"{r.option}={r.label}" for r in subflows),
-                **{f"hint{i + 1}": line for i, line in enumerate(hints)},
+                **numbered_fields("hint", entry.hints, HINT_LINES),
             }
         )
         chosen = state.subflow

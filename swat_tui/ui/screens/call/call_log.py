@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from swat_tui.ui.format import day, hour
+from swat_tui.ui.screens.base import AccountSubpanel
 from swat_tui.ui.screens.paged import PagedScreen
 
 STATUS = {
@@ -15,16 +16,11 @@ STATUS = {
 }
 
 
-class CallLogScreen(PagedScreen, panel="LOG001"):
+class CallLogScreen(AccountSubpanel, PagedScreen, panel="LOG001"):
     """Did the customer already call for the same failure and aviso?"""
 
-    def __init__(self, cuenta: int, holder: str = "") -> None:
-        super().__init__()
-        self.cuenta = cuenta
-        self.holder = holder
-
     def fill(self) -> None:
-        self.set_fields({"cuenta": str(self.cuenta), "holder": self.holder})
+        self.set_fields(self.account_fields())
         lines = self.attempt(lambda: self.desk.call_log(self.cuenta))
         if lines is None:
             return

@@ -223,6 +223,16 @@ class CallStepScreen(RRScreen):
         says = self.call.record.state.fields.get(CALLER_SAYS_FIELD, "")
         return f"El cliente dice: «{says}»" if says else ""
 
+    def account_line(self) -> dict[str, str]:
+        """Row 4 of the step panels: the call's cuenta, holder and status, as the
+        BLACKLIST rule lets the agent see them now."""
+        view = self.account
+        return {
+            "cuenta": str(self.call.record.cuenta or ""),
+            "holder": self._holder(),
+            "status": view.status if view else "",
+        }
+
     def _holder(self) -> str:
         """The holder's name for the sub-panels, empty while the rule hides it."""
         view = self.account

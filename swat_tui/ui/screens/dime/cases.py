@@ -13,7 +13,8 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from swat_tui.domain.errors import DomainError
-from swat_tui.ui.format import clip, day, hour
+from swat_tui.ui.format import clip, day, hour, numbered_fields
+from swat_tui.ui.screens.base import AccountSubpanel
 from swat_tui.ui.screens.paged import PagedScreen
 
 if TYPE_CHECKING:
@@ -25,17 +26,15 @@ DETAIL_WIDTH = 78
 NOTE_LINES = 3  # the last detail lines: the newest follow-up notes
 
 
-class DimeCasesScreen(PagedScreen, panel="DIM001"):
+class DimeCasesScreen(AccountSubpanel, PagedScreen, panel="DIM001"):
     """The account's cases, newest first; options 5 (see) and 2 (add a note)."""
 
     def __init__(self, cuenta: int, holder: str = "") -> None:
-        super().__init__()
-        self.cuenta = cuenta
-        self.holder = holder
+        super().__init__(cuenta, holder)
         self.cases: tuple[DimeCaseView, ...] = ()
 
     def fill(self) -> None:
-        self.set_fields({"cuenta": str(self.cuenta), "holder": self.holder})
+        self.set_fields(self.account_fields())
         self._show_detail([])
         self._load()
 
@@ -93,8 +92,7 @@ class DimeCasesScreen(PagedScreen, panel="DIM001"):
         self.message(self.desk.dime_areas().message("note_added", number=case.number))
 
     def _show_detail(self, rows: list[str]) -> None:
-        rows = [*rows, *([""] * DETAIL_LINES)][:DETAIL_LINES]
-        self.set_fields({f"detail{index + 1}": row for index, row in enumerate(rows)})
+        self.set_fields(numbered_fields("detail", rows, DETAIL_LINES))
 
     async def action_rr_dime_new(self) -> None:
         """F6: a new case for the request of the call of this account (DIM010)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from swat_tui.ui.format import clip, day
+from swat_tui.ui.format import clip, day, numbered_fields
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 from swat_tui.ui.screens.paged import PagedScreen
 
@@ -33,13 +33,7 @@ class PqrConsultScreen(CallStepScreen, PagedScreen, panel="PQR010"):
         view = self.account
         cuenta = self.call.record.cuenta
         if view is not None:
-            self.set_fields(
-                {
-                    "cuenta": str(view.cuenta),
-                    "holder": view.holder_name or "",
-                    "status": view.status,
-                }
-            )
+            self.set_fields(self.account_line())
         self._show_detail(None)
         consulted = self.attempt(lambda: self.desk.pqrs(cuenta)) if cuenta else None
         self.lines = consulted.lines if consulted is not None else ()
@@ -92,8 +86,7 @@ class PqrConsultScreen(CallStepScreen, PagedScreen, panel="PQR010"):
 
     def _show_detail(self, line: PqrLine | None) -> None:
         rows = _detail(line) if line is not None else []
-        rows = [*rows, *([""] * DETAIL_LINES)][:DETAIL_LINES]
-        self.set_fields({f"detail{index + 1}": row for index, row in enumerate(rows)})
+        self.set_fields(numbered_fields("detail", rows, DETAIL_LINES))
 
 
 def _term(line: PqrLine) -> str:

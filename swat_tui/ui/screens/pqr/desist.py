@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from swat_tui.ui.format import numbered_fields
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 
 if TYPE_CHECKING:
@@ -26,17 +27,13 @@ class PqrDesistScreen(CallStepScreen, panel="PQR020"):
     def fill_step(self) -> None:
         from swat_tui.domain.call.scripts import script
 
-        view = self.account
         request = self.call.record.state.request
         rights = textwrap.wrap(script("pqr_rights"), RIGHTS_WIDTH)
-        rights = [*rights, *([""] * RIGHTS_LINES)][:RIGHTS_LINES]
         self.set_fields(
             {
-                "cuenta": str(view.cuenta) if view else "",
-                "holder": (view.holder_name or "") if view else "",
-                "status": view.status if view else "",
+                **self.account_line(),
                 "request": request.description if request else "",
-                **{f"rights{index + 1}": line for index, line in enumerate(rights)},
+                **numbered_fields("rights", rights, RIGHTS_LINES),
             }
         )
         for check in self._checks():

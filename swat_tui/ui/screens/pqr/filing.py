@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.check_ids import IDENTITY
+from swat_tui.ui.format import numbered_fields
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 
 if TYPE_CHECKING:
@@ -50,13 +51,10 @@ class PqrFilingScreen(CallStepScreen, panel="PQR030"):
         self.offered = ""  # step 2's validation, prefilled: only Intro records it
 
     def fill_step(self) -> None:
-        view = self.account
         request = self.call.record.state.request
         self.set_fields(
             {
-                "cuenta": str(view.cuenta) if view else "",
-                "holder": (view.holder_name or "") if view else "",
-                "status": view.status if view else "",
+                **self.account_line(),
                 "request": request.description if request else "",
             }
         )
@@ -101,8 +99,7 @@ class PqrFilingScreen(CallStepScreen, panel="PQR030"):
         """The matrix's motives by number: the agent types the number or the code."""
         entries = [f"{i}={row.motive}" for i, row in enumerate(self.desk.pqr_motives(), start=1)]
         lines = textwrap.wrap("  ".join(entries), LIST_WIDTH, break_on_hyphens=False)
-        lines = [*lines, *([""] * LIST_LINES)][:LIST_LINES]
-        self.set_fields({f"mlist{i + 1}": line for i, line in enumerate(lines)})
+        self.set_fields(numbered_fields("mlist", lines, LIST_LINES))
 
     def _show_motive(self, typed: str) -> None:
         from swat_tui.domain.pqr.consult import KIND_NAMES

@@ -50,14 +50,7 @@ class BillingScreen(SacStepScreen, PagedScreen, panel="SAC020"):
         self.invoice: LastInvoiceView | None = None
 
     def fill_step(self) -> None:
-        view = self.account
-        self.set_fields(
-            {
-                "cuenta": str(view.cuenta) if view else "",
-                "holder": (view.holder_name or "") if view else "",
-                "status": view.status if view else "",
-            }
-        )
+        self.set_fields(self.account_line())
         self._paint_billing()
         self.show_step_checks()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from swat_tui.ui.format import clip, day
-from swat_tui.ui.screens.base import RRScreen
+from swat_tui.ui.format import clip, day, numbered_fields
+from swat_tui.ui.screens.base import AccountSubpanel
 
 if TYPE_CHECKING:
     from swat_tui.domain.billing.views import Enrolment, Offer
@@ -15,16 +15,11 @@ ENROLMENT_LINES = 3
 OFFER_LINES = 6
 
 
-class CampaignsScreen(RRScreen, panel="SAC022"):
+class CampaignsScreen(AccountSubpanel, panel="SAC022"):
     """Read-only, like F10: opened with the account and the holder the call shows."""
 
-    def __init__(self, cuenta: int, holder: str = "") -> None:
-        super().__init__()
-        self.cuenta = cuenta
-        self.holder = holder
-
     def fill(self) -> None:
-        self.set_fields({"cuenta": str(self.cuenta), "holder": self.holder})
+        self.set_fields(self.account_fields())
         view = self.attempt(lambda: self.desk.campaigns(self.cuenta))
         if view is None:
             return  # refused (BLACKLIST): row 24 says why
@@ -42,8 +37,7 @@ def _rows(prefix: str, lines: list[str], count: int) -> dict[str, str]:
     """``count`` rows; a longer list ends with "... y N más" on the last one."""
     if len(lines) > count:
         lines = [*lines[: count - 1], f"... y {len(lines) - count + 1} más"]
-    rows = [*lines, *([""] * count)][:count]
-    return {f"{prefix}{index + 1}": row for index, row in enumerate(rows)}
+    return numbered_fields(prefix, lines, count)
 
 
 def _months(left: int) -> str:

@@ -33,15 +33,8 @@ class CarteraScreen(SacStepScreen, panel="SAC010"):
         self.view: CarteraView | None = None
 
     def fill_step(self) -> None:
-        account = self.account
         cuenta = self.call.record.cuenta
-        self.set_fields(
-            {
-                "cuenta": str(cuenta or ""),
-                "holder": (account.holder_name or "") if account else "",
-                "status": account.status if account else "",
-            }
-        )
+        self.set_fields(self.account_line())
         self.view = self.attempt(lambda: self.desk.cartera(cuenta)) if cuenta else None
         if self.view is not None:
             self._show(self.view)

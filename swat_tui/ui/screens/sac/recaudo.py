@@ -26,15 +26,8 @@ class RecaudoScreen(SacStepScreen, PagedScreen, panel="SAC030"):
     DIME_AREA = "recaudo"
 
     def fill_step(self) -> None:
-        account = self.account
         cuenta = self.call.record.cuenta
-        self.set_fields(
-            {
-                "cuenta": str(cuenta or ""),
-                "holder": (account.holder_name or "") if account else "",
-                "status": account.status if account else "",
-            }
-        )
+        self.set_fields(self.account_line())
         view = self.attempt(lambda: self.desk.recaudo(cuenta)) if cuenta else None
         if view is not None:
             self.set_fields({"upto": payment_state(view)})

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from swat_tui.ui.format import clip, pesos
-from swat_tui.ui.screens.base import RRScreen
+from swat_tui.ui.format import clip, numbered_fields, pesos
+from swat_tui.ui.screens.base import AccountSubpanel
 
 if TYPE_CHECKING:
     from swat_tui.domain.billing.views import InvoiceLine, RentPart, RentView
@@ -21,35 +21,25 @@ EXEMPT = "exento"
 NO_INVOICES = "La cuenta aún no tiene facturas."
 
 
-class RentScreen(RRScreen, panel="SAC021"):
+class RentScreen(AccountSubpanel, panel="SAC021"):
     """Read-only, like F10: opened with the account and the holder the call shows."""
 
-    def __init__(self, cuenta: int, holder: str = "") -> None:
-        super().__init__()
-        self.cuenta = cuenta
-        self.holder = holder
-
     def fill(self) -> None:
-        self.set_fields({"cuenta": str(self.cuenta), "holder": self.holder})
+        self.set_fields(self.account_fields())
         view = self.attempt(lambda: self.desk.rent(self.cuenta))
         if view is None:
             return  # refused (BLACKLIST): row 24 says why
         fields: dict[str, str] = {}
         parts = [_part(part) for part in view.parts[:PART_LINES]]
-        fields.update(_numbered("p", parts, PART_LINES))
+        fields.update(numbered_fields("p", parts, PART_LINES))
         fields["total"] = _total(view)
         history = [_invoice(line) for line in view.history[:HISTORY_LINES]]
         fields.update(
-            _numbered("h", history or ["La cuenta aún no tiene facturas."], HISTORY_LINES)
+            numbered_fields("h", history or ["La cuenta aún no tiene facturas."], HISTORY_LINES)
         )
         self.set_fields(fields)
         if not view.parts:
             self.message(self.desk.procedure.message("billing_no_services"))
-
-
-def _numbered(prefix: str, lines: list[str], count: int) -> dict[str, str]:
-    rows = [*lines, *([""] * count)][:count]
-    return {f"{prefix}{index + 1}": row for index, row in enumerate(rows)}
 
 
 def _amount(value: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.ui.format import numbered_fields
 from swat_tui.ui.screens.base import RRScreen
 
 if TYPE_CHECKING:
@@ -83,5 +84,4 @@ def menu_lines(options: tuple[MenuOption, ...]) -> dict[str, str]:
         if option.number.isdigit() and int(option.number) >= SIGN_OFF_GROUP and lines:
             lines.append("")
         lines.append(f"{option.number:>2}. {option.label}")
-    lines = [*lines, *([""] * MENU_LINES)][:MENU_LINES]
-    return {f"menu{index + 1}": line for index, line in enumerate(lines)}
+    return numbered_fields("menu", lines, MENU_LINES)

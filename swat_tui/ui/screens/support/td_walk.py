@@ -31,9 +31,7 @@ class TdWalkScreen(CallStepScreen, panel="TD010"):
         account = self.account
         self.set_fields(
             {
-                "cuenta": str(self.call.record.cuenta or ""),
-                "holder": (account.holder_name or "") if account else "",
-                "status": account.status if account else "",
+                **self.account_line(),
                 "services": _services(self) if account else "",
             }
         )
