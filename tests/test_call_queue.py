@@ -174,6 +174,13 @@ def test_a_request_comes_from_an_account_that_has_its_case(demo_store: Engine) -
             assert account is not None and not account.blacklist
             if case == "debt":
                 assert account.balance > 0, call
+            elif case == "final_notice":
+                from swat_tui.store.models import FinalNotice
+
+                notices = session.exec(
+                    select(FinalNotice).where(FinalNotice.cuenta == account.cuenta)
+                ).all()
+                assert notices and account.balance > 0, call
             elif case == "reconnect":
                 assert account.status == "CANCELADO CREDITO", call
             elif case == "pqr":

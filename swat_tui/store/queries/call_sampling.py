@@ -110,7 +110,7 @@ def account_on_node(session: Session, *, node: str, start: int) -> Account | Non
 
 # What a practice caller's request needs of the account (data/practice_requests.toml,
 # ``account``): each one a range seek over an index on cuenta that stops at the first hit.
-ACCOUNT_CASES = ("debt", "reconnect", "unapplied_payment", "pqr", "charges")
+ACCOUNT_CASES = ("debt", "final_notice", "reconnect", "unapplied_payment", "pqr", "charges")
 
 
 def account_with_case_in_window(
@@ -118,7 +118,7 @@ def account_with_case_in_window(
 ) -> Account | None:
     """The first account of the window, not blacklisted, that has ``case``."""
     from swat_tui.store.enums import AccountStatus
-    from swat_tui.store.models import InvoiceCharge, Payment, Pqr
+    from swat_tui.store.models import FinalNotice, InvoiceCharge, Payment, Pqr
 
     in_window = (col(Account.cuenta) >= start, col(Account.cuenta) < end)
     plain = col(Account.blacklist).is_(False)
@@ -136,6 +136,7 @@ def account_with_case_in_window(
     tables = {
         "unapplied_payment": (Payment.cuenta, col(Payment.applied_on).is_(None)),
         "pqr": (Pqr.cuenta, None),
+        "final_notice": (FinalNotice.cuenta, None),
         "charges": (InvoiceCharge.cuenta, None),
     }
     if case not in tables:
