@@ -35,6 +35,9 @@ LABELS_BEFORE = {
     "refresh": "F5=Renovar",
     "new_folder": "F6=Crear carpeta",
     "dime_new": "F6=Escalar a DIME",
+    "cgo": "F6=Formulario CGO",
+    "diagnostics": "F8=Diagnosticador",
+    "new_lls": "F23=Nueva LLS",
     "notes": "F7=Notas especiales",
     "inventory": "F10=Servicios/Inventario",
     "dime": "F9=DIME",
@@ -118,7 +121,7 @@ def test_chord_labels_are_drawn_as_rr_draws_them() -> None:
         "F13+F15=Renta",
         "F21+F18=Pagos",
         "F24+T=Campañas",
-        "F15+F6=OT",
+        "F15+F6=Nueva OT",
         "F22+F13=Log de llamadas",
         "F7+F6=Carpeta SWAT",
     ]
@@ -250,7 +253,7 @@ def test_two_chords_on_the_same_keys_are_refused() -> None:
 def test_remapped_chord_keys_are_followed_and_named() -> None:
     keymap = {"key_f15": "ctrl+3", "new_folder": "ctrl+n"}
     state = ChordState.for_panel(SAC, keymap)
-    assert state.press("f15").message == "Ctrl+3: pulse Ctrl+N=OT"
+    assert state.press("f15").message == "Ctrl+3: pulse Ctrl+N=Nueva OT"
     assert state.press("ctrl+n").action == "rr_work_order"
     state.press("f13")
     assert state.press("ctrl+3").action == "rr_rent"

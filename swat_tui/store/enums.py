@@ -80,6 +80,12 @@ class IncidentStatus(StrEnum):
     CERRADO = "CERRADO"
 
 
+class CgoStatus(StrEnum):
+    PENDIENTE = "PENDIENTE"  # CGO has not confirmed the agenda yet
+    CONFIRMADA = "CONFIRMADA"
+    CERRADA = "CERRADA"
+
+
 class CallStatus(StrEnum):
     RINGING = "ringing"
     IN_PROGRESS = "in_progress"

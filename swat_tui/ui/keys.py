@@ -144,7 +144,21 @@ REGISTRY: dict[str, RRKey] = {
             "rr_dime_new",
             "Escalar la solicitud de la llamada a un caso DIME nuevo",
         ),
+        RRKey(
+            "cgo",
+            _fkey(6),
+            "Formulario CGO",
+            "rr_cgo",
+            "Sin franja libre: formulario de seguimiento para el backoffice CGO",
+        ),
         RRKey("notes", _fkey(7), "Notas especiales", "rr_notes", "Leer y agregar notas especiales"),
+        RRKey(
+            "diagnostics",
+            _fkey(8),
+            "Diagnosticador",
+            "rr_diagnostics",
+            "Diagnosticador: módem, decodificadores, vecinos y avisos del nodo",
+        ),
         RRKey(
             "inventory",
             _fkey(10),
@@ -175,6 +189,9 @@ REGISTRY: dict[str, RRKey] = {
             "Sesión espejo de RR: otra pantalla de trabajo, sin dejar la llamada",
         ),
         RRKey("typify", _fkey(22), "Tipificar", "rr_typify", "Tipificar la solicitud (UCC)"),
+        RRKey(
+            "new_lls", _fkey(23), "Nueva LLS", "rr_new_lls", "Crear una llamada de servicio (LLS)"
+        ),
         RRKey(
             "page_down", "pagedown", "Avanzar", "rr_page_down", "Página siguiente", in_legend=False
         ),
@@ -258,7 +275,14 @@ CHORDS: dict[str, RRChord] = {
         RRChord(
             "campaigns", "f24", "t", "Campañas", "rr_campaigns", "Campañas de descuento vigentes"
         ),
-        RRChord("work_order", "f15", "f6", "OT", "rr_work_order", "Órdenes de trabajo (visitas)"),
+        RRChord(
+            "work_order",
+            "f15",
+            "f6",
+            "Nueva OT",
+            "rr_work_order",
+            "Crear una orden de trabajo (OT)",
+        ),
         # F22 opens TIP001, where F13 (``call_log``) is the second key.
         RRChord(
             "call_log_chord",

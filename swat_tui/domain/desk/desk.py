@@ -29,7 +29,10 @@ from swat_tui.domain.call.views import CallRecord, TypificationLine
 from swat_tui.domain.desk.account_intents import AccountIntents
 from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.billing_intents import BillingIntents
+from swat_tui.domain.desk.diagnostics_intents import DiagnosticsIntents
 from swat_tui.domain.desk.dime_intents import DimeIntents
+from swat_tui.domain.desk.inventory_intents import InventoryIntents
+from swat_tui.domain.desk.mass_intents import MassFailureIntents
 from swat_tui.domain.desk.pqr_intents import PqrFilingIntents
 from swat_tui.domain.desk.sac_intents import CarteraIntents
 from swat_tui.domain.desk.softphone import (
@@ -41,6 +44,7 @@ from swat_tui.domain.desk.softphone import (
 )
 from swat_tui.domain.desk.sources import CallSource
 from swat_tui.domain.desk.support_intents import SupportIntents
+from swat_tui.domain.desk.visit_intents import VisitIntents
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.routes import BranchRoutes, step_panel
@@ -66,10 +70,19 @@ Listener = Callable[[DeskChange], None]
 
 
 class Desk(
-    AccountIntents, CarteraIntents, BillingIntents, DimeIntents, PqrFilingIntents, SupportIntents
+    AccountIntents,
+    CarteraIntents,
+    BillingIntents,
+    DimeIntents,
+    PqrFilingIntents,
+    SupportIntents,
+    DiagnosticsIntents,
+    MassFailureIntents,
+    InventoryIntents,
+    VisitIntents,
 ):
-    """One agent's desk for one sign-on session (the intents of accounts, SAC, DIME
-    and PQR filing are in their mixins)."""
+    """One agent's desk for one sign-on session (the intents of accounts, SAC, DIME,
+    PQR filing, support and the visit are in their mixins)."""
 
     def __init__(
         self,

@@ -59,17 +59,17 @@ def applies(
         return False
     if step.branch is None:
         return True
-    if state.request is None or state.request.branch != step.branch:
+    if step.branch not in state.request_branches:
         return False
     if routes is not None and check.panel is not None:
-        return routes.route(step.branch, state.subflow).panel == check.panel
+        return routes.route(step.branch, state.subflow_in(step.branch)).panel == check.panel
     return True
 
 
 def step_applies(step: StepDef, state: CallState) -> bool:
-    return step.branch is None or (
-        state.request is not None and state.request.branch == step.branch
-    )
+    """Steps 1, 2, 7, 8 always; a branch step when the request goes through its branch
+    (its own, or the one its route followed: soporte -> visita)."""
+    return step.branch is None or step.branch in state.request_branches
 
 
 def is_done(check: CheckDef, state: CallState) -> bool:

@@ -124,4 +124,4 @@ def step_panel(procedure: ProcedureDef, state: CallState, routes: BranchRoutes) 
         if step.panel is None:
             raise ValueError(f"step {step.number} names no panel")
         return step.panel
-    return routes.route(step.branch, state.subflow).panel
+    return routes.route(step.branch, state.subflow_in(step.branch)).panel

@@ -20,6 +20,11 @@ CUN_FIELD = "cun_{number}"  # the CUN a filed PQR was given (the typification re
 DIME_FIELD = "dime_{number}"  # the DIME case the request was escalated to
 TD_TREE_FIELD = "td_tree_{number}"  # the T&D tree walked for the request (file stem)
 TD_PATH_FIELD = "td_path_{number}"  # the answers given in it so far, space-separated
+# The escalation route support chose for a request (a key of support.td_trees.ROUTES):
+SUPPORT_ROUTE_FIELD = "route_{number}"
+# A branch the request goes on to after its own (soporte -> visita for a physical
+# failure): its step applies too, entered by its entry panel.
+FOLLOW_BRANCH_FIELD = "then_{number}"
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,21 @@ class CallState:
     def subflow(self) -> str:
         """The sub-flow chosen for the current request ("" while none; steps 3-6)."""
         return self.fields.get(SUBFLOW_FIELD.format(number=self.request_number), "")
+
+    @property
+    def request_branches(self) -> frozenset[str]:
+        """The branches whose steps the current request goes through: its own, and the
+        one its route sent it on to (``FOLLOW_BRANCH_FIELD``)."""
+        if self.request is None:
+            return frozenset()
+        followed = self.request_field(FOLLOW_BRANCH_FIELD)
+        return frozenset({self.request.branch, followed} - {""})
+
+    def subflow_in(self, branch: str) -> str:
+        """The sub-flow of the current request in ``branch``: a followed branch is
+        handled on its entry panel ("")."""
+        request = self.request
+        return self.subflow if request is not None and request.branch == branch else ""
 
     def mark_for(self, check: str, request: int) -> Mark | None:
         for mark in reversed(self.marks):

@@ -16,6 +16,9 @@ from swat_tui.store.demo.places import Places
 from swat_tui.store.demo.vocabulary import Vocabulary
 from swat_tui.store.enums import IncidentStatus
 
+# Estimated restoration after the aviso opened, by priority (1 crítica .. 4 baja):
+RESTORE_HOURS = {1: 6, 2: 12, 3: 24, 4: 48}
+
 
 class Avisos:
     """The build's incident rows, and the node reserved for the showcase aviso."""
@@ -69,6 +72,7 @@ class Avisos:
             opened = self._at(self._today_ord - self._int(4, 90))
             closed = opened + timedelta(hours=self._int(2, 48))
         self._incident_seq += self._int(1, 97)
+        city = next(c for c in self._v.cities if node.startswith(f"{c.node_prefix}-"))
         return {
             "number": f"INC{self._incident_seq:09d}",
             "node": node,
@@ -78,6 +82,9 @@ class Avisos:
             "status": (IncidentStatus.ABIERTO if open_ else IncidentStatus.CERRADO).value,
             "opened_at": opened,
             "closed_at": closed,
+            # derived, not drawn: the rows of older builds keep their random stream
+            "zone": f"{city.name}, zona {node.split('-')[1]}, nodo {node}",
+            "restore_by": opened + timedelta(hours=RESTORE_HOURS[priority]),
         }
 
 

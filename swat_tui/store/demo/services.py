@@ -96,6 +96,7 @@ class Services:
                     "tv_technology": tv,
                     "status": service_status,
                     "activated_on": date.fromordinal(since),
+                    "provisioned": True,
                 }
             )
             if kind == "internet":

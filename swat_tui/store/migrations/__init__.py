@@ -1,3 +1,3 @@
 """Alembic migrations of the store; ``HEAD`` is the newest revision id."""
 
-HEAD = "0006_wfm_agenda"
+HEAD = "0007_support_visits"

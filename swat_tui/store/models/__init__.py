@@ -17,9 +17,11 @@ from swat_tui.store.models.billing import (
 )
 from swat_tui.store.models.calls import Call, CallEvent, CallRequest, Typification, UccCode
 from swat_tui.store.models.cases import DimeCase, DimeNote, Pqr, WorkOrder
+from swat_tui.store.models.cgo import CgoForm
 from swat_tui.store.models.collections import FinalNotice, PaymentCommitment, Reconnection
 from swat_tui.store.models.incidents import Incident
 from swat_tui.store.models.notes import Note, NoteFolder
+from swat_tui.store.models.support import IncidentLink, ModemRestart, SerialCheck
 
 __all__ = [
     "AccessLog",
@@ -29,15 +31,18 @@ __all__ = [
     "Call",
     "CallEvent",
     "CallRequest",
+    "CgoForm",
     "DimeCase",
     "DimeNote",
     "DiscountCampaign",
     "Equipment",
     "FinalNotice",
     "Incident",
+    "IncidentLink",
     "Invoice",
     "InvoiceCharge",
     "InvoiceDeliveryChange",
+    "ModemRestart",
     "Note",
     "NoteFolder",
     "Payment",
@@ -45,6 +50,7 @@ __all__ = [
     "Pqr",
     "ProfileAudit",
     "Reconnection",
+    "SerialCheck",
     "Service",
     "Typification",
     "UccCode",

@@ -39,6 +39,8 @@ class Service(SQLModel, table=True):
     plan_name: str = Field(max_length=60)
     tv_technology: str | None = Field(default=None, max_length=8)  # enums.TvTechnology
     status: str = Field(max_length=12)
+    # False: sold but not yet associated in the Módulo de Gestión (support sees it, F10)
+    provisioned: bool = True
     activated_on: date
 
 

@@ -39,6 +39,14 @@ class WorkOrder(SQLModel, table=True):
     created_at: datetime
     slot_start: datetime | None = None
     slot_end: datetime | None = None
+    # What an agent fills on VIS020 (issue 10); None on orders older than that:
+    symptom: str | None = Field(default=None, max_length=120)  # the T&D leaf, or as told
+    contact_name: str | None = Field(default=None, max_length=60)
+    contact_phone: str | None = Field(default=None, max_length=10)
+    address: str | None = Field(default=None, max_length=80)  # confirmed with the customer
+    access_notes: str | None = Field(default=None, max_length=200)
+    call_id: int | None = Field(default=None, foreign_key="call.id")
+    created_by: str | None = Field(default=None, max_length=10)
 
 
 class DimeCase(SQLModel, table=True):

@@ -17,3 +17,5 @@ class Incident(SQLModel, table=True):
     status: str = Field(max_length=8)  # enums.IncidentStatus
     opened_at: datetime
     closed_at: datetime | None = None
+    zone: str | None = Field(default=None, max_length=60)  # the area it covers, as told
+    restore_by: datetime | None = None  # estimated restoration

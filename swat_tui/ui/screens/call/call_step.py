@@ -163,7 +163,7 @@ class CallStepScreen(RRScreen):
         """F10 in a call: services and equipment, once the rule allows it."""
         await self._open_account_panel("INV001")
 
-    async def _open_account_panel(self, panel_id: str) -> None:
+    async def _open_account_panel(self, panel_id: str, **options: str) -> None:
         """A read-only panel of the call's account (F10, F13+F15, F24+T, F21+F18, F9),
         once the BLACKLIST rule allows its data."""
         cuenta = self.call.record.cuenta
@@ -174,7 +174,7 @@ class CallStepScreen(RRScreen):
         if view is not None and not view.details_visible:
             self.message(self.desk.gate.refusal(cuenta), error=True)
             return
-        await self.open_panel(panel_id, cuenta, self._holder())
+        await self.open_panel(panel_id, cuenta, self._holder(), **options)
 
     async def action_rr_rent(self) -> None:
         """F13 then F15: the monthly rent, its parts and how it changed."""
@@ -191,6 +191,18 @@ class CallStepScreen(RRScreen):
     async def action_rr_dime(self) -> None:
         """F9: the account's DIME cases with their follow-up notes."""
         await self._open_account_panel("DIM001")
+
+    async def action_rr_diagnostics(self) -> None:
+        """F8: the Diagnosticador of the call's account (modem, decoders, neighbours, avisos)."""
+        await self._open_account_panel("DIA010")
+
+    async def action_rr_new_lls(self) -> None:
+        """F23: a new LLS (maintenance call) for the call's account."""
+        await self._open_account_panel("VIS020", kind="LLS")
+
+    async def action_rr_work_order(self) -> None:
+        """F15 then F6: a new OT (work order) for the call's account."""
+        await self._open_account_panel("VIS020", kind="OT")
 
     async def resolve_or_escalate(self, view: CheckView | None, *, area: str) -> None:
         """A SAC panel's last question, "Resuelta en línea": S records the check and goes
