@@ -21,7 +21,12 @@ from swat_tui.store.models.cgo import CgoForm
 from swat_tui.store.models.collections import FinalNotice, PaymentCommitment, Reconnection
 from swat_tui.store.models.incidents import Incident
 from swat_tui.store.models.notes import Note, NoteFolder
-from swat_tui.store.models.support import IncidentLink, ModemRestart, SerialCheck
+from swat_tui.store.models.support import (
+    IncidentLink,
+    ModemRestart,
+    PlantCondition,
+    SerialCheck,
+)
 
 __all__ = [
     "AccessLog",
@@ -47,6 +52,7 @@ __all__ = [
     "NoteFolder",
     "Payment",
     "PaymentCommitment",
+    "PlantCondition",
     "Pqr",
     "ProfileAudit",
     "Reconnection",

@@ -55,3 +55,17 @@ class SerialCheck(SQLModel, table=True):
     at: datetime
     agent: str = Field(max_length=10)
     dime_case_id: int | None = Field(default=None, foreign_key="dime_case.id")
+
+
+class PlantCondition(SQLModel, table=True):
+    """What the simulated plant reports for one device, set by the demo or a training
+    scenario; a device without a row reads as its serial draws (mostly healthy)."""
+
+    __tablename__ = "plant_condition"
+
+    id: int | None = Field(default=None, primary_key=True)
+    equipment_id: int = Field(foreign_key="equipment.id", unique=True)
+    cm_state: str | None = Field(default=None, max_length=12)  # online, offline, init(r1)...
+    levels: str | None = Field(default=None, max_length=12)  # sano, ds_bajo, snr_bajo, us_alto...
+    alarm: str | None = Field(default=None, max_length=60)  # a decoder's alarm or read error
+    after_restart: str | None = Field(default=None, max_length=12)  # cm_state once restarted

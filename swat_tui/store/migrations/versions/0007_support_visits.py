@@ -1,9 +1,10 @@
 """support plant and visits
 
 Steps 4 and 5 (issue 10): calls tied to an aviso (repeat callers), "reiniciar
-CM" sent from the Diagnosticador, serials read against RR's inventory, the
-CGO follow-up form for a visit with no window, the visit order's fields, the
-aviso's zone and estimated restoration, and whether a service is provisioned.
+CM" sent from the Diagnosticador, the simulated plant's conditions of demo and
+training devices, serials read against RR's inventory, the CGO follow-up form
+for a visit with no window, the visit order's fields, the aviso's zone and
+estimated restoration, and whether a service is provisioned.
 
 Rows written before this revision: every service counts as provisioned; work
 orders and avisos keep None in the new columns.
@@ -148,6 +149,22 @@ def upgrade() -> None:
     with op.batch_alter_table("serial_check", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_serial_check_cuenta"), ["cuenta"], unique=False)
 
+    op.create_table(
+        "plant_condition",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("equipment_id", sa.Integer(), nullable=False),
+        sa.Column("cm_state", sqlmodel.sql.sqltypes.AutoString(length=12), nullable=True),
+        sa.Column("levels", sqlmodel.sql.sqltypes.AutoString(length=12), nullable=True),
+        sa.Column("alarm", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=True),
+        sa.Column("after_restart", sqlmodel.sql.sqltypes.AutoString(length=12), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["equipment_id"],
+            ["equipment.id"],
+        ),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("equipment_id"),
+    )
+
     with op.batch_alter_table("incident", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("zone", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=True)
@@ -220,3 +237,4 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_incident_link_cuenta"))
 
     op.drop_table("incident_link")
+    op.drop_table("plant_condition")
