@@ -8,6 +8,8 @@ from sqlmodel import col, select
 
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure import check_ids
+from swat_tui.domain.procedure.routes import load_routes
+from swat_tui.domain.procedure.state import SUPPORT_ROUTE_FIELD
 from swat_tui.domain.services import Services
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.store.engine import read_session
@@ -111,3 +113,31 @@ def test_a_wrong_answer_or_tree_changes_nothing(demo_services: Services) -> None
     assert desk.td_walk_view().walk is None
     with pytest.raises(DomainError, match="Paso 4 incompleto"):
         desk.advance()
+
+
+def test_a_physical_failure_goes_on_to_the_technical_visit(demo_services: Services) -> None:
+    """Item 5: the route is recorded on the request and decides the next step: a
+    physical failure (route visita) goes to step 5 before the typification."""
+    call = _walking(demo_services)
+    desk = call.desk
+    for answer in ("no", "no", "si", "si"):  # light off, offline, cable fine: visit
+        desk.td_answer(answer)
+    state = call.record.state
+    assert state.request_field(SUPPORT_ROUTE_FIELD) == "visita"
+    assert state.request_branches == {"soporte", "visita"}
+    desk.record_check("td_informado", "informado")
+    desk.advance()
+    assert call.record.state.step == 5
+    assert desk.step_panel() == load_routes().entry("visita").panel
+
+
+def test_other_routes_end_in_the_typification(demo_services: Services) -> None:
+    call = _walking(demo_services)
+    desk = call.desk
+    for answer in ("no", "si", "no", "no"):  # a platform point failure
+        desk.td_answer(answer)
+    assert call.record.state.request_field(SUPPORT_ROUTE_FIELD) == "punto"
+    assert call.record.state.request_branches == {"soporte"}
+    desk.record_check("td_informado", "informado")
+    desk.advance()
+    assert call.record.state.step == 7

@@ -29,6 +29,7 @@ from swat_tui.domain.procedure.state import (
     CallState,
 )
 from swat_tui.domain.support import td_walk
+from swat_tui.domain.support.routes import record_route
 from swat_tui.domain.support.td_trees import TdTree, load_trees
 from swat_tui.domain.support.td_walk import TdWalk
 from swat_tui.store.engine import write_session
@@ -222,6 +223,8 @@ class SupportIntents(DeskPart):
             )
             change.record(WALKED_CHECK, result)
             change.set_request_field(SUGGESTED_CODE_FIELD, leaf.codigo)
+            if leaf.ruta is not None:
+                record_route(change, leaf.ruta)  # a physical failure goes on to step 5
 
         return self._td_change(call, apply)
 
