@@ -25,10 +25,12 @@ from swat_tui.store.models import (
     Account,
     Equipment,
     Incident,
+    IncidentLink,
     Invoice,
     Note,
     NoteFolder,
     Payment,
+    PlantCondition,
     Pqr,
     Service,
     WorkOrder,
@@ -338,7 +340,7 @@ def test_everything_showcase_has_every_flag(session: Session) -> None:
 
 def test_aviso_showcase_node_has_an_open_masiva(session: Session) -> None:
     """Only the showcase accounts meant to carry an aviso are on a node with one."""
-    with_aviso = ("aviso", "everything")
+    with_aviso = ("aviso", "everything", "aviso_repeat")
     for case in with_aviso:
         node = _account(session, case).node
         open_on_node = session.exec(
@@ -357,6 +359,49 @@ def test_aviso_showcase_node_has_an_open_masiva(session: Session) -> None:
         .where(col(Incident.node).in_(others), Incident.status == "ABIERTO")
     ).one()
     assert open_elsewhere == 0
+
+
+def test_support_showcase_accounts_have_their_plant_and_agenda(session: Session) -> None:
+    """Issue 10's showcase cases: each plant condition on its account's devices, the
+    repeat caller's earlier report of the aviso, the zones of the visit cases."""
+    conditions = {
+        (row.cuenta, row.kind): condition
+        for condition, row in session.exec(
+            select(PlantCondition, Equipment).where(
+                PlantCondition.equipment_id == Equipment.id,
+                col(Equipment.cuenta).in_(SHOWCASE.values()),
+            )
+        ).all()
+    }
+    modem = {key: conditions.get((SHOWCASE[key], "modem")) for key in SHOWCASE}
+    assert (modem["cm_offline"].cm_state, modem["cm_offline"].after_restart) == (  # type: ignore[union-attr]
+        "offline",
+        "offline",
+    )
+    assert modem["cm_init"].after_restart == "online"  # type: ignore[union-attr]
+    assert modem["cm_levels"].levels == "snr_bajo"  # type: ignore[union-attr]
+    assert modem["cm_upstream"].levels == "us_alto"  # type: ignore[union-attr]
+    mismatch = modem["serial_mismatch"]
+    assert mismatch is not None and mismatch.seen_serial
+    rr_serial = session.exec(
+        select(Equipment.serial).where(Equipment.id == mismatch.equipment_id)
+    ).one()
+    assert mismatch.seen_serial != rr_serial and len(mismatch.seen_serial) == len(rr_serial)
+    decoder = conditions[(SHOWCASE["decoder_alarm"], "decoder")]
+    assert decoder.alarm and decoder.alarm.startswith("E16")
+    assert modem["activa"] is None  # showcase accounts draw nothing
+    unprovisioned = session.exec(
+        select(Service.kind).where(
+            Service.cuenta == SHOWCASE["not_provisioned"], col(Service.provisioned).is_(False)
+        )
+    ).all()
+    assert unprovisioned == ["voz"]
+    [report] = session.exec(
+        select(IncidentLink).where(IncidentLink.cuenta == SHOWCASE["aviso_repeat"])
+    ).all()
+    assert report.call_id is None and report.agent == "IVR"
+    assert _account(session, "agenda_full").node.startswith("BOG-US-")
+    assert _account(session, "visit_needed").node.startswith("BOG-CH-")
 
 
 def test_markup_is_stored_literally(demo: tuple[Engine, DemoSummary]) -> None:

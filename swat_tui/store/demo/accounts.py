@@ -16,6 +16,7 @@ from swat_tui.store.demo.cases import Cases
 from swat_tui.store.demo.draws import Draws, weighted
 from swat_tui.store.demo.people import Holder, People
 from swat_tui.store.demo.places import Place, Places
+from swat_tui.store.demo.plant import PlantFacts
 from swat_tui.store.demo.services import Services
 from swat_tui.store.demo.showcase import ShowcaseAccount
 from swat_tui.store.demo.vocabulary import Vocabulary
@@ -158,7 +159,16 @@ class Accounts:
         activated = self._today_ord - self._int(30, MAX_AGE_DAYS)
         if spec is not None and spec.activated_days_ago is not None:
             activated = self._today_ord - spec.activated_days_ago
-        rent = self._services.add(out, cuenta, status, kinds, fibra, technology, activated)
+        rent = self._services.add(
+            out,
+            cuenta,
+            status,
+            kinds,
+            fibra,
+            technology,
+            activated,
+            plant=(spec.plant or PlantFacts()) if spec else None,
+        )
         fixed = None
         if "voz" in kinds or r() < 0.08:
             fixed = self._people.fixed_phone(place.city)

@@ -8,7 +8,7 @@ before ``rows`` draws the random avisos.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from swat_tui.store.demo.batch import Row
 from swat_tui.store.demo.draws import Draws
@@ -40,6 +40,8 @@ class Avisos:
         self.showcase_node = places.nodes[vocabulary.cities[0].name][-1]
         self.showcase_node_used = False  # a showcase account sits on it: give it the aviso
         self._quiet_nodes: set[str] = set()
+        self.reporters: list[int] = []  # showcase cuentas that reported the aviso before
+        self._showcase_aviso: Row | None = None
 
     def keep_quiet(self, node: str) -> None:
         """Never put an open aviso on ``node`` (a showcase account without one lives there)."""
@@ -52,7 +54,10 @@ class Avisos:
         candidates = [n for n in nodes if n not in self._quiet_nodes and n != self.showcase_node]
         rows: list[Row] = []
         if self.showcase_node_used:
-            rows.append(self._incident(self.showcase_node, "masiva", open_=True, priority=1))
+            self._showcase_aviso = self._incident(
+                self.showcase_node, "masiva", open_=True, priority=1
+            )
+            rows.append(self._showcase_aviso)
         for node in self._draws.sample(candidates, max(1, round(len(nodes) * 0.03))):
             kind = "masiva" if r() < 0.7 else "puntual"
             rows.append(self._incident(node, kind, open_=True))
@@ -60,6 +65,26 @@ class Avisos:
             kind = "masiva" if r() < 0.5 else "puntual"
             rows.append(self._incident(node, kind, open_=False))
         return rows
+
+    def reports(self) -> list[Row]:
+        """Earlier reports of the showcase aviso by its ``reporters`` (through the IVR, so
+        no call row), ten minutes after it opened: their next call is a repeat call."""
+        aviso = self._showcase_aviso
+        if aviso is None:
+            return []
+        opened = aviso["opened_at"]
+        assert isinstance(opened, datetime)
+        return [
+            {
+                "incident_number": aviso["number"],
+                "cuenta": cuenta,
+                "call_id": None,
+                "linked_at": opened + timedelta(minutes=10),
+                "agent": "IVR",
+                "repeat_call": False,
+            }
+            for cuenta in self.reporters
+        ]
 
     def _incident(self, node: str, kind: str, *, open_: bool, priority: int | None = None) -> Row:
         descriptions = [text for k, text in self._v.incident_descriptions if k == kind]

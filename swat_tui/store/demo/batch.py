@@ -19,6 +19,9 @@ class Batch:
     account: list[Row] = field(default_factory=list)
     service: list[Row] = field(default_factory=list)
     equipment: list[Row] = field(default_factory=list)
+    # What the simulated plant reports for some devices; "equipment_id" is filled by the
+    # writer from "serial" and "cuenta".
+    plant_condition: list[Row] = field(default_factory=list)
     invoice: list[Row] = field(default_factory=list)
     # Extra charges of the invoices above; "invoice_id" is filled by the writer from
     # "invoice_number".
@@ -38,6 +41,9 @@ class Batch:
     folder_note: list[Row] = field(default_factory=list)
     incident: list[Row] = field(default_factory=list)  # only in the final batch
     wfm_slot: list[Row] = field(default_factory=list)  # only in the final batch
+    # Earlier reports of a showcase aviso (IVR, no call row): "incident_id" is filled by
+    # the writer from "incident_number". Only in the final batch.
+    incident_link: list[Row] = field(default_factory=list)
 
 
 __all__ = ["Batch", "Row"]

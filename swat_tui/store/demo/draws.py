@@ -41,6 +41,8 @@ class Draws:
         # what its extra charges were, when a payment was applied): drawing them
         # from ``rng`` would have changed every row generated after them.
         self.details = random.Random(f"details:{seed}")
+        # A third for the simulated plant's conditions (issue 10), for the same reason.
+        self.plant = random.Random(f"plant:{seed}")
 
     def pick(self, table: Weighted[T]) -> T:
         """An item of a ``weighted`` table, in proportion to its weight."""

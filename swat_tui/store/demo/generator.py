@@ -102,5 +102,9 @@ class DemoGenerator:
         """Open and closed avisos on some nodes; call after the last batch."""
         return self._avisos.rows()
 
+    def aviso_reports(self) -> list[Row]:
+        """Earlier reports of the showcase aviso; call after ``incidents``."""
+        return self._avisos.reports()
+
 
 __all__ = ["DemoGenerator"]

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from swat_tui.store.demo import plant as plant_cases
 from swat_tui.store.demo.batch import Batch
 from swat_tui.store.demo.draws import Draws, Weighted, weighted
+from swat_tui.store.demo.plant import PlantFacts
 from swat_tui.store.demo.unique_numbers import Scrambled
 from swat_tui.store.demo.vocabulary import EquipmentModel, Plan, Vocabulary
 from swat_tui.store.enums import AccountStatus, EquipmentStatus, TvTechnology
@@ -40,6 +42,7 @@ class Services:
 
     def __init__(self, vocabulary: Vocabulary, draws: Draws, *, today_ord: int) -> None:
         self._r, self._pick = draws.random, draws.pick
+        self._plant = draws.plant
         self._today_ord = today_ord
         self._hfc_tv = weighted(HFC_TV)
         self._fibra_tv = weighted(FIBRA_TV)
@@ -68,8 +71,13 @@ class Services:
         fibra: bool,
         technology: str | None,
         activated: int,
+        *,
+        plant: PlantFacts | None = None,
     ) -> int:
-        """The services of ``kinds`` and their equipment; returns the monthly rent."""
+        """The services of ``kinds`` and their equipment; returns the monthly rent.
+
+        ``plant``: a showcase account's forced plant conditions (None: a random
+        account, whose devices draw theirs)."""
         r = self._r
         service_status = SERVICE_STATUS[status]
         equipment_status = (
@@ -96,7 +104,7 @@ class Services:
                     "tv_technology": tv,
                     "status": service_status,
                     "activated_on": date.fromordinal(since),
-                    "provisioned": True,
+                    "provisioned": self._provisioned(kind, plant),
                 }
             )
             if kind == "internet":
@@ -107,21 +115,43 @@ class Services:
                         out, cuenta, "modem", network, EquipmentStatus.RETIRADO.value, since
                     )
                     installed += int(r() * (self._today_ord - since))
-                self._device(out, cuenta, "modem", network, equipment_status, installed)
+                serial = self._device(out, cuenta, "modem", network, equipment_status, installed)
+                if equipment_status == EquipmentStatus.INSTALADO.value:
+                    self._condition(out, cuenta, serial, "modem", plant)
             elif tv is not None:
                 decoders = self._pick(self._decoder_counts)
                 if equipment_status == EquipmentStatus.INSTALADO.value:
                     included, each = self._decoder_rent
                     rent += max(0, decoders - included) * each  # billed like SAC021 shows it
-                for _ in range(decoders):
-                    self._device(out, cuenta, "decoder", tv, equipment_status, since)
+                for index in range(decoders):
+                    serial = self._device(out, cuenta, "decoder", tv, equipment_status, since)
+                    if index == 0 and equipment_status == EquipmentStatus.INSTALADO.value:
+                        self._condition(out, cuenta, serial, "decoder", plant)
                     if tv in SMART_CARD_TV:
                         self._device(out, cuenta, "smart_card", tv, equipment_status, since)
         return rent
 
+    def _provisioned(self, kind: str, plant: PlantFacts | None) -> bool:
+        if plant is not None:
+            return plant.unprovisioned != kind
+        return self._plant.random() >= plant_cases.UNPROVISIONED_SHARE
+
+    def _condition(
+        self, out: Batch, cuenta: int, serial: str, kind: str, plant: PlantFacts | None
+    ) -> None:
+        """The device's plant condition: forced for a showcase account, else drawn."""
+        if plant is not None:
+            row = plant_cases.forced(cuenta, serial, plant, kind=kind)
+        elif kind == "modem":
+            row = plant_cases.drawn_modem(self._plant, cuenta, serial)
+        else:
+            row = plant_cases.drawn_decoder(self._plant, cuenta, serial)
+        if row is not None:
+            out.plant_condition.append(row)
+
     def _device(
         self, out: Batch, cuenta: int, kind: str, technology: str, status: str, installed: int
-    ) -> None:
+    ) -> str:
         model = self._pick(self._models[(kind, technology)])
         if model.serial_style == "digits":
             serial = f"{model.serial_prefix}{self._serials_digits.next():010d}"
@@ -137,6 +167,7 @@ class Services:
                 "installed_on": date.fromordinal(installed),
             }
         )
+        return serial
 
 
 __all__ = ["Services"]

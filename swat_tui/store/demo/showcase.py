@@ -31,12 +31,24 @@ Keys of ``SHOWCASE``:
   one landlord (same CC), so a search by that document spans two pages of 10.
 - ``tv_dvb``, ``tv_atsc``, ``tv_nagra``, ``tv_tvbox``, ``tv_fibra``: ACTIVA with
   a TV service on that technology (DVB and NAGRA decoders carry a smart card).
+- SAC (issue 9): ``aviso_final`` ... ``new_account``, see ``BillingFacts``.
+- Support and visits (issue 10), on nodes with no open aviso unless said:
+  ``cm_offline`` (the modem stays offline after a restart), ``cm_init``
+  (init(r1); a restart brings it online), ``cm_reject`` (reject(pk)),
+  ``cm_levels`` (downstream SNR low), ``cm_upstream`` (upstream power high),
+  ``decoder_alarm`` (DVB, its first decoder with an alarm), ``serial_mismatch``
+  (the modem at the premises is not RR's), ``not_provisioned`` (voz sold but
+  not provisioned), ``aviso_repeat`` (on the aviso node, reported the aviso
+  through the IVR before: its call is a repeat call), ``agenda_full`` (modem
+  offline, in zone BOG-US, whose agenda is full), ``visit_needed`` (modem
+  offline, in zone BOG-CH, which has free windows).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from swat_tui.store.demo.plant import PlantFacts
 from swat_tui.store.enums import AccountStatus, TvTechnology, WorkOrderKind, WorkOrderStatus
 
 FIRST_CUENTA = 10_000_001
@@ -85,6 +97,9 @@ class ShowcaseAccount:
     dime: tuple[tuple[str, str, str, str], ...] = ()  # open DIME: area, reason, data, follow-up
     billing: BillingFacts | None = None
     activated_days_ago: int | None = None  # None: drawn like any account's
+    plant: PlantFacts | None = None  # the simulated plant's condition of its devices
+    reported_aviso: bool = False  # reported the node's aviso before (IVR): a repeat caller
+    zone: str | None = None  # its node's zone code in Bogotá ("US"), else any quiet node
 
 
 _LLS_AGENDADA = (WorkOrderKind.LLS, WorkOrderStatus.AGENDADA)
@@ -178,6 +193,47 @@ SHOWCASE_ACCOUNTS: tuple[ShowcaseAccount, ...] = (
         activated_days_ago=900,
     ),
     ShowcaseAccount("new_account", activated_days_ago=3),
+    # Support and the technical visit (issue 10): the plant and the agenda.
+    ShowcaseAccount(
+        "cm_offline",
+        kinds=("internet", "voz"),
+        plant=PlantFacts(cm_state="offline", after_restart="offline"),
+    ),
+    ShowcaseAccount(
+        "cm_init",
+        kinds=("internet",),
+        plant=PlantFacts(cm_state="init(r1)", after_restart="online"),
+    ),
+    ShowcaseAccount(
+        "cm_reject",
+        kinds=("internet",),
+        plant=PlantFacts(cm_state="reject(pk)", after_restart="reject(pk)"),
+    ),
+    ShowcaseAccount("cm_levels", kinds=("internet", "tv"), plant=PlantFacts(levels="snr_bajo")),
+    ShowcaseAccount("cm_upstream", kinds=("internet",), plant=PlantFacts(levels="us_alto")),
+    ShowcaseAccount(
+        "decoder_alarm",
+        kinds=("tv",),
+        tv_technology=TvTechnology.DVB,
+        plant=PlantFacts(alarm="E16: sin señal en la entrada RF"),
+    ),
+    ShowcaseAccount(
+        "serial_mismatch", kinds=("internet", "tv"), plant=PlantFacts(seen_serial=True)
+    ),
+    ShowcaseAccount("not_provisioned", plant=PlantFacts(unprovisioned="voz")),
+    ShowcaseAccount("aviso_repeat", kinds=("internet", "tv"), aviso=True, reported_aviso=True),
+    ShowcaseAccount(
+        "agenda_full",
+        kinds=("internet", "tv"),
+        zone="US",
+        plant=PlantFacts(cm_state="offline", after_restart="offline"),
+    ),
+    ShowcaseAccount(
+        "visit_needed",
+        kinds=("internet", "tv"),
+        zone="CH",
+        plant=PlantFacts(cm_state="offline", after_restart="offline"),
+    ),
 )
 
 SHOWCASE_MIN_ACCOUNTS = 64

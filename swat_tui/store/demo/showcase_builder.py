@@ -55,10 +55,14 @@ class ShowcaseBuilder:
             address = f"{place.street} {self._places.unit(0, 0)}"
         else:
             place = self._places.place(self._v.cities[0], avoid=avisos.showcase_node)
+            if spec.zone is not None:
+                place = Place(place.city, self._zone_node(spec.zone), place.street, place.estrato)
             address = self._places.address(place.street)
         if spec.aviso:
             place = Place(place.city, avisos.showcase_node, place.street, place.estrato)
             avisos.showcase_node_used = True
+            if spec.reported_aviso:
+                avisos.reporters.append(cuenta)
         else:
             avisos.keep_quiet(place.node)
         if spec.matriz:
@@ -89,6 +93,15 @@ class ShowcaseBuilder:
             cases.note(out, cuenta, text, 3 + i)
         if spec.swat_notes:
             cases.swat_folder(out, cuenta, spec.swat_notes, 4)
+
+    def _zone_node(self, zone: str) -> str:
+        """The first node of zone ``zone`` of the first city that is not the aviso's."""
+        nodes = self._places.nodes[self._v.cities[0].name]
+        return next(
+            node
+            for node in nodes
+            if node.split("-")[1] == zone and node != self._avisos.showcase_node
+        )
 
     def _holder(self, spec: ShowcaseAccount) -> Holder:
         """The spec's holder: its group's, or a new person with the spec's name or phone."""

@@ -136,7 +136,10 @@ def _generate(
     )
     for _ in range(0, accounts, batch_accounts):
         yield generator.batch(batch_accounts)
-    yield Batch(incident=generator.incidents(), wfm_slot=generator.agenda())
+    incidents = generator.incidents()
+    yield Batch(
+        incident=incidents, wfm_slot=generator.agenda(), incident_link=generator.aviso_reports()
+    )
 
 
 def _local_batches(
@@ -236,7 +239,13 @@ def child_main(argv: list[str]) -> None:
 
 def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> None:
     for spec in fields(Batch):
-        if spec.name not in ("folder_note", "invoice_charge", "dime_note"):
+        if spec.name not in (
+            "folder_note",
+            "invoice_charge",
+            "dime_note",
+            "plant_condition",
+            "incident_link",
+        ):
             inserter.insert(connection, spec.name, getattr(batch, spec.name))
     if batch.invoice_charge:
         rows = _with_parent_ids(
@@ -253,6 +262,33 @@ def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> N
             connection, batch.dime_note, "dime_note", "dime_case", "dime_number", "dime_case_id"
         )
         inserter.insert(connection, "dime_note", rows)
+    if batch.plant_condition:
+        rows = _with_parent_ids(
+            connection,
+            batch.plant_condition,
+            "plant_condition",
+            "equipment",
+            "serial",
+            "equipment_id",
+            parent_key="serial",
+        )
+        inserter.insert(connection, "plant_condition", rows)
+    if batch.incident_link:
+        incidents = _table("incident")
+        numbers = [row["incident_number"] for row in batch.incident_link]
+        incident_ids = dict(
+            connection.execute(
+                select(incidents.c.number, incidents.c.id).where(incidents.c.number.in_(numbers))
+            ).all()
+        )
+        links = [
+            {
+                **{k: v for k, v in row.items() if k != "incident_number"},
+                "incident_id": incident_ids[row["incident_number"]],
+            }
+            for row in batch.incident_link
+        ]
+        inserter.insert(connection, "incident_link", links)
     if batch.folder_note:
         folders = _table("note_folder")
         cuentas = [row["cuenta"] for row in batch.note_folder]
@@ -269,7 +305,14 @@ def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> N
 
 
 def _with_parent_ids(
-    connection: Connection, rows: list[Row], child: str, parent: str, key: str, id_field: str
+    connection: Connection,
+    rows: list[Row],
+    child: str,
+    parent: str,
+    key: str,
+    id_field: str,
+    *,
+    parent_key: str = "number",
 ) -> list[Row]:
     """Child rows that name their parent by its number (``key``: "invoice_number"...)
     and cuenta get the parent's id instead (``id_field``), read back after the parents'
@@ -282,7 +325,7 @@ def _with_parent_ids(
     ids: dict[Any, int] = {
         number: ident
         for number, ident in connection.execute(
-            select(table.c.number, table.c.id).where(table.c.cuenta.in_(cuentas))
+            select(table.c[parent_key], table.c.id).where(table.c.cuenta.in_(cuentas))
         )
         if number in numbers
     }

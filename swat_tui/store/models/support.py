@@ -69,3 +69,5 @@ class PlantCondition(SQLModel, table=True):
     levels: str | None = Field(default=None, max_length=12)  # sano, ds_bajo, snr_bajo, us_alto...
     alarm: str | None = Field(default=None, max_length=60)  # a decoder's alarm or read error
     after_restart: str | None = Field(default=None, max_length=12)  # cm_state once restarted
+    # The serial the plant sees at the premises when it is not RR's (an inventory error):
+    seen_serial: str | None = Field(default=None, max_length=24)

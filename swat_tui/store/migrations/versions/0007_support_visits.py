@@ -157,6 +157,7 @@ def upgrade() -> None:
         sa.Column("levels", sqlmodel.sql.sqltypes.AutoString(length=12), nullable=True),
         sa.Column("alarm", sqlmodel.sql.sqltypes.AutoString(length=60), nullable=True),
         sa.Column("after_restart", sqlmodel.sql.sqltypes.AutoString(length=12), nullable=True),
+        sa.Column("seen_serial", sqlmodel.sql.sqltypes.AutoString(length=24), nullable=True),
         sa.ForeignKeyConstraint(
             ["equipment_id"],
             ["equipment.id"],
