@@ -27,7 +27,7 @@ def test_every_branch_and_sub_flow_of_the_shipped_table_routes_to_a_panel() -> N
     routes = P.routes
     assert routes is not None
     for branch in BRANCHES:
-        assert routes.entry(branch).panel == "LLM003"
+        assert routes.entry(branch).panel == ("VIS010" if branch == "visita" else "LLM003")
         assert routes.subflows(branch)
     assert [r.label for r in routes.subflows("sac")] == ["Cartera", "Facturación", "Recaudo"]
     assert step_panel(P, _sac_request("recaudo"), routes) == "SAC030"

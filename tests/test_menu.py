@@ -37,7 +37,7 @@ def test_every_role_sees_the_agents_options_and_the_supervisor_its_own() -> None
         numbers = [o.number for o in menu.for_role(role)]
         assert [number for number in numbers if number in agent] == agent
     supervisor = [o for o in menu.for_role("supervisor") if o.number not in agent]
-    assert [(o.number, o.panel) for o in supervisor] == [("5", "USR001")]
+    assert [(o.number, o.panel) for o in supervisor] == [("5", "USR001"), ("6", "CGO001")]
     assert [o.number for o in menu.for_role("formador")] == agent
     with pytest.raises(DomainError, match="no autorizada para el perfil asesor"):
         menu.choose("asesor", "5")

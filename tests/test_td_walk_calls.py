@@ -37,6 +37,7 @@ def _walking(services: Services) -> DeskCall:
     kinds = {line.kind for line in desk.inventory(call.cuenta).services}
     assert {t.id.split("_")[0] for t in trees} == kinds  # only the account's services
     number = next(t.number for t in trees if t.id == TREE)
+    desk.diagnostics(call.cuenta)  # the Diagnosticador read (F8): step 4 asks for it
     desk.td_choose(str(number))
     return call
 

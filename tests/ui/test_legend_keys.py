@@ -153,6 +153,88 @@ async def to_td_walk(pilot: Pilot[None]) -> None:
     await to_subflow(pilot, "activa", "2", "1")
 
 
+async def to_inventory_check(pilot: Pilot[None]) -> None:
+    await to_subflow(pilot, "serial_mismatch", "2", "3")
+
+
+async def to_mass_failure(pilot: Pilot[None]) -> None:
+    """A soporte call from the repeat caller on the aviso node, to MAS010."""
+    await answer_call(pilot, _phone(pilot, "aviso_repeat"))
+    await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
+    await enter(pilot)
+    await fill(pilot, avi="s", sta="s", request="Sin internet ni TV desde anoche", br="2")
+    await enter(pilot)
+    await fill(pilot, g="2")
+    await enter(pilot)
+
+
+async def to_diagnostics(pilot: Pilot[None]) -> None:
+    """F8 on TD010: the Diagnosticador of the call's account."""
+    await to_td_walk(pilot)
+    await pilot.press("f8")
+    await pilot.pause()
+
+
+# -- the technical visit (step 5) --
+async def to_visits(pilot: Pilot[None], case: str = "activa") -> None:
+    """A visita request (step 2, Rama 3): step 5's panel, VIS010."""
+    await answer_call(pilot, _phone(pilot, case))
+    await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
+    await enter(pilot)
+    await fill(pilot, sta="s", request="Necesita una visita técnica", br="3")
+    await enter(pilot)
+
+
+async def to_visit_order(pilot: Pilot[None]) -> None:
+    await to_visits(pilot)
+    await pilot.press("f23")
+    await pilot.pause()
+
+
+async def to_agenda(pilot: Pilot[None]) -> None:
+    """VIS020 filled in and Intro: the order is created and its agenda opens."""
+    await to_visit_order(pilot)
+    await fill(pilot, sym1="Módem apagado", tel="3015550000", ok="s")
+    await enter(pilot)
+
+
+def fill_zone_of(pilot: Pilot[None], case: str) -> None:
+    """Every window of the showcase account's zone taken: no place to book."""
+    from sqlmodel import select
+
+    from swat_tui.store.engine import write_session
+    from swat_tui.store.models import Account, WfmSlot
+    from swat_tui.store.queries.agenda import zone_of
+
+    app = pilot.app
+    assert isinstance(app, SwatApp) and app.services is not None
+    with write_session(app.services.engine) as session:
+        account = session.get(Account, SHOWCASE[case])
+        assert account is not None
+        zone = zone_of(account.node)
+        for slot in session.exec(select(WfmSlot).where(WfmSlot.zone == zone)).all():
+            slot.booked = slot.capacity
+            session.add(slot)
+
+
+async def to_full_agenda(pilot: Pilot[None]) -> None:
+    fill_zone_of(pilot, "activa")
+    await to_agenda(pilot)
+
+
+async def to_cgo_form(pilot: Pilot[None]) -> None:
+    await to_full_agenda(pilot)
+    await pilot.press("f6")
+    await pilot.pause()
+
+
+async def to_cgo_list(pilot: Pilot[None]) -> None:
+    await sign_on(pilot, "SUPERV01")
+    await type_into(pilot, "option", "6")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def to_payments(pilot: Pilot[None]) -> None:
     await to_recaudo(pilot)
     await pilot.press("f21")
@@ -254,6 +336,14 @@ ROUTES: dict[str, Route] = {
     "SAC030": to_recaudo,
     "SAC031": to_payments,
     "TD010": to_td_walk,
+    "VIS010": to_visits,
+    "VIS020": to_visit_order,
+    "VIS030": to_agenda,
+    "CGO010": to_cgo_form,
+    "CGO001": to_cgo_list,
+    "DIA010": to_diagnostics,
+    "MAS010": to_mass_failure,
+    "INV010": to_inventory_check,
     "TIP001": to_typification,
     "LOG001": to_call_log,
     "LLM008": to_closing,
@@ -301,12 +391,16 @@ OPENS = {
     "typify": {"TIP001"},
     "dime": {"DIM001"},
     "dime_new": {"DIM010"},
+    "new_lls": {"VIS020"},
+    "cgo": {"CGO010"},
+    "diagnostics": {"DIA010"},
 }
 # The panel each RR chord (F13+F15...) opens from a call panel whose legend shows it.
 CHORD_OPENS = {
     "rent": {"SAC021"},
     "campaigns": {"SAC022"},
     "payments": {"SAC031"},
+    "work_order": {"VIS020"},
 }
 REFRESHED = {
     "CTA001": "Datos de la cuenta actualizados.",
@@ -318,6 +412,8 @@ OWN_REFUSALS = {
     "typify": ("registre primero la solicitud", "No hay llamada en curso: se tipifica"),
     "dime": ("Abra primero la cuenta (paso 1).", "BLACKLIST"),
     "dime_new": ("dentro de una llamada",),
+    "cgo": ("Hay franjas libres",),
+    "diagnostics": ("Abra primero la cuenta (paso 1).", "BLACKLIST"),
 }
 
 

@@ -63,6 +63,11 @@ async def test_the_walk_reaches_typification_with_the_leaf_code(app: SwatApp) ->
         await enter(pilot)
         assert shown(app, "options") == "Primer contacto   Código SOP-INT-002"
         assert app.screen.focused is screen(app).field("inf")
+        await pilot.press("f8")  # the Diagnosticador, which step 4 asks to read
+        await pilot.pause()
+        assert panel_id(app) == "DIA010"
+        await pilot.press("f12")
+        await pilot.pause()
         await fill(pilot, inf="s")
         await enter(pilot)
         assert panel_id(app) == "TIP001", message(app)

@@ -35,9 +35,10 @@ from swat_tui.domain.account.views import (
 from swat_tui.domain.errors import DomainError, account_not_found
 from swat_tui.domain.pqr.terms import business_days_left
 from swat_tui.store.engine import read_session, write_session
-from swat_tui.store.models import Account, Equipment, Pqr, Service, WorkOrder
+from swat_tui.store.models import Account, Equipment, Pqr, Service, WfmSlot, WorkOrder
 from swat_tui.store.queries import access_log, cases
 from swat_tui.store.queries import accounts as account_queries
+from swat_tui.store.queries import visits as visit_queries
 
 __all__ = ["AccountQuery", "AccountService", "QueryKind", "SearchPage", "parse_query"]
 
@@ -119,7 +120,12 @@ def panel_in(
         OpenDime(case.number, case.area, case.subject, case.status, case.created_at)
         for case in cases.open_dime_cases(session, cuenta=cuenta)
     )
-    panel = replace(panel, open_dime_cases=dimes)
+    # Step 2's pending-visit flag: the WFM window a visit holds a place in, when it has one.
+    booked = visit_queries.booked_slots(
+        session, work_order_ids=[order.id for order in visits if order.id is not None]
+    )
+    shown = tuple(_pending_visit(order, booked.get(order.id or 0)) for order in visits)
+    panel = replace(panel, open_dime_cases=dimes, pending_visits=shown)
     return mask(panel, gate.access(cuenta, blacklist=account.blacklist))
 
 
@@ -211,15 +217,18 @@ def _pending_pqr(pqr: Pqr, today: date) -> PendingPqr:
     return PendingPqr(pqr.radicado, pqr.cun, pqr.subject, filed_at, days_open, pqr.due_on, left)
 
 
-def _pending_visit(order: WorkOrder) -> PendingVisit:
+def _pending_visit(order: WorkOrder, slot: WfmSlot | None = None) -> PendingVisit:
+    """A visit as step 2 flags it; ``slot`` is the WFM window its booking holds."""
+    start = slot.starts_at if slot is not None else order.slot_start
+    end = slot.ends_at if slot is not None else order.slot_end
     return PendingVisit(
         kind=order.kind,
         number=order.number,
         status=order.status,
         reason=order.reason,
-        scheduled=order.slot_start is not None,
-        slot_start=order.slot_start.astimezone(BOGOTA) if order.slot_start else None,
-        slot_end=order.slot_end.astimezone(BOGOTA) if order.slot_end else None,
+        scheduled=start is not None,
+        slot_start=start.astimezone(BOGOTA) if start else None,
+        slot_end=end.astimezone(BOGOTA) if end else None,
     )
 
 

@@ -61,6 +61,14 @@ class CallChange:
         self.state = engine.record(self.procedure, self.state, check_id, result, self.now)
         self.event(check_id, result)
 
+    def applies(self, check_id: str) -> bool:
+        """Whether the procedure asks ``check_id`` of the call now (flags, branch, panel)."""
+        check = self.procedure.check(check_id)
+        if check is None:
+            return False
+        step = self.procedure.step(check.step)
+        return engine.applies(check, step, self.state, self.procedure.routes)
+
     def set_request_field(self, template: str, value: str) -> None:
         """Set a per-request field of the state (``state.CUN_FIELD``...) for the
         current request, and log it as an event."""

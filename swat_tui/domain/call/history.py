@@ -10,7 +10,10 @@ from sqlmodel import Session
 from swat_tui.config import BOGOTA
 from swat_tui.domain.call.views import CallLogLine, TypificationLine
 from swat_tui.store.models import Typification
+from swat_tui.store.queries import avisos as aviso_queries
 from swat_tui.store.queries import calls as call_queries
+
+IVR_REPORT = "reporte"  # CallLogLine.status of an aviso reported without a call
 
 
 def typification_line(row: Typification, description: str | None) -> TypificationLine:
@@ -48,6 +51,9 @@ def call_log(
     ids = [call.id for call in calls if call.id is not None]
     agents = call_queries.agent_usernames(session, agent_ids=sorted({c.agent_id for c in calls}))
     marks = typifications_by_call(session, ids)
+    links = aviso_queries.links_of_account(session, cuenta=cuenta)
+    numbers = aviso_queries.incidents_by_id(session, sorted({link.incident_id for link in links}))
+    tied = {link.call_id: link for link in links if link.call_id is not None}
     lines = [
         CallLogLine(
             at=call.started_at.astimezone(BOGOTA),
@@ -55,9 +61,18 @@ def call_log(
             call_id=call.id,
             status=call.status,
             typifications=marks.get(call.id, ()) if call.id is not None else (),
+            aviso=numbers[tied[call.id].incident_id].number if call.id in tied else "",
+            repeat=call.id in tied and tied[call.id].repeat_call,
         )
         for call in calls
     ]
+    for link in links:
+        if link.call_id is None and link.incident_id in numbers:
+            at = link.linked_at.astimezone(BOGOTA)
+            number = numbers[link.incident_id].number
+            lines.append(
+                CallLogLine(at, link.agent, None, IVR_REPORT, (), number, link.repeat_call)
+            )
     for row, description in call_queries.typifications_without_call(
         session, cuenta=cuenta, limit=limit
     ):

@@ -83,7 +83,8 @@ class CallLogLine:
     """One earlier contact of an account in the call log (F22 then F13).
 
     ``call_id`` is None for a typification registered without a call (loaded
-    history); ``status`` then is "".
+    history) or a report of an aviso through the IVR; ``status`` then is "" or
+    "reporte".
     """
 
     at: datetime
@@ -91,6 +92,8 @@ class CallLogLine:
     call_id: int | None
     status: str
     typifications: tuple[TypificationLine, ...]
+    aviso: str = ""  # the aviso the contact was tied to (incident_link), if any
+    repeat: bool = False  # a repeat call: the account had called for that aviso before
 
     @property
     def incident_numbers(self) -> tuple[str, ...]:

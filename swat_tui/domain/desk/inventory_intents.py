@@ -1,9 +1,202 @@
-"""The desk's inventory intents (soporte, Gestión 3): serials read against RR (F10)."""
+"""The desk's inventory intents (soporte, Gestión 3 inventario, INV010).
+
+The customer reads the serials of their modem, decoders and smart cards; each
+is compared with RR's (F10) and recorded. A mismatch, or a service sold but
+not provisioned in the Módulo de Gestión, goes to DIME's inventory area in the
+same transaction: the case, the checks, the route (DIME inventario) and the
+code the typification proposes.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from swat_tui.domain.call.change import CallChange, change_in
+from swat_tui.domain.call.views import CallRecord
+from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.desk_part import DeskPart
+from swat_tui.domain.dime import cases
+from swat_tui.domain.dime.areas import load_areas
+from swat_tui.domain.dime.cases import Escalation
+from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD
+from swat_tui.domain.support.routes import record_route
+from swat_tui.domain.support.serials import checked_serial
+from swat_tui.store.engine import write_session
+from swat_tui.store.enums import EquipmentStatus
+from swat_tui.store.models import Equipment
+from swat_tui.store.queries import access_log
+from swat_tui.store.queries import accounts as account_queries
+from swat_tui.store.queries import serials as serial_queries
+
+COMPARED_CHECK = "inventario_comparado"
+DIME_AREA = "inventario"
+MISMATCH_CODE, UNPROVISIONED_CODE = "SOP-INV-001", "SOP-INV-002"
+
+
+@dataclass(frozen=True)
+class EquipmentRead:
+    """An installed device, its RR serial and what the customer read in this call."""
+
+    equipment_id: int
+    kind: str
+    serial: str
+    model: str
+    read: str  # "" until read in this call
+    matches: bool | None  # None until read
+
+
+@dataclass(frozen=True)
+class ServiceAssociation:
+    kind: str
+    plan: str
+    provisioned: bool
+
+
+@dataclass(frozen=True)
+class InventoryView:
+    """INV010: the devices to read and the services' association."""
+
+    devices: tuple[EquipmentRead, ...]
+    services: tuple[ServiceAssociation, ...]
+
+    @property
+    def unprovisioned(self) -> tuple[ServiceAssociation, ...]:
+        return tuple(s for s in self.services if not s.provisioned)
 
 
 class InventoryIntents(DeskPart):
-    """Comparing the serials the customer reads, escalating a mismatch to DIME."""
+    """Serials read against RR, and the DIME inventory case when they differ."""
+
+    def _inventory_call(self) -> ActiveCall:
+        call = self.active
+        if call is None or call.record.cuenta is None:
+            raise DomainError("El inventario se revisa dentro de la llamada de la cuenta.")
+        request = call.record.state.request
+        if request is None or request.branch != "soporte":
+            raise DomainError("Registre primero la solicitud de soporte (paso 2).")
+        return call
+
+    def _installed(self, session: Session, cuenta: int) -> list[Equipment]:
+        account = account_queries.get_account(session, cuenta=cuenta)
+        if account is None:
+            raise account_not_found(cuenta)
+        self.gate.require(cuenta, blacklist=account.blacklist)
+        return [
+            row
+            for row in account_queries.equipment_of(session, cuenta=cuenta)
+            if row.status == EquipmentStatus.INSTALADO.value and row.id is not None
+        ]
+
+    def inventory_view(self) -> InventoryView:
+        """The call's account's installed devices and services (gate-checked, logged)."""
+        call = self._inventory_call()
+        cuenta = call.record.cuenta
+        assert cuenta is not None
+        with write_session(self.services.engine) as session:
+            installed = self._installed(session, cuenta)
+            access_log.log_access(
+                session,
+                username=self.agent.username,
+                cuenta=cuenta,
+                action="INVENTARIO_SERIALES",
+                at=self._now(),
+            )
+            reads = {
+                c.equipment_id: c
+                for c in serial_queries.checks_of_call(session, call_id=call.call_id)
+            }
+            services = account_queries.services_of(session, cuenta=cuenta)
+        return InventoryView(
+            tuple(
+                EquipmentRead(
+                    row.id or 0,
+                    row.kind,
+                    row.serial,
+                    row.model,
+                    reads[row.id].read if row.id in reads else "",
+                    reads[row.id].matches if row.id in reads else None,
+                )
+                for row in installed
+            ),
+            tuple(ServiceAssociation(s.kind, s.plan_name, s.provisioned) for s in services),
+        )
+
+    def compare_serials(self, reads: dict[int, str]) -> CallRecord:
+        """Record the serials read (by equipment id; empty ones are skipped); a mismatch
+        or a service not provisioned opens the DIME inventory case, else the check is
+        recorded as matching. Refused whole for a serial that cannot be one."""
+        call = self._inventory_call()
+        cuenta = call.record.cuenta
+        assert cuenta is not None
+        typed = {ident: text for ident, text in reads.items() if text.strip()}
+        if not typed:
+            raise DomainError("Digite el serial que lee el cliente en al menos un equipo.")
+        serials = {ident: checked_serial(text) for ident, text in typed.items()}
+        procedure = self.services.calls.procedure
+        now = self._now()
+        with write_session(self.services.engine) as session:
+            installed = {row.id: row for row in self._installed(session, cuenta)}
+            if call.record.state.mark_for(COMPARED_CHECK, call.record.state.request_number):
+                raise DomainError("Los seriales ya se compararon en esta solicitud.")
+            mismatches: list[str] = []
+            for ident, serial in serials.items():
+                device = installed.get(ident)
+                if device is None or device.id is None:
+                    raise DomainError("Ese equipo no está instalado en la cuenta.")
+                serial_queries.add_check(
+                    session,
+                    cuenta=cuenta,
+                    equipment_id=device.id,
+                    call_id=call.call_id,
+                    registered=device.serial,
+                    read=serial,
+                    agent=self.agent.username,
+                    at=now,
+                )
+                if serial != device.serial:
+                    mismatches.append(f"{device.kind} RR {device.serial} lee {serial}")
+            unprovisioned = [
+                s.kind
+                for s in account_queries.services_of(session, cuenta=cuenta)
+                if not s.provisioned
+            ]
+            if not mismatches and not unprovisioned:
+
+                def matched(change: CallChange) -> None:
+                    change.require_workable()
+                    change.record(COMPARED_CHECK, f"coinciden {len(serials)} serial(es)")
+
+                record = change_in(session, procedure, call.call_id, now, matched)
+                return self._changed(record)
+            data = "; ".join(
+                [*mismatches, *(f"{kind} vendido sin aprovisionar" for kind in unprovisioned)]
+            )
+            reason = (
+                "Serial instalado distinto al de RR" if mismatches else "Servicio sin aprovisionar"
+            )
+            areas = load_areas()
+            escalation = Escalation.checked(areas, area=DIME_AREA, reason=reason, data=data)
+            cases.escalate(
+                session,
+                procedure,
+                areas,
+                call_id=call.call_id,
+                cuenta=cuenta,
+                escalation=escalation,
+                check_id=COMPARED_CHECK,
+                agent=self.agent.username,
+                gate=self.gate,
+                now=now,
+            )
+
+            def routed(change: CallChange) -> None:
+                record_route(change, "dime_inventario")
+                change.set_request_field(
+                    SUGGESTED_CODE_FIELD, MISMATCH_CODE if mismatches else UNPROVISIONED_CODE
+                )
+
+            record = change_in(session, procedure, call.call_id, now, routed)
+        return self._changed(record)

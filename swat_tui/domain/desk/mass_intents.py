@@ -1,9 +1,150 @@
-"""The desk's mass-failure intents (soporte, Gestión 2): the call and the node's aviso."""
+"""The desk's mass-failure intents (soporte, Gestión 2 falla masiva, MAS010).
+
+With an open aviso on the node the agent tells its severity and number first,
+sees whether the customer already called for it (F22+F13), and ties the call
+to it: a second call of the account for the same aviso is marked as a repeat
+call, and the typification then proposes the repeat code. The call is escalated
+by its route (sector/aviso): never first contact, and no visit while it is open.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from swat_tui.domain.call.change import CallChange, change_in
+from swat_tui.domain.call.views import CallRecord
+from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.desk_part import DeskPart
+from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.procedure import check_ids
+from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD
+from swat_tui.domain.support import avisos
+from swat_tui.domain.support.avisos import AvisoView
+from swat_tui.domain.support.routes import record_route
+from swat_tui.store.engine import write_session
+from swat_tui.store.queries import access_log
+from swat_tui.store.queries import accounts as account_queries
+from swat_tui.store.queries import avisos as aviso_queries
+
+ASSOCIATED_CHECK = "masiva_asociada"
+FIRST_CODE, REPEAT_CODE = "SOP-MAS-001", "SOP-MAS-002"
+SECTOR_ROUTE = "sector"
+
+
+@dataclass(frozen=True)
+class CallAviso:
+    """The aviso this call is tied to, and whether the call is a repeat call."""
+
+    number: str
+    repeat: bool
+
+
+@dataclass(frozen=True)
+class MassFailureView:
+    """MAS010: the node's open avisos, the customer's earlier calls for the first one,
+    and the aviso this call is tied to (None until associated)."""
+
+    node: str
+    avisos: tuple[AvisoView, ...]
+    previous_calls: int  # other calls (or IVR reports) of the account for avisos[0]
+    tied: CallAviso | None
+
+    @property
+    def aviso(self) -> AvisoView | None:
+        return self.avisos[0] if self.avisos else None
 
 
 class MassFailureIntents(DeskPart):
-    """Associating the call with the node's open aviso, marking a repeat caller."""
+    """The node's aviso and the call tied to it, through the desk's gate."""
+
+    def _mass_call(self) -> ActiveCall:
+        call = self.active
+        if call is None or call.record.cuenta is None:
+            raise DomainError("La falla masiva se gestiona dentro de la llamada de la cuenta.")
+        request = call.record.state.request
+        if request is None or request.branch != "soporte":
+            raise DomainError("Registre primero la solicitud de soporte (paso 2).")
+        return call
+
+    def mass_failure_view(self) -> MassFailureView:
+        """What MAS010 shows for the call's account (gate-checked, logged)."""
+        call = self._mass_call()
+        cuenta = call.record.cuenta
+        assert cuenta is not None
+        with write_session(self.services.engine) as session:
+            account = account_queries.get_account(session, cuenta=cuenta)
+            if account is None:
+                raise account_not_found(cuenta)
+            self.gate.require(cuenta, blacklist=account.blacklist)
+            access_log.log_access(
+                session,
+                username=self.agent.username,
+                cuenta=cuenta,
+                action="FALLA_MASIVA",
+                at=self._now(),
+            )
+            open_avisos = avisos.open_on_node(session, account.node)
+            previous = (
+                avisos.previous_calls(
+                    session, cuenta=cuenta, number=open_avisos[0].number, call_id=call.call_id
+                )
+                if open_avisos
+                else 0
+            )
+            tied = self._tied(session, call.call_id)
+        return MassFailureView(account.node, open_avisos, previous, tied)
+
+    @staticmethod
+    def _tied(session: Session, call_id: int) -> CallAviso | None:
+        links = aviso_queries.links_of_call(session, call_id=call_id)
+        if not links:
+            return None
+        incident = aviso_queries.incidents_by_id(session, [links[0].incident_id])
+        number = incident[links[0].incident_id].number
+        return CallAviso(number, links[0].repeat_call)
+
+    def associate_mass_aviso(self, number: str = "") -> CallRecord:
+        """Tie the call to the node's open aviso (the most urgent when ``number`` is
+        empty) and record it: a repeat call proposes SOP-MAS-002, else SOP-MAS-001; the
+        route is the sector aviso. A call already tied to it (from the Diagnosticador)
+        only records the check."""
+        call = self._mass_call()
+        cuenta = call.record.cuenta
+        assert cuenta is not None
+        with write_session(self.services.engine) as session:
+            account = account_queries.get_account(session, cuenta=cuenta)
+            if account is None:
+                raise account_not_found(cuenta)
+            self.gate.require(cuenta, blacklist=account.blacklist)
+            open_avisos = avisos.open_on_node(session, account.node)
+            typed = number.strip().upper() or (open_avisos[0].number if open_avisos else "")
+            if not typed:
+                raise DomainError("El nodo no tiene avisos abiertos: no es una falla masiva.")
+            tied = self._tied(session, call.call_id)
+
+            def apply(change: CallChange) -> None:
+                change.require_workable()
+                if tied is not None and tied.number == typed:
+                    repeat = tied.repeat
+                else:
+                    repeat = avisos.link_call(
+                        session,
+                        number=typed,
+                        node=account.node,
+                        cuenta=cuenta,
+                        call_id=call.call_id,
+                        agent=self.agent.username,
+                        at=self._now(),
+                    ).repeat
+                marking = " (rellamada)" if repeat else ""
+                change.record(ASSOCIATED_CHECK, f"{check_ids.ESCALATED}: aviso {typed}{marking}")
+                record_route(change, SECTOR_ROUTE)
+                change.set_request_field(
+                    SUGGESTED_CODE_FIELD, REPEAT_CODE if repeat else FIRST_CODE
+                )
+
+            procedure = self.services.calls.procedure
+            record = change_in(session, procedure, call.call_id, self._now(), apply)
+        return self._changed(record)

@@ -1,9 +1,380 @@
-"""The desk's technical-visit intents (step 5): LLS/OT, the WFM agenda, the CGO form."""
+"""The desk's technical-visit intents (step 5): LLS/OT, the WFM agenda, the CGO form.
+
+Each agent action is one transaction: the account read through the gate (and
+the access logged), the order, booking or form written, and, in a call of
+that account whose request goes through step 5, the step's checks and the
+code the typification proposes recorded in the call's state. A refusal
+raises ``DomainError`` and writes nothing; what the agent typed stays.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import TypeVar
+
+from sqlmodel import Session
+
+from swat_tui.config import BOGOTA
+from swat_tui.domain.account.service import panel_in
+from swat_tui.domain.account.views import AccountPanelView
+from swat_tui.domain.call.change import CallChange, change_in
+from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.desk_part import DeskPart
+from swat_tui.domain.errors import DomainError
+from swat_tui.domain.procedure import check_ids
+from swat_tui.domain.procedure.state import (
+    SUGGESTED_CODE_FIELD,
+    TD_PATH_FIELD,
+    TD_TREE_FIELD,
+    CallState,
+)
+from swat_tui.domain.support import avisos, td_walk
+from swat_tui.domain.support.routes import VISIT_BRANCH
+from swat_tui.domain.support.td_trees import TdTree, load_trees
+from swat_tui.domain.visit import agenda, cgo, orders
+from swat_tui.domain.visit.agenda import BookedVisit
+from swat_tui.domain.visit.views import AgendaView, CgoFormView, VisitOrderView, VisitsView
+from swat_tui.store.engine import read_session, write_session
+from swat_tui.store.enums import CgoStatus, Role
+from swat_tui.store.models import Account, WorkOrder
+from swat_tui.store.queries import access_log
+from swat_tui.store.queries import cgo as cgo_queries
+from swat_tui.store.queries import visits as visit_queries
+
+T = TypeVar("T")
+
+# Step 5's checks (data/procedure.toml) and the codes TIP001 proposes (data/ucc.csv).
+ORDER_CHECK = "visita_orden"
+AGENDA_CHECK = "visita_agenda"
+INFORMED_CHECK = "visita_informada"
+BOOKED_CODES = {"LLS": "VIS-LLS-001", "OT": "VIS-OT-001"}
+RESCHEDULED_CODE = "VIS-LLS-003"
+CANCELLED_CODE = "VIS-LLS-004"
+CGO_CODE = "VIS-SEG-001"
+AVISO_CODE = "VIS-AVI-001"
+# TIP001's notes of the request (ui/screens/call/typification.py reads this field):
+# the visit's number and window, or the CGO form's, are offered there.
+NOTES_FIELD = "typification_notes_{number}"
+
+
+@cache
+def _trees() -> dict[str, TdTree]:
+    return {Path(tree.file).stem: tree for tree in load_trees()}
+
+
+def _symptom(state: CallState) -> str:
+    """The T&D leaf a soporte request reached (its tree's title and result), or ""."""
+    tree = _trees().get(state.request_field(TD_TREE_FIELD))
+    if tree is None:
+        return ""
+    walk = td_walk.start(tree)
+    try:
+        for given in state.request_field(TD_PATH_FIELD).split():
+            walk = td_walk.answer(walk, given)
+    except DomainError:
+        return ""
+    leaf = walk.leaf
+    return f"{tree.titulo}: {leaf.resultado}" if leaf is not None else ""
+
+
+def _day(moment: datetime) -> str:
+    return f"{moment.astimezone(BOGOTA):%d/%m/%y}"
 
 
 class VisitIntents(DeskPart):
     """Creating a visit order, booking, moving or cancelling it, or filing it for CGO."""
+
+    # -- the transaction every intent runs in ------------------------------------------
+
+    def _visit_account(self, session: Session, cuenta: int, action: str) -> Account:
+        """The account, gate-checked (BLACKLIST), its access logged."""
+        account = orders.account_of(session, cuenta)
+        self.gate.require(cuenta, blacklist=account.blacklist)
+        access_log.log_access(
+            session, username=self.agent.username, cuenta=cuenta, action=action, at=self._now()
+        )
+        return account
+
+    def _in_step5(self, cuenta: int) -> bool:
+        """A call of this account whose current request goes through step 5."""
+        call = self.active
+        if call is None or call.record.cuenta != cuenta:
+            return False
+        state = call.record.state
+        return state.request is not None and VISIT_BRANCH in state.request_branches
+
+    def _call_id(self, cuenta: int) -> int | None:
+        call = self.active
+        return call.call_id if call is not None and call.record.cuenta == cuenta else None
+
+    def _visit_write(
+        self,
+        cuenta: int,
+        action: str,
+        work: Callable[[Session, Account], T],
+        checks: Callable[[CallChange, T], None] | None = None,
+    ) -> T:
+        """``work`` and, in a step-5 call, ``checks`` on the call: one transaction."""
+        now = self._now()
+        changed: tuple[CallRecord, AccountPanelView] | None = None
+        call = self.active
+        with write_session(self.services.engine) as session:
+            account = self._visit_account(session, cuenta, action)
+            result = work(session, account)
+            if checks is not None and call is not None and self._in_step5(cuenta):
+                procedure = self.services.calls.procedure
+
+                def change(change: CallChange) -> None:
+                    change.require_workable()
+                    checks(change, result)
+
+                record = change_in(session, procedure, call.call_id, now, change)
+                view = panel_in(session, cuenta, agent=self.agent.username, gate=self.gate, now=now)
+                changed = record, view
+        if changed is not None and call is not None:
+            call.account = changed[1]  # step 2's pending-visit flag shows the new booking
+            self._changed(changed[0])
+        return result
+
+    # -- reading ----------------------------------------------------------------------
+
+    def visits(self, cuenta: int) -> VisitsView:
+        """VIS010: the account's LLS/OT with their window, and a new order's defaults."""
+        with write_session(self.services.engine) as session:
+            account = self._visit_account(session, cuenta, "VISITAS")
+            rows = visit_queries.orders_of(session, cuenta=cuenta)
+            views = self._order_views(session, rows)
+            aviso = avisos.mass_aviso_on(session, account.node)
+        call = self.active
+        record = call.record if call is not None and call.record.cuenta == cuenta else None
+        state = record.state if record is not None else None
+        request = state.request if state is not None else None
+        return VisitsView(
+            cuenta=cuenta,
+            zone=agenda.zone_of(account.node),
+            orders=views,
+            aviso=aviso.number if aviso is not None else "",
+            aviso_message=orders.aviso_refusal(aviso.number) if aviso is not None else "",
+            reason=request.description if request is not None else "",
+            symptom=_symptom(state) if state is not None else "",
+            # Who called (step 1) usually receives the technician; the agent may change it.
+            contact_name=(record.caller_name if record else None) or account.holder_name,
+            contact_phone=(record.callback_number if record else None)
+            or account.phone_mobile
+            or account.phone_fixed
+            or "",
+            address=account.address,
+        )
+
+    def _order_views(
+        self, session: Session, found: Sequence[WorkOrder]
+    ) -> tuple[VisitOrderView, ...]:
+        ids = [row.id for row in found if row.id is not None]
+        slots = visit_queries.booked_slots(session, work_order_ids=ids)
+        forms = {
+            form.work_order_id: form
+            for form, _number in cgo_queries.forms_with_status(
+                session, status=CgoStatus.PENDIENTE, work_order_ids=ids
+            )
+        }
+        return tuple(
+            orders.order_view(row, slots.get(row.id or 0), forms.get(row.id)) for row in found
+        )
+
+    def visit_agenda(self, cuenta: int, number: str) -> AgendaView:
+        """VIS030: the free windows of the zone for an open order (none under an aviso)."""
+        now = self._now()
+        with write_session(self.services.engine) as session:
+            account = self._visit_account(session, cuenta, "AGENDA")
+            order = orders.order_of_account(session, cuenta, number)
+            if order.status not in agenda.CANCELLABLE:
+                raise DomainError(f"La orden {order.number} está {order.status}: sin agenda.")
+            orders.refuse_under_aviso(session, account)
+            zone = agenda.zone_of(account.node)
+            today = now.astimezone(BOGOTA).date()
+            windows = agenda.free_windows(session, zone, today, after=now)
+            [view] = self._order_views(session, [order])
+        return AgendaView(view, zone, today, agenda.DEFAULT_DAYS, tuple(windows))
+
+    # -- creating, booking, moving, cancelling ---------------------------------------------
+
+    def create_visit_order(
+        self,
+        cuenta: int,
+        *,
+        kind: str,
+        reason: str,
+        symptom: str,
+        contact_name: str,
+        contact_phone: str,
+        address: str,
+        confirmed: str,
+        access_notes: str = "",
+    ) -> VisitOrderView:
+        """F23 (LLS) or F15+F6 (OT), then Intro on VIS020: the order gets its number."""
+        form = orders.OrderForm.checked(
+            kind=kind,
+            reason=reason,
+            symptom=symptom,
+            contact_name=contact_name,
+            contact_phone=contact_phone,
+            address=address,
+            confirmed=confirmed,
+            access_notes=access_notes,
+        )
+
+        def work(session: Session, account: Account) -> VisitOrderView:
+            order = orders.create_order(
+                session,
+                account,
+                form,
+                call_id=self._call_id(cuenta),
+                agent=self.agent.username,
+                now=self._now(),
+            )
+            return orders.order_view(order)
+
+        def checks(change: CallChange, view: VisitOrderView) -> None:
+            change.record(ORDER_CHECK, f"{view.kind} {view.number} creada")
+            change.set_request_field(SUGGESTED_CODE_FIELD, BOOKED_CODES[view.kind])
+
+        return self._visit_write(cuenta, "VISITA_CREA", work, checks)
+
+    def book_visit(self, cuenta: int, number: str, slot_id: int) -> BookedVisit:
+        """1=Agendar on VIS030: the window agreed with the customer; SLOT_TAKEN (with the
+        next free windows) when someone else just took its last place."""
+
+        def work(session: Session, account: Account) -> BookedVisit:
+            order = orders.order_of_account(session, cuenta, number)
+            orders.refuse_under_aviso(session, account)
+            return agenda.book(session, order.number, slot_id, self.agent.username, self._now())
+
+        def checks(change: CallChange, booked: BookedVisit) -> None:
+            self._order_checked(change, booked.number, "agendada")
+            change.record(AGENDA_CHECK, f"{booked.number} agendada {booked.window.label}")
+            kind = "LLS" if booked.number.startswith("LLS") else "OT"
+            change.set_request_field(SUGGESTED_CODE_FIELD, BOOKED_CODES[kind])
+            self._offer_notes(change, f"{booked.number} agendada {booked.window.label}.")
+
+        return self._visit_write(cuenta, "AGENDA", work, checks)
+
+    def reschedule_visit(self, cuenta: int, number: str, slot_id: int) -> BookedVisit:
+        """2=Reagendar: the visit moves to another window; a full one keeps the old booking."""
+
+        def work(session: Session, account: Account) -> BookedVisit:
+            order = orders.order_of_account(session, cuenta, number)
+            orders.refuse_under_aviso(session, account)
+            return orders.move(session, order, slot_id, self.agent.username, self._now())
+
+        def checks(change: CallChange, booked: BookedVisit) -> None:
+            self._order_checked(change, booked.number, "reagendada")
+            change.record(AGENDA_CHECK, f"{booked.number} reagendada {booked.window.label}")
+            change.set_request_field(SUGGESTED_CODE_FIELD, RESCHEDULED_CODE)
+            self._offer_notes(change, f"{booked.number} reagendada {booked.window.label}.")
+
+        return self._visit_write(cuenta, "AGENDA", work, checks)
+
+    def cancel_visit(self, cuenta: int, number: str) -> VisitOrderView:
+        """4=Cancelar on VIS010: the visit is cancelled and its window's place given back."""
+
+        def work(session: Session, account: Account) -> VisitOrderView:
+            order = orders.order_of_account(session, cuenta, number)
+            agenda.cancel(session, order.number, self.agent.username, self._now())
+            return orders.order_view(order)
+
+        def checks(change: CallChange, view: VisitOrderView) -> None:
+            self._order_checked(change, view.number, "cancelada")
+            change.record(AGENDA_CHECK, f"{view.number} cancelada")
+            change.set_request_field(SUGGESTED_CODE_FIELD, CANCELLED_CODE)
+            self._offer_notes(change, f"{view.number} cancelada a solicitud del cliente.")
+
+        return self._visit_write(cuenta, "VISITA_CANCELA", work, checks)
+
+    # -- no window: the CGO follow-up form ----------------------------------------------
+
+    def file_cgo_form(
+        self, cuenta: int, number: str, *, windows: str, days: str, notes: str = ""
+    ) -> CgoFormView:
+        """F6 on VIS030 with no window free, then Intro on CGO010: CGO confirms the
+        agenda later; the request is escalated (not solved on the line)."""
+        request = cgo.CgoRequest.checked(windows=windows, days=days, notes=notes)
+
+        def work(session: Session, account: Account) -> CgoFormView:
+            order = orders.order_of_account(session, cuenta, number)
+            orders.refuse_under_aviso(session, account)
+            form = cgo.file_form(
+                session,
+                account,
+                order,
+                request,
+                zone=agenda.zone_of(account.node),
+                call_id=self._call_id(cuenta),
+                agent=self.agent.username,
+                now=self._now(),
+            )
+            return cgo.form_view(form, order.number)
+
+        def checks(change: CallChange, form: CgoFormView) -> None:
+            self._order_checked(change, form.order, "sin cupo")
+            change.record(AGENDA_CHECK, f"{check_ids.ESCALATED}: formulario CGO {form.number}")
+            change.set_request_field(SUGGESTED_CODE_FIELD, CGO_CODE)
+            self._offer_notes(
+                change,
+                f"Sin cupo: formulario CGO {form.number} de {form.order}; "
+                f"CGO confirma a más tardar el {_day(form.due_at)}.",
+            )
+
+        return self._visit_write(cuenta, "FORMULARIO_CGO", work, checks)
+
+    def cgo_window_codes(self) -> tuple[str, ...]:
+        """The agenda's arrival windows a CGO form may name (data/wfm_agenda.toml)."""
+        return cgo.window_codes()
+
+    def cgo_pending(self) -> tuple[CgoFormView, ...]:
+        """CGO001 and ``swat cgo list``: the forms CGO has still to confirm (supervisor)."""
+        if self.agent.role != Role.SUPERVISOR:
+            raise DomainError("CPF2217: No autorizado a la lista de CGO (solo supervisor).")
+        with read_session(self.services.engine) as session:
+            return cgo.pending_forms(session)
+
+    def visit_under_aviso(self, cuenta: int) -> VisitsView:
+        """The node's mass aviso rules the visit out: step 5 ends escalated to the aviso
+        (informed to the customer), and TIP001 proposes its code."""
+        call = self.active
+        if call is None or not self._in_step5(cuenta):
+            raise DomainError("La visita se gestiona dentro de la llamada de la cuenta.")
+
+        def work(session: Session, account: Account) -> str:
+            aviso = avisos.mass_aviso_on(session, account.node)
+            if aviso is None:
+                raise DomainError("El nodo no tiene aviso abierto: cree la LLS (F23) o la OT.")
+            return aviso.number
+
+        def checks(change: CallChange, number: str) -> None:
+            change.record(ORDER_CHECK, f"no creada: aviso {number}")
+            change.record(AGENDA_CHECK, f"{check_ids.ESCALATED}: aviso {number}")
+            change.record(INFORMED_CHECK, "informada")
+            change.set_request_field(SUGGESTED_CODE_FIELD, AVISO_CODE)
+            self._offer_notes(change, f"Visita no agendada: nodo con aviso {number} abierto.")
+
+        self._visit_write(cuenta, "AVISO_VISITA", work, checks)
+        return self.visits(cuenta)
+
+    # -- helpers ----------------------------------------------------------------------
+
+    @staticmethod
+    def _order_checked(change: CallChange, number: str, what: str) -> None:
+        """The order check, when the visit handled was not created in this request."""
+        state = change.state
+        if state.mark_for(ORDER_CHECK, state.request_number) is None:
+            change.record(ORDER_CHECK, f"{number} {what}")
+
+    @staticmethod
+    def _offer_notes(change: CallChange, text: str) -> None:
+        """What TIP001's notes offer for the request (the agent may edit it there)."""
+        name = NOTES_FIELD.format(number=change.state.request_number)
+        change.state = change.state.with_field(name, text)
+        change.event(name, text)

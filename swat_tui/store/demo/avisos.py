@@ -92,6 +92,8 @@ class Avisos:
             priority = self._int(1, 2) if kind == "masiva" else self._int(3, 4)
         if open_:
             opened = self._at(self._today_ord - self._int(0, 2))
+            if opened.toordinal() == self._today_ord:
+                opened -= timedelta(hours=12)  # opened today: before the office day starts
             closed = None
         else:
             opened = self._at(self._today_ord - self._int(4, 90))

@@ -13,6 +13,7 @@ STATUS = {
     "abandoned": "ABANDONADA",
     "hung_up": "COLGADA",
     "transferred": "TRANSFERIDA",
+    "reporte": "REPORTE AVISO (IVR)",
 }
 
 
@@ -27,6 +28,7 @@ class CallLogScreen(AccountSubpanel, PagedScreen, panel="LOG001"):
         records = []
         for line in lines:
             typifications = line.typifications or ()
+            repeat = "SÍ" if line.repeat else ""
             if not typifications:
                 records.append(
                     {
@@ -34,8 +36,9 @@ class CallLogScreen(AccountSubpanel, PagedScreen, panel="LOG001"):
                         "hm": hour(line.at),
                         "agent_id": line.agent,
                         "code": "-",
-                        "result": line.status,
-                        "inc": "",
+                        "result": STATUS.get(line.status, line.status),
+                        "rp": repeat,
+                        "inc": line.aviso,
                     }
                 )
             for typ in typifications:
@@ -47,7 +50,8 @@ class CallLogScreen(AccountSubpanel, PagedScreen, panel="LOG001"):
                         "agent_id": line.agent,
                         "code": typ.code,
                         "result": result,
-                        "inc": typ.incident_number or "",
+                        "rp": repeat,
+                        "inc": typ.incident_number or line.aviso,
                     }
                 )
         self.show_records(records)

@@ -20,7 +20,7 @@ TREE_SLOTS = 12
 PATH_ROWS = 4
 WIDTH = 78
 SLOT_WIDTH = (38, 39)
-ANSWER, INFORMED = "td", "inf"
+ANSWER, INFORMED, DIAGNOSED = "td", "inf", "dia"
 BACK = "0"
 
 
@@ -41,6 +41,8 @@ class TdWalkScreen(CallStepScreen, panel="TD010"):
         check = self._check(INFORMED)
         if check is not None and check.done:
             self.field(INFORMED).value = YES
+        diagnosed = self._check(DIAGNOSED)
+        self.set_fields({DIAGNOSED: "revisado" if diagnosed and diagnosed.done else "F8 pendiente"})
         self.focus_field(INFORMED if view is not None and view.recorded else ANSWER)
 
     def _check(self, name: str) -> CheckView | None:

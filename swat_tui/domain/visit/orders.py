@@ -1,0 +1,260 @@
+"""Creating a technical visit: an LLS (F23) or an OT (F15+F6) with what the technician needs.
+
+The order is checked whole before anything is written (reason, symptom, who
+receives the technician and a phone of 7 or 10 digits, the address confirmed
+with the customer, access notes); a node with an open mass aviso gets no
+visit: the call is tied to the aviso instead. Every function works in the
+caller's transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session
+
+from swat_tui.config import BOGOTA
+from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.support import avisos
+from swat_tui.domain.visit import agenda
+from swat_tui.domain.visit.views import VisitOrderView
+from swat_tui.store.enums import WorkOrderKind, WorkOrderStatus
+from swat_tui.store.models import Account, CgoForm, WfmSlot, WorkOrder
+from swat_tui.store.queries import agenda as agenda_queries
+from swat_tui.store.queries import visits as visit_queries
+
+KINDS = (WorkOrderKind.LLS.value, WorkOrderKind.OT.value)
+PHONE_LENGTHS = (7, 10)  # a landline (7 digits) or a mobile (10)
+YES = "S"
+# The column widths of work_order (store/models/cases.py).
+LIMITS = {"reason": 120, "symptom": 120, "contact_name": 60, "address": 80, "access_notes": 200}
+LABELS = {
+    "reason": "Motivo",
+    "symptom": "Síntoma",
+    "contact_name": "Contacto",
+    "address": "Dirección",
+    "access_notes": "Notas de acceso",
+}
+# DomainError.code of each refusal: the field of VIS020 it is about.
+FIELD_CODES = {
+    "kind": "visit_kind",
+    "reason": "visit_reason",
+    "symptom": "visit_symptom",
+    "contact_name": "visit_contact",
+    "contact_phone": "visit_phone",
+    "address": "visit_address",
+    "confirmed": "visit_confirmed",
+    "access_notes": "visit_notes",
+}
+AVISO_CODE = "visit_aviso"
+MISSING = {
+    "reason": "Digite el motivo de la visita.",
+    "symptom": "Digite el síntoma que reporta el cliente.",
+    "contact_name": "Digite quién recibe al técnico (persona de contacto).",
+    "address": "Digite la dirección de la visita confirmada con el cliente.",
+}
+
+
+@dataclass(frozen=True)
+class OrderForm:
+    """What the agent typed on VIS020, checked."""
+
+    kind: str
+    reason: str
+    symptom: str
+    contact_name: str
+    contact_phone: str
+    address: str
+    access_notes: str
+
+    @classmethod
+    def checked(
+        cls,
+        *,
+        kind: str,
+        reason: str,
+        symptom: str,
+        contact_name: str,
+        contact_phone: str,
+        address: str,
+        confirmed: str,
+        access_notes: str = "",
+    ) -> OrderForm:
+        """The first thing wrong, top to bottom as VIS020 shows the fields, is refused."""
+        kind_typed = kind.strip().upper()
+        if kind_typed not in KINDS:
+            raise DomainError(
+                f"Tipo de visita {kind_typed[:6]!r} no válido: LLS u OT.", code=FIELD_CODES["kind"]
+            )
+        texts = {
+            "reason": reason,
+            "symptom": symptom,
+            "contact_name": contact_name,
+            "address": address,
+            "access_notes": access_notes,
+        }
+        clean = {name: " ".join(value.split()) for name, value in texts.items()}
+        for name in ("reason", "symptom", "contact_name"):
+            _require(name, clean[name])
+        phone = _phone(contact_phone)
+        _require("address", clean["address"])
+        if confirmed.strip().upper() != YES:
+            raise DomainError(
+                "Confirme la dirección con el cliente: digite S en Confirmada.",
+                code=FIELD_CODES["confirmed"],
+            )
+        _require("access_notes", clean["access_notes"], required=False)
+        return cls(
+            kind=kind_typed,
+            reason=clean["reason"],
+            symptom=clean["symptom"],
+            contact_name=clean["contact_name"],
+            contact_phone=phone,
+            address=clean["address"],
+            access_notes=clean["access_notes"],
+        )
+
+
+def _require(name: str, value: str, *, required: bool = True) -> None:
+    if required and not value:
+        raise DomainError(MISSING[name], code=FIELD_CODES[name])
+    if len(value) > LIMITS[name]:
+        raise DomainError(
+            f"{LABELS[name]}: máximo {LIMITS[name]} caracteres (tiene {len(value)}).",
+            code=FIELD_CODES[name],
+        )
+
+
+def _phone(typed: str) -> str:
+    """Digits only, 7 (landline) or 10 (mobile); spaces and dashes the agent typed are dropped."""
+    text = typed.strip()
+    digits = "".join(ch for ch in text if ch not in " -")
+    if not digits:
+        raise DomainError("Digite el teléfono de contacto.", code=FIELD_CODES["contact_phone"])
+    if not digits.isdigit():
+        raise DomainError(
+            f"Teléfono {text[:14]!r} no válido: solo números, 7 o 10 dígitos.",
+            code=FIELD_CODES["contact_phone"],
+        )
+    if len(digits) not in PHONE_LENGTHS:
+        raise DomainError(
+            f"Teléfono de {len(digits)} dígitos: debe tener 7 (fijo) o 10 (celular).",
+            code=FIELD_CODES["contact_phone"],
+        )
+    return digits
+
+
+def account_of(session: Session, cuenta: int) -> Account:
+    account = session.get(Account, cuenta)
+    if account is None:
+        raise account_not_found(cuenta)
+    return account
+
+
+def aviso_refusal(number: str) -> str:
+    """Row 24 when the node has an open mass aviso: no visit, the call goes to the aviso."""
+    return f"Nodo con aviso {number} abierto: no se agenda visita; asocie la llamada."
+
+
+def refuse_under_aviso(session: Session, account: Account) -> None:
+    """A visit is not offered nor booked while the node's mass aviso is open (the
+    technician would find the network down)."""
+    aviso = avisos.mass_aviso_on(session, account.node)
+    if aviso is not None:
+        raise DomainError(aviso_refusal(aviso.number), code=AVISO_CODE)
+
+
+def create_order(
+    session: Session,
+    account: Account,
+    form: OrderForm,
+    *,
+    call_id: int | None,
+    agent: str,
+    now: datetime,
+) -> WorkOrder:
+    """A new LLS/OT, PENDIENTE until booked in a window (or followed up by CGO)."""
+    refuse_under_aviso(session, account)
+    for existing in visit_queries.orders_of(session, cuenta=account.cuenta):
+        if existing.kind == form.kind and existing.status in agenda.CANCELLABLE:
+            raise DomainError(
+                f"La cuenta ya tiene la {form.kind} {existing.number} {existing.status}: "
+                "reagéndela o cancélela.",
+                code=FIELD_CODES["kind"],
+            )
+    order = WorkOrder(
+        cuenta=account.cuenta,
+        kind=form.kind,
+        number=visit_queries.next_number(session, kind=form.kind),
+        status=WorkOrderStatus.PENDIENTE,
+        reason=form.reason,
+        created_at=now,
+        symptom=form.symptom,
+        contact_name=form.contact_name,
+        contact_phone=form.contact_phone,
+        address=form.address,
+        access_notes=form.access_notes,
+        call_id=call_id,
+        created_by=agent,
+    )
+    return visit_queries.add_order(session, order)
+
+
+def order_of_account(session: Session, cuenta: int, number: str) -> WorkOrder:
+    """An order of this account (another account's number is refused as unknown)."""
+    order = agenda_queries.work_order_by_number(session, number.strip().upper())
+    if order is None or order.cuenta != cuenta:
+        raise DomainError(f"La orden {number.strip()[:16]} no es de la cuenta {cuenta:08d}.")
+    return order
+
+
+def move(
+    session: Session, order: WorkOrder, slot_id: int, agent: str, now: datetime
+) -> agenda.BookedVisit:
+    """Reschedule into another window. A visit scheduled before the WFM agenda (a slot
+    but no booking row holding a place) is booked into the new window instead."""
+    assert order.id is not None
+    legacy = (
+        order.status == WorkOrderStatus.AGENDADA
+        and agenda_queries.booking_of(session, order.id) is None
+    )
+    if not legacy:
+        return agenda.reschedule(session, order.number, slot_id, agent, now)
+    order.status = WorkOrderStatus.PENDIENTE  # the transaction rolls this back on a refusal
+    order.slot_start = None
+    order.slot_end = None
+    session.add(order)
+    session.flush()
+    return agenda.book(session, order.number, slot_id, agent, now)
+
+
+def window_label(order: WorkOrder, slot: WfmSlot | None) -> str:
+    """``11/03 08-10``: the WFM window, or the slot of an order booked before the agenda."""
+    if slot is not None:
+        return f"{slot.day:%d/%m} {slot.arrival_window}"
+    if order.slot_start is None or order.status != WorkOrderStatus.AGENDADA:
+        return ""
+    start = order.slot_start.astimezone(BOGOTA)
+    end = f"-{order.slot_end.astimezone(BOGOTA):%H}" if order.slot_end else ""
+    return f"{start:%d/%m} {start:%H}{end}"
+
+
+def order_view(
+    order: WorkOrder, slot: WfmSlot | None = None, cgo: CgoForm | None = None
+) -> VisitOrderView:
+    return VisitOrderView(
+        number=order.number,
+        kind=order.kind,
+        status=order.status,
+        reason=order.reason,
+        created_at=order.created_at.astimezone(BOGOTA),
+        symptom=order.symptom or "",
+        contact_name=order.contact_name or "",
+        contact_phone=order.contact_phone or "",
+        address=order.address or "",
+        access_notes=order.access_notes or "",
+        window=window_label(order, slot),
+        booked=slot is not None,
+        cgo_number=cgo.number if cgo is not None else "",
+    )

@@ -1,0 +1,41 @@
+"""CGO follow-up forms: numbering, writing, the pending work list."""
+
+from collections.abc import Sequence
+
+from sqlmodel import Session, col, func, select
+
+from swat_tui.store.models import CgoForm, WorkOrder
+
+PREFIX = "CGO"
+DIGITS = 9  # CGO000000001
+
+
+def next_number(session: Session) -> str:
+    """The number after the highest one, inside the caller's write transaction."""
+    highest = session.exec(
+        select(func.max(CgoForm.number)).where(col(CgoForm.number).startswith(PREFIX))
+    ).one()
+    tail = str(highest or "")[len(PREFIX) :]
+    last = int(tail) if tail.isdigit() else 0
+    return f"{PREFIX}{last + 1:0{DIGITS}d}"
+
+
+def add_form(session: Session, form: CgoForm) -> CgoForm:
+    session.add(form)
+    session.flush()
+    return form
+
+
+def forms_with_status(
+    session: Session, *, status: str, work_order_ids: Sequence[int] | None = None
+) -> Sequence[tuple[CgoForm, str]]:
+    """Forms in ``status`` with their order's number, the soonest due first."""
+    statement = (
+        select(CgoForm, WorkOrder.number)
+        .join(WorkOrder, col(WorkOrder.id) == col(CgoForm.work_order_id), isouter=True)
+        .where(CgoForm.status == status)
+        .order_by(col(CgoForm.due_at), col(CgoForm.id))
+    )
+    if work_order_ids is not None:
+        statement = statement.where(col(CgoForm.work_order_id).in_(list(work_order_ids)))
+    return [(form, number or "") for form, number in session.exec(statement).all()]

@@ -1,0 +1,49 @@
+"""The account's visits (LLS/OT): listing them with their booked window, numbering a new one."""
+
+from collections.abc import Sequence
+
+from sqlmodel import Session, col, func, select
+
+from swat_tui.store.models import VisitBooking, WfmSlot, WorkOrder
+
+NUMBER_WIDTH = 12  # LLS000000001, OT0000000001: the number format the demo writes too
+
+
+def orders_of(session: Session, *, cuenta: int) -> Sequence[WorkOrder]:
+    """Every LLS and OT of the account, newest first."""
+    statement = (
+        select(WorkOrder)
+        .where(WorkOrder.cuenta == cuenta)
+        .order_by(col(WorkOrder.created_at).desc(), col(WorkOrder.id).desc())
+    )
+    return session.exec(statement).all()
+
+
+def booked_slots(session: Session, *, work_order_ids: Sequence[int]) -> dict[int, WfmSlot]:
+    """The WFM window each of these orders is booked in (orders without a booking are absent)."""
+    if not work_order_ids:
+        return {}
+    statement = (
+        select(VisitBooking.work_order_id, WfmSlot)
+        .join(WfmSlot, col(WfmSlot.id) == col(VisitBooking.slot_id))
+        .where(col(VisitBooking.work_order_id).in_(list(work_order_ids)))
+    )
+    return dict(session.exec(statement).all())
+
+
+def next_number(session: Session, *, kind: str) -> str:
+    """The number after the kind's highest one (zero-padded, so text order is number
+    order), inside the caller's write transaction."""
+    highest = session.exec(
+        select(func.max(WorkOrder.number)).where(col(WorkOrder.number).startswith(kind))
+    ).one()
+    tail = str(highest or "")[len(kind) :]
+    last = int(tail) if tail.isdigit() else 0
+    return f"{kind}{last + 1:0{NUMBER_WIDTH - len(kind)}d}"
+
+
+def add_order(session: Session, order: WorkOrder) -> WorkOrder:
+    """Add one order to the caller's transaction (flushed, so it has its id)."""
+    session.add(order)
+    session.flush()
+    return order

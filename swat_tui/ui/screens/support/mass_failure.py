@@ -1,0 +1,141 @@
+"""MAS010: step 4, soporte, falla masiva — the node's aviso told, and the call tied to it.
+
+The avisos come most urgent first; the first one's fault and zone are shown
+whole, with how many times the customer already called for it (a repeat
+caller). "Asociar" S ties the call to the aviso typed, or to the most urgent
+one; the typification then proposes the code for a first or a repeat call.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from swat_tui.ui.format import day, hour
+from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
+from swat_tui.ui.screens.paged import PagedScreen
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from swat_tui.domain.desk.mass_intents import MassFailureView
+    from swat_tui.domain.procedure.step_view import CheckView
+
+INFORMED, ASSOCIATE, AVISO = "inf", "aso", "inc"
+
+
+def _when(at: datetime | None) -> str:
+    return f"{day(at)[:5]} {hour(at)}" if at is not None else "sin estimar"
+
+
+class MassFailureScreen(CallStepScreen, PagedScreen, panel="MAS010"):
+    """The aviso and the call's tie to it are the desk's view; the panel repaints it."""
+
+    def fill_step(self) -> None:
+        self.set_fields(self.account_line())
+        view = self.attempt(self.desk.mass_failure_view)
+        if view is not None:
+            self._paint(view)
+        for name in (INFORMED, ASSOCIATE):
+            check = self._check(name)
+            if check is not None and check.done:
+                self.field(name).value = YES
+        self.focus_field(self._pending_field())
+
+    def _check(self, name: str) -> CheckView | None:
+        view = self.desk.step_view(self.PANEL_ID).by_field(name)
+        return view if view is not None and view.applies else None
+
+    def _pending_field(self) -> str:
+        informed = self._check(INFORMED)
+        return ASSOCIATE if informed is not None and informed.done else INFORMED
+
+    def _paint(self, view: MassFailureView) -> None:
+        count = len(view.avisos)
+        self.set_fields(
+            {
+                "node": view.node,
+                "count": (
+                    "1 aviso abierto en el nodo"
+                    if count == 1
+                    else f"{count} avisos abiertos en el nodo"
+                    if count
+                    else "Sin avisos abiertos en el nodo"
+                ),
+            }
+        )
+        self.show_records(
+            [
+                {
+                    "inc_no": aviso.number,
+                    "sev": f"{aviso.priority} {aviso.severity}",
+                    "kind": aviso.kind.upper(),
+                    "opened": _when(aviso.opened_at),
+                    "restore": _when(aviso.restore_by),
+                }
+                for aviso in view.avisos
+            ]
+        )
+        first = view.aviso
+        if first is None:
+            self.set_fields(
+                {
+                    "desc": "No hay falla masiva: informe al cliente y tipifique, o use T&D.",
+                    "zone": "",
+                    "prev": "",
+                    "tied": "",
+                }
+            )
+            return
+        calls = view.previous_calls
+        prev = (
+            f"RELLAMADA: el cliente ya reportó este aviso {calls} "
+            f"{'vez' if calls == 1 else 'veces'} (F22+F13)."
+            if calls
+            else "Primera llamada del cliente por este aviso."
+        )
+        tied = ""
+        if view.tied is not None:
+            marking = " (rellamada)" if view.tied.repeat else ""
+            tied = f"Llamada asociada al aviso {view.tied.number}{marking}."
+        self.set_fields({"desc": first.description, "zone": first.zone, "prev": prev, "tied": tied})
+
+    def typed_checks(self) -> frozenset[str]:
+        typed = set()
+        for name in (INFORMED, ASSOCIATE):
+            check = self._check(name)
+            if (
+                check is not None
+                and not check.done
+                and self.field(name).value.strip().upper() == YES
+            ):
+                typed.add(check.check.id)
+        return frozenset(typed)
+
+    def field_completed(self, name: str, value: str) -> None:
+        if name == INFORMED:
+            self.confirm(self._check(INFORMED), value)
+
+    async def action_rr_enter(self) -> None:
+        self.clear_errors()
+        self.field_completed(INFORMED, self.field(INFORMED).value)
+        if self.panel.canvas.message_is_error:
+            return
+        associate = self._check(ASSOCIATE)
+        if associate is not None and not associate.done:
+            answer = self.field(ASSOCIATE).value.strip().upper()
+            if answer and answer != YES:
+                self.message(self.desk.procedure.message("confirm_done"), error=True)
+                self.field(ASSOCIATE).mark_error(True)
+                return
+            if answer == YES:
+                number = self.field(AVISO).value
+                if not self.write(lambda: self.desk.associate_mass_aviso(number), field=AVISO):
+                    return
+                self.fill_step()
+                self.show_next()
+                tied = self.attempt(self.desk.mass_failure_view)
+                if tied is not None and tied.tied is not None:
+                    marking = " Rellamada marcada." if tied.tied.repeat else ""
+                    self.message(f"Llamada asociada al aviso {tied.tied.number}.{marking}")
+                return
+        await self.go_on()  # the engine refuses while a check is pending

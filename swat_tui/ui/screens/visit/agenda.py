@@ -1,0 +1,166 @@
+"""VIS030: the WFM agenda of the order's zone — the free windows of the next days.
+
+1 books the visit in the window agreed with the customer (or moves it, when
+opened to reschedule). A window another agent just filled is refused with
+the next free ones on row 24 and the list is read again; nothing is booked
+twice. With no window free in the days offered, F6 opens the CGO follow-up
+form (CGO010). Once booked or filed, the panel closes itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from swat_tui.domain.errors import DomainError
+from swat_tui.domain.visit.agenda import SLOT_TAKEN
+from swat_tui.ui.screens.base import AccountSubpanel
+from swat_tui.ui.screens.paged import PagedScreen
+
+if TYPE_CHECKING:
+    from swat_tui.domain.visit.agenda import BookedVisit, FreeWindow
+    from swat_tui.domain.visit.views import AgendaView
+
+BOOK = "1"
+WEEKDAYS = ("lun", "mar", "mié", "jue", "vie", "sáb", "dom")
+RESCHEDULE = "reagendar"
+
+
+class AgendaScreen(AccountSubpanel, PagedScreen, panel="VIS030"):
+    """The free windows, soonest first; the list is re-read after every refusal."""
+
+    def __init__(self, cuenta: int, holder: str = "", *, order: str, mode: str = "agendar") -> None:
+        super().__init__(cuenta, holder)
+        self.order = order
+        self.mode = mode
+        self.view: AgendaView | None = None
+        self.done = False
+
+    def fill(self) -> None:
+        self.done = False
+        self.set_fields(
+            {
+                **self.account_fields(),
+                "order": self.order,
+                "mode": "Reagendar la visita" if self.mode == RESCHEDULE else "Agendar la visita",
+                "info": "",
+                "info2": "",
+            }
+        )
+        self._load()
+        if self.view is not None and not self.view.windows:
+            self._none_free()
+
+    def _load(self) -> None:
+        view = self.attempt(lambda: self.desk.visit_agenda(self.cuenta, self.order))
+        self.view = view
+        if view is None:
+            self.show_records([])
+            self.set_fields({"state": "", "zone": "", "current": "", "days": ""})
+            return
+        self.set_fields(
+            {
+                "state": view.order.status,
+                "zone": view.zone,
+                "current": view.order.window or "sin agendar",
+                "days": f"Franjas libres de los próximos {view.days} días",
+            }
+        )
+        self.show_records([_record(window) for window in view.windows])
+
+    def _none_free(self) -> None:
+        days = self.view.days if self.view is not None else 0
+        self.set_fields(
+            {
+                "info": f"La zona no tiene franjas libres en los próximos {days} días.",
+                "info2": "F6=Formulario CGO: el backoffice confirma la agenda con el cliente.",
+            }
+        )
+        self.message(f"Sin franjas libres en {days} días: F6=Formulario CGO.", error=True)
+
+    async def action_rr_enter(self) -> None:
+        if self.done:
+            await self.app.pop_screen()
+            return
+        self.clear_errors()
+        view = self.view
+        if view is None:
+            return
+        for index in range(self.page_size):
+            row = self.field(f"o_{index}")
+            option = row.value.strip()
+            if not option:
+                continue
+            if option != BOOK:
+                self.message(
+                    f"Opción {option[:3]} no válida: 1=Agendar.", error=True, field=f"o_{index}"
+                )
+                row.mark_error(True)
+                return
+            self._book(view.windows[self.page_offset + index])
+            return
+        self.message("Digite 1 junto a la franja acordada con el cliente.", error=True)
+
+    def _book(self, window: FreeWindow) -> None:
+        try:
+            booked = self._take(window.slot_id)
+        except DomainError as error:
+            self._load()  # the window may be gone: the list as it is now
+            self.message(error.message, error=True)
+            if error.code == SLOT_TAKEN:
+                self.set_fields({"info": "Ofrezca al cliente otra de las franjas libres."})
+            if self.view is not None and not self.view.windows:
+                self._none_free()
+            return
+        self.done = True
+        self._load()
+        done = "reagendada" if self.mode == RESCHEDULE else "agendada"
+        self.set_fields(
+            {
+                "current": booked.window.label,
+                "info": f"Visita {booked.number} {done}: llegada {_arrival(booked.window)}.",
+                "info2": "Informe al cliente la orden y la franja; Intro vuelve.",
+            }
+        )
+        self.message(f"{booked.number} {done} {booked.window.label}.")
+
+    def _take(self, slot_id: int) -> BookedVisit:
+        if self.mode == RESCHEDULE:
+            return self.desk.reschedule_visit(self.cuenta, self.order, slot_id)
+        return self.desk.book_visit(self.cuenta, self.order, slot_id)
+
+    async def action_rr_cgo(self) -> None:
+        """F6: the CGO follow-up form, only when no window is free (otherwise: book one)."""
+        view = self.view
+        if view is None:
+            return
+        if view.windows:
+            first = view.windows[0].label
+            self.message(f"Hay franjas libres (la primera {first}): agende una.", error=True)
+            return
+        await self.open_panel("CGO010", self.cuenta, self.holder, order=self.order)
+
+    def returned(self) -> None:
+        """Back from CGO010: once the form is filed this panel's work is done."""
+        self.clear_errors()
+        view = self.attempt(lambda: self.desk.visits(self.cuenta))
+        order = next((o for o in view.orders if o.number == self.order), None) if view else None
+        if order is not None and order.cgo_number:
+            self.app.call_later(self.app.pop_screen)
+            return
+        self._load()
+        if self.view is not None and not self.view.windows:
+            self._none_free()
+
+
+def _arrival(window: FreeWindow) -> str:
+    return f"{window.starts_at:%H:%M} a {window.ends_at:%H:%M}"
+
+
+def _record(window: FreeWindow) -> dict[str, str]:
+    weekday = WEEKDAYS[window.day.weekday()]
+    return {
+        "day": f"{weekday} {window.day:%d/%m/%y}",
+        "win": window.window,
+        "arrive": f"entre {_arrival(window)}",
+        "free": str(window.free),
+    }

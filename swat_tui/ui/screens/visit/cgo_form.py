@@ -1,0 +1,98 @@
+"""CGO010: the "tipificación seguimiento de procesos" form, when the agenda has no window.
+
+The order's contact and address are shown as CGO receives them; the agent
+types the customer's preferred windows and days and notes for CGO. Intro
+files it through the desk (refused while a window is free: book it then);
+the panel shows its number and the management time to tell the customer,
+and Intro again goes back. A refusal keeps everything typed.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+from swat_tui.domain.errors import DomainError
+from swat_tui.ui.format import day, hour
+from swat_tui.ui.screens.base import AccountSubpanel
+
+if TYPE_CHECKING:
+    from swat_tui.domain.visit.views import CgoFormView
+
+ERROR_FIELDS = {"cgo_windows": "win", "cgo_days": "days", "cgo_notes": "notes1"}
+READ_WIDTH = 78
+
+
+class CgoFormScreen(AccountSubpanel, panel="CGO010"):
+    """One follow-up form for a pending order with no window in the agenda."""
+
+    def __init__(self, cuenta: int, holder: str = "", *, order: str) -> None:
+        super().__init__(cuenta, holder)
+        self.order = order
+        self.filed: CgoFormView | None = None
+
+    def fill(self) -> None:
+        self.filed = None
+        values = dict.fromkeys(
+            ("zone", "reason", "contact", "tel", "address", "number", "status", "due"), ""
+        )
+        values |= {"read1": "", "read2": ""}
+        self.set_fields({**self.account_fields(), **values, "order": self.order})
+        codes = self.desk.cgo_window_codes()
+        self.set_fields({"codes": f"Franjas: {'  '.join(codes)} (una o varias, con espacios)"})
+        view = self.attempt(lambda: self.desk.visits(self.cuenta))
+        order = next((o for o in view.orders if o.number == self.order), None) if view else None
+        if view is None or order is None:
+            return
+        self.set_fields(
+            {
+                "zone": view.zone,
+                "reason": order.reason,
+                "contact": order.contact_name,
+                "tel": order.contact_phone,
+                "address": order.address,
+            }
+        )
+
+    async def action_rr_enter(self) -> None:
+        if self.filed is not None:
+            await self.app.pop_screen()
+            return
+        self.clear_errors()
+        notes = " ".join(self.field(n).value.strip() for n in ("notes1", "notes2")).strip()
+        try:
+            form = self.desk.file_cgo_form(
+                self.cuenta,
+                self.order,
+                windows=self.field("win").value,
+                days=self.field("days").value,
+                notes=notes,
+            )
+        except DomainError as error:
+            name = ERROR_FIELDS.get(error.code or "")
+            self.message(error.message, error=True, field=name)
+            if name is not None:
+                self.field(name).mark_error(True)
+                self.focus_field(name)
+            return
+        self._show_filed(form)
+
+    def _show_filed(self, form: CgoFormView) -> None:
+        """The number and the management time to read to the customer; Intro goes back."""
+        self.filed = form
+        due = f"{day(form.due_at)} {hour(form.due_at)}"
+        script = (
+            f"Su visita quedó en seguimiento con el formulario {form.number}: el área "
+            f"CGO lo llamará para confirmar la fecha a más tardar el {due}."
+        )
+        read = [*textwrap.wrap(script, READ_WIDTH), "", ""][:2]
+        self.set_fields(
+            {
+                "number": form.number,
+                "status": form.status,
+                "due": f"{form.management_days} días hábiles: a más tardar el {due}",
+                "read1": read[0],
+                "read2": read[1],
+            }
+        )
+        self.message(f"Formulario {form.number} radicado: léalo al cliente; Intro vuelve.")

@@ -1,0 +1,128 @@
+"""VIS020: a new LLS (F23) or OT (F15+F6) for the call's account.
+
+Prefilled from the call: the request as reason, the T&D leaf as symptom
+(soporte -> visita), the caller and their callback number as contact, the
+account's address to confirm. Intro creates the order through the desk and
+opens its agenda (VIS030); a refusal names the field, which keeps what was
+typed. Once the visit is booked (or filed for CGO) the panel closes itself.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+from swat_tui.domain.errors import DomainError
+from swat_tui.ui.format import day, hour
+from swat_tui.ui.screens.base import AccountSubpanel
+
+if TYPE_CHECKING:
+    from swat_tui.domain.visit.views import VisitOrderView
+
+KIND_NAMES = {"LLS": "LLS: llamada de servicio", "OT": "OT: orden de trabajo"}
+# Which field a refusal is about (the domain's error codes, domain/visit/orders.py).
+ERROR_FIELDS = {
+    "visit_reason": "reason",
+    "visit_symptom": "sym1",
+    "visit_contact": "contact",
+    "visit_phone": "tel",
+    "visit_address": "address",
+    "visit_confirmed": "ok",
+    "visit_notes": "notes1",
+}
+
+
+class OrderScreen(AccountSubpanel, panel="VIS020"):
+    """One new order; Intro creates it and opens the agenda of its zone."""
+
+    def __init__(self, cuenta: int, holder: str = "", *, kind: str = "LLS") -> None:
+        super().__init__(cuenta, holder)
+        self.kind = kind
+        self.created: VisitOrderView | None = None
+
+    def fill(self) -> None:
+        self.created = None
+        self.set_fields(
+            {
+                **self.account_fields(),
+                "kind": self.kind,
+                "kindname": KIND_NAMES.get(self.kind, ""),
+                "zone": "",
+                "number": "",
+                "created": "",
+                "read1": "",
+            }
+        )
+        view = self.attempt(lambda: self.desk.visits(self.cuenta))
+        if view is None:
+            return
+        self.set_fields({"zone": view.zone})
+        if view.aviso:
+            self.message(view.aviso_message, error=True)
+        width = self.field("sym1").spec.width
+        lines = textwrap.wrap(view.symptom, width)  # whole words on each line
+        symptom = [*lines, ""]
+        rest = " ".join(lines[1:])
+        values = {
+            "reason": view.reason,
+            "sym1": symptom[0],
+            "sym2": rest,
+            "contact": view.contact_name,
+            "tel": view.contact_phone if view.contact_phone.isdigit() else "",
+            "address": view.address,
+        }
+        for name, value in values.items():
+            self.field(name).value = value
+        self.focus_field("reason" if not view.reason else "ok")
+
+    def _joined(self, *names: str) -> str:
+        return " ".join(self.field(name).value.strip() for name in names).strip()
+
+    async def action_rr_enter(self) -> None:
+        if self.created is not None:
+            await self._open_agenda(self.created)
+            return
+        self.clear_errors()
+        try:
+            order = self.desk.create_visit_order(
+                self.cuenta,
+                kind=self.kind,
+                reason=self.field("reason").value,
+                symptom=self._joined("sym1", "sym2"),
+                contact_name=self.field("contact").value,
+                contact_phone=self.field("tel").value,
+                address=self.field("address").value,
+                confirmed=self.field("ok").value,
+                access_notes=self._joined("notes1", "notes2"),
+            )
+        except DomainError as error:
+            name = ERROR_FIELDS.get(error.code or "")
+            self.message(error.message, error=True, field=name)
+            if name is not None:
+                self.field(name).mark_error(True)
+                self.focus_field(name)
+            return
+        self.created = order
+        self.set_fields(
+            {
+                "number": order.number,
+                "created": f"creada {day(order.created_at)} {hour(order.created_at)} PENDIENTE",
+                "read1": f"Lea al cliente: su {order.kind} es la número {order.number}.",
+            }
+        )
+        await self._open_agenda(order)
+
+    async def _open_agenda(self, order: VisitOrderView) -> None:
+        await self.open_panel("VIS030", self.cuenta, self.holder, order=order.number)
+
+    def returned(self) -> None:
+        """Back from the agenda: booked or filed for CGO, this panel's work is done."""
+        created = self.created
+        if created is None:
+            return
+        view = self.attempt(lambda: self.desk.visits(self.cuenta))
+        now = next((o for o in view.orders if o.number == created.number), None) if view else None
+        if now is not None and (now.status != "PENDIENTE" or now.cgo_number):
+            self.app.call_later(self.app.pop_screen)
+            return
+        self.message(f"{created.number} sin agendar: Intro abre la agenda de nuevo.")

@@ -1,0 +1,197 @@
+"""VIS010: step 5, the technical visit — the account's LLS/OT, a new one, its agenda.
+
+The list shows each order with its status and the window it is booked in:
+1 books a pending one, 2 moves a booked one (both on VIS030, the agenda), 4
+cancels. F23 creates an LLS, F15+F6 an OT (VIS020, then its agenda). The
+step's checks are recorded by those actions; the agent types S once the
+order and the window (or the CGO form) are read to the customer. While the
+node has an open mass aviso no visit is offered: S records the step as
+escalated to the aviso.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from swat_tui.domain.errors import MESSAGE_WIDTH
+from swat_tui.domain.procedure.check_ids import ESCALATED
+from swat_tui.ui.format import clip, day
+from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
+from swat_tui.ui.screens.paged import PagedScreen
+
+if TYPE_CHECKING:
+    from swat_tui.domain.call.views import CallRecord
+    from swat_tui.domain.procedure.step_view import CheckView
+    from swat_tui.domain.visit.views import VisitOrderView, VisitsView
+
+BOOK, RESCHEDULE, CANCEL = "1", "2", "4"
+ORDER, AGENDA, INFORMED = "ord", "agd", "inf"
+DETAIL_WIDTH = 78
+
+
+class VisitsScreen(CallStepScreen, PagedScreen, panel="VIS010"):
+    """The visits are the store's: the panel re-reads them after every action."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view: VisitsView | None = None
+
+    def fill_step(self) -> None:
+        self.set_fields({**self.account_line(), "detail": "", "detail2": ""})
+        self._load()
+        self._paint_checks()
+
+    def _load(self) -> None:
+        cuenta = self.call.record.cuenta
+        view = self.attempt(lambda: self.desk.visits(cuenta)) if cuenta is not None else None
+        self.view = view
+        if view is None:
+            self.show_records([])
+            self.set_fields({"zone": "", "aviso": ""})
+            return
+        self.set_fields({"zone": view.zone, "aviso": _aviso_line(view)})
+        self.show_records([_record(order) for order in view.orders])
+        if view.orders:
+            self.set_fields(_detail(view.orders[0]))  # the list cuts long reasons
+        agenda = self._check(AGENDA)
+        if view.aviso and not (agenda is not None and agenda.done):
+            self.message(view.aviso_message, error=True)  # S records it informed
+
+    def _check(self, name: str) -> CheckView | None:
+        return self.desk.step_view(self.PANEL_ID).by_field(name)
+
+    def _paint_checks(self) -> None:
+        for name in (ORDER, AGENDA):
+            check = self._check(name)
+            result = _shown_result(check.result if check is not None else None)
+            self.set_fields({name: clip(result, self.display_file.fields[name].width)})
+        informed = self._check(INFORMED)
+        if informed is not None and informed.done:
+            self.field(INFORMED).value = YES
+        self.focus_field(INFORMED if self.view and self.view.orders else "o_0")
+
+    def typed_checks(self) -> frozenset[str]:
+        check = self._check(INFORMED)
+        typed = self.field(INFORMED).value.strip().upper() == YES
+        if check is None or check.done or not typed:
+            return frozenset()
+        return frozenset({check.check.id})
+
+    def field_completed(self, name: str, value: str) -> None:
+        if name == INFORMED:
+            self._informed(value)
+
+    def _informed(self, value: str) -> None:
+        """S: the visit was read to the customer; under an aviso, the aviso was."""
+        view = self.view
+        check = self._check(INFORMED)
+        typed = value.strip().upper()
+        if view is not None and view.aviso and typed == YES and check and not check.done:
+            cuenta = view.cuenta
+            if self.write(lambda: self._under_aviso(cuenta), field=INFORMED):
+                self.fill_step()
+            return
+        self.confirm(check, value)
+
+    def _under_aviso(self, cuenta: int) -> CallRecord:
+        self.desk.visit_under_aviso(cuenta)
+        return self.call.record
+
+    def returned(self) -> None:
+        """Back from VIS020, VIS030 or CGO010: an order may be new, booked or filed."""
+        if self.in_call:
+            self.clear_errors()
+            self.fill()
+            self._tell_last()
+
+    def _tell_last(self) -> None:
+        """Row 24: what the agent now reads to the customer (the last action's result)."""
+        check = self._check(AGENDA)
+        done = _shown_result(check.result if check is not None else None)
+        if done:
+            told = f"{done}: infórmelo al cliente y digite S."
+            self.message(told if len(told) <= MESSAGE_WIDTH else done[:MESSAGE_WIDTH])
+
+    async def action_rr_enter(self) -> None:
+        self.clear_errors()
+        for index in range(self.page_size):
+            row = self.field(f"o_{index}")
+            option = row.value.strip()
+            if option:
+                await self._option(option, self.page_offset + index, f"o_{index}")
+                return
+        self.field_completed(INFORMED, self.field(INFORMED).value)
+        if self.panel.canvas.message_is_error:
+            return
+        await self.go_on()  # the engine refuses while a check of the step is pending
+
+    async def _option(self, option: str, index: int, row: str) -> None:
+        view = self.view
+        assert view is not None
+        order = view.orders[index]
+        self.set_fields(_detail(order))
+        if option not in (BOOK, RESCHEDULE, CANCEL):
+            self.message(f"Opción {option[:3]} no válida: 1, 2 o 4.", error=True, field=row)
+            self.field(row).mark_error(True)
+            return
+        if option == CANCEL:
+            cuenta = view.cuenta
+            if self.write(lambda: self._cancel(cuenta, order.number), field=row):
+                self.fill_step()
+                self.message(f"{order.number} cancelada: infórmelo al cliente y digite S.")
+            return
+        if not order.open:
+            self.message(f"La orden {order.number} está {order.status}.", error=True, field=row)
+            self.field(row).mark_error(True)
+            return
+        moving = option == RESCHEDULE
+        if moving != (order.status == "AGENDADA"):
+            text = "no está agendada: use 1" if moving else "ya está agendada: use 2"
+            self.message(f"La orden {order.number} {text}.", error=True, field=row)
+            self.field(row).mark_error(True)
+            return
+        self.field(row).value = ""
+        mode = "reagendar" if moving else "agendar"
+        await self.open_panel("VIS030", view.cuenta, self._holder(), order=order.number, mode=mode)
+
+    def _cancel(self, cuenta: int, number: str) -> CallRecord:
+        self.desk.cancel_visit(cuenta, number)
+        return self.call.record
+
+
+def _shown_result(result: str | None) -> str:
+    """A step-5 check's result as the agent reads it (an escalation says so at the end)."""
+    if not result:
+        return ""
+    escalated = f"{ESCALATED}: "
+    if result.startswith(escalated):
+        return f"{result.removeprefix(escalated)} (escalada)"
+    return result
+
+
+def _aviso_line(view: VisitsView) -> str:
+    if view.aviso:
+        return f"Aviso {view.aviso} abierto en el nodo: no se ofrece visita."
+    open_orders = [order for order in view.orders if order.open]
+    if not view.orders:
+        return "Sin visitas: F23=Nueva LLS  F15+F6=Nueva OT"
+    return f"Visitas abiertas: {len(open_orders)} de {len(view.orders)}"
+
+
+def _record(order: VisitOrderView) -> dict[str, str]:
+    state = "PENDIENTE CGO" if order.cgo_number else order.status
+    return {
+        "num": order.number,
+        "k": order.kind,
+        "state": state,
+        "win": order.window,
+        "reason": order.reason,
+    }
+
+
+def _detail(order: VisitOrderView) -> dict[str, str]:
+    contact = f"Contacto {order.contact_name} {order.contact_phone}" if order.contact_name else ""
+    address = f"  {order.address}" if order.address else ""
+    first = f"{order.number} creada {day(order.created_at)}  {contact}{address}".rstrip()
+    second = f"Motivo: {order.reason}"
+    return {"detail": clip(first, DETAIL_WIDTH), "detail2": clip(second, DETAIL_WIDTH)}

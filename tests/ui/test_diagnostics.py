@@ -1,0 +1,95 @@
+"""Issue 10, item 2: DIA010, the Diagnosticador — F8 from TD010, its values coloured by
+verdict, a restart and a point case from the action field, F12 back to TD010."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+
+from swat_tui.store.demo import SHOWCASE
+from swat_tui.ui.app import SwatApp
+from swat_tui.ui.widgets.canvas import COLOURS
+from tests.ui import test_legend_keys as routes
+from tests.ui.helpers import answer_call, desk_of, enter, fill, message, panel_id, screen, shown
+
+Snap = Any
+
+
+async def _diagnostics_of(pilot: Pilot[None], key: str) -> None:
+    """A soporte call of the showcase account ``key`` on TD010, then F8."""
+    await routes.to_subflow(pilot, key, "2", "1")
+    await pilot.press("f8")
+    await pilot.pause()
+
+
+async def _healthy(pilot: Pilot[None]) -> None:
+    await _diagnostics_of(pilot, "activa")
+
+
+async def _levels(pilot: Pilot[None]) -> None:
+    await _diagnostics_of(pilot, "cm_levels")
+
+
+async def _aviso(pilot: Pilot[None]) -> None:
+    """The aviso_repeat account: step 2 also asks to inform the node's aviso (avi)."""
+    await answer_call(pilot, routes._phone(pilot, "aviso_repeat"))
+    await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
+    await enter(pilot)
+    await fill(pilot, sta="s", avi="s", request="No tiene internet", br="2")
+    await enter(pilot)
+    await fill(pilot, g="1")
+    await enter(pilot)
+    await pilot.press("f8")
+    await pilot.pause()
+
+
+def test_diagnostics_healthy_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    assert snap_compare(app, run_before=_healthy)
+
+
+def test_diagnostics_levels_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    assert snap_compare(app, run_before=_levels)
+
+
+def test_diagnostics_aviso_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    assert snap_compare(app, run_before=_aviso)
+
+
+async def test_values_are_coloured_by_verdict(app: SwatApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _levels(pilot)
+        assert panel_id(app) == "DIA010"
+        canvas = screen(app).panel.canvas
+        assert shown(app, "s1").endswith("FUERA")
+        assert canvas.highlights["s1"].color is not None
+        assert canvas.highlights["s1"].color.name == COLOURS["red"]
+        assert canvas.highlights["p5"].color is not None
+        assert canvas.highlights["p5"].color.name == COLOURS["green"]
+
+
+async def test_restart_then_point_case_then_back_to_td010(app: SwatApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _diagnostics_of(pilot, "cm_init")
+        assert shown(app, "cms") == "init(r1)" and shown(app, "c1") == "Sin lectura de niveles"
+        await fill(pilot, a="9")
+        await enter(pilot)
+        assert message(app).startswith("Acción: 1=Reiniciar CM")
+        await fill(pilot, a="1")
+        await enter(pilot)
+        assert message(app) == "CM reiniciado: online."
+        assert shown(app, "cms") == "online" and shown(app, "hook") == "enganchado"
+        await fill(pilot, a="2", notes="corta")
+        await enter(pilot)
+        assert "mínimo 10 caracteres" in message(app)
+        assert screen(app).field("notes").value == "corta"  # what was typed stays
+        await fill(pilot, a="2", notes="No navega desde ayer en la noche")
+        await enter(pilot)
+        assert message(app).startswith("Caso puntual INC") and "SOP-PUN-001" in message(app)
+        assert screen(app).field("notes").value == ""
+        await pilot.press("f12")
+        await pilot.pause()
+        assert panel_id(app) == "TD010"
+        assert desk_of(app).suggested_code() == "SOP-PUN-001"
+        assert desk_of(app).request_escalated()
+        assert SHOWCASE["cm_init"] == desk_of(app).active.record.cuenta  # type: ignore[union-attr]
