@@ -20,27 +20,22 @@ from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.records import IN_PROGRESS
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
-from swat_tui.domain.desk.desk_part import DeskPart
-from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.desk.support_part import SupportPart, is_support_request
+from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.check_ids import ESCALATED
-from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD, CallState
+from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD
 from swat_tui.domain.support import avisos
 from swat_tui.domain.support.avisos import AvisoView, LinkResult
 from swat_tui.domain.support.diagnostics import DiagnosticsView, build
 from swat_tui.domain.support.routes import record_route
 from swat_tui.store.engine import write_session
 from swat_tui.store.models import Account
-from swat_tui.store.queries import access_log
-from swat_tui.store.queries import accounts as account_queries
 from swat_tui.store.queries import avisos as aviso_queries
 from swat_tui.store.queries import plant as plant_queries
 
 DIAGNOSED_CHECK = "diagnostico_revisado"
-SUPPORT_BRANCH = "soporte"
 POINT_CODE = "SOP-PUN-001"  # a point case raised from the Diagnosticador
 SECTOR_CODE = "SOP-PUN-002"  # a sector aviso raised from the Diagnosticador
-AVISO_CODE = "SOP-MAS-001"  # the call tied to the node's open aviso
-REPEAT_CODE = "SOP-MAS-002"  # ... by a customer who had called for it already
 ACCESS_ACTION = "DIAGNOSTICADOR"
 
 
@@ -63,43 +58,12 @@ def _workable(record: CallRecord) -> bool:
     )
 
 
-def _soporte_request(state: CallState) -> bool:
-    return (
-        state.request is not None
-        and not state.awaiting_request
-        and SUPPORT_BRANCH in state.request_branches
-    )
-
-
 def _read_result(view: DiagnosticsView) -> str:
     return f"revisado: {view.summary}"
 
 
-class DiagnosticsIntents(DeskPart):
+class DiagnosticsIntents(SupportPart):
     """Reading the plant, restarting the modem, raising a point case or joining an aviso."""
-
-    def _diag_account(self, session: Session, cuenta: int) -> Account:
-        account = account_queries.get_account(session, cuenta=cuenta)
-        if account is None:
-            raise account_not_found(cuenta)
-        self.gate.require(cuenta, blacklist=account.blacklist)
-        access_log.log_access(
-            session,
-            username=self.agent.username,
-            cuenta=cuenta,
-            action=ACCESS_ACTION,
-            at=self._now(),
-        )
-        return account
-
-    def _diag_call(self) -> tuple[ActiveCall, int]:
-        """The call the actions act on: a soporte request of an account."""
-        call = self.active
-        if call is None or call.record.cuenta is None:
-            raise DomainError("El Diagnosticador actúa dentro de la llamada de la cuenta.")
-        if not _soporte_request(call.record.state):
-            raise DomainError("Las acciones del Diagnosticador son de una solicitud de soporte.")
-        return call, call.record.cuenta
 
     def _diag_change(
         self, session: Session, call: ActiveCall, apply: Callable[[CallChange], None]
@@ -116,11 +80,11 @@ class DiagnosticsIntents(DeskPart):
         call = self.active
         record: CallRecord | None = None
         with write_session(self.services.engine) as session:
-            view = build(session, self._diag_account(session, cuenta))
+            view = build(session, self._gated_account(session, cuenta, ACCESS_ACTION))
             if call is not None and call.record.cuenta == cuenta and _workable(call.record):
                 state = call.record.state
                 if (
-                    _soporte_request(state)
+                    is_support_request(state)
                     and state.mark_for(DIAGNOSED_CHECK, state.request_number) is None
                 ):
                     record = self._diag_change(
@@ -135,9 +99,9 @@ class DiagnosticsIntents(DeskPart):
     def restart_modem(self) -> DiagnosticsView:
         """ "Reiniciar CM": the restart is recorded and the plant read again (a modem in
         init comes back online; one offline under an aviso stays offline)."""
-        call, cuenta = self._diag_call()
+        call, cuenta = self._support_call("El Diagnosticador actúa")
         with write_session(self.services.engine) as session:
-            account = self._diag_account(session, cuenta)
+            account = self._gated_account(session, cuenta, ACCESS_ACTION)
             before = build(session, account)
             modem = before.modem
             if modem is None:
@@ -199,9 +163,9 @@ class DiagnosticsIntents(DeskPart):
     def raise_point_case(self, notes: str) -> AvisoCallResult:
         """A point case (caso puntual) for this customer's failure, tied to the call;
         one per call."""
-        call, cuenta = self._diag_call()
+        call, cuenta = self._support_call("El Diagnosticador actúa")
         with write_session(self.services.engine) as session:
-            account = self._diag_account(session, cuenta)
+            account = self._gated_account(session, cuenta, ACCESS_ACTION)
             links = aviso_queries.links_of_call(session, call_id=call.call_id)
             tied = aviso_queries.incidents_by_id(session, [link.incident_id for link in links])
             point = next((i for i in tied.values() if i.kind == avisos.POINT), None)
@@ -225,29 +189,17 @@ class DiagnosticsIntents(DeskPart):
     def attach_call_to_aviso(self, number: str = "") -> AvisoCallResult:
         """Tie the call to an open aviso of the account's node (``number`` empty: the
         most urgent mass aviso); a customer who had called for it is a repeat call."""
-        call, cuenta = self._diag_call()
+        call, cuenta = self._support_call("El Diagnosticador actúa")
         with write_session(self.services.engine) as session:
-            account = self._diag_account(session, cuenta)
-            typed = number.strip().upper()
-            if typed:
-                found = aviso_queries.by_number(session, number=typed)
-                # link_call refuses an unknown, closed or other node's aviso
-                aviso = avisos.view_of(found) if found is not None else None
-            else:
-                aviso = avisos.mass_aviso_on(session, account.node)
-                if aviso is None:
-                    raise DomainError(
-                        f"No hay aviso masivo abierto en el nodo {account.node}: digite el INC."
-                    )
-            if aviso is None:
-                raise DomainError(f"Aviso {typed[:12]} no existe: digite el INC del nodo.")
+            account = self._gated_account(session, cuenta, ACCESS_ACTION)
+            aviso = avisos.aviso_to_tie(session, node=account.node, typed=number)
             result, record = self._tie(
                 session,
                 call,
                 account,
                 aviso,
                 route="sector",
-                code=lambda link: REPEAT_CODE if link.repeat else AVISO_CODE,
+                code=lambda link: avisos.tied_code(link.repeat),
                 told=lambda link: (
                     f"aviso {link.aviso.number}{' (rellamada)' if link.repeat else ''}"
                 ),
@@ -257,9 +209,9 @@ class DiagnosticsIntents(DeskPart):
 
     def raise_sector_aviso(self, notes: str) -> AvisoCallResult:
         """A sector aviso when no mass aviso is open but neighbours are down too."""
-        call, cuenta = self._diag_call()
+        call, cuenta = self._support_call("El Diagnosticador actúa")
         with write_session(self.services.engine) as session:
-            account = self._diag_account(session, cuenta)
+            account = self._gated_account(session, cuenta, ACCESS_ACTION)
             view = build(session, account)
             if view.mass_aviso is not None:
                 raise DomainError(

@@ -15,24 +15,24 @@ from sqlmodel import Session
 
 from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.views import CallRecord
-from swat_tui.domain.desk.active_call import ActiveCall
-from swat_tui.domain.desk.desk_part import DeskPart
+from swat_tui.domain.desk.support_part import SupportPart
 from swat_tui.domain.dime import cases
 from swat_tui.domain.dime.areas import load_areas
 from swat_tui.domain.dime.cases import Escalation
-from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD
 from swat_tui.domain.support.routes import record_route
 from swat_tui.domain.support.serials import checked_serial
 from swat_tui.store.engine import write_session
 from swat_tui.store.enums import EquipmentStatus
 from swat_tui.store.models import Equipment
-from swat_tui.store.queries import access_log
 from swat_tui.store.queries import accounts as account_queries
 from swat_tui.store.queries import serials as serial_queries
 
 COMPARED_CHECK = "inventario_comparado"
 DIME_AREA = "inventario"
+ACCESS_ACTION = "INVENTARIO_SERIALES"
+WHERE = "El inventario se revisa"
 MISMATCH_CODE, UNPROVISIONED_CODE = "SOP-INV-001", "SOP-INV-002"
 
 
@@ -67,23 +67,12 @@ class InventoryView:
         return tuple(s for s in self.services if not s.provisioned)
 
 
-class InventoryIntents(DeskPart):
+class InventoryIntents(SupportPart):
     """Serials read against RR, and the DIME inventory case when they differ."""
 
-    def _inventory_call(self) -> ActiveCall:
-        call = self.active
-        if call is None or call.record.cuenta is None:
-            raise DomainError("El inventario se revisa dentro de la llamada de la cuenta.")
-        request = call.record.state.request
-        if request is None or request.branch != "soporte":
-            raise DomainError("Registre primero la solicitud de soporte (paso 2).")
-        return call
-
     def _installed(self, session: Session, cuenta: int) -> list[Equipment]:
-        account = account_queries.get_account(session, cuenta=cuenta)
-        if account is None:
-            raise account_not_found(cuenta)
-        self.gate.require(cuenta, blacklist=account.blacklist)
+        """The account's installed devices, gate-checked and logged."""
+        self._gated_account(session, cuenta, ACCESS_ACTION)
         return [
             row
             for row in account_queries.equipment_of(session, cuenta=cuenta)
@@ -92,18 +81,9 @@ class InventoryIntents(DeskPart):
 
     def inventory_view(self) -> InventoryView:
         """The call's account's installed devices and services (gate-checked, logged)."""
-        call = self._inventory_call()
-        cuenta = call.record.cuenta
-        assert cuenta is not None
+        call, cuenta = self._support_call(WHERE)
         with write_session(self.services.engine) as session:
             installed = self._installed(session, cuenta)
-            access_log.log_access(
-                session,
-                username=self.agent.username,
-                cuenta=cuenta,
-                action="INVENTARIO_SERIALES",
-                at=self._now(),
-            )
             reads = {
                 c.equipment_id: c
                 for c in serial_queries.checks_of_call(session, call_id=call.call_id)
@@ -128,9 +108,7 @@ class InventoryIntents(DeskPart):
         """Record the serials read (by equipment id; empty ones are skipped); a mismatch
         or a service not provisioned opens the DIME inventory case, else the check is
         recorded as matching. Refused whole for a serial that cannot be one."""
-        call = self._inventory_call()
-        cuenta = call.record.cuenta
-        assert cuenta is not None
+        call, cuenta = self._support_call(WHERE)
         typed = {ident: text for ident, text in reads.items() if text.strip()}
         if not typed:
             raise DomainError("Digite el serial que lee el cliente en al menos un equipo.")

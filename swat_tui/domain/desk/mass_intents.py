@@ -15,21 +15,19 @@ from sqlmodel import Session
 
 from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.views import CallRecord
-from swat_tui.domain.desk.active_call import ActiveCall
-from swat_tui.domain.desk.desk_part import DeskPart
-from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.desk.support_part import SupportPart
+from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD
 from swat_tui.domain.support import avisos
 from swat_tui.domain.support.avisos import AvisoView
 from swat_tui.domain.support.routes import record_route
 from swat_tui.store.engine import write_session
-from swat_tui.store.queries import access_log
-from swat_tui.store.queries import accounts as account_queries
 from swat_tui.store.queries import avisos as aviso_queries
 
 ASSOCIATED_CHECK = "masiva_asociada"
-FIRST_CODE, REPEAT_CODE = "SOP-MAS-001", "SOP-MAS-002"
+ACCESS_ACTION = "FALLA_MASIVA"
+WHERE = "La falla masiva se gestiona"
 SECTOR_ROUTE = "sector"
 
 
@@ -56,35 +54,14 @@ class MassFailureView:
         return self.avisos[0] if self.avisos else None
 
 
-class MassFailureIntents(DeskPart):
+class MassFailureIntents(SupportPart):
     """The node's aviso and the call tied to it, through the desk's gate."""
-
-    def _mass_call(self) -> ActiveCall:
-        call = self.active
-        if call is None or call.record.cuenta is None:
-            raise DomainError("La falla masiva se gestiona dentro de la llamada de la cuenta.")
-        request = call.record.state.request
-        if request is None or request.branch != "soporte":
-            raise DomainError("Registre primero la solicitud de soporte (paso 2).")
-        return call
 
     def mass_failure_view(self) -> MassFailureView:
         """What MAS010 shows for the call's account (gate-checked, logged)."""
-        call = self._mass_call()
-        cuenta = call.record.cuenta
-        assert cuenta is not None
+        call, cuenta = self._support_call(WHERE)
         with write_session(self.services.engine) as session:
-            account = account_queries.get_account(session, cuenta=cuenta)
-            if account is None:
-                raise account_not_found(cuenta)
-            self.gate.require(cuenta, blacklist=account.blacklist)
-            access_log.log_access(
-                session,
-                username=self.agent.username,
-                cuenta=cuenta,
-                action="FALLA_MASIVA",
-                at=self._now(),
-            )
+            account = self._gated_account(session, cuenta, ACCESS_ACTION)
             open_avisos = avisos.open_on_node(session, account.node)
             previous = (
                 avisos.previous_calls(
@@ -110,18 +87,12 @@ class MassFailureIntents(DeskPart):
         empty) and record it: a repeat call proposes SOP-MAS-002, else SOP-MAS-001; the
         route is the sector aviso. A call already tied to it (from the Diagnosticador)
         only records the check."""
-        call = self._mass_call()
-        cuenta = call.record.cuenta
-        assert cuenta is not None
+        call, cuenta = self._support_call(WHERE)
         with write_session(self.services.engine) as session:
-            account = account_queries.get_account(session, cuenta=cuenta)
-            if account is None:
-                raise account_not_found(cuenta)
-            self.gate.require(cuenta, blacklist=account.blacklist)
-            open_avisos = avisos.open_on_node(session, account.node)
-            typed = number.strip().upper() or (open_avisos[0].number if open_avisos else "")
-            if not typed:
+            account = self._gated_account(session, cuenta, ACCESS_ACTION)
+            if not number.strip() and not avisos.open_on_node(session, account.node):
                 raise DomainError("El nodo no tiene avisos abiertos: no es una falla masiva.")
+            typed = avisos.aviso_to_tie(session, node=account.node, typed=number).number
             tied = self._tied(session, call.call_id)
 
             def apply(change: CallChange) -> None:
@@ -141,9 +112,7 @@ class MassFailureIntents(DeskPart):
                 marking = " (rellamada)" if repeat else ""
                 change.record(ASSOCIATED_CHECK, f"{check_ids.ESCALATED}: aviso {typed}{marking}")
                 record_route(change, SECTOR_ROUTE)
-                change.set_request_field(
-                    SUGGESTED_CODE_FIELD, REPEAT_CODE if repeat else FIRST_CODE
-                )
+                change.set_request_field(SUGGESTED_CODE_FIELD, avisos.tied_code(repeat))
 
             procedure = self.services.calls.procedure
             record = change_in(session, procedure, call.call_id, self._now(), apply)

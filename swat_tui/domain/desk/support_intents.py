@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from sqlmodel import Session
 
@@ -20,20 +18,18 @@ from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.desk_part import DeskPart
-from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.procedure.state import (
     SUGGESTED_CODE_FIELD,
     TD_PATH_FIELD,
     TD_TREE_FIELD,
-    CallState,
 )
 from swat_tui.domain.support import td_walk
 from swat_tui.domain.support.routes import record_route
-from swat_tui.domain.support.td_trees import TdTree, load_trees
+from swat_tui.domain.support.td_trees import TdTree, shipped_trees, tree_id
 from swat_tui.domain.support.td_walk import TdWalk
 from swat_tui.store.engine import write_session
-from swat_tui.store.queries import access_log
 from swat_tui.store.queries import accounts as account_queries
 
 WALKED_CHECK = "td_recorrido"
@@ -70,30 +66,6 @@ class TdWalkView:
 CallChangeApply = Callable[[CallChange, tuple[TdTreeChoice, ...]], None]
 
 
-@cache
-def _shipped_trees() -> tuple[TdTree, ...]:
-    return load_trees()
-
-
-def tree_id(tree: TdTree) -> str:
-    return Path(tree.file).stem
-
-
-def _walked(state: CallState) -> tuple[str, tuple[str, ...]]:
-    """The tree id and the answers stored for the current request."""
-    number = state.request_number
-    chosen = state.fields.get(TD_TREE_FIELD.format(number=number), "")
-    path = state.fields.get(TD_PATH_FIELD.format(number=number), "")
-    return chosen, tuple(path.split())
-
-
-def _replay(tree: TdTree, answers: tuple[str, ...]) -> TdWalk:
-    walk = td_walk.start(tree)
-    for given in answers:
-        walk = td_walk.answer(walk, given)
-    return walk
-
-
 def _answer_of(walk: TdWalk, option: str) -> str:
     """An answer typed as its id or as its number on the panel (1=si 2=no)."""
     question = walk.question
@@ -125,18 +97,12 @@ class SupportIntents(DeskPart):
 
     def _td_trees_in(self, session: Session, cuenta: int) -> tuple[TdTreeChoice, ...]:
         """The trees of the account's services (TV ones of its technology), gate-checked."""
-        account = account_queries.get_account(session, cuenta=cuenta)
-        if account is None:
-            raise account_not_found(cuenta)
-        self.gate.require(cuenta, blacklist=account.blacklist)
-        access_log.log_access(
-            session, username=self.agent.username, cuenta=cuenta, action="ARBOL_TD", at=self._now()
-        )
+        self._gated_account(session, cuenta, "ARBOL_TD")
         services = account_queries.services_of(session, cuenta=cuenta)
         found: list[TdTree] = []
         for service in services:
             technology = (service.tv_technology or "").lower() or None
-            for tree in _shipped_trees():
+            for tree in shipped_trees():
                 applies = tree.servicio == service.kind and (
                     not tree.tecnologias or technology in tree.tecnologias
                 )
@@ -150,7 +116,7 @@ class SupportIntents(DeskPart):
         if chosen not in {choice.id for choice in trees}:
             shown = chosen[:20] or "vacío"
             raise DomainError(f"Árbol {shown} no válido: digite su número, de 1 a {len(trees)}.")
-        return next(tree for tree in _shipped_trees() if tree_id(tree) == chosen)
+        return next(tree for tree in shipped_trees() if tree_id(tree) == chosen)
 
     def _td_change(self, call: ActiveCall, apply: CallChangeApply) -> CallRecord:
         """Read the trees and change the call in one transaction; the record reaches the UI."""
@@ -179,8 +145,8 @@ class SupportIntents(DeskPart):
         call = self._td_call()
         trees = self.td_trees_for_call()
         state = call.record.state
-        chosen, answers = _walked(state)
-        walk = _replay(self._td_tree(trees, chosen), answers) if chosen else None
+        chosen, answers = td_walk.walked(state)
+        walk = td_walk.replay(self._td_tree(trees, chosen), answers) if chosen else None
         recorded = state.mark_for(WALKED_CHECK, state.request_number) is not None
         return TdWalkView(trees, walk, recorded)
 
@@ -190,7 +156,7 @@ class SupportIntents(DeskPart):
         call = self._td_call()
 
         def apply(change: CallChange, trees: tuple[TdTreeChoice, ...]) -> None:
-            current, answers = _walked(change.state)
+            current, answers = td_walk.walked(change.state)
             if current and answers:
                 raise DomainError("Ya respondió preguntas de este árbol: vuelva con 0.")
             picked = _tree_of(trees, chosen)
@@ -206,10 +172,10 @@ class SupportIntents(DeskPart):
         call = self._td_call()
 
         def apply(change: CallChange, trees: tuple[TdTreeChoice, ...]) -> None:
-            chosen, answers = _walked(change.state)
+            chosen, answers = td_walk.walked(change.state)
             if not chosen:
                 raise DomainError("Elija primero el árbol T&D (su número).")
-            walk = _replay(self._td_tree(trees, chosen), answers)
+            walk = td_walk.replay(self._td_tree(trees, chosen), answers)
             walk = td_walk.answer(walk, _answer_of(walk, option))
             change.set_request_field(TD_PATH_FIELD, " ".join(step.respuesta for step in walk.path))
             leaf = walk.leaf
@@ -237,7 +203,7 @@ class SupportIntents(DeskPart):
             state = change.state
             if state.mark_for(WALKED_CHECK, state.request_number) is not None:
                 raise DomainError("El árbol ya llegó a su resultado; no se puede volver.")
-            chosen, answers = _walked(state)
+            chosen, answers = td_walk.walked(state)
             if not chosen:
                 raise DomainError("Elija primero el árbol T&D (su número).")
             if answers:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from functools import cache
-from pathlib import Path
 from typing import TypeVar
 
 from sqlmodel import Session
@@ -27,20 +25,16 @@ from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.procedure.state import (
     SUGGESTED_CODE_FIELD,
-    TD_PATH_FIELD,
-    TD_TREE_FIELD,
     CallState,
 )
 from swat_tui.domain.support import avisos, td_walk
 from swat_tui.domain.support.routes import VISIT_BRANCH
-from swat_tui.domain.support.td_trees import TdTree, load_trees
 from swat_tui.domain.visit import agenda, cgo, orders
 from swat_tui.domain.visit.agenda import BookedVisit
 from swat_tui.domain.visit.views import AgendaView, CgoFormView, VisitOrderView, VisitsView
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.enums import CgoStatus, Role
 from swat_tui.store.models import Account, WorkOrder
-from swat_tui.store.queries import access_log
 from swat_tui.store.queries import cgo as cgo_queries
 from swat_tui.store.queries import visits as visit_queries
 
@@ -60,24 +54,11 @@ AVISO_CODE = "VIS-AVI-001"
 NOTES_FIELD = "typification_notes_{number}"
 
 
-@cache
-def _trees() -> dict[str, TdTree]:
-    return {Path(tree.file).stem: tree for tree in load_trees()}
-
-
 def _symptom(state: CallState) -> str:
     """The T&D leaf a soporte request reached (its tree's title and result), or ""."""
-    tree = _trees().get(state.request_field(TD_TREE_FIELD))
-    if tree is None:
-        return ""
-    walk = td_walk.start(tree)
-    try:
-        for given in state.request_field(TD_PATH_FIELD).split():
-            walk = td_walk.answer(walk, given)
-    except DomainError:
-        return ""
-    leaf = walk.leaf
-    return f"{tree.titulo}: {leaf.resultado}" if leaf is not None else ""
+    walk = td_walk.request_walk(state)
+    leaf = walk.leaf if walk is not None else None
+    return f"{walk.tree.titulo}: {leaf.resultado}" if walk is not None and leaf is not None else ""
 
 
 def _day(moment: datetime) -> str:
@@ -88,15 +69,6 @@ class VisitIntents(DeskPart):
     """Creating a visit order, booking, moving or cancelling it, or filing it for CGO."""
 
     # -- the transaction every intent runs in ------------------------------------------
-
-    def _visit_account(self, session: Session, cuenta: int, action: str) -> Account:
-        """The account, gate-checked (BLACKLIST), its access logged."""
-        account = orders.account_of(session, cuenta)
-        self.gate.require(cuenta, blacklist=account.blacklist)
-        access_log.log_access(
-            session, username=self.agent.username, cuenta=cuenta, action=action, at=self._now()
-        )
-        return account
 
     def _in_step5(self, cuenta: int) -> bool:
         """A call of this account whose current request goes through step 5."""
@@ -122,7 +94,7 @@ class VisitIntents(DeskPart):
         changed: tuple[CallRecord, AccountPanelView] | None = None
         call = self.active
         with write_session(self.services.engine) as session:
-            account = self._visit_account(session, cuenta, action)
+            account = self._gated_account(session, cuenta, action)
             result = work(session, account)
             if checks is not None and call is not None and self._in_step5(cuenta):
                 procedure = self.services.calls.procedure
@@ -144,7 +116,7 @@ class VisitIntents(DeskPart):
     def visits(self, cuenta: int) -> VisitsView:
         """VIS010: the account's LLS/OT with their window, and a new order's defaults."""
         with write_session(self.services.engine) as session:
-            account = self._visit_account(session, cuenta, "VISITAS")
+            account = self._gated_account(session, cuenta, "VISITAS")
             rows = visit_queries.orders_of(session, cuenta=cuenta)
             views = self._order_views(session, rows)
             aviso = avisos.mass_aviso_on(session, account.node)
@@ -188,7 +160,7 @@ class VisitIntents(DeskPart):
         """VIS030: the free windows of the zone for an open order (none under an aviso)."""
         now = self._now()
         with write_session(self.services.engine) as session:
-            account = self._visit_account(session, cuenta, "AGENDA")
+            account = self._gated_account(session, cuenta, "AGENDA")
             order = orders.order_of_account(session, cuenta, number)
             if order.status not in agenda.CANCELLABLE:
                 raise DomainError(f"La orden {order.number} está {order.status}: sin agenda.")

@@ -22,6 +22,8 @@ from swat_tui.store.queries import avisos as aviso_queries
 MASS = "masiva"
 POINT = "puntual"
 PRIORITY_NAMES = {1: "CRÍTICA", 2: "ALTA", 3: "MEDIA", 4: "BAJA"}
+MASS_CODE = "SOP-MAS-001"  # UCC: a call tied to the node's mass aviso
+REPEAT_CODE = "SOP-MAS-002"  # ... by a customer who had called for it already
 SECTOR_PRIORITY = 2  # a sector aviso the agent raises: alta, until NOC grades it
 POINT_PRIORITY = 4
 
@@ -80,6 +82,27 @@ def open_on_node(session: Session, node: str) -> tuple[AvisoView, ...]:
 def mass_aviso_on(session: Session, node: str) -> AvisoView | None:
     """The open mass aviso of the node (the most urgent), which rules out a visit."""
     return next((a for a in open_on_node(session, node) if a.mass), None)
+
+
+def tied_code(repeat: bool) -> str:
+    """The code the typification proposes for a call tied to a mass aviso."""
+    return REPEAT_CODE if repeat else MASS_CODE
+
+
+def aviso_to_tie(session: Session, *, node: str, typed: str) -> AvisoView:
+    """The aviso the agent ties the call to: the INC typed, else the node's most urgent
+    mass aviso (another customer's point case is never chosen for them). An aviso of
+    another node or a closed one is found here and refused by ``link_call``."""
+    number = typed.strip().upper()
+    if number:
+        found = aviso_queries.by_number(session, number=number)
+        if found is None:
+            raise DomainError(f"Aviso {number[:12]} no existe: digite el INC del nodo.")
+        return view_of(found)
+    aviso = mass_aviso_on(session, node)
+    if aviso is None:
+        raise DomainError(f"No hay aviso masivo abierto en el nodo {node}: digite el INC.")
+    return aviso
 
 
 def previous_calls(session: Session, *, cuenta: int, number: str, call_id: int | None) -> int:

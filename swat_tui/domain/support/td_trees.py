@@ -13,6 +13,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -519,3 +520,14 @@ def _duplicate(tree: TdTree, seen: dict[tuple[str, str, str], str], path: Path) 
         else:
             seen[key] = tree.file
     return issues
+
+
+@cache
+def shipped_trees() -> tuple[TdTree, ...]:
+    """The shipped trees (data/td), read once per process."""
+    return load_trees()
+
+
+def tree_id(tree: TdTree) -> str:
+    """A tree's id: its file's stem (``internet_no_navega``)."""
+    return Path(tree.file).stem

@@ -10,7 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
-from swat_tui.domain.support.td_trees import ROUTES, Leaf, Node, Question, TdTree
+from swat_tui.domain.procedure.state import TD_PATH_FIELD, TD_TREE_FIELD, CallState
+from swat_tui.domain.support.td_trees import (
+    ROUTES,
+    Leaf,
+    Node,
+    Question,
+    TdTree,
+    shipped_trees,
+    tree_id,
+)
 
 
 @dataclass(frozen=True)
@@ -82,3 +91,29 @@ def back(walk: TdWalk) -> TdWalk:
     if not walk.path:
         raise DomainError("Ya está en la primera pregunta del árbol.")
     return TdWalk(walk.tree, walk.path[-1].node, walk.path[:-1])
+
+
+def replay(tree: TdTree, answers: tuple[str, ...]) -> TdWalk:
+    """The walk after ``answers``, from the tree's first node (refused like ``answer``)."""
+    walk = start(tree)
+    for given in answers:
+        walk = answer(walk, given)
+    return walk
+
+
+def walked(state: CallState) -> tuple[str, tuple[str, ...]]:
+    """The tree id and the answers stored for the current request ("" and () if none)."""
+    return state.request_field(TD_TREE_FIELD), tuple(state.request_field(TD_PATH_FIELD).split())
+
+
+def request_walk(state: CallState) -> TdWalk | None:
+    """The current request's walk in its shipped tree, or None (no tree chosen, or the
+    stored answers no longer fit an edited tree)."""
+    chosen, answers = walked(state)
+    tree = next((t for t in shipped_trees() if tree_id(t) == chosen), None)
+    if tree is None:
+        return None
+    try:
+        return replay(tree, answers)
+    except DomainError:
+        return None

@@ -85,6 +85,22 @@ class CallStepScreen(RRScreen):
         """Pending checks whose input this panel holds typed, recorded by Intro."""
         return frozenset()
 
+    def applying_check(self, name: str) -> CheckView | None:
+        """The check field ``name`` of this panel records, when the call asks it now."""
+        view = self.desk.step_view(self.PANEL_ID).by_field(name)
+        return view if view is not None and view.applies else None
+
+    def typed_yes(self, *names: str) -> frozenset[str]:
+        """The pending checks of ``names`` whose field holds S: Intro records them."""
+        checks = (self.applying_check(name) for name in names)
+        return frozenset(
+            check.check.id
+            for check in checks
+            if check is not None
+            and not check.done
+            and self.field(check.field).value.strip().upper() == YES
+        )
+
     def on_rr_field_changed(self, event: RRField.Changed) -> None:
         """A key changed a field: what depends on it is recomputed now, not at Intro."""
         if self.is_current and self.in_call:

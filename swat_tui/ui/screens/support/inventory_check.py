@@ -16,7 +16,6 @@ from swat_tui.ui.screens.paged import PagedScreen
 
 if TYPE_CHECKING:
     from swat_tui.domain.desk.inventory_intents import InventoryView
-    from swat_tui.domain.procedure.step_view import CheckView
 
 COMPARE, INFORMED, READ = "cmp", "inf", "read"
 KIND = {"modem": "Módem", "decoder": "Decodific.", "smart_card": "Smart card"}
@@ -34,15 +33,11 @@ class InventoryCheckScreen(CallStepScreen, PagedScreen, panel="INV010"):
             self.view = view
             self._paint(view)
         for name in (COMPARE, INFORMED):
-            check = self._check(name)
+            check = self.applying_check(name)
             if check is not None and check.done:
                 self.field(name).value = YES
-        compared = self._check(COMPARE)
+        compared = self.applying_check(COMPARE)
         self.focus_field(INFORMED if compared is not None and compared.done else f"{READ}_0")
-
-    def _check(self, name: str) -> CheckView | None:
-        view = self.desk.step_view(self.PANEL_ID).by_field(name)
-        return view if view is not None and view.applies else None
 
     def _paint(self, view: InventoryView) -> None:
         services = ", ".join(
@@ -73,7 +68,7 @@ class InventoryCheckScreen(CallStepScreen, PagedScreen, panel="INV010"):
         )
         for index, device in enumerate(view.devices[: self.page_size]):
             self.field(f"{READ}_{index}").value = device.read
-        compared = self._check(COMPARE)
+        compared = self.applying_check(COMPARE)
         result = ""
         if compared is not None and compared.done:
             differs = [d for d in view.devices if d.matches is False]
@@ -85,20 +80,11 @@ class InventoryCheckScreen(CallStepScreen, PagedScreen, panel="INV010"):
         self.set_fields({"result": result})
 
     def typed_checks(self) -> frozenset[str]:
-        typed = set()
-        for name in (COMPARE, INFORMED):
-            check = self._check(name)
-            if (
-                check is not None
-                and not check.done
-                and self.field(name).value.strip().upper() == YES
-            ):
-                typed.add(check.check.id)
-        return frozenset(typed)
+        return self.typed_yes(COMPARE, INFORMED)
 
     def field_completed(self, name: str, value: str) -> None:
         if name == INFORMED:
-            self.confirm(self._check(INFORMED), value)
+            self.confirm(self.applying_check(INFORMED), value)
 
     def _reads(self) -> dict[int, str]:
         view = self.view
@@ -112,7 +98,7 @@ class InventoryCheckScreen(CallStepScreen, PagedScreen, panel="INV010"):
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
-        compare = self._check(COMPARE)
+        compare = self.applying_check(COMPARE)
         if compare is not None and not compare.done:
             answer = self.field(COMPARE).value.strip().upper()
             if answer != YES:

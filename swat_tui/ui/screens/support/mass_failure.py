@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from swat_tui.domain.desk.mass_intents import MassFailureView
-    from swat_tui.domain.procedure.step_view import CheckView
 
 INFORMED, ASSOCIATE, AVISO = "inf", "aso", "inc"
 
@@ -30,23 +29,22 @@ def _when(at: datetime | None) -> str:
 class MassFailureScreen(CallStepScreen, PagedScreen, panel="MAS010"):
     """The aviso and the call's tie to it are the desk's view; the panel repaints it."""
 
+    view: MassFailureView | None = None
+
     def fill_step(self) -> None:
         self.set_fields(self.account_line())
         view = self.attempt(self.desk.mass_failure_view)
+        self.view = view
         if view is not None:
             self._paint(view)
         for name in (INFORMED, ASSOCIATE):
-            check = self._check(name)
+            check = self.applying_check(name)
             if check is not None and check.done:
                 self.field(name).value = YES
         self.focus_field(self._pending_field())
 
-    def _check(self, name: str) -> CheckView | None:
-        view = self.desk.step_view(self.PANEL_ID).by_field(name)
-        return view if view is not None and view.applies else None
-
     def _pending_field(self) -> str:
-        informed = self._check(INFORMED)
+        informed = self.applying_check(INFORMED)
         return ASSOCIATE if informed is not None and informed.done else INFORMED
 
     def _paint(self, view: MassFailureView) -> None:
@@ -100,27 +98,18 @@ class MassFailureScreen(CallStepScreen, PagedScreen, panel="MAS010"):
         self.set_fields({"desc": first.description, "zone": first.zone, "prev": prev, "tied": tied})
 
     def typed_checks(self) -> frozenset[str]:
-        typed = set()
-        for name in (INFORMED, ASSOCIATE):
-            check = self._check(name)
-            if (
-                check is not None
-                and not check.done
-                and self.field(name).value.strip().upper() == YES
-            ):
-                typed.add(check.check.id)
-        return frozenset(typed)
+        return self.typed_yes(INFORMED, ASSOCIATE)
 
     def field_completed(self, name: str, value: str) -> None:
         if name == INFORMED:
-            self.confirm(self._check(INFORMED), value)
+            self.confirm(self.applying_check(INFORMED), value)
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
         self.field_completed(INFORMED, self.field(INFORMED).value)
         if self.panel.canvas.message_is_error:
             return
-        associate = self._check(ASSOCIATE)
+        associate = self.applying_check(ASSOCIATE)
         if associate is not None and not associate.done:
             answer = self.field(ASSOCIATE).value.strip().upper()
             if answer and answer != YES:
@@ -133,9 +122,9 @@ class MassFailureScreen(CallStepScreen, PagedScreen, panel="MAS010"):
                     return
                 self.fill_step()
                 self.show_next()
-                tied = self.attempt(self.desk.mass_failure_view)
-                if tied is not None and tied.tied is not None:
-                    marking = " Rellamada marcada." if tied.tied.repeat else ""
-                    self.message(f"Llamada asociada al aviso {tied.tied.number}.{marking}")
+                tied = self.view.tied if self.view is not None else None
+                if tied is not None:
+                    marking = " Rellamada marcada." if tied.repeat else ""
+                    self.message(f"Llamada asociada al aviso {tied.number}.{marking}")
                 return
         await self.go_on()  # the engine refuses while a check is pending
