@@ -59,7 +59,7 @@ def test_reading_records_the_check_once_and_restart_brings_init_online(
     assert view.modem is not None and view.modem.cm_state == "init(r1)"
     desk.diagnostics(call.cuenta)  # read again: recorded once
     checks = [e for e in _events(demo_services, call.record.id) if e[0] == CHECK]
-    assert checks == [(CHECK, "revisado: CM init(r1), sin niveles, 0 avisos")]
+    assert checks == [(CHECK, "revisado: CM init(r1), sin niveles, 1 vecino(s) caído(s), 0 avisos")]
     after = desk.restart_modem()
     assert after.modem is not None and after.modem.cm_state == "online" and after.downstream
     with read_session(demo_services.engine) as session:
@@ -71,7 +71,10 @@ def test_reading_records_the_check_once_and_restart_brings_init_online(
     )
     events = _events(demo_services, call.record.id)
     assert ("reinicio_cm", f"{view.modem.serial}: init(r1) -> online") in events
-    assert events[-1] == (CHECK, "revisado: CM online, niveles en rango, 0 avisos")
+    assert events[-1] == (
+        CHECK,
+        "revisado: CM online, niveles en rango, 1 vecino(s) caído(s), 0 avisos",
+    )
     assert _reads(demo_services, call.cuenta) == 3
     assert not desk.request_escalated()
 

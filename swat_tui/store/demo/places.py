@@ -8,6 +8,7 @@ with apartments, towers and casas.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 from swat_tui.store.demo.draws import Draws, weighted
@@ -15,6 +16,17 @@ from swat_tui.store.demo.vocabulary import City, Vocabulary
 
 ACCOUNTS_PER_NODE = 650
 ESTRATOS = ((1, 12), (2, 33), (3, 32), (4, 13), (5, 6), (6, 4))
+
+
+NODE_BLOCKS = 10  # a node serves a square of 10 x 10 blocks of the grid
+CALLE_STREETS = frozenset({"CL", "AC", "DG"})  # numbered along the calles
+CARRERA_STREETS = frozenset({"CR", "AK", "TV"})  # numbered along the carreras
+
+
+def node_area(node: str) -> tuple[int, int]:
+    """The first calle and carrera of a node's square (stable, from its name)."""
+    spread = zlib.crc32(node.encode())
+    return 1 + spread % 150, 1 + (spread // 150) % 100
 
 
 @dataclass(frozen=True)
@@ -57,21 +69,41 @@ class Places:
         """Every node, city by city in vocabulary order."""
         return [node for city in self._v.cities for node in self.nodes[city.name]]
 
-    def _street(self) -> str:
+    def _street(self, node: str) -> str:
+        """A street address in ``node``'s neighbourhood (grid streets), so the customers
+        of a node live a few blocks apart, as a node's coaxial plant serves them."""
         r = self._r
         code, top = self._pick(self._streets)
-        first = f"{self._int(1, top)}{'ABC'[int(r() * 3)] if r() < 0.15 else ''}"
-        second = f"{self._int(1, 130)}{'ABC'[int(r() * 3)] if r() < 0.1 else ''}"
-        return f"{code} {first} # {second}-{self._int(2, 99):02d}"
+        first_number = self._int(1, top)
+        first = f"{'ABC'[int(r() * 3)] if r() < 0.15 else ''}"
+        second_number = self._int(1, 130)
+        second = f"{'ABC'[int(r() * 3)] if r() < 0.1 else ''}"
+        plate = self._int(2, 99)
+        calle, carrera = node_area(node)
+        if code in CALLE_STREETS:
+            first_number, second_number = (
+                calle + first_number % NODE_BLOCKS,
+                carrera + second_number % NODE_BLOCKS,
+            )
+        elif code in CARRERA_STREETS:
+            first_number, second_number = (
+                carrera + first_number % NODE_BLOCKS,
+                calle + second_number % NODE_BLOCKS,
+            )
+        return f"{code} {first_number}{first} # {second_number}{second}-{plate:02d}"
 
-    def place(self, city: City | None = None, avoid: str | None = None) -> Place:
-        """A street on a node of ``city`` (weighted pick if None), not on node ``avoid``."""
+    def place(
+        self, city: City | None = None, avoid: str | None = None, *, on: str | None = None
+    ) -> Place:
+        """A street on a node of ``city`` (weighted pick if None), not on node ``avoid``;
+        ``on`` forces the node (a showcase account's), drawing as if it were picked."""
         city = city or self._pick(self._cities)
         nodes = self.nodes[city.name]
         node = self._choice(nodes)
         while node == avoid and len(nodes) > 1:
             node = self._choice(nodes)
-        return Place(city, node, self._street(), self._pick(self._estratos))
+        node = on or node
+        return Place(city, node, self._street(node), self._pick(self._estratos))
 
     def _apartment(self, tower: int | None) -> str:
         floor = self._int(1, 22)

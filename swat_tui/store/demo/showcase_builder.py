@@ -54,9 +54,10 @@ class ShowcaseBuilder:
             matriz, place = self._buildings[spec.unit_of]
             address = f"{place.street} {self._places.unit(0, 0)}"
         else:
-            place = self._places.place(self._v.cities[0], avoid=avisos.showcase_node)
-            if spec.zone is not None:
-                place = Place(place.city, self._zone_node(spec.zone), place.street, place.estrato)
+            on = self._zone_node(spec.zone) if spec.zone is not None else None
+            if spec.aviso:
+                on = avisos.showcase_node
+            place = self._places.place(self._v.cities[0], avoid=avisos.showcase_node, on=on)
             address = self._places.address(place.street)
         if spec.aviso:
             place = Place(place.city, avisos.showcase_node, place.street, place.estrato)

@@ -153,7 +153,7 @@ class AgendaScreen(AccountSubpanel, PagedScreen, panel="VIS030"):
 
 
 def _arrival(window: FreeWindow) -> str:
-    return f"{window.starts_at:%H:%M} a {window.ends_at:%H:%M}"
+    return f"de {window.starts_at:%H:%M} a {window.ends_at:%H:%M}"
 
 
 def _record(window: FreeWindow) -> dict[str, str]:
@@ -161,6 +161,6 @@ def _record(window: FreeWindow) -> dict[str, str]:
     return {
         "day": f"{weekday} {window.day:%d/%m/%y}",
         "win": window.window,
-        "arrive": f"entre {_arrival(window)}",
+        "arrive": _arrival(window),
         "free": str(window.free),
     }
