@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -151,7 +152,12 @@ def test_practice_calls_bring_the_requests_of_their_queue(demo_store: Engine) ->
     calls = _calls(demo_store, 7, 80)
     for call in calls:
         said = {r.says for r in requests_for(call.queue)}
-        assert call.says in said if said else call.says == ""
+        if said and call.says:
+            # ``{serial}`` is filled with the serial the caller reads off the device
+            patterns = [re.escape(text).replace(r"\{serial\}", "[A-Z0-9]+") for text in said]
+            assert any(re.fullmatch(pattern, call.says) for pattern in patterns), call.says
+        else:
+            assert call.says == "" or not said
     queues = {call.queue for call in calls if call.says}
     assert {"HOGAR_SAC", "HOGAR_PQR", "HOGAR_CARTERA"} <= queues
 
@@ -188,3 +194,51 @@ def test_a_request_comes_from_an_account_that_has_its_case(demo_store: Engine) -
                 assert pqrs, call
             checked += 1
     assert checked >= 5
+
+
+def test_support_requests_come_from_accounts_with_the_failure(demo_store: Engine) -> None:
+    """Issue 10: a mass failure from a node with an open aviso, a serial mismatch from an
+    account whose modem at the premises is not RR's (the caller says its serial), a
+    modem that stays offline from such an account."""
+    from sqlmodel import select
+
+    from swat_tui.domain.desk.practice_requests import requests_for
+    from swat_tui.store.models import Equipment, PlantCondition
+
+    needs = {r.says: r.account for r in requests_for("HOGAR_SOPORTE")}
+    config = replace(
+        softphone_config(),
+        kind_weights=(("cuenta", 3), ("aviso", 1)),
+        queues=tuple(q for q in softphone_config().queues if q.id == "HOGAR_SOPORTE"),
+    )
+    seen: set[str] = set()
+    with Session(demo_store) as session:
+        for call in _calls(demo_store, 5, 60, config=config):
+            case = next(
+                (
+                    c
+                    for text, c in needs.items()
+                    if re.fullmatch(re.escape(text).replace(r"\{serial\}", "[A-Z0-9]+"), call.says)
+                ),
+                "",
+            )
+            if not case or call.expected_cuenta is None:
+                continue
+            if case != "aviso" and call.kind != "cuenta":
+                continue  # an aviso or blacklist call says it from another account
+            account = session.get(Account, call.expected_cuenta)
+            assert account is not None
+            conditions = session.exec(
+                select(PlantCondition)
+                .join(Equipment, PlantCondition.equipment_id == Equipment.id)  # type: ignore[arg-type]
+                .where(Equipment.cuenta == account.cuenta)
+            ).all()
+            if case == "aviso":
+                assert call.kind == "aviso" and open_incidents(session, node=account.node)
+            elif case == "serial_mismatch":
+                [serial] = [c.seen_serial for c in conditions if c.seen_serial]
+                assert call.says.endswith(f"{serial}."), call
+            elif case == "modem_offline":
+                assert any(c.after_restart == "offline" for c in conditions), call
+            seen.add(case)
+    assert seen == {"aviso", "serial_mismatch", "modem_offline"}

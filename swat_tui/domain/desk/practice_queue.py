@@ -88,28 +88,41 @@ class CallQueue:
         queue = rng.choices(self._queues, self._queue_weights)[0]
         request = self._request(queue)
         says = request.says if request else ""
+        if request is not None and request.account == "aviso" and "aviso" in self._kinds:
+            kind = "aviso"  # a mass failure is reported from a node with an aviso
         with read_session(self._engine) as session:
             bounds = sampling.cuenta_bounds(session)
             if bounds is None:
                 raise DomainError("No hay cuentas en la base para simular llamadas.")
             draw = _Draw(session, rng, bounds)
-            if kind == "cuenta" and request is not None and request.account:
+            needs = request.account if request is not None and request.account != "aviso" else ""
+            if kind == "cuenta" and needs:
                 # An ordinary caller whose account has what they ask about.
-                found = draw.with_case(request.account)
+                found = draw.with_case(needs)
                 if found is not None:
                     ani, cuenta = found
-                    return IncomingCall(ani, queue, kind, cuenta, now, says)
+                    return IncomingCall(ani, queue, kind, cuenta, now, _said(session, says, cuenta))
             fallback: CallKind = "cuenta"
             for candidate in (kind, fallback):
                 found = draw.attempt(candidate)
                 if found is not None:
                     ani, cuenta = found
-                    return IncomingCall(ani, queue, candidate, cuenta, now, says)
+                    said = _said(session, says, cuenta)
+                    return IncomingCall(ani, queue, candidate, cuenta, now, said)
         raise DomainError("No se encontró una cuenta con teléfono para simular la llamada.")
 
     def _request(self, queue: str) -> PracticeRequest | None:
         requests = requests_for(queue)
         return self._requests_rng.choice(requests) if requests else None
+
+
+def _said(session: Session, says: str, cuenta: int) -> str:
+    """The caller's line with what they read off their equipment (``{serial}``); ""
+    when the account has no such serial (the caller then asks nothing in particular)."""
+    if "{serial}" not in says:
+        return says
+    serial = sampling.seen_serial(session, cuenta=cuenta)
+    return says.replace("{serial}", serial) if serial else ""
 
 
 class _Draw:

@@ -110,7 +110,18 @@ def account_on_node(session: Session, *, node: str, start: int) -> Account | Non
 
 # What a practice caller's request needs of the account (data/practice_requests.toml,
 # ``account``): each one a range seek over an index on cuenta that stops at the first hit.
-ACCOUNT_CASES = ("debt", "final_notice", "reconnect", "unapplied_payment", "pqr", "charges")
+ACCOUNT_CASES = (
+    "debt",
+    "final_notice",
+    "reconnect",
+    "unapplied_payment",
+    "pqr",
+    "charges",
+    "aviso",  # on a node with an open aviso: the practice queue makes it an aviso call
+    "serial_mismatch",  # the modem at the premises is not RR's (plant_condition)
+    "modem_offline",  # the modem stays offline after a restart (a physical failure)
+)
+PLANT_CASES = ("serial_mismatch", "modem_offline")
 
 
 def account_with_case_in_window(
@@ -133,6 +144,8 @@ def account_with_case_in_window(
         return session.exec(
             select(Account).where(*paid).order_by(col(Account.cuenta)).limit(1)
         ).first()
+    if case in PLANT_CASES:
+        return _account_with_plant_case(session, case=case, start=start, end=end)
     tables = {
         "unapplied_payment": (Payment.cuenta, col(Payment.applied_on).is_(None)),
         "pqr": (Pqr.cuenta, None),
@@ -150,3 +163,42 @@ def account_with_case_in_window(
         if account is not None and not account.blacklist:
             return account
     return None
+
+
+def _account_with_plant_case(
+    session: Session, *, case: str, start: int, end: int
+) -> Account | None:
+    """The first plain account of the window whose device has the plant ``case``: a seek
+    over equipment's cuenta index, joined to the device's condition."""
+    from swat_tui.store.models import Equipment, PlantCondition
+
+    condition = (
+        col(PlantCondition.seen_serial).is_not(None)
+        if case == "serial_mismatch"
+        else (col(PlantCondition.cm_state) == "offline")
+        & (col(PlantCondition.after_restart) == "offline")
+    )
+    rows = (
+        select(Equipment.cuenta)
+        .join(PlantCondition, col(PlantCondition.equipment_id) == col(Equipment.id))
+        .where(col(Equipment.cuenta) >= start, col(Equipment.cuenta) < end, condition)
+        .order_by(col(Equipment.cuenta))
+        .limit(20)
+    )
+    for cuenta in session.exec(rows):
+        account = session.get(Account, cuenta)
+        if account is not None and not account.blacklist:
+            return account
+    return None
+
+
+def seen_serial(session: Session, *, cuenta: int) -> str | None:
+    """The serial the plant sees at the account's premises when it is not RR's."""
+    from swat_tui.store.models import Equipment, PlantCondition
+
+    return session.exec(
+        select(PlantCondition.seen_serial)
+        .join(Equipment, col(PlantCondition.equipment_id) == col(Equipment.id))
+        .where(Equipment.cuenta == cuenta, col(PlantCondition.seen_serial).is_not(None))
+        .limit(1)
+    ).first()
