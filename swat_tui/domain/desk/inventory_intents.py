@@ -33,6 +33,7 @@ COMPARED_CHECK = "inventario_comparado"
 DIME_AREA = "inventario"
 ACCESS_ACTION = "INVENTARIO_SERIALES"
 WHERE = "El inventario se revisa"
+DEVICE_NAMES = {"modem": "Módem", "decoder": "Decodificador", "smart_card": "Smart card"}
 MISMATCH_CODE, UNPROVISIONED_CODE = "SOP-INV-001", "SOP-INV-002"
 
 
@@ -135,7 +136,8 @@ class InventoryIntents(SupportPart):
                     at=now,
                 )
                 if serial != device.serial:
-                    mismatches.append(f"{device.kind} RR {device.serial} lee {serial}")
+                    device_name = DEVICE_NAMES.get(device.kind, device.kind)
+                    mismatches.append(f"{device_name}: RR {device.serial}, leído {serial}")
             unprovisioned = [
                 s.kind
                 for s in account_queries.services_of(session, cuenta=cuenta)

@@ -91,7 +91,7 @@ def tied_code(repeat: bool) -> str:
 
 def aviso_to_tie(session: Session, *, node: str, typed: str) -> AvisoView:
     """The aviso the agent ties the call to: the INC typed, else the node's most urgent
-    mass aviso (another customer's point case is never chosen for them). An aviso of
+    mass aviso, else its most urgent open one (the first the panels list). An aviso of
     another node or a closed one is found here and refused by ``link_call``."""
     number = typed.strip().upper()
     if number:
@@ -99,9 +99,10 @@ def aviso_to_tie(session: Session, *, node: str, typed: str) -> AvisoView:
         if found is None:
             raise DomainError(f"Aviso {number[:12]} no existe: digite el INC del nodo.")
         return view_of(found)
-    aviso = mass_aviso_on(session, node)
+    open_avisos = open_on_node(session, node)
+    aviso = next((a for a in open_avisos if a.mass), open_avisos[0] if open_avisos else None)
     if aviso is None:
-        raise DomainError(f"No hay aviso masivo abierto en el nodo {node}: digite el INC.")
+        raise DomainError(f"No hay avisos abiertos en el nodo {node}: digite el INC.")
     return aviso
 
 
