@@ -145,9 +145,9 @@ def test_a_visita_request_books_an_lls_and_is_typified(demo_services: Services) 
         ).one()
     assert (typification.code, typification.first_contact) == ("VIS-LLS-001", True)
     events = _events(demo_services, ended.id)
-    step5 = events[events.index(("visita_orden", f"LLS {number} creada")) :]
+    step5 = events[events.index(("visita_orden", f"{number} creada")) :]
     assert step5[:6] == [
-        ("visita_orden", f"LLS {number} creada"),
+        ("visita_orden", f"{number} creada"),
         ("ucc_1", "VIS-LLS-001"),
         ("visita_agenda", f"{number} agendada {first.label}"),
         ("ucc_1", "VIS-LLS-001"),

@@ -272,3 +272,40 @@ async def test_the_cgo_list_is_the_supervisor_s(app: SwatApp) -> None:
         assert row(app, "num") == "CGO000000002"  # the one past due first
         assert row(app, "due") == "VENCIDO"
         assert row(app, "num", 1) == "CGO000000001" and row(app, "due", 1) == "01/12/26"
+
+
+async def test_a_support_request_sent_to_a_visit_gets_the_visit_code_on_tip001(
+    app: SwatApp,
+) -> None:
+    """TIP001 lists the soporte catalogue for a soporte request; the visit it went on to
+    suggests VIS-LLS-001, which TIP001 fills in although the list does not show it."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await routes.to_td_walk(pilot)
+        desk = desk_of(app)
+        cuenta = desk.active.record.cuenta  # type: ignore[union-attr]
+        assert cuenta is not None
+        tree = next(t.number for t in desk.td_trees_for_call() if t.id == "internet_no_navega")
+        desk.td_choose(str(tree))
+        for answer in ("no", "no", "si", "si"):  # offline, cable fine: a physical failure
+            desk.td_answer(answer)
+        desk.diagnostics(cuenta)
+        desk.record_check("td_informado", "informado")
+        desk.advance()
+        order = desk.create_visit_order(
+            cuenta,
+            kind="LLS",
+            reason="No navega",
+            symptom="Módem offline",
+            contact_name="Ana",
+            contact_phone="3015550000",
+            address="CL 45A # 12-08",
+            confirmed="S",
+        )
+        window = desk.visit_agenda(cuenta, order.number).windows[0]
+        desk.book_visit(cuenta, order.number, window.slot_id)
+        await pilot.press("shift+f10")  # F22
+        await pilot.pause()
+        assert panel_id(app) == "TIP001"
+        assert all(e.branch == "soporte" for e in screen(app).entries)  # type: ignore[attr-defined]
+        assert screen(app).field("code_in").value == "VIS-LLS-001"
+        assert shown(app, "detail") == "LLS creada (F23) y agendada con el cliente"

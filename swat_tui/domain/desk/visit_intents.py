@@ -210,7 +210,7 @@ class VisitIntents(DeskPart):
             return orders.order_view(order)
 
         def checks(change: CallChange, view: VisitOrderView) -> None:
-            change.record(ORDER_CHECK, f"{view.kind} {view.number} creada")
+            change.record(ORDER_CHECK, f"{view.number} creada")
             change.set_request_field(SUGGESTED_CODE_FIELD, BOOKED_CODES[view.kind])
 
         return self._visit_write(cuenta, "VISITA_CREA", work, checks)

@@ -65,14 +65,24 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         state = self.call.record.state
         if self.field("code_in").value or state.mark_for(TYPIFICATION, state.request_number):
             return
-        code = self.desk.suggested_code()
-        entry = next((e for e in self.entries if e.code == code), None)
+        entry = self._entry_of(self.desk.suggested_code())
         if entry is None:
             return
         self.field("code_in").value = entry.code
         self.field("res").value = self._resolution_for(entry)
         self._show_detail()
         self.message(f"Código sugerido por la gestión: {entry.code} (puede cambiarlo).")
+
+    def _entry_of(self, code: str) -> UccEntry | None:
+        """The catalogue entry of ``code``: from the list shown, else from the whole
+        catalogue (a soporte request that went on to a visit suggests a visita code)."""
+        if not code:
+            return None
+        listed = next((e for e in self.entries if e.code == code), None)
+        if listed is not None:
+            return listed
+        found = self.attempt(lambda: self.desk.ucc_search(code))
+        return next((e for e in found or () if e.code == code), None)
 
     def _search(self, text: str, *, branch: str | None = None) -> None:
         found = self.attempt(lambda: self.desk.ucc_search(text, branch=branch), field="search")
@@ -118,8 +128,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
             index = self.page_offset + int(focused.spec.name.removeprefix("o_"))
             entry = self.entries[index] if index < len(self.entries) else None
         if entry is None:
-            code = self.field("code_in").value.strip().upper()
-            entry = next((e for e in self.entries if e.code == code), None)
+            entry = self._entry_of(self.field("code_in").value.strip().upper())
         self.set_fields({"detail": entry.description if entry is not None else ""})
 
     def field_completed(self, name: str, value: str) -> None:
