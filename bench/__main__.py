@@ -19,6 +19,7 @@ from bench import (
     memory,
     panel,
     shift,
+    support_keys,
 )
 from bench.common import Figure, log
 from bench.demo_build import Store
@@ -30,6 +31,7 @@ BENCHES = (
     "panel",
     "keys",
     "branch_keys",
+    "support_keys",
     "call_writes",
     "demo_build",
     "memory",
@@ -87,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         "panel": lambda s: panel.run(s, panels_n),
         "keys": lambda s: keys.run(s, keys_n, calls_n),
         "branch_keys": lambda s: branch_keys.run(s, branch_n),
+        "support_keys": lambda s: support_keys.run(s, branch_n),
         "call_writes": lambda s: call_writes.run(s, writes_n),
         "demo_build": demo_build.run,
         "memory": lambda s: memory.run(s, soak),
