@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench import (
+    agenda_booking,
     branch_keys,
     call_writes,
     demo_build,
@@ -32,6 +33,7 @@ BENCHES = (
     "keys",
     "branch_keys",
     "support_keys",
+    "agenda_booking",
     "call_writes",
     "demo_build",
     "memory",
@@ -90,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         "keys": lambda s: keys.run(s, keys_n, calls_n),
         "branch_keys": lambda s: branch_keys.run(s, branch_n),
         "support_keys": lambda s: support_keys.run(s, branch_n),
+        "agenda_booking": lambda _s: agenda_booking.run(80 if args.quick else 400),
         "call_writes": lambda s: call_writes.run(s, writes_n),
         "demo_build": demo_build.run,
         "memory": lambda s: memory.run(s, soak),
