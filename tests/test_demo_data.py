@@ -23,6 +23,7 @@ from swat_tui.store.engine import make_engine
 from swat_tui.store.migrate import upgrade
 from swat_tui.store.models import (
     Account,
+    CmRegistration,
     Equipment,
     Incident,
     IncidentLink,
@@ -625,3 +626,24 @@ def test_every_zone_of_the_store_has_a_wfm_agenda_and_one_is_full(session: Sessi
     assert all(s.booked == s.capacity for s in slots if s.zone == full)
     assert any(s.booked < s.capacity for s in slots if s.zone != full)
     assert all(0 <= s.booked <= s.capacity for s in slots)
+
+
+def test_every_installed_modem_is_registered_on_its_node(session: Session) -> None:
+    """The CMTS registry the Diagnosticador reads the neighbours from lists exactly the
+    installed modems, each on its account's node."""
+    installed = session.exec(
+        select(Account.node, Equipment.cuenta, Equipment.id, Equipment.serial).where(
+            Equipment.cuenta == Account.cuenta,
+            Equipment.kind == "modem",
+            Equipment.status == "INSTALADO",
+        )
+    ).all()
+    registered = session.exec(
+        select(
+            CmRegistration.node,
+            CmRegistration.cuenta,
+            CmRegistration.equipment_id,
+            CmRegistration.serial,
+        )
+    ).all()
+    assert installed and sorted(registered) == sorted(installed)

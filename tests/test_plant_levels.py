@@ -19,7 +19,14 @@ from swat_tui.domain.support.plant import Condition, modem_state, read_channels
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.enums import IncidentStatus
-from swat_tui.store.models import Account, Equipment, Incident, ModemRestart, PlantCondition
+from swat_tui.store.models import (
+    Account,
+    CmRegistration,
+    Equipment,
+    Incident,
+    ModemRestart,
+    PlantCondition,
+)
 
 B, M, F = Verdict.BUENO, Verdict.MARGINAL, Verdict.FUERA
 
@@ -228,8 +235,10 @@ def test_neighbours_in_the_same_building_and_their_state(demo_services: Services
             )
             session.add(device)
             session.flush()
+            assert device.id is not None
+            registered = {"cuenta": other.cuenta, "equipment_id": device.id}
+            session.add(CmRegistration(node=other.node, serial=device.serial, **registered))
             if offset == 2:
-                assert device.id is not None
                 session.add(PlantCondition(equipment_id=device.id, cm_state="offline"))
     view = _view(demo_services, "activa")
     near = view.neighbours

@@ -49,3 +49,35 @@ def test_invalid_url_is_a_store_error() -> None:
         make_engine("not a url at all")
     with pytest.raises(StoreError):
         make_engine("nosuchdb://x/y")
+
+
+def test_0008_registers_the_installed_modems_on_their_node(tmp_path: Path) -> None:
+    """A store at 0007 with an installed, a retired and a decoder device: the upgrade
+    lists only the installed modem on the CMTS of its account's node."""
+    from alembic import command
+
+    engine = make_engine(f"sqlite:///{tmp_path / 's.db'}")
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0007_support_visits")  # type: ignore[arg-type]
+        connection.exec_driver_sql(
+            "INSERT INTO account (cuenta, holder_name, document_type, document_number, address,"
+            " city, department, estrato, node, status, blacklist, balance, monthly_rent,"
+            " billing_cutoff_day, activated_on) VALUES (20000001, 'A', 'CC', '1',"
+            " 'CL 1 # 1-01', 'Bogotá', 'Bogotá', 3, 'BOG-US-0401', 'ACTIVA', 0, 0, 0, 1,"
+            " '2024-01-02')"
+        )
+        for serial, kind, status in (
+            ("OLD000001", "modem", "RETIRADO"),
+            ("CM0000001", "modem", "INSTALADO"),
+            ("DC0000001", "decoder", "INSTALADO"),
+        ):
+            connection.exec_driver_sql(
+                "INSERT INTO equipment (cuenta, kind, serial, model, status, installed_on)"
+                f" VALUES (20000001, '{kind}', '{serial}', 'M', '{status}', '2024-01-02')"
+            )
+    assert upgrade(engine) is True
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT node, cuenta, serial FROM cm_registration").all()
+        indexes = {i["name"] for i in inspect(connection).get_indexes("account")}
+    assert [tuple(row) for row in rows] == [("BOG-US-0401", 20000001, "CM0000001")]
+    assert "ix_account_node_address" in indexes and "ix_account_node" not in indexes

@@ -15,15 +15,23 @@ square of 7 x 7 blocks around the customer's corner; the same building,
 whose apartments share the street address, is at 0 blocks). The plate
 number (the ``-08``) is ignored: blocks, not metres. An address that does not
 parse (no grid form, or an AV, an avenida with no calle/carrera axis) is
-nobody's neighbour. The node's accounts are read by the ``account.node``
-index, at most ``NODE_LIMIT``, and at most ``NEIGHBOUR_LIMIT`` of the
-nearest neighbours are read from the plant.
+nobody's neighbour. The node's accounts and addresses are read from the
+covering ``ix_account_node_address`` index, at most ``NODE_LIMIT``, and the
+modems of the ``NEIGHBOUR_LIMIT`` nearest from the node's CMTS registry
+(``cm_registration``): both are ranges of an index on the node, a few pages
+however scattered the node's accounts are in a large store (read by account,
+each neighbour's modem was a page of its own: ~110 ms a key from disk for 60
+of them, bench/support_keys.py). The nearest dozen or so, those on the
+customer's own taps, tell whether the failure is only theirs. Parsed addresses are kept (an
+address always parses the same), so reading the Diagnosticador again, or a
+neighbour's, parses nothing twice.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlmodel import Session
 
@@ -32,7 +40,8 @@ from swat_tui.store.queries import plant as plant_queries
 
 BLOCKS = 3.0
 NODE_LIMIT = 3000  # a node serves about 650 accounts (store/demo/places.py)
-NEIGHBOUR_LIMIT = 60
+NEIGHBOUR_LIMIT = 16  # the nearest, read from the plant
+PARSED_KEPT = 16_384  # addresses kept parsed: some 25 nodes' worth
 CALLE_AXIS = frozenset({"CL", "AC", "DG"})
 CARRERA_AXIS = frozenset({"CR", "AK", "TV"})
 LETTERS = {"": 0.0, "A": 0.25, "B": 0.5, "C": 0.75}
@@ -43,7 +52,7 @@ _ADDRESS = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GridPoint:
     """Where an address is on the grid: the calle and the carrera it is at."""
 
@@ -54,18 +63,22 @@ class GridPoint:
 
 def parse_address(address: str) -> GridPoint | None:
     """The grid point of an address, or None when it does not follow the grid."""
+    return _parsed(address)
+
+
+@lru_cache(maxsize=PARSED_KEPT)
+def _parsed(address: str) -> GridPoint | None:
     match = _ADDRESS.match(address.upper())
     if match is None:
         return None
-    kind = match["type"]
-    main = int(match["main"]) + LETTERS[match["main_letter"]]
-    cross = int(match["cross"]) + LETTERS[match["cross_letter"]]
-    street = match.group(0).strip()
+    kind, main, main_letter, cross, cross_letter = match.groups()[:5]
     if kind in CALLE_AXIS:
-        return GridPoint(street, calle=main, carrera=cross)
-    if kind in CARRERA_AXIS:
-        return GridPoint(street, calle=cross, carrera=main)
-    return None  # AV and unknown types: no calle/carrera axis
+        calle, carrera = int(main) + LETTERS[main_letter], int(cross) + LETTERS[cross_letter]
+    elif kind in CARRERA_AXIS:
+        calle, carrera = int(cross) + LETTERS[cross_letter], int(main) + LETTERS[main_letter]
+    else:
+        return None  # AV and unknown types: no calle/carrera axis
+    return GridPoint(match.group(0).strip(), calle, carrera)
 
 
 def blocks_apart(a: GridPoint, b: GridPoint) -> float:
@@ -148,7 +161,7 @@ def neighbours_of(
     near = near_of(own, cuenta, rows)
     capped = len(near) > NEIGHBOUR_LIMIT
     near = near[:NEIGHBOUR_LIMIT]
-    states = plant.modem_states(session, cuentas=[n for n, _, _ in near], mass=mass)
+    states = plant.modem_states(session, node=node, cuentas=[n for n, _, _ in near], mass=mass)
     shown = tuple(
         Neighbour(n, point.street, distance, states[n])
         for n, point, distance in near

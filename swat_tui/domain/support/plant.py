@@ -270,23 +270,18 @@ def _read_modem(
     )
 
 
-def modem_states(session: Session, *, cuentas: Collection[int], mass: bool) -> dict[int, str]:
-    """The CMTS state of each account's installed modem (accounts without one are left
-    out): three indexed reads whatever the number of accounts."""
-    modems = plant_queries.installed_devices(
-        session, cuentas=cuentas, kind=EquipmentKind.MODEM.value
-    )
-    devices = [d for d in modems if d.id is not None]
-    conditions = plant_queries.conditions_of(
-        session, equipment_ids=[d.id for d in devices if d.id is not None]
-    )
-    restarted = plant_queries.restarted_serials(session, cuentas={d.cuenta for d in devices})
+def modem_states(
+    session: Session, *, node: str, cuentas: Collection[int], mass: bool
+) -> dict[int, str]:
+    """The CMTS state of the modem of each of these accounts of ``node`` (accounts
+    without one are left out): three indexed reads whatever the number of accounts."""
+    modems = plant_queries.registered_modems(session, node=node, cuentas=cuentas)
+    conditions = plant_queries.conditions_of(session, equipment_ids=[m[1] for m in modems])
+    restarted = plant_queries.restarted_serials(session, cuentas={m[0] for m in modems})
     states: dict[int, str] = {}
-    for device in devices:
-        if device.cuenta in states:
-            continue  # one modem an account: the first installed
-        condition = Condition.of(conditions.get(device.id) if device.id is not None else None)
-        states[device.cuenta] = modem_state(
-            condition, mass=mass, restarted=(device.cuenta, device.serial) in restarted
-        )
+    for cuenta, equipment_id, serial in modems:
+        if cuenta in states:
+            continue  # one modem an account: the first the CMTS lists
+        condition = Condition.of(conditions.get(equipment_id))
+        states[cuenta] = modem_state(condition, mass=mass, restarted=(cuenta, serial) in restarted)
     return states

@@ -43,6 +43,7 @@ from swat_tui.store.demo.batch import Batch, Row
 from swat_tui.store.demo.billing import campaign_rows
 from swat_tui.store.demo.generator import DemoGenerator
 from swat_tui.store.demo.vocabulary import load_vocabulary
+from swat_tui.store.queries import plant as plant_queries
 
 BATCH_ACCOUNTS = 20_000
 DIRECT_SQLITE = True  # False forces the generic Core path (tests compare both)
@@ -247,6 +248,9 @@ def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> N
             "incident_link",
         ):
             inserter.insert(connection, spec.name, getattr(batch, spec.name))
+    if batch.account:
+        cuentas = [int(row["cuenta"]) for row in batch.account]  # type: ignore[call-overload]
+        plant_queries.register_modems(connection, first=min(cuentas), last=max(cuentas))
     if batch.invoice_charge:
         rows = _with_parent_ids(
             connection,

@@ -22,6 +22,7 @@ from swat_tui.store.models.collections import FinalNotice, PaymentCommitment, Re
 from swat_tui.store.models.incidents import Incident
 from swat_tui.store.models.notes import Note, NoteFolder
 from swat_tui.store.models.support import (
+    CmRegistration,
     IncidentLink,
     ModemRestart,
     PlantCondition,
@@ -37,6 +38,7 @@ __all__ = [
     "CallEvent",
     "CallRequest",
     "CgoForm",
+    "CmRegistration",
     "DimeCase",
     "DimeNote",
     "DiscountCampaign",

@@ -2,11 +2,18 @@
 
 from datetime import date
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 
 class Account(SQLModel, table=True):
-    """A home-services contract. ``cuenta`` is RR's 8-digit account number."""
+    """A home-services contract. ``cuenta`` is RR's 8-digit account number.
+
+    ``ix_account_node_address`` covers a node's accounts with their address,
+    so the Diagnosticador's neighbours are read from the index's own pages.
+    """
+
+    __table_args__ = (Index("ix_account_node_address", "node", "cuenta", "address"),)
 
     cuenta: int = Field(primary_key=True)
     cuenta_matriz: int | None = Field(default=None, index=True)
@@ -20,7 +27,7 @@ class Account(SQLModel, table=True):
     city: str = Field(max_length=40)
     department: str = Field(max_length=40)
     estrato: int
-    node: str = Field(max_length=12, index=True)
+    node: str = Field(max_length=12)
     status: str = Field(max_length=20)  # enums.AccountStatus
     blacklist: bool = False
     balance: int = 0  # pesos owed; negative is credit in the customer's favour

@@ -4,11 +4,12 @@ An aviso (``Incident``) is the plant's incident; a point case the Diagnosticador
 raises for one customer is an ``Incident`` of kind ``puntual`` on the
 customer's node. ``IncidentLink`` ties a call (and its account) to an aviso, so
 the call log (F22+F13) tells a repeat caller for the same aviso.
+``CmRegistration`` is the CMTS's list of the modems on each node.
 """
 
 from datetime import datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -71,3 +72,21 @@ class PlantCondition(SQLModel, table=True):
     after_restart: str | None = Field(default=None, max_length=12)  # cm_state once restarted
     # The serial the plant sees at the premises when it is not RR's (an inventory error):
     seen_serial: str | None = Field(default=None, max_length=24)
+
+
+class CmRegistration(SQLModel, table=True):
+    """An installed cable modem as its node's CMTS lists it: the Diagnosticador reads a
+    node's modems (the neighbours) from here, in one range of its covering index,
+    where reading them by account would be a page per modem on a large store.
+
+    Written with the modem's installation (the demo build writes it from the
+    installed modems; migration 0008 filled it from them)."""
+
+    __tablename__ = "cm_registration"
+    __table_args__ = (Index("ix_cm_registration_node", "node", "cuenta", "equipment_id", "serial"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    node: str = Field(max_length=12)
+    cuenta: int = Field(foreign_key="account.cuenta")
+    equipment_id: int = Field(foreign_key="equipment.id", unique=True)
+    serial: str = Field(max_length=24)

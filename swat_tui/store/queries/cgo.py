@@ -2,9 +2,10 @@
 
 from collections.abc import Sequence
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from swat_tui.store.models import CgoForm, WorkOrder
+from swat_tui.store.queries.numbering import next_in_sequence
 
 PREFIX = "CGO"
 DIGITS = 9  # CGO000000001
@@ -12,12 +13,7 @@ DIGITS = 9  # CGO000000001
 
 def next_number(session: Session) -> str:
     """The number after the highest one, inside the caller's write transaction."""
-    highest = session.exec(
-        select(func.max(CgoForm.number)).where(col(CgoForm.number).startswith(PREFIX))
-    ).one()
-    tail = str(highest or "")[len(PREFIX) :]
-    last = int(tail) if tail.isdigit() else 0
-    return f"{PREFIX}{last + 1:0{DIGITS}d}"
+    return next_in_sequence(session, col(CgoForm.number), prefix=PREFIX, digits=DIGITS)
 
 
 def add_form(session: Session, form: CgoForm) -> CgoForm:

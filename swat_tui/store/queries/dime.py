@@ -3,9 +3,10 @@
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from swat_tui.store.models import DimeCase, DimeNote
+from swat_tui.store.queries.numbering import next_in_sequence
 
 PREFIX = "DIME"
 DIGITS = 8  # DIME00000001: the number format the demo writes too
@@ -14,12 +15,7 @@ DIGITS = 8  # DIME00000001: the number format the demo writes too
 def next_number(session: Session) -> str:
     """The number after the highest one in the store (zero-padded, so text order
     is number order), inside the caller's write transaction."""
-    highest = session.exec(
-        select(func.max(DimeCase.number)).where(col(DimeCase.number).startswith(PREFIX))
-    ).one()
-    tail = str(highest or "")[len(PREFIX) :]
-    last = int(tail) if tail.isdigit() else 0
-    return f"{PREFIX}{last + 1:0{DIGITS}d}"
+    return next_in_sequence(session, col(DimeCase.number), prefix=PREFIX, digits=DIGITS)
 
 
 def add_case(

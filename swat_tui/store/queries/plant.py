@@ -1,19 +1,28 @@
 """What the simulated plant reads from the store: devices, their conditions, restarts,
 and the accounts of a node.
 
-Every query is answered by an index and bounded: devices and restarts by
+Every query is answered by an index and bounded: a node's modems from the
+CMTS registry (``ix_cm_registration_node``), devices and restarts by
 ``cuenta`` (``ix_equipment_cuenta``, ``ix_modem_restart_cuenta``), conditions
-by their unique ``equipment_id``, a node's accounts by ``ix_account_node``
-with a ``limit`` (the store never scans all accounts for a neighbourhood).
+by their unique ``equipment_id``, a node's accounts and their addresses from
+the covering ``ix_account_node_address`` with a ``limit`` (the store never
+scans all accounts for a neighbourhood).
 """
 
 from collections.abc import Collection, Sequence
 from datetime import datetime
 
+from sqlalchemy import Connection, insert
 from sqlmodel import Session, col, select
 
-from swat_tui.store.enums import EquipmentStatus
-from swat_tui.store.models import Account, Equipment, ModemRestart, PlantCondition
+from swat_tui.store.enums import EquipmentKind, EquipmentStatus
+from swat_tui.store.models import (
+    Account,
+    CmRegistration,
+    Equipment,
+    ModemRestart,
+    PlantCondition,
+)
 
 
 def installed_devices(
@@ -33,6 +42,41 @@ def installed_devices(
         col(Equipment.cuenta), col(Equipment.installed_on), col(Equipment.id)
     )
     return session.exec(statement).all()
+
+
+def registered_modems(
+    session: Session, *, node: str, cuentas: Collection[int]
+) -> Sequence[tuple[int, int, str]]:
+    """(cuenta, equipment id, serial) of the modems the node's CMTS lists at these
+    accounts, by account then equipment: from the node's range of the covering
+    ``ix_cm_registration_node``, a few pages however scattered the accounts are."""
+    if not cuentas:
+        return ()
+    statement = (
+        select(CmRegistration.cuenta, CmRegistration.equipment_id, CmRegistration.serial)
+        .where(CmRegistration.node == node, col(CmRegistration.cuenta).in_(sorted(cuentas)))
+        .order_by(col(CmRegistration.cuenta), col(CmRegistration.equipment_id))
+    )
+    return session.exec(statement).all()
+
+
+def register_modems(connection: Connection, *, first: int, last: int) -> None:
+    """List on their node's CMTS the modems installed at accounts ``first``..``last``
+    (the demo build, once a batch's equipment is written)."""
+    equipment, account = Equipment.__table__, Account.__table__  # type: ignore[attr-defined]
+    installed = (
+        select(account.c.node, equipment.c.cuenta, equipment.c.id, equipment.c.serial)
+        .join(account, account.c.cuenta == equipment.c.cuenta)
+        .where(
+            equipment.c.kind == EquipmentKind.MODEM.value,
+            equipment.c.status == EquipmentStatus.INSTALADO.value,
+            equipment.c.cuenta.between(first, last),
+        )
+    )
+    target = CmRegistration.__table__  # type: ignore[attr-defined]
+    connection.execute(
+        insert(target).from_select(["node", "cuenta", "equipment_id", "serial"], installed)
+    )
 
 
 def conditions_of(session: Session, *, equipment_ids: Collection[int]) -> dict[int, PlantCondition]:

@@ -2,9 +2,10 @@
 
 from collections.abc import Sequence
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from swat_tui.store.models import VisitBooking, WfmSlot, WorkOrder
+from swat_tui.store.queries.numbering import next_in_sequence
 
 NUMBER_WIDTH = 12  # LLS000000001, OT0000000001: the number format the demo writes too
 
@@ -32,14 +33,10 @@ def booked_slots(session: Session, *, work_order_ids: Sequence[int]) -> dict[int
 
 
 def next_number(session: Session, *, kind: str) -> str:
-    """The number after the kind's highest one (zero-padded, so text order is number
-    order), inside the caller's write transaction."""
-    highest = session.exec(
-        select(func.max(WorkOrder.number)).where(col(WorkOrder.number).startswith(kind))
-    ).one()
-    tail = str(highest or "")[len(kind) :]
-    last = int(tail) if tail.isdigit() else 0
-    return f"{kind}{last + 1:0{NUMBER_WIDTH - len(kind)}d}"
+    """The number after the kind's highest one, inside the caller's write transaction."""
+    return next_in_sequence(
+        session, col(WorkOrder.number), prefix=kind, digits=NUMBER_WIDTH - len(kind)
+    )
 
 
 def add_order(session: Session, order: WorkOrder) -> WorkOrder:
