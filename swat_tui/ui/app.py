@@ -85,7 +85,7 @@ class SwatApp(App[None]):
         self.startup_error: str | None = None
         self._store_worker: Worker[None] | None = None
         self.idle_collector = idle_collector.IdleCollector()
-        self._call_panels: dict[str, RRScreen] = {}
+        self._kept_panels: dict[str, RRScreen] = {}
 
     @property
     def agent(self) -> SignedOnAgent | None:
@@ -257,15 +257,36 @@ class SwatApp(App[None]):
         """
         from swat_tui.ui.navigation import build
 
-        kept = self._call_panels.get(panel_id)
+        kept = self._kept_panels.get(panel_id)
         if kept is None:
             screen = build(panel_id)
-            self._call_panels[panel_id] = screen
+            self._kept_panels[panel_id] = screen
             self.install_screen(screen, panel_id)
             return screen
         if kept in self.screen_stack:
             return build(panel_id)
         kept.show_again()
+        return kept
+
+    def kept_panel(self, panel_id: str, *args: Any, **kwargs: Any) -> RRScreen:
+        """A ``KEPT`` account panel (DIA010, VIS020, VIS030), built once a session and
+        reset for ``args`` each time it is opened again: composing its fields was
+        most of its key (bench/support_keys.py).
+
+        One already in a screen stack (this session's or the Espejo's) cannot be
+        shown twice: a new one is built for that case.
+        """
+        from swat_tui.ui.navigation import build
+
+        kept = self._kept_panels.get(panel_id)
+        if kept is None:
+            screen = build(panel_id, *args, **kwargs)
+            self._kept_panels[panel_id] = screen
+            self.install_screen(screen, panel_id)
+            return screen
+        if any(kept in stack for stack in self._screen_stacks.values()):
+            return build(panel_id, *args, **kwargs)
+        kept.reopen(*args, **kwargs)
         return kept
 
     async def show_call_step(self) -> None:
@@ -320,12 +341,12 @@ class SwatApp(App[None]):
         while len(self.screen_stack) > 2:
             await self.pop_screen()
         await self.switch_screen(build("SGN001"))
-        await self._drop_call_panels()
+        await self._drop_kept_panels()
 
-    async def _drop_call_panels(self) -> None:
+    async def _drop_kept_panels(self) -> None:
         """The next agent gets new call panels (nothing of this session stays on screen)."""
-        panels = list(self._call_panels.values())
-        self._call_panels.clear()
+        panels = list(self._kept_panels.values())
+        self._kept_panels.clear()
         for screen in panels:
             self.uninstall_screen(screen)
             if screen.is_running:

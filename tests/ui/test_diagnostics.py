@@ -93,3 +93,38 @@ async def test_restart_then_point_case_then_back_to_td010(app: SwatApp) -> None:
         assert desk_of(app).suggested_code() == "SOP-PUN-001"
         assert desk_of(app).request_escalated()
         assert SHOWCASE["cm_init"] == desk_of(app).active.record.cuenta  # type: ignore[union-attr]
+
+
+async def test_the_panel_is_kept_and_starts_afresh_when_opened_again(app: SwatApp) -> None:
+    """DIA010 is built once a session (composing it was most of F8): F12 then F8 shows
+    the same screen, with nothing left of what was typed or said before."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _diagnostics_of(pilot, "cm_init")
+        first = screen(app)
+        await fill(pilot, a="9", notes="texto de antes")
+        await enter(pilot)
+        assert message(app).startswith("Acción: 1=Reiniciar CM")
+        assert first.field("a").has_class("-error")
+        await pilot.press("f12")
+        await pilot.pause()
+        assert panel_id(app) == "TD010"
+        await pilot.press("f8")
+        await pilot.pause()
+        again = screen(app)
+        assert again is first and panel_id(app) == "DIA010"
+        assert again.field("a").value == "" and again.field("notes").value == ""
+        assert not again.field("a").has_class("-error")
+        assert message(app) == ""
+        assert shown(app, "cms") == "init(r1)" and app.focused is again.field("a")
+
+
+async def test_a_kept_panel_in_the_stack_is_not_shown_twice(app: SwatApp) -> None:
+    """Opening a kept panel that is already in the screen stack builds another one."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _diagnostics_of(pilot, "activa")
+        first = screen(app)
+        cuenta = SHOWCASE["activa"]
+        await first.open_panel("DIA010", cuenta, "OTRO")
+        second = screen(app)
+        assert second is not first and panel_id(app) == "DIA010"
+        assert first in app.screen_stack

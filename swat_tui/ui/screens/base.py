@@ -55,6 +55,9 @@ class RRScreen(Screen[None]):
     """An 80x24 panel centred on the terminal, or a notice if the terminal is too small."""
 
     PANEL_ID: ClassVar[str]
+    # Built once a session and reset each time it is opened again (``open_panel``,
+    # ``SwatApp.kept_panel``): for the panels whose composing is most of their key.
+    KEPT: ClassVar[bool] = False
     DEFAULT_CSS = """
     RRScreen { background: #000000; align: center middle; }
     RRScreen #desk { width: auto; height: 24; }
@@ -364,10 +367,24 @@ class RRScreen(Screen[None]):
         await screen.ready.wait()
 
     async def open_panel(self, panel_id: str, *args: Any, **kwargs: Any) -> None:
-        """Open a panel by its id (screens never import one another)."""
-        from swat_tui.ui.navigation import build
+        """Open a panel by its id (screens never import one another); a ``KEPT`` one is
+        the session's, reset for these arguments."""
+        from swat_tui.ui.navigation import panel_class
 
-        await self.open(build(panel_id, *args, **kwargs))
+        cls = panel_class(panel_id)
+        if cls.KEPT:
+            await self.open(self.rr_app.kept_panel(panel_id, *args, **kwargs))
+        else:
+            await self.open(cls(*args, **kwargs))
+
+    def configure(self, *args: Any, **kwargs: Any) -> None:
+        """A ``KEPT`` panel's arguments (its constructor's), set again when reopened."""
+        raise NotImplementedError(f"{self.PANEL_ID} is not a kept panel")
+
+    def reopen(self, *args: Any, **kwargs: Any) -> None:
+        """A kept panel opened again: its new arguments, and a fresh start when shown."""
+        self.configure(*args, **kwargs)
+        self.show_again()
 
     async def action_rr_guide(self) -> None:
         """F1: the procedure guide on its own panel."""

@@ -45,6 +45,11 @@ def _colour(name: str | None) -> Style | None:
 class DiagnosticsScreen(AccountSubpanel, panel="DIA010"):
     """The plant read now for the account; actions act on the call's soporte request."""
 
+    KEPT = True
+
+    def configure(self, cuenta: int, holder: str = "") -> None:
+        self.cuenta, self.holder = cuenta, holder
+
     def fill(self) -> None:
         self.set_fields({**self.account_fields(), "node": ""})
         view = self.attempt(lambda: self.desk.diagnostics(self.cuenta))

@@ -28,12 +28,21 @@ RESCHEDULE = "reagendar"
 class AgendaScreen(AccountSubpanel, PagedScreen, panel="VIS030"):
     """The free windows, soonest first; the list is re-read after every refusal."""
 
+    KEPT = True
+
     def __init__(self, cuenta: int, holder: str = "", *, order: str, mode: str = "agendar") -> None:
         super().__init__(cuenta, holder)
         self.order = order
         self.mode = mode
         self.view: AgendaView | None = None
         self.done = False
+
+    def configure(
+        self, cuenta: int, holder: str = "", *, order: str, mode: str = "agendar"
+    ) -> None:
+        self.cuenta, self.holder = cuenta, holder
+        self.order = order
+        self.mode = mode
 
     def fill(self) -> None:
         self.done = False

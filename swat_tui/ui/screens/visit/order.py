@@ -35,10 +35,16 @@ ERROR_FIELDS = {
 class OrderScreen(AccountSubpanel, panel="VIS020"):
     """One new order; Intro creates it and opens the agenda of its zone."""
 
+    KEPT = True
+
     def __init__(self, cuenta: int, holder: str = "", *, kind: str = "LLS") -> None:
         super().__init__(cuenta, holder)
         self.kind = kind
         self.created: VisitOrderView | None = None
+
+    def configure(self, cuenta: int, holder: str = "", *, kind: str = "LLS") -> None:
+        self.cuenta, self.holder = cuenta, holder
+        self.kind = kind
 
     def fill(self) -> None:
         self.created = None
