@@ -121,6 +121,14 @@ def test_find_tree_refuses_a_symptom_without_tree() -> None:
         find_tree(load_trees(), "tv", "smart_card", "tvbox")
 
 
+def test_smart_cards_are_only_for_dvb_and_nagra() -> None:
+    """The procedure's glossary: the smart card is for DVB and Nagra decoders."""
+    assert find_tree(load_trees(), "tv", "smart_card", "dvb") is not None
+    assert find_tree(load_trees(), "tv", "smart_card", "nagra") is not None
+    with pytest.raises(DomainError, match="No hay árbol T&D para tv smart_card atsc"):
+        find_tree(load_trees(), "tv", "smart_card", "atsc")
+
+
 # -- each kind of error, with file, line and field --------------------------------------
 
 
