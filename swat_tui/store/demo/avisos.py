@@ -8,8 +8,9 @@ before ``rows`` draws the random avisos.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
+from swat_tui.config import BOGOTA
 from swat_tui.store.demo.batch import Row
 from swat_tui.store.demo.draws import Draws
 from swat_tui.store.demo.places import Places
@@ -18,6 +19,7 @@ from swat_tui.store.enums import IncidentStatus
 
 # Estimated restoration after the aviso opened, by priority (1 crítica .. 4 baja):
 RESTORE_HOURS = {1: 6, 2: 12, 3: 24, 4: 48}
+RESTORE_LATEST_HOUR = 21  # an open aviso's estimate is at least the demo day's 21:00
 
 
 class Avisos:
@@ -111,8 +113,19 @@ class Avisos:
             "closed_at": closed,
             # derived, not drawn: the rows of older builds keep their random stream
             "zone": f"{city.name}, zona {node.split('-')[1]}, nodo {node}",
-            "restore_by": opened + timedelta(hours=RESTORE_HOURS[priority]),
+            "restore_by": self._restore_by(opened, priority, open_=open_),
         }
+
+    def _restore_by(self, opened: datetime, priority: int, *, open_: bool) -> datetime:
+        """The estimate the NOC holds: the priority's hours after opening, and for an
+        aviso still open never before the end of the demo's day (NOC moves a passed
+        estimate on; an agent must not quote the customer an hour gone by)."""
+        estimate = opened + timedelta(hours=RESTORE_HOURS[priority])
+        if not open_:
+            return estimate
+        day = date.fromordinal(self._today_ord)
+        end_of_day = datetime(day.year, day.month, day.day, RESTORE_LATEST_HOUR, tzinfo=BOGOTA)
+        return max(estimate, end_of_day)
 
 
 __all__ = ["Avisos"]
