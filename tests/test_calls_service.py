@@ -473,6 +473,15 @@ def test_escalation_without_cun_requirement_has_no_cun(desk: Desk) -> None:
     assert desk.calls.typifications(call_id)[0].resolution == "SEGUIMIENTO"
 
 
+def test_an_escalation_to_an_aviso_tells_its_inc(desk: Desk) -> None:
+    """A mass failure's code needs no CUN: the customer is told the aviso's INC."""
+    call_id = desk.at_typification()
+    desk.calls.typify(
+        call_id, code="SAC-FAC-001", first_contact=False, incident_number="INC000462113"
+    )
+    assert desk.calls.typifications(call_id)[0].resolution == "AVISO INC000462113"
+
+
 def test_long_notes_go_to_the_swat_folder(desk: Desk) -> None:
     call_id = desk.at_typification()
     long_note = "Cliente explica, [b]con detalle[/b], " + "x" * 260

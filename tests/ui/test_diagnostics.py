@@ -128,3 +128,27 @@ async def test_a_kept_panel_in_the_stack_is_not_shown_twice(app: SwatApp) -> Non
         second = screen(app)
         assert second is not first and panel_id(app) == "DIA010"
         assert first in app.screen_stack
+
+
+def test_aviso_rows_keep_whole_words() -> None:
+    """One aviso takes both rows, its fault read whole; two are shortened at a word."""
+    from datetime import datetime
+
+    from swat_tui.config import BOGOTA
+    from swat_tui.domain.support.avisos import AvisoView
+    from swat_tui.ui.screens.support.diagnostics import _aviso_rows, _avisos_line
+
+    def aviso(number: str, kind: str, description: str) -> AvisoView:
+        at = datetime(2026, 11, 28, 8, tzinfo=BOGOTA)
+        return AvisoView(number, "BOG-CE-0901", kind, 2, description, "", at, at, True)
+
+    fault = "Caída masiva de internet y TV por corte de fibra troncal en obra civil"
+    one = _aviso_rows((aviso("INC000000001", "masiva", fault),), 55)
+    assert f"{one['av1']} {one['av2']}" == f"INC000000001 ALTA {fault}"
+    assert one["r1"] == "restablece ~28/11 08:00" and one["r2"] == ""
+    two = (aviso("INC000000001", "masiva", fault), aviso("INC000000002", "puntual", "Amplificador"))
+    rows = _aviso_rows(two, 55)
+    assert rows["av1"].endswith("…") and len(rows["av1"]) <= 55
+    assert fault.startswith(rows["av1"].removeprefix("INC000000001 ALTA ").removesuffix("…"))
+    assert rows["av2"] == "INC000000002 ALTA Amplificador"
+    assert _avisos_line(two) == "2: 1 masiva, 1 puntual" and _avisos_line(()) == "ninguno"

@@ -69,13 +69,15 @@ class TypificationLine:
 
     @property
     def resolution(self) -> str:
-        """ "PRIMER CONTACTO", "CUN 4410-26-...", "DIME DIME00000002" (the case the
-        customer is told) or "SEGUIMIENTO"."""
+        """ "PRIMER CONTACTO", "CUN 4410-26-...", "DIME DIME00000002", "AVISO
+        INC000462113" (the case the customer is told) or "SEGUIMIENTO"."""
         if self.first_contact:
             return "PRIMER CONTACTO"
         if self.cun:
             return f"CUN {self.cun}"
-        return f"DIME {self.dime_number}" if self.dime_number else "SEGUIMIENTO"
+        if self.dime_number:
+            return f"DIME {self.dime_number}"
+        return f"AVISO {self.incident_number}" if self.incident_number else "SEGUIMIENTO"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ happened. F12 goes back to the panel below, which repaints its state.
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -81,9 +82,7 @@ class DiagnosticsScreen(AccountSubpanel, panel="DIA010"):
             values[name] = f"{one.street} a {one.blocks:g} cd: {one.cm_state}" if one else ""
             colours[name] = None if one is None or one.cm_state.startswith("online") else "red"
         values["asum"] = _avisos_line(view.avisos)
-        for row in range(AVISO_ROWS):
-            aviso = view.avisos[row] if row < len(view.avisos) else None
-            values |= _aviso_fields(row + 1, aviso)
+        values |= _aviso_rows(view.avisos, self.display_file.fields["av1"].width)
         self.set_fields(values)
         for name, colour in colours.items():
             self.panel.canvas.highlight(name, _colour(colour))
@@ -193,17 +192,30 @@ def _decoders_line(view: DiagnosticsView) -> str:
 
 
 def _avisos_line(avisos: tuple[AvisoView, ...]) -> str:
+    """How many, by kind: "ninguno", "1 masiva", "3: 2 masiva, 1 puntual"."""
     if not avisos:
         return "ninguno"
-    first = avisos[0]
-    return f"{len(avisos)}; {first.kind}: {first.description}"
+    kinds: dict[str, int] = {}
+    for aviso in avisos:
+        kinds[aviso.kind] = kinds.get(aviso.kind, 0) + 1
+    if len(avisos) == 1:
+        return f"1 {avisos[0].kind}"
+    return f"{len(avisos)}: " + ", ".join(f"{count} {kind}" for kind, count in kinds.items())
 
 
-def _aviso_fields(n: int, aviso: AvisoView | None) -> dict[str, str]:
-    if aviso is None:
-        return {f"av{n}": "", f"r{n}": ""}
-    when = local(aviso.restore_by).strftime("%d/%m %H:%M") if aviso.restore_by else ""
-    return {
-        f"av{n}": f"{aviso.number} {aviso.severity} {aviso.zone}",
-        f"r{n}": f"restablece ~{when}" if when else "sin estimado",
-    }
+def _aviso_rows(avisos: tuple[AvisoView, ...], width: int) -> dict[str, str]:
+    """Each aviso's INC, severity and fault, and its estimated restoration; one aviso
+    alone takes both rows, so its fault is read whole (with more, each is shortened
+    at a word: MAS010, Gestión 2, shows them whole)."""
+    values = {f"{name}{n}": "" for name in ("av", "r") for n in range(1, AVISO_ROWS + 1)}
+    for n, aviso in enumerate(avisos[:AVISO_ROWS], start=1):
+        when = local(aviso.restore_by).strftime("%d/%m %H:%M") if aviso.restore_by else ""
+        values[f"r{n}"] = f"restablece ~{when}" if when else "sin estimado"
+        text = f"{aviso.number} {aviso.severity} {aviso.description}"
+        if len(avisos) == 1:
+            lines = textwrap.wrap(text, width)
+            values["av1"] = lines[0]
+            values["av2"] = textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")
+        else:
+            values[f"av{n}"] = textwrap.shorten(text, width, placeholder="…")
+    return values
