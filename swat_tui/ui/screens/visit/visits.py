@@ -190,8 +190,10 @@ def _record(order: VisitOrderView) -> dict[str, str]:
 
 
 def _detail(order: VisitOrderView) -> dict[str, str]:
-    contact = f"Contacto {order.contact_name} {order.contact_phone}" if order.contact_name else ""
+    # Number, day, contact and address on one row: the address is what the
+    # customer confirms, so the words around it are the ones left out.
+    contact = f"  {order.contact_name} {order.contact_phone}" if order.contact_name else ""
     address = f"  {order.address}" if order.address else ""
-    first = f"{order.number} creada {day(order.created_at)}  {contact}{address}".rstrip()
+    first = f"{order.number} {day(order.created_at)}{contact}{address}".rstrip()
     second = f"Motivo: {order.reason}"
     return {"detail": clip(first, DETAIL_WIDTH), "detail2": clip(second, DETAIL_WIDTH)}
