@@ -23,6 +23,10 @@ ERROR_FIELDS = {"cgo_windows": "win", "cgo_days": "days", "cgo_notes": "notes1"}
 READ_WIDTH = 78
 
 
+TO_FILE = "Digite las preferencias del cliente y pulse Intro para radicar el formulario."
+FILED = "Lea al cliente el número y el plazo; Intro vuelve a la visita técnica."
+
+
 class CgoFormScreen(AccountSubpanel, panel="CGO010"):
     """One follow-up form for a pending order with no window in the agenda."""
 
@@ -36,7 +40,7 @@ class CgoFormScreen(AccountSubpanel, panel="CGO010"):
         values = dict.fromkeys(
             ("zone", "reason", "contact", "tel", "address", "number", "status", "due"), ""
         )
-        values |= {"read1": "", "read2": ""}
+        values |= {"read1": "", "read2": "", "hint": TO_FILE}
         self.set_fields({**self.account_fields(), **values, "order": self.order})
         codes = self.desk.cgo_window_codes()
         self.set_fields({"codes": f"Franjas: {'  '.join(codes)} (una o varias, con espacios)"})
@@ -93,6 +97,7 @@ class CgoFormScreen(AccountSubpanel, panel="CGO010"):
                 "due": f"{form.management_days} días hábiles: a más tardar el {due}",
                 "read1": read[0],
                 "read2": read[1],
+                "hint": FILED,
             }
         )
         self.message(f"Formulario {form.number} radicado: léalo al cliente; Intro vuelve.")
