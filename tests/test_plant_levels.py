@@ -272,3 +272,12 @@ def test_an_address_off_the_grid_has_no_neighbours(demo_services: Services) -> N
     assert not near.parsed and near.near == ()
     assert near.summary == "Dirección fuera de la malla vial: sin vecinos"
     assert neighbours.NODE_LIMIT >= 650 * 3  # a node's accounts fit in one bounded read
+
+
+def test_a_capped_neighbourhood_says_how_many_of_the_nearest_have_a_modem() -> None:
+    from swat_tui.domain.support.neighbours import NEIGHBOUR_LIMIT, Neighbour, Neighbours
+
+    near = tuple(Neighbour(19_000_000 + n, "CL 1 # 1-01", 0.0, "online") for n in range(11))
+    capped = Neighbours(True, (*near, Neighbour(19_000_099, "CL 1 # 1-01", 1.0, "offline")), True)
+    assert capped.summary == f"12 de los {NEIGHBOUR_LIMIT} más cercanos: 11 online, 1 offline"
+    assert Neighbours(True, near[:1], False).summary == "1 vecino: 1 online"

@@ -124,15 +124,17 @@ class Neighbours:
 
     @property
     def summary(self) -> str:
-        """E.g. "6 vecinos: 5 online, 1 offline"."""
+        """E.g. "6 vecinos: 5 online, 1 offline", or with more near than were read
+        "11 de los 16 más cercanos: 11 online"."""
         if not self.parsed:
             return "Dirección fuera de la malla vial: sin vecinos"
         if not self.near:
             return "Sin vecinos con módem a 3 cuadras"
-        total = f"{len(self.near)}{'+' if self.capped else ''}"
-        noun = "vecino" if len(self.near) == 1 else "vecinos"
         states = ", ".join(f"{count} {family}" for family, count in self.counts)
-        return f"{total} {noun}: {states}"
+        if self.capped:  # those with a modem among the nearest read
+            return f"{len(self.near)} de los {NEIGHBOUR_LIMIT} más cercanos: {states}"
+        noun = "vecino" if len(self.near) == 1 else "vecinos"
+        return f"{len(self.near)} {noun}: {states}"
 
 
 def near_of(
