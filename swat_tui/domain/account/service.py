@@ -120,13 +120,23 @@ def panel_in(
         OpenDime(case.number, case.area, case.subject, case.status, case.created_at)
         for case in cases.open_dime_cases(session, cuenta=cuenta)
     )
-    # Step 2's pending-visit flag: the WFM window a visit holds a place in, when it has one.
+    shown = _pending_visits(session, visits)
+    panel = replace(panel, open_dime_cases=dimes, pending_visits=shown)
+    return mask(panel, gate.access(cuenta, blacklist=account.blacklist))
+
+
+def pending_visits_in(session: Session, cuenta: int) -> tuple[PendingVisit, ...]:
+    """Step 2's pending-visit flag alone, read again after a visit intent changed it
+    (no customer data: the BLACKLIST rule shows it too)."""
+    return _pending_visits(session, cases.pending_work_orders(session, cuenta=cuenta))
+
+
+def _pending_visits(session: Session, visits: Sequence[WorkOrder]) -> tuple[PendingVisit, ...]:
+    """The account's open visits as step 2 flags them, with the WFM window each holds."""
     booked = visit_queries.booked_slots(
         session, work_order_ids=[order.id for order in visits if order.id is not None]
     )
-    shown = tuple(_pending_visit(order, booked.get(order.id or 0)) for order in visits)
-    panel = replace(panel, open_dime_cases=dimes, pending_visits=shown)
-    return mask(panel, gate.access(cuenta, blacklist=account.blacklist))
+    return tuple(_pending_visit(order, booked.get(order.id or 0)) for order in visits)
 
 
 def step2_flags_in(session: Session, cuenta: int) -> frozenset[str]:

@@ -10,14 +10,15 @@ raises ``DomainError`` and writes nothing; what the agent typed stays.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import TypeVar
 
 from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
-from swat_tui.domain.account.service import panel_in
-from swat_tui.domain.account.views import AccountPanelView
+from swat_tui.domain.account.service import pending_visits_in
+from swat_tui.domain.account.views import PendingVisit
 from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.desk_part import DeskPart
@@ -91,7 +92,7 @@ class VisitIntents(DeskPart):
     ) -> T:
         """``work`` and, in a step-5 call, ``checks`` on the call: one transaction."""
         now = self._now()
-        changed: tuple[CallRecord, AccountPanelView] | None = None
+        changed: tuple[CallRecord, tuple[PendingVisit, ...]] | None = None
         call = self.active
         with write_session(self.services.engine) as session:
             account = self._gated_account(session, cuenta, action)
@@ -104,10 +105,10 @@ class VisitIntents(DeskPart):
                     checks(change, result)
 
                 record = change_in(session, procedure, call.call_id, now, change)
-                view = panel_in(session, cuenta, agent=self.agent.username, gate=self.gate, now=now)
-                changed = record, view
+                changed = record, pending_visits_in(session, cuenta)
         if changed is not None and call is not None:
-            call.account = changed[1]  # step 2's pending-visit flag shows the new booking
+            if call.account is not None:  # step 2's pending-visit flag: the new order or booking
+                call.account = replace(call.account, pending_visits=changed[1])
             self._changed(changed[0])
         return result
 
