@@ -128,90 +128,79 @@ class DiagnosticsIntents(SupportPart):
         self._changed(record)
         return view
 
-    def _tie(
+    def _tie_call(
         self,
-        session: Session,
-        call: ActiveCall,
-        account: Account,
-        aviso: AvisoView,
+        pick: Callable[[Session, Account, ActiveCall], AvisoView],
         *,
         route: str,
         code: Callable[[LinkResult], str],
         told: Callable[[LinkResult], str],
-    ) -> tuple[AvisoCallResult, CallRecord]:
-        """Tie the call to ``aviso`` and change the call: route, code, escalated check."""
-        link = avisos.link_call(
-            session,
-            number=aviso.number,
-            node=account.node,
-            cuenta=account.cuenta,
-            call_id=call.call_id,
-            agent=self.agent.username,
-            at=self._now(),
-        )
-        chosen = code(link)
+    ) -> AvisoCallResult:
+        """One Diagnosticador action: ``pick`` the aviso (raising one, or refusing),
+        tie the call to it and change the call (route, code, escalated check), all in
+        one transaction."""
+        call, cuenta = self._support_call("El Diagnosticador actúa")
+        with write_session(self.services.engine) as session:
+            account = self._gated_account(session, cuenta, ACCESS_ACTION)
+            aviso = pick(session, account, call)
+            link = avisos.link_call(
+                session,
+                number=aviso.number,
+                node=account.node,
+                cuenta=account.cuenta,
+                call_id=call.call_id,
+                agent=self.agent.username,
+                at=self._now(),
+            )
+            chosen = code(link)
 
-        def apply(change: CallChange) -> None:
-            record_route(change, route)
-            change.set_request_field(SUGGESTED_CODE_FIELD, chosen)
-            _record_diagnosed(change, f"{ESCALATED}: {told(link)}")
+            def apply(change: CallChange) -> None:
+                record_route(change, route)
+                change.set_request_field(SUGGESTED_CODE_FIELD, chosen)
+                _record_diagnosed(change, f"{ESCALATED}: {told(link)}")
 
-        record = self._diag_change(session, call, apply)
-        view = build(session, account)
-        return AvisoCallResult(link.aviso, link.repeat, link.previous_calls, chosen, view), record
+            record = self._diag_change(session, call, apply)
+            view = build(session, account)
+        self._changed(record)
+        return AvisoCallResult(link.aviso, link.repeat, link.previous_calls, chosen, view)
 
     def raise_point_case(self, notes: str) -> AvisoCallResult:
         """A point case (caso puntual) for this customer's failure, tied to the call;
         one per call."""
-        call, cuenta = self._support_call("El Diagnosticador actúa")
-        with write_session(self.services.engine) as session:
-            account = self._gated_account(session, cuenta, ACCESS_ACTION)
+
+        def point_case(session: Session, account: Account, call: ActiveCall) -> AvisoView:
             links = aviso_queries.links_of_call(session, call_id=call.call_id)
             tied = aviso_queries.incidents_by_id(session, [link.incident_id for link in links])
             point = next((i for i in tied.values() if i.kind == avisos.POINT), None)
             if point is not None:
                 raise DomainError(f"La llamada ya tiene el caso puntual {point.number}.")
-            aviso = avisos.raise_aviso(
+            return avisos.raise_aviso(
                 session, node=account.node, kind=avisos.POINT, description=notes, at=self._now()
             )
-            result, record = self._tie(
-                session,
-                call,
-                account,
-                aviso,
-                route="punto",
-                code=lambda _link: POINT_CODE,
-                told=lambda link: f"caso puntual {link.aviso.number}",
-            )
-        self._changed(record)
-        return result
+
+        return self._tie_call(
+            point_case,
+            route="punto",
+            code=lambda _link: POINT_CODE,
+            told=lambda link: f"caso puntual {link.aviso.number}",
+        )
 
     def attach_call_to_aviso(self, number: str = "") -> AvisoCallResult:
         """Tie the call to an open aviso of the account's node (``number`` empty: the
         most urgent mass aviso); a customer who had called for it is a repeat call."""
-        call, cuenta = self._support_call("El Diagnosticador actúa")
-        with write_session(self.services.engine) as session:
-            account = self._gated_account(session, cuenta, ACCESS_ACTION)
-            aviso = avisos.aviso_to_tie(session, node=account.node, typed=number)
-            result, record = self._tie(
-                session,
-                call,
-                account,
-                aviso,
-                route="sector",
-                code=lambda link: avisos.tied_code(link.repeat),
-                told=lambda link: (
-                    f"aviso {link.aviso.number}{' (rellamada)' if link.repeat else ''}"
-                ),
-            )
-        self._changed(record)
-        return result
+        return self._tie_call(
+            lambda session, account, _call: avisos.aviso_to_tie(
+                session, node=account.node, typed=number
+            ),
+            route="sector",
+            code=lambda link: avisos.tied_code(link.repeat),
+            told=lambda link: f"aviso {link.aviso.number}{' (rellamada)' if link.repeat else ''}",
+        )
 
     def raise_sector_aviso(self, notes: str) -> AvisoCallResult:
         """A sector aviso when no mass aviso is open but neighbours are down too."""
-        call, cuenta = self._support_call("El Diagnosticador actúa")
-        with write_session(self.services.engine) as session:
-            account = self._gated_account(session, cuenta, ACCESS_ACTION)
+
+        def sector_aviso(session: Session, account: Account, _call: ActiveCall) -> AvisoView:
             view = build(session, account)
             if view.mass_aviso is not None:
                 raise DomainError(
@@ -221,20 +210,16 @@ class DiagnosticsIntents(SupportPart):
                 raise DomainError(
                     "Ningún vecino está caído: la falla es del cliente (caso puntual)."
                 )
-            aviso = avisos.raise_aviso(
+            return avisos.raise_aviso(
                 session, node=account.node, kind=avisos.MASS, description=notes, at=self._now()
             )
-            result, record = self._tie(
-                session,
-                call,
-                account,
-                aviso,
-                route="sector",
-                code=lambda _link: SECTOR_CODE,
-                told=lambda link: f"aviso de sector {link.aviso.number}",
-            )
-        self._changed(record)
-        return result
+
+        return self._tie_call(
+            sector_aviso,
+            route="sector",
+            code=lambda _link: SECTOR_CODE,
+            told=lambda link: f"aviso de sector {link.aviso.number}",
+        )
 
 
 def _record_diagnosed(change: CallChange, result: str) -> None:
