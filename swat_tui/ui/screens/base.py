@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rich.style import Style
@@ -329,15 +329,23 @@ class RRScreen(Screen[None]):
             rr_field.mark_error(False)
         self.message("")
 
-    def attempt(self, call: Callable[[], T], *, field: str | None = None) -> T | None:
-        """Run a domain call; a DomainError goes to row 24 (and marks ``field``)."""
+    def attempt(
+        self,
+        call: Callable[[], T],
+        *,
+        field: str | None = None,
+        fields: Mapping[str, str] | None = None,
+    ) -> T | None:
+        """Run a domain call; a DomainError goes to row 24 and marks ``field``, or the
+        field ``fields`` names for the error's code (a form's refusals)."""
         try:
             return call()
         except DomainError as error:
-            self.message(error.message, error=True, field=field)
-            if field is not None:
-                self.field(field).mark_error(True)
-                self.focus_field(field)
+            name = fields.get(error.code or "", field) if fields is not None else field
+            self.message(error.message, error=True, field=name)
+            if name is not None:
+                self.field(name).mark_error(True)
+                self.focus_field(name)
             return None
 
     # -- keys every panel shares ----------------------------------------------

@@ -15,7 +15,6 @@ import textwrap
 from datetime import date
 from typing import TYPE_CHECKING
 
-from swat_tui.domain.errors import DomainError
 from swat_tui.ui.format import day
 from swat_tui.ui.screens.base import RRScreen
 from swat_tui.ui.widgets.rr_field import RRField
@@ -87,19 +86,16 @@ class DimeCreateScreen(RRScreen, panel="DIM010"):
         self._show_area(typed)
         area = self.desk.dime_areas().choice(typed)
         data = " ".join(self.field(name).value for name in DATA_FIELDS)
-        try:
-            case = self.desk.escalate_to_dime(
+        case = self.attempt(
+            lambda: self.desk.escalate_to_dime(
                 area=area.id if area is not None else typed,
                 reason=self.field("reason").value,
                 data=data,
                 check_id=self.check_id,
-            )
-        except DomainError as error:
-            name = ERROR_FIELDS.get(error.code or "")
-            self.message(error.message, error=True, field=name)
-            if name is not None:
-                self.field(name).mark_error(True)
-                self.focus_field(name)
+            ),
+            fields=ERROR_FIELDS,
+        )
+        if case is None:
             return
         self._show_created(case)
 

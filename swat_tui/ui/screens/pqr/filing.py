@@ -14,7 +14,6 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.check_ids import IDENTITY
 from swat_tui.ui.format import numbered_fields
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
@@ -200,20 +199,17 @@ class PqrFilingScreen(CallStepScreen, panel="PQR030"):
 
     def _file(self) -> None:
         """One intent: refused on row 24 with its field marked, what was typed stays."""
-        try:
-            filed = self.desk.file_pqr(
+        filed = self.attempt(
+            lambda: self.desk.file_pqr(
                 motive=self.field("mot").value,
                 notes=self.field("notes").value,
                 channel=self.field("ch").value,
                 address=self.field("dest").value,
                 confirmed=self.field("cf").value,
-            )
-        except DomainError as error:
-            field = FIELD_OF_RULE.get(error.code or "")
-            self.message(error.message, error=True, field=field)
-            if field is not None:
-                self.field(field).mark_error(True)
-                self.focus_field(field)
+            ),
+            fields=FIELD_OF_RULE,
+        )
+        if filed is None:
             return
         self.fill()  # the call moved on: header, checks and the filed PQR's rows
         self.focus_field(INFORMED)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from swat_tui.domain.errors import DomainError
 from swat_tui.ui.format import day, hour
 from swat_tui.ui.screens.base import AccountSubpanel
 
@@ -64,20 +63,17 @@ class CgoFormScreen(AccountSubpanel, panel="CGO010"):
             return
         self.clear_errors()
         notes = " ".join(self.field(n).value.strip() for n in ("notes1", "notes2")).strip()
-        try:
-            form = self.desk.file_cgo_form(
+        form = self.attempt(
+            lambda: self.desk.file_cgo_form(
                 self.cuenta,
                 self.order,
                 windows=self.field("win").value,
                 days=self.field("days").value,
                 notes=notes,
-            )
-        except DomainError as error:
-            name = ERROR_FIELDS.get(error.code or "")
-            self.message(error.message, error=True, field=name)
-            if name is not None:
-                self.field(name).mark_error(True)
-                self.focus_field(name)
+            ),
+            fields=ERROR_FIELDS,
+        )
+        if form is None:
             return
         self._show_filed(form)
 

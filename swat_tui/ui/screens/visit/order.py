@@ -12,7 +12,6 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from swat_tui.domain.errors import DomainError
 from swat_tui.ui.format import day, hour
 from swat_tui.ui.screens.base import AccountSubpanel
 
@@ -89,8 +88,8 @@ class OrderScreen(AccountSubpanel, panel="VIS020"):
             await self._open_agenda(self.created)
             return
         self.clear_errors()
-        try:
-            order = self.desk.create_visit_order(
+        order = self.attempt(
+            lambda: self.desk.create_visit_order(
                 self.cuenta,
                 kind=self.kind,
                 reason=self.field("reason").value,
@@ -100,13 +99,10 @@ class OrderScreen(AccountSubpanel, panel="VIS020"):
                 address=self.field("address").value,
                 confirmed=self.field("ok").value,
                 access_notes=self._joined("notes1", "notes2"),
-            )
-        except DomainError as error:
-            name = ERROR_FIELDS.get(error.code or "")
-            self.message(error.message, error=True, field=name)
-            if name is not None:
-                self.field(name).mark_error(True)
-                self.focus_field(name)
+            ),
+            fields=ERROR_FIELDS,
+        )
+        if order is None:
             return
         self.created = order
         self.set_fields(
