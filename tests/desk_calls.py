@@ -30,7 +30,7 @@ from swat_tui.domain.desk.practice_queue import IncomingCall
 from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.services import Services
 from swat_tui.store.engine import read_session
-from swat_tui.store.models import Account, Agent
+from swat_tui.store.models import Account, Agent, Typification
 from tests.ui.conftest import ui_settings
 
 ANI = "3015550000"
@@ -143,6 +143,11 @@ class DeskCall:
         self.desk.record_check("guion_cierre", "leído")
         self.desk.record_survey("acepta", 5)
         return self.desk.end_call()
+
+    def typification_of(self, ended: CallRecord) -> Typification:
+        """The one typification row the ended call wrote."""
+        with read_session(self.desk.services.engine) as session:
+            return session.exec(select(Typification).where(Typification.call_id == ended.id)).one()
 
     def account(self) -> Account:
         with read_session(self.desk.services.engine) as session:

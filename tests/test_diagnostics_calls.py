@@ -19,7 +19,6 @@ from swat_tui.store.models import (
     Incident,
     IncidentLink,
     ModemRestart,
-    Typification,
 )
 from tests.desk_calls import DeskCall
 
@@ -133,10 +132,7 @@ def test_a_repeat_caller_is_tied_to_the_aviso(demo_services: Services) -> None:
     call.desk.record_check("td_informado", "informado")
     call.desk.advance()
     ended = call.typify()
-    with read_session(demo_services.engine) as session:
-        typification = session.exec(
-            select(Typification).where(Typification.call_id == ended.id)
-        ).one()
+    typification = call.typification_of(ended)
     assert (typification.code, typification.first_contact) == ("SOP-MAS-002", False)
 
 

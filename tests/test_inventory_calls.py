@@ -12,7 +12,7 @@ from swat_tui.domain.procedure.state import DIME_FIELD, SUPPORT_ROUTE_FIELD
 from swat_tui.domain.services import Services
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.store.engine import read_session
-from swat_tui.store.models import DimeCase, PlantCondition, SerialCheck, Typification
+from swat_tui.store.models import DimeCase, PlantCondition, SerialCheck
 from tests.desk_calls import DeskCall
 
 INVENTORY = "3"
@@ -65,10 +65,7 @@ def test_a_serial_mismatch_goes_to_dime_inventario(demo_services: Services) -> N
     desk.advance()
     call.typify()
     ended = call.close()
-    with read_session(demo_services.engine) as session:
-        typification = session.exec(
-            select(Typification).where(Typification.call_id == ended.id)
-        ).one()
+    typification = call.typification_of(ended)
     assert (typification.code, typification.first_contact, typification.dime_number) == (
         "SOP-INV-001",
         False,

@@ -43,8 +43,7 @@ def _close(call: DeskCall) -> Typification:
     assert call.record.state.step == 7
     call.typify()
     ended = call.close()
-    with read_session(call.desk.services.engine) as session:
-        return session.exec(select(Typification).where(Typification.call_id == ended.id)).one()
+    return call.typification_of(ended)
 
 
 def test_a_repeat_caller_is_marked_and_typified_as_such(demo_services: Services) -> None:

@@ -13,7 +13,7 @@ from swat_tui.domain.procedure.state import SUPPORT_ROUTE_FIELD
 from swat_tui.domain.services import Services
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.store.engine import read_session
-from swat_tui.store.models import CallEvent, Typification
+from swat_tui.store.models import CallEvent
 from tests.desk_calls import DeskCall
 
 TREE = "internet_no_navega"
@@ -57,10 +57,7 @@ def test_a_first_contact_leaf_is_typified_with_its_code(demo_services: Services)
     assert desk.suggested_code() == "SOP-INT-002" and not desk.request_escalated()
     call.typify()
     ended = call.close()
-    with read_session(demo_services.engine) as session:
-        typification = session.exec(
-            select(Typification).where(Typification.call_id == ended.id)
-        ).one()
+    typification = call.typification_of(ended)
     assert (typification.code, typification.first_contact) == ("SOP-INT-002", True)
     events = _events(demo_services, ended.id)
     walk = events[events.index(("td_tree_1", TREE)) :]

@@ -139,10 +139,7 @@ def test_a_visita_request_books_an_lls_and_is_typified(demo_services: Services) 
     assert desk.suggested_code() == "VIS-LLS-001" and not desk.request_escalated()
     call.typify()
     ended = call.close()
-    with read_session(demo_services.engine) as session:
-        typification = session.exec(
-            select(Typification).where(Typification.call_id == ended.id)
-        ).one()
+    typification = call.typification_of(ended)
     assert (typification.code, typification.first_contact) == ("VIS-LLS-001", True)
     events = _events(demo_services, ended.id)
     step5 = events[events.index(("visita_orden", f"{number} creada")) :]
@@ -317,10 +314,7 @@ def test_a_full_agenda_files_the_cgo_form(demo_services: Services) -> None:
     )
     call.typify()
     ended = call.close()
-    with read_session(demo_services.engine) as session:
-        typification = session.exec(
-            select(Typification).where(Typification.call_id == ended.id)
-        ).one()
+    typification = call.typification_of(ended)
     assert (typification.code, typification.first_contact, typification.cun) == (
         "VIS-SEG-001",
         False,
