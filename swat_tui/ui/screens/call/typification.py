@@ -26,6 +26,9 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
     def __init__(self) -> None:
         super().__init__()
         self.entries: tuple[UccEntry, ...] = ()
+        # The suggested code's entry when the list shown does not have it (a soporte
+        # request that went on to a visit suggests a visita code): read once, in _suggest.
+        self.suggested: UccEntry | None = None
         self.last_search: str | None = None
 
     def fill_step(self) -> None:
@@ -39,6 +42,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
             }
         )
         self.field("notes").value = state.fields.get(self._notes_key(), "")
+        self.suggested = None
         self._offer_aviso()
         branch = request.branch if request else None
         self._search("", branch=branch)
@@ -65,7 +69,11 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         state = self.call.record.state
         if self.field("code_in").value or state.mark_for(TYPIFICATION, state.request_number):
             return
-        entry = self._entry_of(self.desk.suggested_code())
+        code = self.desk.suggested_code()
+        entry = self._entry_of(code)
+        if entry is None and code:
+            found = self.attempt(lambda: self.desk.ucc_search(code))
+            entry = self.suggested = next((e for e in found or () if e.code == code), None)
         if entry is None:
             return
         self.field("code_in").value = entry.code
@@ -74,15 +82,11 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         self.message(f"Código sugerido por la gestión: {entry.code} (puede cambiarlo).")
 
     def _entry_of(self, code: str) -> UccEntry | None:
-        """The catalogue entry of ``code``: from the list shown, else from the whole
-        catalogue (a soporte request that went on to a visit suggests a visita code)."""
-        if not code:
-            return None
-        listed = next((e for e in self.entries if e.code == code), None)
-        if listed is not None:
-            return listed
-        found = self.attempt(lambda: self.desk.ucc_search(code))
-        return next((e for e in found or () if e.code == code), None)
+        """The entry of ``code`` in the list shown or the suggested one: no store read,
+        since the detail follows every key typed in the code field."""
+        if self.suggested is not None and self.suggested.code == code:
+            return self.suggested
+        return next((e for e in self.entries if e.code == code), None) if code else None
 
     def _search(self, text: str, *, branch: str | None = None) -> None:
         found = self.attempt(lambda: self.desk.ucc_search(text, branch=branch), field="search")
