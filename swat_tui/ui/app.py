@@ -249,29 +249,11 @@ class SwatApp(App[None]):
         if self.in_espejo:
             await self.switch_mode(MAIN)
 
-    def call_panel(self, panel_id: str) -> RRScreen:
-        """The panel of a call step, built once and reset each time it is shown again.
-
-        A panel already in the screen stack (under the one on top) cannot be
-        shown twice: a new one is built for that rare case.
-        """
-        from swat_tui.ui.navigation import build
-
-        kept = self._kept_panels.get(panel_id)
-        if kept is None:
-            screen = build(panel_id)
-            self._kept_panels[panel_id] = screen
-            self.install_screen(screen, panel_id)
-            return screen
-        if kept in self.screen_stack:
-            return build(panel_id)
-        kept.show_again()
-        return kept
-
     def kept_panel(self, panel_id: str, *args: Any, **kwargs: Any) -> RRScreen:
-        """A ``KEPT`` account panel (DIA010, VIS020, VIS030), built once a session and
-        reset for ``args`` each time it is opened again: composing its fields was
-        most of its key (bench/support_keys.py).
+        """A panel built once a session and reset (for ``args``) each time it is shown
+        again: the call steps' panels, and the ``KEPT`` account panels (DIA010,
+        VIS020, VIS030). Composing a panel is most of a step-to-step transition
+        and of those panels' keys (bench/keys.py, bench/support_keys.py).
 
         One already in a screen stack (this session's or the Espejo's) cannot be
         shown twice: a new one is built for that case.
@@ -305,11 +287,11 @@ class SwatApp(App[None]):
             return  # back from the Espejo: the call panel exactly as it was
         if isinstance(current, CallStepScreen):
             # Step to step: replace the panel (no repaint of the menu in between).
-            screen = self.call_panel(panel_id)
+            screen = self.kept_panel(panel_id)
             await self.switch_screen(screen)
         else:
             await self.exit_to_menu()
-            screen = self.call_panel(panel_id)
+            screen = self.kept_panel(panel_id)
             await self.push_screen(screen)
         await screen.ready.wait()
 

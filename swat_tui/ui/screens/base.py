@@ -386,8 +386,10 @@ class RRScreen(Screen[None]):
             await self.open(cls(*args, **kwargs))
 
     def configure(self, *args: Any, **kwargs: Any) -> None:
-        """A ``KEPT`` panel's arguments (its constructor's), set again when reopened."""
-        raise NotImplementedError(f"{self.PANEL_ID} is not a kept panel")
+        """A kept panel's arguments (its constructor's), set again when it is reopened;
+        panels built without arguments (the call steps') have none to set."""
+        if args or kwargs:
+            raise TypeError(f"{self.PANEL_ID} takes no arguments")
 
     def reopen(self, *args: Any, **kwargs: Any) -> None:
         """A kept panel opened again: its new arguments, and a fresh start when shown."""
@@ -413,7 +415,7 @@ class RRScreen(Screen[None]):
 
             self.message(load_procedure().message("typify_needs_request"), error=True)
             return
-        await self.open(self.rr_app.call_panel("TIP001"))
+        await self.open(self.rr_app.kept_panel("TIP001"))
 
     async def action_rr_espejo(self) -> None:
         """F14: the Espejo, RR's alternate work screen (and back to the main session)."""
@@ -446,6 +448,9 @@ class AccountSubpanel(RRScreen):
         super().__init__()
         self.cuenta = cuenta
         self.holder = holder
+
+    def configure(self, cuenta: int, holder: str = "") -> None:
+        self.cuenta, self.holder = cuenta, holder
 
     def account_fields(self) -> dict[str, str]:
         """Row 3's account and holder."""

@@ -35,7 +35,6 @@ ACTION, AVISO, NOTES = "a", "inc", "notes"
 RESTART, POINT, ATTACH, SECTOR = "1", "2", "3", "4"
 # The colour of a value by its verdict (levels.Verdict's values).
 VERDICT_COLOURS = {"BUENO": "green", "MARGINAL": "yellow", "FUERA": "red"}
-ALARM = Style(color=COLOURS["red"])
 EQUIPMENT_NAMES = {"decoder": "Deco", "smart_card": "Smart card"}
 
 
@@ -47,9 +46,6 @@ class DiagnosticsScreen(AccountSubpanel, panel="DIA010"):
     """The plant read now for the account; actions act on the call's soporte request."""
 
     KEPT = True
-
-    def configure(self, cuenta: int, holder: str = "") -> None:
-        self.cuenta, self.holder = cuenta, holder
 
     def fill(self) -> None:
         self.set_fields({**self.account_fields(), "node": ""})

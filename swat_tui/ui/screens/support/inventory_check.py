@@ -28,9 +28,10 @@ class InventoryCheckScreen(CallStepScreen, PagedScreen, panel="INV010"):
 
     def fill_step(self) -> None:
         self.set_fields(self.account_line())
-        view = self.attempt(self.desk.inventory_view)
+        # Kept between calls (a call panel): a refused read must not leave the last
+        # call's devices to compare against.
+        self.view = view = self.attempt(self.desk.inventory_view)
         if view is not None:
-            self.view = view
             self._paint(view)
         for name in (COMPARE, INFORMED):
             check = self.applying_check(name)

@@ -37,10 +37,10 @@ class AgendaScreen(AccountSubpanel, PagedScreen, panel="VIS030"):
         self.view: AgendaView | None = None
         self.done = False
 
-    def configure(
+    def configure(  # type: ignore[override]  # VIS030 is always opened for an order
         self, cuenta: int, holder: str = "", *, order: str, mode: str = "agendar"
     ) -> None:
-        self.cuenta, self.holder = cuenta, holder
+        super().configure(cuenta, holder)
         self.order = order
         self.mode = mode
 

@@ -42,7 +42,7 @@ class OrderScreen(AccountSubpanel, panel="VIS020"):
         self.created: VisitOrderView | None = None
 
     def configure(self, cuenta: int, holder: str = "", *, kind: str = "LLS") -> None:
-        self.cuenta, self.holder = cuenta, holder
+        super().configure(cuenta, holder)
         self.kind = kind
 
     def fill(self) -> None:
