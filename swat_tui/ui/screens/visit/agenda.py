@@ -151,12 +151,10 @@ class AgendaScreen(AccountSubpanel, PagedScreen, panel="VIS030"):
     def returned(self) -> None:
         """Back from CGO010: once the form is filed this panel's work is done."""
         self.clear_errors()
-        view = self.attempt(lambda: self.desk.visits(self.cuenta))
-        order = next((o for o in view.orders if o.number == self.order), None) if view else None
-        if order is not None and order.cgo_number:
+        self._load()  # the agenda's view carries the order, with its CGO form if filed
+        if self.view is not None and self.view.order.cgo_number:
             self.app.call_later(self.app.pop_screen)
             return
-        self._load()
         if self.view is not None and not self.view.windows:
             self._none_free()
 
