@@ -83,7 +83,8 @@ def _seed(engine: Engine, *, capacity: int = 1, aviso: bool = False) -> None:
 
 def _create(engine: Engine, **changes: str) -> WorkOrder:
     with write_session(engine) as session:
-        account = orders.account_of(session, CUENTA)
+        account = session.get(Account, CUENTA)
+        assert account is not None
         order = orders.create_order(
             session, account, _form(**changes), call_id=None, agent="AGT001", now=FIXED_NOW
         )
@@ -222,7 +223,8 @@ def test_a_cgo_form_only_when_no_window_is_free(store_engine: Engine) -> None:
 
     def file() -> CgoForm:
         with write_session(store_engine) as session:
-            account = orders.account_of(session, CUENTA)
+            account = session.get(Account, CUENTA)
+            assert account is not None
             row = session.get(WorkOrder, order.id)
             assert row is not None
             form = cgo.file_form(

@@ -348,6 +348,4 @@ class VisitIntents(DeskPart):
     @staticmethod
     def _offer_notes(change: CallChange, text: str) -> None:
         """What TIP001's notes offer for the request (the agent may edit it there)."""
-        name = NOTES_FIELD.format(number=change.state.request_number)
-        change.state = change.state.with_field(name, text)
-        change.event(name, text)
+        change.set_request_field(NOTES_FIELD, text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time
+from functools import cache
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -76,8 +77,10 @@ class CgoRequest:
         return cls(chosen, days_text, notes_text)
 
 
+@cache
 def window_codes() -> tuple[str, ...]:
-    """The agenda's arrival windows (data/wfm_agenda.toml), as the customer picks them."""
+    """The agenda's arrival windows (data/wfm_agenda.toml), as the customer picks them:
+    read once, not on every CGO010 shown or form checked."""
     return tuple(window.code for window in load_plan().windows)
 
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
-from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.errors import DomainError
 from swat_tui.domain.support import avisos
 from swat_tui.domain.visit import agenda
 from swat_tui.domain.visit.views import VisitOrderView
@@ -143,13 +143,6 @@ def _phone(typed: str) -> str:
             code=FIELD_CODES["contact_phone"],
         )
     return digits
-
-
-def account_of(session: Session, cuenta: int) -> Account:
-    account = session.get(Account, cuenta)
-    if account is None:
-        raise account_not_found(cuenta)
-    return account
 
 
 def aviso_refusal(number: str) -> str:
