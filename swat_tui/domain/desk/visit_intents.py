@@ -36,6 +36,7 @@ from swat_tui.domain.visit.views import AgendaView, CgoFormView, VisitOrderView,
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.enums import CgoStatus, Role
 from swat_tui.store.models import Account, WorkOrder
+from swat_tui.store.queries import cases
 from swat_tui.store.queries import cgo as cgo_queries
 from swat_tui.store.queries import visits as visit_queries
 
@@ -118,7 +119,7 @@ class VisitIntents(DeskPart):
         """VIS010: the account's LLS/OT with their window, and a new order's defaults."""
         with write_session(self.services.engine) as session:
             account = self._gated_account(session, cuenta, "VISITAS")
-            rows = visit_queries.orders_of(session, cuenta=cuenta)
+            rows = cases.work_orders_of(session, cuenta=cuenta, newest_first=True)
             views = self._order_views(session, rows)
             aviso = avisos.mass_aviso_on(session, account.node)
         call = self.active

@@ -18,6 +18,7 @@ from swat_tui.domain.errors import DomainError
 from swat_tui.store.enums import IncidentStatus
 from swat_tui.store.models import Incident
 from swat_tui.store.queries import avisos as aviso_queries
+from swat_tui.store.queries import cases
 
 MASS = "masiva"
 POINT = "puntual"
@@ -76,7 +77,7 @@ def view_of(incident: Incident) -> AvisoView:
 
 def open_on_node(session: Session, node: str) -> tuple[AvisoView, ...]:
     """The node's open avisos, the most urgent first."""
-    return tuple(view_of(row) for row in aviso_queries.open_on_node(session, node=node))
+    return tuple(view_of(row) for row in cases.open_incidents(session, node=node))
 
 
 def mass_aviso_on(session: Session, node: str) -> AvisoView | None:

@@ -22,6 +22,7 @@ from swat_tui.domain.visit.views import VisitOrderView
 from swat_tui.store.enums import WorkOrderKind, WorkOrderStatus
 from swat_tui.store.models import Account, CgoForm, WfmSlot, WorkOrder
 from swat_tui.store.queries import agenda as agenda_queries
+from swat_tui.store.queries import cases
 from swat_tui.store.queries import visits as visit_queries
 
 KINDS = (WorkOrderKind.LLS.value, WorkOrderKind.OT.value)
@@ -169,7 +170,7 @@ def create_order(
 ) -> WorkOrder:
     """A new LLS/OT, PENDIENTE until booked in a window (or followed up by CGO)."""
     refuse_under_aviso(session, account)
-    for existing in visit_queries.orders_of(session, cuenta=account.cuenta):
+    for existing in cases.work_orders_of(session, cuenta=account.cuenta, newest_first=True):
         if existing.kind == form.kind and existing.status in agenda.CANCELLABLE:
             raise DomainError(
                 f"La cuenta ya tiene la {form.kind} {existing.number} {existing.status}: "

@@ -5,18 +5,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, func, select
 
-from swat_tui.store.enums import IncidentStatus
 from swat_tui.store.models import Incident, IncidentLink
-
-
-def open_on_node(session: Session, *, node: str) -> Sequence[Incident]:
-    """The node's open avisos, the most urgent first (priority 1 crítica), then the oldest."""
-    statement = select(Incident).where(
-        Incident.node == node, Incident.status == IncidentStatus.ABIERTO.value
-    )
-    return session.exec(
-        statement.order_by(col(Incident.priority), col(Incident.opened_at), col(Incident.id))
-    ).all()
 
 
 def by_number(session: Session, *, number: str) -> Incident | None:

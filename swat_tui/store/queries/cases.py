@@ -59,18 +59,22 @@ def pending_work_orders(session: Session, *, cuenta: int) -> Sequence[WorkOrder]
     return session.exec(statement).all()
 
 
-def work_orders_of(session: Session, *, cuenta: int) -> Sequence[WorkOrder]:
-    """Every LLS and OT of the account, whatever its status, oldest first."""
-    statement = (
-        select(WorkOrder)
-        .where(WorkOrder.cuenta == cuenta)
-        .order_by(col(WorkOrder.created_at), col(WorkOrder.id))
-    )
+def work_orders_of(
+    session: Session, *, cuenta: int, newest_first: bool = False
+) -> Sequence[WorkOrder]:
+    """Every LLS and OT of the account, whatever its status, oldest first (or newest
+    first, as VIS010 lists them)."""
+    order = (col(WorkOrder.created_at), col(WorkOrder.id))
+    statement = select(WorkOrder).where(WorkOrder.cuenta == cuenta)
+    if newest_first:
+        statement = statement.order_by(*(column.desc() for column in order))
+    else:
+        statement = statement.order_by(*order)
     return session.exec(statement).all()
 
 
 def open_incidents(session: Session, *, node: str) -> Sequence[Incident]:
-    """Open avisos on a node, most critical (priority 1) first."""
+    """Open avisos on a node, most critical (priority 1) first, then the oldest."""
     statement = (
         select(Incident)
         .where(Incident.node == node, Incident.status == IncidentStatus.ABIERTO)

@@ -1,4 +1,5 @@
-"""The account's visits (LLS/OT): listing them with their booked window, numbering a new one."""
+"""The account's visits (LLS/OT): their booked window, numbering a new one (the orders
+themselves: ``cases.work_orders_of``)."""
 
 from collections.abc import Sequence
 
@@ -8,16 +9,6 @@ from swat_tui.store.models import VisitBooking, WfmSlot, WorkOrder
 from swat_tui.store.queries.numbering import next_in_sequence
 
 NUMBER_WIDTH = 12  # LLS000000001, OT0000000001: the number format the demo writes too
-
-
-def orders_of(session: Session, *, cuenta: int) -> Sequence[WorkOrder]:
-    """Every LLS and OT of the account, newest first."""
-    statement = (
-        select(WorkOrder)
-        .where(WorkOrder.cuenta == cuenta)
-        .order_by(col(WorkOrder.created_at).desc(), col(WorkOrder.id).desc())
-    )
-    return session.exec(statement).all()
 
 
 def booked_slots(session: Session, *, work_order_ids: Sequence[int]) -> dict[int, WfmSlot]:
