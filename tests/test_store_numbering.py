@@ -110,3 +110,10 @@ def test_a_node_s_addresses_come_from_the_covering_index(store_engine: Engine) -
         )
     assert found == [(CUENTA, "CL 45A # 12-08"), (CUENTA + 1, "CR 12 # 45-10")]
     assert plans and all("COVERING INDEX ix_account_node_address" in p for p in plans), plans
+
+
+def test_the_first_aviso_number_follows_the_operator_s_floor(store_engine: Engine) -> None:
+    from swat_tui.store.queries import avisos as aviso_queries
+
+    with read_session(store_engine) as session:
+        assert aviso_queries.next_incident_number(session) == "INC000300001"

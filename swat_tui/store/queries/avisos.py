@@ -3,9 +3,10 @@
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from swat_tui.store.models import Incident, IncidentLink
+from swat_tui.store.queries.numbering import next_in_sequence
 
 
 def by_number(session: Session, *, number: str) -> Incident | None:
@@ -59,10 +60,9 @@ def add_link(
 
 
 def next_incident_number(session: Session) -> str:
-    """The next INC number: one above the highest stored (the unique key refuses a race)."""
-    highest = session.exec(select(func.max(Incident.number))).one()
-    current = int(highest[3:]) if highest else 300_000
-    return f"INC{current + 1:09d}"
+    """The next INC number: one above the highest stored (the unique key refuses a race);
+    the first is INC000300001."""
+    return next_in_sequence(session, col(Incident.number), prefix="INC", digits=9, after=300_000)
 
 
 def add_incident(session: Session, incident: Incident) -> Incident:

@@ -5,9 +5,12 @@ from sqlalchemy.orm import Mapped
 from sqlmodel import Session, func, select
 
 
-def next_in_sequence(session: Session, numbers: Mapped[str], *, prefix: str, digits: int) -> str:
+def next_in_sequence(
+    session: Session, numbers: Mapped[str], *, prefix: str, digits: int, after: int = 0
+) -> str:
     """The number after the greatest one of ``prefix`` in the column ``numbers``
-    (``col(WorkOrder.number)``), inside the caller's write transaction.
+    (``col(WorkOrder.number)``), inside the caller's write transaction; the first is
+    ``after`` + 1.
 
     A range of the prefix's numbers, not ``LIKE 'LLS%'``: a bound ``LIKE`` does
     not use the column's unique index on SQLite and read every number a key
@@ -20,5 +23,5 @@ def next_in_sequence(session: Session, numbers: Mapped[str], *, prefix: str, dig
         )
     ).one()
     tail = str(highest or "")[len(prefix) :]
-    last = int(tail) if tail.isdigit() else 0
+    last = int(tail) if tail.isdigit() else after
     return f"{prefix}{last + 1:0{digits}d}"
