@@ -54,39 +54,32 @@ class BillingIntents(DeskPart):
     def _billing_today(self, now: datetime) -> date:
         return now.astimezone(BOGOTA).date()
 
-    def _open_billing(self, session: Session, cuenta: int, action: str, now: datetime) -> Account:
-        return access.open_billing(
-            session, cuenta, gate=self.gate, agent=self.agent.username, action=action, at=now
-        )
-
     def rent(self, cuenta: int) -> RentView:
         """F13+F15: the rent's parts (plans, equipment, IVA) and the last invoices."""
-        now = self._now()
         with write_session(self.services.engine) as session:
-            account = self._open_billing(session, cuenta, access.RENT, now)
+            account = self._gated_account(session, cuenta, access.RENT)
             return rent_view_in(session, account, catalog=default_catalog())
 
     def campaigns(self, cuenta: int) -> CampaignsView:
         """F24+T: the campaigns in force for the account and the ones it could take."""
         now = self._now()
         with write_session(self.services.engine) as session:
-            account = self._open_billing(session, cuenta, access.CAMPAIGNS, now)
+            account = self._gated_account(session, cuenta, access.CAMPAIGNS)
             return campaigns_view_in(
                 session, account, today=self._billing_today(now), conditions=default_conditions()
             )
 
     def extra_charges(self, cuenta: int) -> ChargesView:
         """PPV, events, extra outlets, LDN, LDI and mobile calls of the last invoices."""
-        now = self._now()
         with write_session(self.services.engine) as session:
-            account = self._open_billing(session, cuenta, access.CHARGES, now)
+            account = self._gated_account(session, cuenta, access.CHARGES)
             return charges_view_in(session, account)
 
     def last_invoice(self, cuenta: int) -> LastInvoiceView:
         """Paradigma: the last invoice sent; refused when the account has none yet."""
         now = self._now()
         with write_session(self.services.engine) as session:
-            account = self._open_billing(session, cuenta, access.PARADIGMA, now)
+            account = self._gated_account(session, cuenta, access.PARADIGMA)
             return last_invoice_in(
                 session, account, today=self._billing_today(now), procedure=self._billing_rules
             )
@@ -153,7 +146,7 @@ class BillingIntents(DeskPart):
         call_id = call.call_id if in_call and call is not None else None
         record: CallRecord | None = None
         with write_session(self.services.engine) as session:
-            account = self._open_billing(session, cuenta, access.PARADIGMA, now)
+            account = self._gated_account(session, cuenta, access.PARADIGMA)
             written = write(session, account, call_id, now)
             code = code_of(written)
             with_request = call is not None and call.record.state.request is not None

@@ -18,7 +18,7 @@ from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.desk_part import DeskPart
-from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD
 from swat_tui.domain.sac.cartera import CarteraView, CommitmentLine, cartera_in
 from swat_tui.domain.sac.commitment import VIGENTE, check_commitment
@@ -32,7 +32,6 @@ from swat_tui.domain.sac.recaudo import (
 )
 from swat_tui.store.engine import write_session
 from swat_tui.store.models import PaymentCommitment, Reconnection
-from swat_tui.store.queries import access_log
 from swat_tui.store.queries import accounts as account_queries
 from swat_tui.store.queries import cartera as queries
 
@@ -48,16 +47,6 @@ class CarteraIntents(DeskPart):
 
     def _sac_today(self) -> date:
         return self._now().astimezone(BOGOTA).date()
-
-    def _sac_open(self, session: Session, cuenta: int, action: str) -> None:
-        """The account exists, the rule lets its data out, and the access is logged."""
-        account = account_queries.get_account(session, cuenta=cuenta)
-        if account is None:
-            raise account_not_found(cuenta)
-        self.gate.require(cuenta, blacklist=account.blacklist)
-        access_log.log_access(
-            session, username=self.agent.username, cuenta=cuenta, action=action, at=self._now()
-        )
 
     def _sac_call(self, cuenta: int) -> ActiveCall:
         call = self.active
@@ -81,7 +70,7 @@ class CarteraIntents(DeskPart):
     def cartera(self, cuenta: int) -> CarteraView:
         """SAC010: debt by age, aviso final, benefits, commitments, reconnection."""
         with write_session(self.services.engine) as session:
-            self._sac_open(session, cuenta, "CARTERA")
+            self._gated_account(session, cuenta, "CARTERA")
             return cartera_in(session, cuenta, self._sac_today())
 
     def commit_payment(
@@ -91,7 +80,7 @@ class CarteraIntents(DeskPart):
         call = self._sac_call(cuenta)
         today = self._sac_today()
         with write_session(self.services.engine) as session:
-            self._sac_open(session, cuenta, "CARTERA")
+            self._gated_account(session, cuenta, "CARTERA")
             view = cartera_in(session, cuenta, today)
             form = check_commitment(
                 view, benefit=benefit, promised_on=promised_on, amount=amount, today=today
@@ -117,7 +106,7 @@ class CarteraIntents(DeskPart):
         """CANCELADO CREDITO (paid, not reconnected): a reconnection order; its number."""
         call = self._sac_call(cuenta)
         with write_session(self.services.engine) as session:
-            self._sac_open(session, cuenta, "CARTERA")
+            self._gated_account(session, cuenta, "CARTERA")
             view = cartera_in(session, cuenta, self._sac_today())
             if view.reconnection is not None:
                 raise DomainError(f"Ya hay una reconexión pendiente: orden {view.reconnection}.")
@@ -146,7 +135,7 @@ class CarteraIntents(DeskPart):
     def recaudo(self, cuenta: int) -> RecaudoView:
         """SAC030 and F21+F18: the payments received, applied or not, and the balance."""
         with write_session(self.services.engine) as session:
-            self._sac_open(session, cuenta, "RECAUDO")
+            self._gated_account(session, cuenta, "RECAUDO")
             return self._sac_recaudo_in(session, cuenta)
 
     def _sac_recaudo_in(self, session: Session, cuenta: int) -> RecaudoView:
@@ -165,7 +154,7 @@ class CarteraIntents(DeskPart):
         call = self.active if self.active and self.active.record.cuenta == cuenta else None
         record: CallRecord | None = None
         with write_session(self.services.engine) as session:
-            self._sac_open(session, cuenta, "RECAUDO")
+            self._gated_account(session, cuenta, "RECAUDO")
             view = self._sac_recaudo_in(session, cuenta)
             found = find_reported(view.payments, paid_on=when, amount=pesos, today=today)
             code = _finding_code(found)
