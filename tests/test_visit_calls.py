@@ -208,7 +208,7 @@ def test_a_visit_under_an_open_aviso_is_refused(demo_services: Services) -> None
     assert refused.value.message == message and len(message) <= 79
     with read_session(demo_services.engine) as session:
         assert not session.exec(select(WorkOrder).where(WorkOrder.cuenta == call.cuenta)).all()
-    desk.visit_under_aviso(call.cuenta)
+    assert desk.visit_under_aviso(call.cuenta) == view.aviso
     desk.advance()
     assert desk.suggested_code() == "VIS-AVI-001" and desk.request_escalated()
     call.typify()

@@ -314,9 +314,9 @@ class VisitIntents(DeskPart):
         with read_session(self.services.engine) as session:
             return cgo.pending_forms(session)
 
-    def visit_under_aviso(self, cuenta: int) -> VisitsView:
+    def visit_under_aviso(self, cuenta: int) -> str:
         """The node's mass aviso rules the visit out: step 5 ends escalated to the aviso
-        (informed to the customer), and TIP001 proposes its code."""
+        (informed to the customer), and TIP001 proposes its code; the aviso's number."""
         call = self.active
         if call is None or not self._in_step5(cuenta):
             raise DomainError("La visita se gestiona dentro de la llamada de la cuenta.")
@@ -334,8 +334,7 @@ class VisitIntents(DeskPart):
             change.set_request_field(SUGGESTED_CODE_FIELD, AVISO_CODE)
             self._offer_notes(change, f"Visita no agendada: nodo con aviso {number} abierto.")
 
-        self._visit_write(cuenta, "AVISO_VISITA", work, checks)
-        return self.visits(cuenta)
+        return self._visit_write(cuenta, "AVISO_VISITA", work, checks)
 
     # -- helpers ----------------------------------------------------------------------
 
