@@ -26,7 +26,7 @@ from swat_tui.domain.procedure.check_ids import ESCALATED
 from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD
 from swat_tui.domain.support import avisos
 from swat_tui.domain.support.avisos import AvisoView, LinkResult
-from swat_tui.domain.support.diagnostics import DiagnosticsView, build
+from swat_tui.domain.support.diagnostics import DiagnosticsView, build, read_again
 from swat_tui.domain.support.routes import record_route
 from swat_tui.store.engine import write_session
 from swat_tui.store.models import Account
@@ -114,7 +114,7 @@ class DiagnosticsIntents(SupportPart):
                 agent=self.agent.username,
                 call_id=call.call_id,
             )
-            view = build(session, account)
+            view = read_again(session, before)
             after = view.modem.cm_state if view.modem else "-"
 
             def apply(change: CallChange) -> None:

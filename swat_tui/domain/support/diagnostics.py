@@ -4,7 +4,7 @@ node's open avisos; built in the caller's transaction from the simulated plant."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlmodel import Session
 
@@ -103,3 +103,13 @@ def build(session: Session, account: Account) -> DiagnosticsView:
         neighbours=near,
         avisos=open_avisos,
     )
+
+
+def read_again(session: Session, view: DiagnosticsView) -> DiagnosticsView:
+    """The account's own devices read again (after a "reiniciar CM"): the neighbours
+    and the node's avisos did not change, so they are not read twice."""
+    provisioned = view.modem.provisioned if view.modem else False
+    reading = plant.read_account(
+        session, cuenta=view.cuenta, mass=view.mass_aviso is not None, provisioned=provisioned
+    )
+    return replace(view, modem=reading.modem, decoders=reading.decoders)
