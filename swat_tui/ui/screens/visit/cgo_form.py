@@ -9,10 +9,9 @@ and Intro again goes back. A refusal keeps everything typed.
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING
 
-from swat_tui.ui.format import day, hour
+from swat_tui.ui.format import day, hour, two_lines
 from swat_tui.ui.screens.base import AccountSubpanel
 
 if TYPE_CHECKING:
@@ -85,7 +84,7 @@ class CgoFormScreen(AccountSubpanel, panel="CGO010"):
             f"Su visita quedó en seguimiento con el formulario {form.number}: el área "
             f"CGO lo llamará para confirmar la fecha a más tardar el {due}."
         )
-        read = [*textwrap.wrap(script, READ_WIDTH), "", ""][:2]
+        read = two_lines(script, READ_WIDTH)
         self.set_fields(
             {
                 "number": form.number,
