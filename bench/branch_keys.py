@@ -25,7 +25,7 @@ import gc
 import random
 from dataclasses import dataclass
 
-from bench.common import Figure, delete_calls, log, median, percentile
+from bench.common import Figure, delete_calls, log
 from bench.demo_build import Store
 from bench.keys import (
     WARM_UP,
@@ -37,6 +37,8 @@ from bench.keys import (
     _press,
     _sign_on,
     answer_to_reception,
+    baseline_figures,
+    hang_up,
     key_figures,
     pick_accounts,
     step2_acks,
@@ -101,11 +103,7 @@ async def _one_call(
             await _press(pilot, first, then=target)  # the chord's first key: row 24 prompts
         times[panel] = await clock.time(second, panel)
         await _press(pilot, "f12", then=target)
-    await _press(pilot, "f2", then="SFT001")
-    await _fill(pilot, opt="6")
-    await _press(pilot, "enter", then="SFT001")
-    await _fill(pilot, opt="7")
-    await _press(pilot, "enter", then="SFT001")
+    await hang_up(pilot)
     if samples is not None:
         for name, elapsed in times.items():
             samples[name].append(elapsed)
@@ -160,17 +158,6 @@ def run(store: Store, count: int) -> list[Figure]:
     finally:
         gc.callbacks.remove(watch)
     bare = session.bare
-    b50, b95 = median(bare), percentile(bare, 0.95)
     figures = key_figures("branch_keys", FIGURES, session.samples, bare)
-    figures += [
-        Figure("branch_keys", f"key -> bare screen p50 (n={len(bare)})", b50, "ms"),
-        Figure("branch_keys", f"key -> bare screen p95 (n={len(bare)})", b95, "ms"),
-        Figure(
-            "branch_keys",
-            "full GC pauses during the timed keys",
-            float(len(watch.pauses_ms)),
-            "pauses",
-            note=f"max {max(watch.pauses_ms):.0f} ms" if watch.pauses_ms else "none",
-        ),
-    ]
+    figures += baseline_figures("branch_keys", bare, watch)
     return figures

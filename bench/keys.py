@@ -426,6 +426,31 @@ def pick_accounts(store: Store, count: int, rng: random.Random) -> list[CallAcco
     return found[:count]
 
 
+async def hang_up(pilot: Pilot[None]) -> None:
+    """The call ends from the softphone (6 colgar) and its ACW is finished (7)."""
+    await _press(pilot, "f2", then="SFT001")
+    await _fill(pilot, opt="6")
+    await _press(pilot, "enter", then="SFT001")
+    await _fill(pilot, opt="7")
+    await _press(pilot, "enter", then="SFT001")
+
+
+def baseline_figures(bench: str, bare: list[float], watch: GcWatch) -> list[Figure]:
+    """The bare key's p50 and p95 and the full GC pauses of the timed keys, as the
+    branch and support benches report them after their own keys."""
+    return [
+        Figure(bench, f"key -> bare screen p50 (n={len(bare)})", median(bare), "ms"),
+        Figure(bench, f"key -> bare screen p95 (n={len(bare)})", percentile(bare, 0.95), "ms"),
+        Figure(
+            bench,
+            "full GC pauses during the timed keys",
+            float(len(watch.pauses_ms)),
+            "pauses",
+            note=f"max {max(watch.pauses_ms):.0f} ms" if watch.pauses_ms else "none",
+        ),
+    ]
+
+
 def key_figures(
     bench: str, labels: tuple[tuple[str, str], ...], samples: Samples, bare: list[float]
 ) -> list[Figure]:

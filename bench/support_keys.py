@@ -23,7 +23,7 @@ import asyncio
 import gc
 import random
 
-from bench.common import Figure, delete_calls, log, median, percentile, warm_store
+from bench.common import Figure, delete_calls, log, warm_store
 from bench.demo_build import Store
 from bench.keys import (
     WARM_UP,
@@ -35,6 +35,8 @@ from bench.keys import (
     _press,
     _sign_on,
     answer_to_reception,
+    baseline_figures,
+    hang_up,
     key_figures,
     pick_accounts,
     step2_acks,
@@ -88,11 +90,7 @@ async def _one_call(
         if case == "td":
             times["DIA010"] = await clock.time("f8", "DIA010")
             await _press(pilot, "f12", then="TD010")
-    await _press(pilot, "f2", then="SFT001")
-    await _fill(pilot, opt="6")
-    await _press(pilot, "enter", then="SFT001")
-    await _fill(pilot, opt="7")
-    await _press(pilot, "enter", then="SFT001")
+    await hang_up(pilot)
     if samples is not None:
         for name, elapsed in times.items():
             samples[name].append(elapsed)
@@ -161,17 +159,5 @@ def run(store: Store, count: int) -> list[Figure]:
     finally:
         gc.callbacks.remove(watch)
     figures = key_figures("support_keys", FIGURES, samples, bare)
-    figures += [
-        Figure("support_keys", f"key -> bare screen p50 (n={len(bare)})", median(bare), "ms"),
-        Figure(
-            "support_keys", f"key -> bare screen p95 (n={len(bare)})", percentile(bare, 0.95), "ms"
-        ),
-        Figure(
-            "support_keys",
-            "full GC pauses during the timed keys",
-            float(len(watch.pauses_ms)),
-            "pauses",
-            note=f"max {max(watch.pauses_ms):.0f} ms" if watch.pauses_ms else "none",
-        ),
-    ]
+    figures += baseline_figures("support_keys", bare, watch)
     return figures
