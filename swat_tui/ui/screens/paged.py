@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from swat_tui.ui.screens.base import RRScreen
 
 MORE = "Más..."
 BOTTOM = "Final"
+
+
+@dataclass(frozen=True)
+class TypedOption:
+    """An option typed in the Opc column: on which row of the page, for which record."""
+
+    option: str
+    field: str  # the row's option field, "o_3"
+    record: int  # the record's index in ``all_records``
 
 
 class PagedScreen(RRScreen):
@@ -21,6 +32,15 @@ class PagedScreen(RRScreen):
         subfile = self.display_file.subfile
         assert subfile is not None, f"{self.PANEL_ID} has no subfile"
         return subfile.size
+
+    def typed_option(self) -> TypedOption | None:
+        """The first option typed on this page, top to bottom (Intro acts on one)."""
+        for index in range(self.page_size):
+            name = f"o_{index}"
+            option = self.field(name).value.strip()
+            if option:
+                return TypedOption(option, name, self.page_offset + index)
+        return None
 
     def show_records(self, records: list[dict[str, str]], *, last_page: bool = False) -> None:
         """Replace the records; start on the first page (or the last, for logs)."""

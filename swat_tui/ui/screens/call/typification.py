@@ -152,24 +152,22 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         if search != (self.last_search or "") and self.focused is self.field("search"):
             self._search(search)
             return
-        for index in range(self.page_size):
-            option = self.field(f"o_{index}").value.strip()
-            if not option:
-                continue
-            if option != CHOOSE:
-                self.message(f"Opción {option} no válida: 1=Elegir.", error=True)
-                self.field(f"o_{index}").mark_error(True)
-                return
-            entry = self.entries[self.page_offset + index]
-            self.field("code_in").value = entry.code
-            self.field("res").value = self._resolution_for(entry)
-            self.field(f"o_{index}").value = ""
-            self.focus_field("notes")
-            self.message(f"Código {entry.code} elegido: revise la resolución y las notas.")
-            self._show_detail()
-            self.show_next()  # the code and resolution are in: Intro typifies
+        typed = self.typed_option()
+        if typed is None:
+            await self._typify()
             return
-        await self._typify()
+        if typed.option != CHOOSE:
+            self.message(f"Opción {typed.option} no válida: 1=Elegir.", error=True)
+            self.field(typed.field).mark_error(True)
+            return
+        entry = self.entries[typed.record]
+        self.field("code_in").value = entry.code
+        self.field("res").value = self._resolution_for(entry)
+        self.field(typed.field).value = ""
+        self.focus_field("notes")
+        self.message(f"Código {entry.code} elegido: revise la resolución y las notas.")
+        self._show_detail()
+        self.show_next()  # the code and resolution are in: Intro typifies
 
     async def _typify(self) -> None:
         code = self.field("code_in").value.strip()

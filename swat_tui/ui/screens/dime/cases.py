@@ -53,23 +53,20 @@ class DimeCasesScreen(AccountSubpanel, PagedScreen, panel="DIM001"):
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
-        for index in range(self.page_size):
-            row = self.field(f"o_{index}")
-            option = row.value.strip()
-            if not option:
-                continue
-            case = self.cases[self.page_offset + index]
-            if option == SHOW:
-                row.value = ""
-                self._show_case(case)
-            elif option == NOTE:
-                self._add_note(case, f"o_{index}")
-            else:
-                self.message(
-                    self.desk.dime_areas().message("option", option=option[:3]), error=True
-                )
-                row.mark_error(True)
+        typed = self.typed_option()
+        if typed is None:
             return
+        row, case = self.field(typed.field), self.cases[typed.record]
+        if typed.option == SHOW:
+            row.value = ""
+            self._show_case(case)
+        elif typed.option == NOTE:
+            self._add_note(case, typed.field)
+        else:
+            self.message(
+                self.desk.dime_areas().message("option", option=typed.option[:3]), error=True
+            )
+            row.mark_error(True)
 
     def _show_case(self, case: DimeCaseView) -> None:
         notes = self.attempt(lambda: self.desk.dime_notes(case.number))

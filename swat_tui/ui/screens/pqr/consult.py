@@ -63,16 +63,14 @@ class PqrConsultScreen(CallStepScreen, PagedScreen, panel="PQR010"):
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
-        for index in range(self.page_size):
-            option = self.field(f"o_{index}").value.strip()
-            if not option:
-                continue
-            if option != SHOW:
-                self.message(f"Opción {option[:3]} no válida: 5=Ver.", error=True)
-                self.field(f"o_{index}").mark_error(True)
-                return
-            self.field(f"o_{index}").value = ""
-            self._show_detail(self.lines[self.page_offset + index])
+        typed = self.typed_option()
+        if typed is not None and typed.option != SHOW:
+            self.message(f"Opción {typed.option[:3]} no válida: 5=Ver.", error=True)
+            self.field(typed.field).mark_error(True)
+            return
+        if typed is not None:
+            self.field(typed.field).value = ""
+            self._show_detail(self.lines[typed.record])
             if not self._looking():
                 self.focus_field("ok")  # what is left: say it was given, as recorded
             return

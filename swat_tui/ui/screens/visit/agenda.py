@@ -94,18 +94,15 @@ class AgendaScreen(AccountSubpanel, PagedScreen, panel="VIS030"):
         view = self.view
         if view is None:
             return
-        for index in range(self.page_size):
-            row = self.field(f"o_{index}")
-            option = row.value.strip()
-            if not option:
-                continue
-            if option != BOOK:
-                self.message(
-                    f"Opción {option[:3]} no válida: 1=Agendar.", error=True, field=f"o_{index}"
-                )
-                row.mark_error(True)
-                return
-            self._book(view.windows[self.page_offset + index])
+        typed = self.typed_option()
+        if typed is not None and typed.option != BOOK:
+            self.message(
+                f"Opción {typed.option[:3]} no válida: 1=Agendar.", error=True, field=typed.field
+            )
+            self.field(typed.field).mark_error(True)
+            return
+        if typed is not None:
+            self._book(view.windows[typed.record])
             return
         self.message("Digite 1 junto a la franja acordada con el cliente.", error=True)
 

@@ -114,12 +114,10 @@ class VisitsScreen(CallStepScreen, PagedScreen, panel="VIS010"):
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
-        for index in range(self.page_size):
-            row = self.field(f"o_{index}")
-            option = row.value.strip()
-            if option:
-                await self._option(option, self.page_offset + index, f"o_{index}")
-                return
+        typed = self.typed_option()
+        if typed is not None:
+            await self._option(typed.option, typed.record, typed.field)
+            return
         self.field_completed(INFORMED, self.field(INFORMED).value)
         if self.panel.canvas.message_is_error:
             return
