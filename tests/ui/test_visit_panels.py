@@ -309,3 +309,18 @@ async def test_a_support_request_sent_to_a_visit_gets_the_visit_code_on_tip001(
         assert all(e.branch == "soporte" for e in screen(app).entries)  # type: ignore[attr-defined]
         assert screen(app).field("code_in").value == "VIS-LLS-001"
         assert shown(app, "detail") == "LLS creada (F23) y agendada con el cliente"
+
+
+async def test_a_refused_option_is_replaced_by_what_is_typed_next(app: SwatApp) -> None:
+    """5250: the field in error has the cursor and its value selected; the next key
+    corrects it, it does not add to what was refused."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await routes.to_agenda(pilot)
+        option = screen(app).field("o_0")
+        screen(app).set_focus(option)
+        await pilot.press("9", "enter")
+        await pilot.pause()
+        assert message(app) == "Opción 9 no válida: 1=Agendar." and app.focused is option
+        await pilot.press("1")
+        await pilot.pause()
+        assert option.value == "1"

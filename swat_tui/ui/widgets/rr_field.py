@@ -126,10 +126,12 @@ class RRField(Widget, can_focus=True):
 
     def mark_error(self, on: bool = True) -> None:
         """Show the field in reverse image (5250 style for a field in error); the
-        cursor goes to it, so what the agent types next corrects it (DSPATR(PC))."""
+        cursor goes to it and its value is selected, so what the agent types next
+        replaces it (DSPATR(PC)) instead of adding to what was refused."""
         self.set_class(on, "-error")
         if on and self.display and self.focusable and self.is_attached:
             self.focus()
+            self.select_all()
 
     # -- editing (called in key order by the app's type-ahead) -----------------------
 
@@ -230,7 +232,9 @@ class RRField(Widget, can_focus=True):
         visible = shown[self._offset : self._offset + width].ljust(width)
         if self.has_selection:
             length = min(len(shown) - self._offset, width)
-            parts = [Segment(visible[:length], base + SELECTED), Segment(visible[length:], base)]
+            # A field in error keeps its reverse image whole: selected is how it is entered.
+            mark = base if self.has_class("-error") else base + SELECTED
+            parts = [Segment(visible[:length], mark), Segment(visible[length:], base)]
             return Strip([part for part in parts if part.text], width)
         at = self._cursor - self._offset
         # A real terminal shows its own cursor there; headless (snapshots) draw a block.
