@@ -1,5 +1,9 @@
 """The one exception the domain raises for anything an agent did or must do."""
 
+from swat_tui.store.errors import StoreBusy
+
+__all__ = ["MESSAGE_WIDTH", "DomainError", "StoreBusy", "account_not_found"]
+
 MESSAGE_WIDTH = 79  # row 24 of a 24x80 screen, less the attribute byte
 
 

@@ -15,10 +15,10 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlmodel import Session, create_engine
 
-from swat_tui.store.errors import StoreError
+from swat_tui.store.errors import StoreBusy, StoreError
 
 BUSY_TIMEOUT_MS = 5000
 _BEGIN_OPTION = "sqlite_begin"
@@ -73,6 +73,17 @@ def read_session(engine: Engine) -> Iterator[Session]:
 def write_session(engine: Engine) -> Iterator[Session]:
     """A session whose transaction takes the write lock up front and commits on exit."""
     bind = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
-    with Session(bind, expire_on_commit=False) as session:
-        yield session
-        session.commit()
+    try:
+        with Session(bind, expire_on_commit=False) as session:
+            yield session
+            session.commit()
+    except OperationalError as error:
+        if _is_busy(error):
+            raise StoreBusy() from error
+        raise
+
+
+def _is_busy(error: OperationalError) -> bool:
+    """SQLite's "database is locked" (or "busy") after the busy timeout ran out."""
+    text = str(error.orig).lower()
+    return "locked" in text or "busy" in text

@@ -23,6 +23,7 @@ from textual.worker import Worker
 
 from swat_tui.config import BOGOTA, Settings
 from swat_tui.ui import idle_collector
+from swat_tui.ui.guard import guarded
 
 if TYPE_CHECKING:
     from swat_tui.domain.auth import SignedOnAgent
@@ -86,6 +87,9 @@ class SwatApp(App[None]):
         self._store_worker: Worker[None] | None = None
         self.idle_collector = idle_collector.IdleCollector()
         self._kept_panels: dict[str, RRScreen] = {}
+        # Errors nobody foresaw, caught by ``guard`` and shown on row 24 (the explorer
+        # of tests/explorer fails on any).
+        self.unexpected_errors: list[str] = []
 
     @property
     def agent(self) -> SignedOnAgent | None:
@@ -96,6 +100,7 @@ class SwatApp(App[None]):
         moment = self.settings.clock()
         return moment.astimezone(BOGOTA) if moment.tzinfo else moment
 
+    @guarded
     async def on_event(self, event: events.Event) -> None:
         """Function keys by binding; editing keys and pastes straight into the field, in order."""
         if isinstance(event, events.CursorPosition) and not self.is_inline:
@@ -134,6 +139,19 @@ class SwatApp(App[None]):
             )
         else:
             self._store_ready(self.services)
+
+    def _fatal_error(self) -> None:
+        """The last resort if an error escapes every guarded handler: Textual's crash
+        report prints the handler's locals (personal data, a password typed), so the
+        report is one line naming the error log instead (textual_workarounds)."""
+        from rich.text import Text
+
+        from swat_tui.error_log import error_log_path, log_unexpected
+
+        error = sys.exc_info()[1]
+        path = log_unexpected(error, where="textual") if error else error_log_path()
+        self.bell()
+        self.panic(Text(f"swat: error inesperado; el detalle quedó en {path}"))
 
     def _show_terminal_cursor(self) -> None:
         """Textual hides the terminal's cursor; a 5250 emulator shows it where typing
@@ -190,6 +208,7 @@ class SwatApp(App[None]):
             await self.push_screen(screen)
             await screen.ready.wait()
 
+    @guarded
     def _desk_changed(self, change: DeskChange) -> None:
         """The desk changed: bell on a ring, the next practice call scheduled, panels told."""
         if change.kind == "ringing":
@@ -208,6 +227,7 @@ class SwatApp(App[None]):
             # Textual's timer cannot take 0 s (SWAT_RING_DELAY=0 never rang).
             self.set_timer(max(delay, MIN_RING_DELAY_S), self._ring_if_available)
 
+    @guarded
     def _ring_if_available(self) -> None:
         if self.desk is not None:
             self.desk.ring_if_available()
@@ -296,10 +316,18 @@ class SwatApp(App[None]):
         await screen.ready.wait()
 
     async def resume_call(self, record: CallRecord) -> None:
-        """Back into a call a crash left open, at the panel of its step."""
-        assert self.desk is not None
+        """Back into a call a crash left open, at the panel the agent was on: its step's
+        own, and the one on top of it if any (VIS020 over VIS010)."""
+        from swat_tui.ui.screens.call.call_step import CallStepScreen
+
+        if self.desk is None:
+            return
         self.desk.resume_interrupted(record)
         await self.show_call_step()
+        active = self.desk.active
+        screen = self.screen
+        if active is not None and active.record.state.front and isinstance(screen, CallStepScreen):
+            await screen.open_front(active.record.state.front)
 
     async def after_call(self, message: str) -> None:
         """The call ended by the procedure: the softphone, for the after-call work."""

@@ -9,6 +9,10 @@ nothing about billing until the rule allows it:
   agent read its F7 notes in this session, with a banner that says to
   validate the identity before giving any information.
 
+``Access`` says which of those points the rule stands at, so every panel's
+banner states it as it is (F7 not read; F7 read and the identity pending;
+both done in the call; read outside the call).
+
 Screens receive views already masked by ``mask``; they never decide.
 """
 
@@ -20,7 +24,9 @@ from typing import Protocol
 
 from swat_tui.domain.account.views import Access, AccountPanelView
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure import engine, load_procedure
+from swat_tui.domain.procedure import load_procedure
+from swat_tui.domain.procedure.check_ids import F7_READ
+from swat_tui.domain.procedure.engine import BLACKLIST_CHECKS
 from swat_tui.domain.procedure.state import CallState
 
 __all__ = ["Access", "DisclosureGate", "Gate", "mask"]
@@ -57,7 +63,11 @@ class DisclosureGate:
             return Access.FULL
         call = self._call_of()
         if call is not None and call[0] == cuenta:
-            return Access.FULL if engine.may_show_personal_data(call[1]) else Access.MASKED
+            state = call[1]
+            if all(state.mark_for(check, 0) is not None for check in BLACKLIST_CHECKS):
+                return Access.VALIDATED  # the engine records identity only after F7
+            read = state.mark_for(F7_READ, 0) is not None
+            return Access.IDENTITY_PENDING if read else Access.MASKED
         return Access.NOTES_READ if cuenta in self._notes_read else Access.MASKED
 
     def refusal(self, cuenta: int) -> str:

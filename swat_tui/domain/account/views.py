@@ -12,15 +12,18 @@ from enum import StrEnum
 
 
 class Access(StrEnum):
-    """How much of an account the agent may see now."""
+    """How much of an account the agent may see now, and at which point of the BLACKLIST
+    rule it stands (the panels' banner says exactly that)."""
 
-    FULL = "full"  # no blacklist, or the rule is satisfied in the call
-    NOTES_READ = "notes_read"  # outside a call, F7 read: shown with the "validate" banner
-    MASKED = "masked"  # personal and billing details hidden
+    FULL = "full"  # no blacklist
+    VALIDATED = "validated"  # blacklist; in its call, F7 read and then the identity validated
+    NOTES_READ = "notes_read"  # blacklist; outside its call, this agent read F7 this session
+    IDENTITY_PENDING = "identity_pending"  # blacklist; in its call, F7 read, identity not yet
+    MASKED = "masked"  # blacklist; F7 not read: personal and billing details hidden
 
     @property
     def shows_details(self) -> bool:
-        return self is not Access.MASKED
+        return self not in (Access.MASKED, Access.IDENTITY_PENDING)
 
 
 @dataclass(frozen=True)

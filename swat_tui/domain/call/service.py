@@ -19,7 +19,7 @@ from typing import TextIO
 from sqlalchemy import Engine
 
 from swat_tui.domain.call import history
-from swat_tui.domain.call.caller_data import CALLER_COLUMNS, check_field
+from swat_tui.domain.call.caller_data import CALLER_COLUMNS, FIELD_VALUE_MAX, check_field
 from swat_tui.domain.call.change import CallChange, load_call, save, write_change
 from swat_tui.domain.call.export import export_calls
 from swat_tui.domain.call.records import (
@@ -224,6 +224,31 @@ class CallService:
             state = change.state
             if complete and not state.ended and state.mark_for(CALLER_DATA_CHECK, 0) is None:
                 change.record(CALLER_DATA_CHECK, call.caller_relation or "")
+
+        return self._write(call_id, apply)
+
+    def keep_typed(self, call_id: int, panel: str, values: dict[str, str]) -> CallRecord:
+        """What the agent typed on ``panel`` and left there, kept for the request being
+        worked on (``CallState.typed``): it records no check and starts no action."""
+        too_long = [name for name, value in values.items() if len(value) > FIELD_VALUE_MAX]
+        if too_long:
+            raise DomainError(f"Texto de más de {FIELD_VALUE_MAX} caracteres en {too_long[0]}.")
+
+        def apply(change: CallChange) -> None:
+            change.require_workable()
+            change.state = change.state.with_typed(panel, values)
+            change.event(f"tecleado:{panel}", " ".join(sorted(values)))
+
+        return self._write(call_id, apply)
+
+    def set_front(self, call_id: int, front: str) -> CallRecord:
+        """The panel the agent has on top of the step's own ("" when back on it)."""
+
+        def apply(change: CallChange) -> None:
+            change.require_workable()
+            if change.state.front != front:
+                change.state = change.state.with_front(front)
+                change.event("panel", front or "paso")
 
         return self._write(call_id, apply)
 

@@ -266,6 +266,26 @@ class Desk(
         call = self._require_call()
         return self._changed(self.services.calls.set_field(call.call_id, name, value))
 
+    def keep_typed(self, panel: str, values: dict[str, str]) -> CallRecord:
+        """Keep what was typed and left on ``panel`` (no check, no action): shown again
+        when the panel is, and after a crash. The panels need no repaint for it."""
+        call = self._require_call()
+        call.record = self.services.calls.keep_typed(call.call_id, panel, values)
+        return call.record
+
+    def typed(self, panel: str) -> dict[str, str]:
+        """What was typed and left on ``panel`` for the request being worked on."""
+        call = self._require_call()
+        return call.record.state.typed(panel)
+
+    def set_front(self, panel: str, **options: str) -> None:
+        """The panel on top of the step's own (VIS020 over VIS010), for a resumed call;
+        no panel: back on the step's own."""
+        call = self._require_call()
+        front = " ".join([panel, *(f"{name}={value}" for name, value in options.items())])
+        if call.record.state.front != front.strip():
+            call.record = self.services.calls.set_front(call.call_id, front.strip())
+
     def record_check(self, check_id: str, result: str) -> CallRecord:
         call = self._require_call()
         return self._changed(self.services.calls.record_check(call.call_id, check_id, result))

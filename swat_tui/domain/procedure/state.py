@@ -25,6 +25,13 @@ SUPPORT_ROUTE_FIELD = "route_{number}"
 # A branch the request goes on to after its own (soporte -> visita for a physical
 # failure): its step applies too, entered by its entry panel.
 FOLLOW_BRANCH_FIELD = "then_{number}"
+# What the agent typed on a panel and left there (Tab, a function key, the Espejo), kept
+# for the request being worked on so a panel shown again, or resumed after a crash, shows
+# it. A colon cannot appear in a field ``set_field`` takes, so nothing else writes these.
+TYPED_PREFIX = "typed:{scope}:{panel}:"
+# The panel on top of the step's own when the agent left it (VIS020 over VIS010), as
+# "PANEL" or "PANEL option=value ...": a resumed call opens it again.
+FRONT_FIELD = "front:{scope}"
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,44 @@ class CallState:
 
     def with_field(self, name: str, value: str) -> CallState:
         return replace(self, fields={**self.fields, name: value})
+
+    @property
+    def typing_scope(self) -> int:
+        """The request the agent is typing for: the current one, or the next while none is
+        in progress (step 1, or back at step 2 after the last was typified)."""
+        if self.request is None or self.awaiting_request:
+            return self.request_number + 1
+        return self.request_number
+
+    def typed(self, panel: str) -> dict[str, str]:
+        """What was typed and left on ``panel`` for the request being worked on."""
+        prefix = TYPED_PREFIX.format(scope=self.typing_scope, panel=panel)
+        return {
+            name[len(prefix) :]: value
+            for name, value in self.fields.items()
+            if name.startswith(prefix)
+        }
+
+    def with_typed(self, panel: str, values: dict[str, str]) -> CallState:
+        """``typed`` with ``values`` kept; an empty value drops the field's entry."""
+        prefix = TYPED_PREFIX.format(scope=self.typing_scope, panel=panel)
+        fields = dict(self.fields)
+        for name, value in values.items():
+            if value:
+                fields[prefix + name] = value
+            else:
+                fields.pop(prefix + name, None)
+        return replace(self, fields=fields)
+
+    @property
+    def front(self) -> str:
+        """The panel the agent had on top of the step's own (``FRONT_FIELD``), or ""."""
+        return self.fields.get(FRONT_FIELD.format(scope=self.typing_scope), "")
+
+    def with_front(self, front: str) -> CallState:
+        key = FRONT_FIELD.format(scope=self.typing_scope)
+        fields = {name: value for name, value in self.fields.items() if name != key}
+        return replace(self, fields={**fields, key: front} if front else fields)
 
     def request_field(self, template: str) -> str:
         """The current request's value of a per-request field (``CUN_FIELD``...), or ""."""

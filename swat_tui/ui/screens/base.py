@@ -20,9 +20,10 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import DomainError, StoreBusy
 from swat_tui.ui.chords import ChordOutcome, ChordState
 from swat_tui.ui.display_file import HEIGHT, WIDTH, DisplayFile, load
+from swat_tui.ui.guard import guard_handlers, guarded
 from swat_tui.ui.keys import Keymap, bindings_for, chord_bindings
 from swat_tui.ui.widgets.guide_column import WIDTH as GUIDE_WIDTH
 from swat_tui.ui.widgets.guide_column import GuideColumn
@@ -78,6 +79,7 @@ class RRScreen(Screen[None]):
             # Chord keys first: a pending F13+F6 must beat F6 alone.
             bindings: list[BindingType] = [*chord_bindings(keys), *bindings_for(keys)]
             cls.BINDINGS = bindings
+        guard_handlers(cls)
         super().__init_subclass__(**kwargs)
 
     def __init__(self) -> None:
@@ -110,6 +112,7 @@ class RRScreen(Screen[None]):
             yield GuideColumn()
         yield Static(id="too-small")
 
+    @guarded
     def on_mount(self) -> None:
         # Subclasses fill their fields in ``fill`` (Textual already runs every
         # class's ``on_mount`` along the MRO, so they must not define one).
@@ -122,14 +125,16 @@ class RRScreen(Screen[None]):
         signal = self.rr_app.desk_signal
         signal.unsubscribe(self)
         signal.subscribe(self, self.desk_changed, immediate=True)
-        self.paint_header()
-        self._fit(self.app.size.width, self.app.size.height)
-        self._focus_first_field()
-        self.fill()
-        if not self._can_type_in(self.focused):
-            self._focus_first_field()  # fill hid or disabled the field that had the cursor
-        self._focus_first_empty_field()
-        self.ready.set()
+        try:
+            self.paint_header()
+            self._fit(self.app.size.width, self.app.size.height)
+            self._focus_first_field()
+            self.fill()
+            if not self._can_type_in(self.focused):
+                self._focus_first_field()  # fill hid or disabled the field that had the cursor
+            self._focus_first_empty_field()
+        finally:
+            self.ready.set()  # a fill that failed (row 24 says so) must not hang its opener
 
     def _focus_first_empty_field(self) -> None:
         """Fill left the cursor on a field already filled (a resumed call, a check
@@ -151,17 +156,20 @@ class RRScreen(Screen[None]):
         if fields:
             self.set_focus(fields[0])
 
+    @guarded
     def _tick(self) -> None:
         """The header clock, on the panel in front only (panels below repaint when shown)."""
         if self.is_current:
             self.paint_header()
 
+    @guarded
     def on_rr_field_rejected(self, event: RRField.Rejected) -> None:
         self.message("Campo numérico: digite solo números.", error=True)
 
     def fill(self) -> None:
         """Fill the panel's fields from the domain; runs once, when mounted."""
 
+    @guarded
     def on_screen_resume(self) -> None:
         # Textual resumes a screen when it is first shown too: that one is
         # ``fill``'s job. Subclasses refresh in ``returned`` (no on_screen_resume
@@ -181,6 +189,7 @@ class RRScreen(Screen[None]):
     def returned(self) -> None:
         """Back on top after the panel above it closed: re-read what may have changed."""
 
+    @guarded
     def desk_changed(self, change: DeskChange) -> None:
         """The desk changed (softphone, call): the panel in front repaints its header;
         a ringing call is announced on row 24 of whatever panel is up."""
@@ -223,6 +232,7 @@ class RRScreen(Screen[None]):
             rr_field.display = True
             rr_field.disabled = False
 
+    @guarded
     def on_unmount(self) -> None:
         from swat_tui.ui.textual_workarounds import release_dead_widget_caches
 
@@ -232,6 +242,7 @@ class RRScreen(Screen[None]):
         release_dead_widget_caches()
         self.rr_app.idle_collector.panel_closed()
 
+    @guarded
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
 
@@ -340,6 +351,9 @@ class RRScreen(Screen[None]):
         field ``fields`` names for the error's code (a form's refusals)."""
         try:
             return call()
+        except StoreBusy as error:  # nothing was written: what is typed stays for the next try
+            self.message(error.message, error=True, field=field)
+            return None
         except DomainError as error:
             name = fields.get(error.code or "", field) if fields is not None else field
             self.message(error.message, error=True, field=name)

@@ -23,6 +23,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from swat_tui.ui.display_file import FieldSpec
+from swat_tui.ui.guard import guarded
 
 CURSOR = Style(color="#000000", bgcolor="#33ff33", underline=False)
 SELECTED = Style(color="#000000", bgcolor="#1f8f1f", underline=False)
@@ -81,6 +82,7 @@ class RRField(Widget, can_focus=True):
         self._cursor = 0
         self._offset = 0  # first character shown when the value is longer than the field
         self._selected = False  # the whole value: what is typed replaces it
+        self._refused: str | None = None  # the value row 24 refused, while it is still there
         self.cursor_visible = True
         self.styles.width = spec.width
         self.styles.offset = (spec.col, spec.row)
@@ -116,6 +118,11 @@ class RRField(Widget, can_focus=True):
         return value.upper() if "upper" in self.spec.flags else value
 
     @property
+    def holds_refused(self) -> bool:
+        """The field still holds the very value row 24 refused (nothing typed since)."""
+        return self._refused is not None and self._refused == self._value
+
+    @property
     def has_selection(self) -> bool:
         return self._selected and bool(self._value)
 
@@ -129,6 +136,7 @@ class RRField(Widget, can_focus=True):
         cursor goes to it and its value is selected, so what the agent types next
         replaces it (DSPATR(PC)) instead of adding to what was refused."""
         self.set_class(on, "-error")
+        self._refused = self._value if on else None
         if on and self.display and self.focusable and self.is_attached:
             self.focus()
             self.select_all()
@@ -196,11 +204,13 @@ class RRField(Widget, can_focus=True):
 
     # -- Textual events -----------------------------------------------------------------
 
+    @guarded
     def on_blur(self, event: events.Blur) -> None:
         self._selected = False
         self.refresh()
         self.post_message(self.Left(self, self._value))
 
+    @guarded
     def on_focus(self, event: events.Focus) -> None:
         self.cursor_visible = True
         self._place_terminal_cursor()

@@ -6,7 +6,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from swat_tui.ui.format import HIDDEN, clip, day, hour, months, pesos, shown
-from swat_tui.ui.labels import BLACKLIST_BANNER, BLACKLIST_READ, SERVICE_NAMES
+from swat_tui.ui.labels import SERVICE_NAMES, blacklist_banner
 from swat_tui.ui.screens.base import RRScreen
 
 if TYPE_CHECKING:
@@ -98,10 +98,7 @@ def panel_fields(view: AccountPanelView) -> dict[str, str]:
 
 
 def banner(view: AccountPanelView) -> str:
-    if not view.blacklist:
-        return ""
-    text = BLACKLIST_READ if view.details_visible else BLACKLIST_BANNER
-    return text.center(78)
+    return blacklist_banner(view.blacklist, view.access).center(78)
 
 
 def service_line(service: ServiceLine) -> str:

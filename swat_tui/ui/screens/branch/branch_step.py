@@ -25,16 +25,18 @@ HINT_LINES = 3
 class BranchStepScreen(CallStepScreen, panel="LLM003"):
     """The branch step's check: the request was handled or will be escalated."""
 
-    def _check(self) -> CheckView:
-        """The branch step's check for this request (data/procedure.toml, field "ok")."""
+    def _check(self) -> CheckView | None:
+        """The branch step's check for this request (data/procedure.toml, field "ok");
+        None once the sub-flow chosen has a panel of its own (Intro goes there)."""
         view = self.desk.step_view(self.PANEL_ID).by_field("ok")
-        assert view is not None and view.applies
-        return view
+        return view if view is not None and view.applies else None
 
     def fill_step(self) -> None:
         state = self.call.record.state
         request = state.request
-        assert request is not None
+        if request is None:  # the request was taken back meanwhile: step 2 asks it again
+            self.message(self.desk.procedure.message("typify_needs_request"), error=True)
+            return
         routes = load_routes()
         entry = routes.entry(request.branch)
         subflows = routes.subflows(request.branch)
@@ -49,9 +51,9 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
         )
         chosen = state.subflow
         self.field("g").value = next((r.option for r in subflows if r.subflow == chosen), "")
-        if self._check().done:
+        check = self._check()
+        if check is not None and check.done:
             self.field("ok").value = YES
-        self.field("notes").value = state.fields.get(f"notes_{request.number}", "")
         # The cursor starts where the step is decided (DSPATR(PC) in DDS): on the
         # sub-flow when the branch has panels of its own for them (SAC, PQR), else
         # on "Atendida", the optional sub-flow one Shift+Tab above.
@@ -60,20 +62,18 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
 
     def field_completed(self, name: str, value: str) -> None:
         request = self.call.record.state.request
-        assert request is not None
+        if request is None:
+            return
         text = value.strip()
         if name == "g" and text:
             self._choose_subflow(text)
-            return
-        key = f"notes_{request.number}"
-        if name == "notes" and text and self.call.record.state.fields.get(key) != text:
-            self.write(lambda: self.desk.set_field(key, text))
 
     def _choose_subflow(self, option: str) -> bool:
         """Record the sub-flow; the routing table may send it to another panel."""
         state = self.call.record.state
         request = state.request
-        assert request is not None
+        if request is None:
+            return False
         chosen = (r for r in load_routes().subflows(request.branch) if r.subflow == state.subflow)
         if any(route.option == option for route in chosen):
             return True  # already recorded
@@ -87,13 +87,15 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
         if self.desk.step_panel() != self.PANEL_ID:
             await self.rr_app.show_call_step()  # the sub-flow has a panel of its own
             return
-        self.field_completed("notes", self.field("notes").value)
         answer = self.field("ok").value.strip().upper()
         if answer not in (YES, NO):
             self.message(self.desk.procedure.message("branch_done"), error=True)
             self.field("ok").mark_error(True)
             return
         check = self._check()
+        if check is None:  # the sub-flow's own panel records the step
+            await self.rr_app.show_call_step()
+            return
         if not check.done:
             # S: solved on the line; N: not solved on the line, escalated by the typification.
             typed = self.field("notes").value.strip()

@@ -8,10 +8,11 @@ shows of the account is the desk's view, already masked by the BLACKLIST rule.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
+from swat_tui.domain.errors import DomainError
 from swat_tui.ui.format import clock_text
-from swat_tui.ui.screens.base import RRScreen
+from swat_tui.ui.screens.keeps_typed import KeepsTyped
 from swat_tui.ui.widgets.rr_field import RRField
 
 YES, NO = "S", "N"  # what the agent types to confirm a check, as on RR
@@ -24,13 +25,19 @@ if TYPE_CHECKING:
     from swat_tui.domain.procedure.step_view import CheckView
 
 
-class CallStepScreen(RRScreen):
+class CallStepScreen(KeepsTyped):
     """A panel of the guided call; subclasses fill ``fill_step`` and ``submit``."""
+
+    # Plain data (the caller's name...) a function key leaving the panel saves as the
+    # cursor leaving it would; every other field is only kept as typed then, since
+    # leaving a panel never records a check nor starts an action.
+    SAVED_ON_LEAVE: ClassVar[frozenset[str]] = frozenset()
 
     @property
     def call(self) -> ActiveCall:
         call = self.desk.active
-        assert call is not None, "no call in progress"
+        if call is None:  # a key reached the panel after the line went down
+            raise DomainError("No hay ninguna llamada en curso.")
         return call
 
     @property
@@ -46,7 +53,13 @@ class CallStepScreen(RRScreen):
     def fill(self) -> None:
         self._paint_call_header()
         self.fill_step()
+        self.restore_typed()
         self.show_next()
+
+    def recorded(self, name: str) -> bool:
+        """A check's field shows the recorded check, whatever was typed in it before."""
+        view = self.desk.step_view(self.PANEL_ID).by_field(name)
+        return view is not None and view.done
 
     def fill_step(self) -> None:
         """Fill this step's fields from the call record."""
@@ -128,11 +141,11 @@ class CallStepScreen(RRScreen):
         """Paint the account's fields from the desk's view (panels that show it)."""
 
     def on_rr_field_left(self, event: RRField.Left) -> None:
-        """A field is complete when the cursor leaves it: save it now.
+        """A field is complete when the cursor leaves it on the panel (Tab, an arrow):
+        the panel records what it means (a check, the caller's data) now.
 
-        A panel that is no longer in front saved its field when it was covered
-        (``on_screen_suspend``) or left by Intro; and once the call has ended
-        there is nothing to save.
+        A field left because the panel was covered or left (a function key, F14)
+        is only kept as typed (``KeepsTyped``): leaving a panel records nothing.
         """
         if self.is_current and self.in_call:
             self.field_completed(event.field.spec.name, event.value)
@@ -156,15 +169,17 @@ class CallStepScreen(RRScreen):
             check = view.check
             self.write(lambda: self.desk.record_check(check.id, check.result), field=view.field)
 
-    def on_screen_suspend(self) -> None:
-        """Another panel comes on top (F2, F7, F22...): keep the field being typed."""
-        focused = self.focused
-        if isinstance(focused, RRField) and self.in_call:
-            self.field_completed(focused.spec.name, focused.value)
+    def leaving(self, rr_field: RRField) -> None:
+        """Covered or left by a function key: keep what is typed; plain data is saved."""
+        super().leaving(rr_field)
+        name = rr_field.spec.name
+        if name in self.SAVED_ON_LEAVE and self.in_call and not self._moving_on:
+            self.field_completed(name, rr_field.value)
 
     async def go_on(self) -> None:
         """Advance the procedure and show the panel of the new step."""
         if self.write(self.desk.advance):
+            self._moving_on = True  # Intro recorded this panel: nothing left to keep
             await self.rr_app.show_call_step()
 
     async def action_rr_notes(self) -> None:
@@ -220,6 +235,24 @@ class CallStepScreen(RRScreen):
         """F15 then F6: a new OT (work order) for the call's account."""
         await self._open_account_panel("VIS020", kind="OT")
 
+    async def open_front(self, front: str) -> None:
+        """Open again the panel the agent had on top of this one when the session died
+        (``CallState.front``: "VIS020 kind=LLS"); a name that is not such a panel is
+        ignored."""
+        from swat_tui.ui.navigation import panel_class
+        from swat_tui.ui.screens.keeps_typed import KeepsTyped
+
+        panel_id, *pairs = front.split()
+        try:
+            cls = panel_class(panel_id)
+        except (LookupError, ValueError):  # not a panel's id
+            return
+        cuenta = self.call.record.cuenta
+        if cuenta is None or not (issubclass(cls, KeepsTyped) and cls.FRONT):
+            return
+        options = dict(pair.split("=", 1) for pair in pairs if "=" in pair)
+        await self.open_panel(panel_id, cuenta, self._holder(), **options)
+
     async def resolve_or_escalate(self, view: CheckView | None, *, area: str) -> None:
         """A SAC panel's last question, "Resuelta en línea": S records the check and goes
         on; N opens DIM010 for ``area`` (data/dime_areas.toml), whose case records the
@@ -267,11 +300,19 @@ class CallStepScreen(RRScreen):
         return (view.holder_name or "") if view is not None else ""
 
     def returned(self) -> None:
-        """Back from F7, F10 or F22: the call may have changed, so what row 24 said
-        before may no longer hold; the panel shows the state it is in now."""
-        if self.in_call:
-            self.clear_errors()
-            self.fill()
+        """Back from F7, F10, F22 or the Espejo: the call may have changed, so the panel
+        is drawn again from the store (what is recorded, and what was kept as typed),
+        and what row 24 said before may no longer hold. A value row 24 refused, which
+        was never kept, is gone. The cursor stays on its field."""
+        if not self.in_call:
+            return
+        focused = self.focused
+        name = focused.spec.name if isinstance(focused, RRField) else None
+        self.reset()
+        self.fill()
+        if name is not None and self._can_type_in(self.field(name)):
+            self.set_focus(self.field(name))
+            self.field(name).select_all()
 
     async def action_rr_exit(self) -> None:
         """F3 during a call: the call stays open; the menu offers to return to it."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from swat_tui.domain.procedure.check_ids import F7_READ, REQUEST
 from swat_tui.ui.format import day
-from swat_tui.ui.labels import BLACKLIST_BANNER, BLACKLIST_READ, MASKED_AFTER_F7, MASKED_HOLDER
+from swat_tui.ui.labels import blacklist_banner, masked_holder
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 
 if TYPE_CHECKING:
@@ -35,23 +35,19 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
         if request is not None and not state.awaiting_request:
             self.field("request").value = request.description
             self.field("br").value = self.desk.procedure.branch(request.branch).option
-        else:  # the first request, or another one after the last was typified
-            self.field("request").value = state.fields.get(self._draft_key(), "")
-            self.field("br").value = ""
+        # Else the first request, or another after the last was typified: what was typed
+        # for it is kept as typed (KeepsTyped).
 
     def paint_account(self) -> None:
         view = self.account
         if view is not None:
             f7_read = self._f7_read()
-            banner = BLACKLIST_READ if f7_read else BLACKLIST_BANNER
             self.set_fields(
                 {
                     "cuenta": str(view.cuenta),
-                    "holder": view.holder_name or (MASKED_AFTER_F7 if f7_read else MASKED_HOLDER),
+                    "holder": view.holder_name or masked_holder(view.access),
                     "status": view.status,
-                    "banner": banner.center(78)
-                    if view.blacklist and not view.details_visible
-                    else "",
+                    "banner": blacklist_banner(view.blacklist, view.access).center(78),
                     "meaning": f"{view.status}: {view.status_meaning}",
                     "f7_info": _f7_info(view.blacklist, f7_read),
                     "id_info": "cómo se validó" if view.blacklist else "",
@@ -93,20 +89,6 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
         check = self.desk.step_view(self.PANEL_ID).by_field(name)
         if check is not None:
             self._complete_check(check, text)
-        elif name == "request" and text and self._draft() != text:
-            key = self._draft_key()
-            self.write(lambda: self.desk.set_field(key, text))
-
-    def _draft_key(self) -> str:
-        """Where the request typed so far is kept: each request of the call has its own."""
-        state = self.call.record.state
-        number = state.request_number
-        if state.request is None or state.awaiting_request:
-            number += 1
-        return f"request_draft_{number}"
-
-    def _draft(self) -> str | None:
-        return self.call.record.state.fields.get(self._draft_key())
 
     def _complete_check(self, view: CheckView, text: str) -> None:
         check = view.check
@@ -135,9 +117,6 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
                 self.field_completed(view.field, self.field(view.field).value)
             if self.panel.canvas.message_is_error:
                 return
-        self.field_completed("request", self.field("request").value)
-        if self.panel.canvas.message_is_error:
-            return
         text = self.field("request").value.strip()
         procedure = self.desk.procedure
         chosen = procedure.branch_by_option(self.field("br").value)
@@ -173,16 +152,9 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
             self.message(self.desk.gate.refusal(cuenta), error=True, field=PQR_FIELD)
             self.field(PQR_FIELD).mark_error(True)
             return
-        self.field(PQR_FIELD).value = ""
-        self._branch_typed = self.field("br").value  # kept for the way back
+        self.clear_typed(PQR_FIELD)
+        self.keep(self.field("br"))  # the branch typed stays for the way back
         await self.open_panel("PQR010")
-
-    def returned(self) -> None:
-        """Back from a panel; from the PQR look, the branch typed before it stays."""
-        branch, self._branch_typed = getattr(self, "_branch_typed", ""), ""
-        super().returned()
-        if branch and not self.field("br").value:
-            self.field("br").value = branch
 
 
 def _pqr_info(view: AccountPanelView) -> str:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from swat_tui.domain.procedure.check_ids import ACCOUNT_OPENED, CALLER_DATA
 from swat_tui.ui.format import two_lines
-from swat_tui.ui.labels import MASKED_HOLDER
+from swat_tui.ui.labels import masked_holder
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 
 if TYPE_CHECKING:
@@ -36,6 +36,8 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
     opened account's holder only while that cuenta is the one typed, and the
     caller-number match only for the account it matched.
     """
+
+    SAVED_ON_LEAVE = frozenset({*CALLER_FIELDS, "rel"})
 
     def fill_step(self) -> None:
         self._ani_cuenta: int | None = None  # the one account the caller's number is on
@@ -88,7 +90,7 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
         opened = self.call.record.cuenta
         view = self.account
         if opened is not None and typed == str(opened) and view is not None:
-            holder = view.holder_name or MASKED_HOLDER
+            holder = view.holder_name or masked_holder(view.access)
             info = f"Titular: {holder}   Estado: {view.status}"
         elif typed == str(self._ani_cuenta) and opened is None:
             info = ""  # the caller-number line below asks to confirm it

@@ -23,6 +23,8 @@ FIRST_CONTACT, CUN = "1", "2"
 class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
     """Search by code or words, choose with 1, then Intro with the resolution."""
 
+    NOT_KEPT = frozenset({"search"})  # a query: the list it found is read again instead
+
     def __init__(self) -> None:
         super().__init__()
         self.entries: tuple[UccEntry, ...] = ()

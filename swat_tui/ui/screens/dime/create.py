@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from swat_tui.ui.format import day
-from swat_tui.ui.screens.base import RRScreen
+from swat_tui.ui.screens.keeps_typed import KeepsTyped
 from swat_tui.ui.widgets.rr_field import RRField
 
 if TYPE_CHECKING:
@@ -30,8 +30,10 @@ READ_WIDTH = 78
 ERROR_FIELDS = {"dime_area": "a", "dime_reason": "reason", "dime_data": "data1"}
 
 
-class DimeCreateScreen(RRScreen, panel="DIM010"):
+class DimeCreateScreen(KeepsTyped, panel="DIM010"):
     """One new DIME case for the request of the call in progress."""
+
+    FRONT = True
 
     def __init__(
         self, cuenta: int, holder: str, *, area: str = "", check_id: str | None = None
@@ -60,9 +62,14 @@ class DimeCreateScreen(RRScreen, panel="DIM010"):
         chosen = areas.by_id(self.area)
         if chosen is not None:
             self.field("a").value = chosen.option
+        self.restore_typed()
         self._show_area(self.field("a").value)
-        if chosen is not None:
+        if self.field("a").value.strip():
             self.focus_field("reason")
+
+    def front_options(self) -> dict[str, str]:
+        options = {"area": self.area}
+        return options | ({"check_id": self.check_id} if self.check_id else {})
 
     def on_rr_field_changed(self, event: RRField.Changed) -> None:
         if event.field.spec.name == "a":
@@ -97,6 +104,7 @@ class DimeCreateScreen(RRScreen, panel="DIM010"):
         )
         if case is None:
             return
+        self.forget_typed()
         self._show_created(case)
 
     def _show_created(self, case: DimeCaseView) -> None:

@@ -37,7 +37,7 @@ FIELD_OF_RULE = {
     "pqr_address_long": "dest",
     "pqr_address_confirm": "cf",
 }
-DRAFTS = ("mot", "notes", "ch", "dest")  # kept in the call as typed (a crash loses nothing)
+FORM_FIELDS = ("mot", "notes", "ch", "dest")  # kept as typed (KeepsTyped) until filed
 BEFORE_FILING = "Intro radica: radicado, CUN (si la matriz lo da) y fecha de respuesta."
 CHANNEL_DESTINATION = {"1": "email", "2": "address", "3": "phone", "4": "phone"}
 
@@ -58,16 +58,11 @@ class PqrFilingScreen(CallStepScreen, panel="PQR030"):
             }
         )
         self._show_list()
-        for name in DRAFTS:
-            saved = self.call.record.state.fields.get(self._draft_key(name), "")
-            if saved and not self.field(name).value:
-                self.field(name).value = saved
-        if not self.field(VALIDATED).value:
-            self.offered = ""  # a new request (the panel is reused), or nothing typed yet
         validated = self._check(VALIDATED)
+        self.offered = ""
         if validated is not None and validated.result is not None:
             self.field(VALIDATED).value = validated.result
-        elif not self.field(VALIDATED).value:
+        else:  # what the call knows, still to record here (kept typing replaces it)
             self.offered = self._step2_identity()
             self.field(VALIDATED).value = self.offered
         informed = self._check(INFORMED)
@@ -76,7 +71,7 @@ class PqrFilingScreen(CallStepScreen, panel="PQR030"):
         self._show_motive(self.field("mot").value)
         filed = self.desk.filed_pqr()
         self._show_filed(filed)
-        for name in (VALIDATED, *DRAFTS, "cf"):
+        for name in (VALIDATED, *FORM_FIELDS, "cf"):
             self.field(name).disabled = filed is not None  # filed: what it was filed with
         if filed is not None:
             self.focus_field(INFORMED)
@@ -88,9 +83,6 @@ class PqrFilingScreen(CallStepScreen, panel="PQR030"):
         """A BLACKLIST account's identity validated in step 2: offered, still to record."""
         mark = self.call.record.state.mark_for(IDENTITY, 0)
         return mark.result if mark is not None else ""
-
-    def _draft_key(self, name: str) -> str:
-        return f"pqr_{name}_{self.call.record.state.request_number}"
 
     # -- what the panel shows ---------------------------------------------------------
 
@@ -162,15 +154,11 @@ class PqrFilingScreen(CallStepScreen, panel="PQR030"):
                 self._record_validation(text)
         elif name == INFORMED:
             self.confirm(self._check(INFORMED), value)
-        elif name in DRAFTS:
-            key = self._draft_key(name)
-            if self.call.record.state.fields.get(key, "") != text:
-                self.write(lambda: self.desk.set_field(key, text))
-            if name == "mot":
-                self._show_motive(text)
-                if text and self.desk.pqr_motive(text) is None:
-                    self.message(self._unknown_motive(text), error=True, field="mot")
-                    self.field("mot").mark_error(True)
+        elif name == "mot":
+            self._show_motive(text)
+            if text and self.desk.pqr_motive(text) is None:
+                self.message(self._unknown_motive(text), error=True, field="mot")
+                self.field("mot").mark_error(True)
 
     def _record_validation(self, text: str) -> None:
         check = self._check(VALIDATED)

@@ -112,8 +112,7 @@ class BillingScreen(SacStepScreen, PagedScreen, panel="SAC020"):
             return
         if done is None:
             return
-        for name in ACTION_FIELDS:
-            self.field(name).value = ""
+        self.clear_typed(*ACTION_FIELDS)
         self._paint_billing()
         self._paint_call_header()
         self.show_next()

@@ -101,8 +101,7 @@ class CarteraScreen(SacStepScreen, panel="SAC010"):
         if line is None:
             return  # what was typed stays, row 24 says why
         self.fill()
-        for name in COMMITMENT_FIELDS:
-            self.field(name).value = ""
+        self.clear_typed(*COMMITMENT_FIELDS)
         self.message(
             f"Compromiso registrado: {pesos(line.amount)} a más tardar el {day(line.promised_on)}."
         )
@@ -117,7 +116,7 @@ class CarteraScreen(SacStepScreen, panel="SAC010"):
         if number is None:
             return
         self.fill()
-        self.field("rc").value = ""
+        self.clear_typed("rc")
         self.message(f"Reconexión solicitada: orden {number}. Infórmela al cliente.")
         self.focus_step()
 

@@ -54,7 +54,6 @@ class RecaudoScreen(SacStepScreen, PagedScreen, panel="SAC030"):
         )
         if found is None:
             return  # what was typed stays, row 24 says why
-        for name in REPORT_FIELDS:
-            self.field(name).value = ""
+        self.clear_typed(*REPORT_FIELDS)
         self.set_fields({"found": found.message()})
         self.focus_step()

@@ -112,7 +112,7 @@ class TdWalkScreen(CallStepScreen, panel="TD010"):
             change = lambda: self.desk.td_answer(typed)  # noqa: E731
         if not self.write(change, field=ANSWER):
             return  # what was typed stays; row 24 says why
-        self.field(ANSWER).value = ""
+        self.clear_typed(ANSWER)
         self.fill_step()
         self.show_next()
 

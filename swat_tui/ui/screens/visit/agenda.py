@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.visit.agenda import SLOT_TAKEN
 from swat_tui.ui.screens.base import AccountSubpanel
+from swat_tui.ui.screens.keeps_typed import KeepsTyped
 from swat_tui.ui.screens.paged import PagedScreen
 
 if TYPE_CHECKING:
@@ -25,10 +26,11 @@ WEEKDAYS = ("lun", "mar", "mié", "jue", "vie", "sáb", "dom")
 RESCHEDULE = "reagendar"
 
 
-class AgendaScreen(AccountSubpanel, PagedScreen, panel="VIS030"):
+class AgendaScreen(AccountSubpanel, PagedScreen, KeepsTyped, panel="VIS030"):
     """The free windows, soonest first; the list is re-read after every refusal."""
 
     KEPT = True
+    FRONT = True
 
     def __init__(self, cuenta: int, holder: str = "", *, order: str, mode: str = "agendar") -> None:
         super().__init__(cuenta, holder)
@@ -58,6 +60,10 @@ class AgendaScreen(AccountSubpanel, PagedScreen, panel="VIS030"):
         self._load()
         if self.view is not None and not self.view.windows:
             self._none_free()
+        self.restore_typed()  # nothing of its own to keep: a resumed call opens it again
+
+    def front_options(self) -> dict[str, str]:
+        return {"order": self.order, "mode": self.mode}
 
     def _load(self) -> None:
         view = self.attempt(lambda: self.desk.visit_agenda(self.cuenta, self.order))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from swat_tui.ui.format import day, hour, two_lines
 from swat_tui.ui.screens.base import AccountSubpanel
+from swat_tui.ui.screens.keeps_typed import KeepsTyped
 
 if TYPE_CHECKING:
     from swat_tui.domain.visit.views import CgoFormView
@@ -25,8 +26,10 @@ TO_FILE = "Digite las preferencias del cliente y pulse Intro para radicar el for
 FILED = "Lea al cliente el número y el plazo; Intro vuelve a la visita técnica."
 
 
-class CgoFormScreen(AccountSubpanel, panel="CGO010"):
+class CgoFormScreen(AccountSubpanel, KeepsTyped, panel="CGO010"):
     """One follow-up form for a pending order with no window in the agenda."""
+
+    FRONT = True
 
     def __init__(self, cuenta: int, holder: str = "", *, order: str) -> None:
         super().__init__(cuenta, holder)
@@ -55,6 +58,10 @@ class CgoFormScreen(AccountSubpanel, panel="CGO010"):
                 "address": order.address,
             }
         )
+        self.restore_typed()
+
+    def front_options(self) -> dict[str, str]:
+        return {"order": self.order}
 
     async def action_rr_enter(self) -> None:
         if self.filed is not None:
@@ -74,6 +81,7 @@ class CgoFormScreen(AccountSubpanel, panel="CGO010"):
         )
         if form is None:
             return
+        self.forget_typed()
         self._show_filed(form)
 
     def _show_filed(self, form: CgoFormView) -> None:

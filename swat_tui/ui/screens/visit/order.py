@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from swat_tui.ui.format import day, hour
 from swat_tui.ui.screens.base import AccountSubpanel
+from swat_tui.ui.screens.keeps_typed import KeepsTyped
 
 if TYPE_CHECKING:
     from swat_tui.domain.visit.views import VisitOrderView
@@ -31,10 +32,11 @@ ERROR_FIELDS = {
 }
 
 
-class OrderScreen(AccountSubpanel, panel="VIS020"):
+class OrderScreen(AccountSubpanel, KeepsTyped, panel="VIS020"):
     """One new order; Intro creates it and opens the agenda of its zone."""
 
     KEPT = True
+    FRONT = True
 
     def __init__(self, cuenta: int, holder: str = "", *, kind: str = "LLS") -> None:
         super().__init__(cuenta, holder)
@@ -78,7 +80,11 @@ class OrderScreen(AccountSubpanel, panel="VIS020"):
         }
         for name, value in values.items():
             self.field(name).value = value
-        self.focus_field("reason" if not view.reason else "ok")
+        self.restore_typed()
+        self.focus_field("reason" if not self.field("reason").value else "ok")
+
+    def front_options(self) -> dict[str, str]:
+        return {"kind": self.kind}
 
     def _joined(self, *names: str) -> str:
         return " ".join(self.field(name).value.strip() for name in names).strip()
@@ -105,6 +111,7 @@ class OrderScreen(AccountSubpanel, panel="VIS020"):
         if order is None:
             return
         self.created = order
+        self.forget_typed()  # the order holds it now; the next one starts afresh
         self.set_fields(
             {
                 "number": order.number,

@@ -1,0 +1,143 @@
+"""What the agent typed on a call's panel survives leaving it, by any key or a crash.
+
+A field left by the cursor (Tab, a function key, F14, F3, F12) is kept for the
+request being worked on (``Desk.keep_typed``), and the panel shows it again
+when it is shown again, in this session or a resumed one. Keeping records no
+check and starts no action: a check is recorded only by the agent's own
+confirming key on its panel (``CallStepScreen``), and a value row 24 refused
+is never kept. A panel on top of its step's own (VIS020 over VIS010) also
+names itself as the call's front panel, so a resumed call opens it again.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from swat_tui.domain.errors import DomainError, StoreBusy
+from swat_tui.ui.screens.base import RRScreen
+from swat_tui.ui.widgets.rr_field import RRField
+
+
+class KeepsTyped(RRScreen):
+    """A panel of the call whose input fields are kept as typed."""
+
+    # A panel opened on top of its step's own panel: resumed on top of it after a crash.
+    FRONT: ClassVar[bool] = False
+    # Fields that are not typing to keep (a search box: what it found is not kept either).
+    NOT_KEPT: ClassVar[frozenset[str]] = frozenset()
+    _shown_values: dict[str, str] | None = None  # as filled, then as last kept
+    _scope = 0  # the request the panel was filled for
+    _moving_on = False  # Intro moved the call on: nothing left to keep
+
+    def about_call(self) -> bool:
+        """Whether this panel, being filled, works on the call in progress (not on an
+        account consulted in the Espejo or outside a call)."""
+        desk = self.rr_app.desk
+        if desk is None or desk.active is None or self.rr_app.in_espejo:
+            return False
+        cuenta = getattr(self, "cuenta", None)  # a panel about one account names it
+        return cuenta is None or cuenta == desk.active.record.cuenta
+
+    def kept_names(self) -> list[str]:
+        """The panel's own input fields (a list's option column is not typing to keep)."""
+        fields = self.display_file.fields
+        return [
+            rr_field.spec.name
+            for rr_field in self.panel.fields()
+            if rr_field.spec.name in fields
+            and not rr_field.password
+            and rr_field.spec.name not in self.NOT_KEPT
+        ]
+
+    def front_options(self) -> dict[str, str]:
+        """The options this panel is opened with (besides cuenta and holder)."""
+        return {}
+
+    def recorded(self, name: str) -> bool:
+        """The field shows a recorded check, which wins over anything kept as typed."""
+        return False
+
+    def restore_typed(self) -> None:
+        """Show what was kept as typed on this panel; called once ``fill`` has run."""
+        self._moving_on = False
+        if not self.about_call():
+            self._shown_values = None
+            return
+        desk = self.desk
+        call = desk.active
+        if call is None:
+            return
+        self._scope = call.record.state.typing_scope
+        if self.FRONT:
+            self.attempt(lambda: desk.set_front(self.PANEL_ID, **self.front_options()))
+        elif call.record.state.front:
+            self.attempt(lambda: desk.set_front(""))  # back on the step's own panel
+        kept = desk.typed(self.PANEL_ID)
+        names = self.kept_names()
+        restored: dict[str, str] = {}
+        for name, value in kept.items():
+            if name in names and not self.recorded(name):
+                rr_field = self.field(name)
+                if rr_field.display and rr_field.value != value:
+                    rr_field.value = restored[name] = value
+        self._shown_values = {name: self.field(name).value for name in names}
+        for name, value in restored.items():
+            self.field_typed(name, value)  # what the panel shows from it (a motive's area)
+
+    def field_typed(self, name: str, value: str) -> None:
+        """Repaint what a field's value decides (panels that show such a thing)."""
+
+    def keep(self, rr_field: RRField) -> None:
+        """Keep a field the cursor left, unless row 24 refused it or nothing changed."""
+        shown = self._shown_values
+        name = rr_field.spec.name
+        if shown is None or name not in shown or rr_field.holds_refused or self._moving_on:
+            return
+        value = rr_field.value
+        desk = self.rr_app.desk
+        call = desk.active if desk is not None else None
+        if shown[name] == value or call is None or call.record.state.typing_scope != self._scope:
+            return  # nothing new, or the call (or request) this panel was filled for is over
+        try:
+            self.desk.keep_typed(self.PANEL_ID, {name: value})
+        except (DomainError, StoreBusy) as error:
+            self.message(error.message, error=True)
+            return
+        shown[name] = value
+
+    def clear_typed(self, *names: str) -> None:
+        """Empty fields whose value the panel just acted on (an option, an answer, a
+        payment reported): nothing of them is left to show again."""
+        for name in names:
+            self.field(name).value = ""
+        shown = self._shown_values
+        stale = [name for name in names if shown is not None and shown.get(name)]
+        desk = self.rr_app.desk
+        if shown is None or not stale or desk is None or desk.active is None:
+            return
+        if self.attempt(lambda: desk.keep_typed(self.PANEL_ID, dict.fromkeys(stale, ""))):
+            shown.update(dict.fromkeys(stale, ""))
+
+    def forget_typed(self) -> None:
+        """The panel's action is done (an order created, a case filed): what was typed
+        for it is in its record now, and the next one starts empty."""
+        shown = self._shown_values
+        if shown is None or self.desk.active is None:
+            return
+        kept = self.desk.typed(self.PANEL_ID)
+        if kept:
+            self.attempt(lambda: self.desk.keep_typed(self.PANEL_ID, dict.fromkeys(kept, "")))
+        self._shown_values = {name: self.field(name).value for name in shown}
+
+    def on_rr_field_left(self, event: RRField.Left) -> None:
+        self.keep(event.field)
+
+    def on_screen_suspend(self) -> None:
+        """Another panel comes on top (F2, F7, F14...): keep the field being typed."""
+        focused = self.focused
+        if isinstance(focused, RRField):
+            self.leaving(focused)
+
+    def leaving(self, rr_field: RRField) -> None:
+        """The panel is covered or left with the cursor in ``rr_field``."""
+        self.keep(rr_field)
