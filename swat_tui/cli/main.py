@@ -14,6 +14,7 @@ import typer
 
 from swat_tui.cli import calls, cgo, db, td, ucc, users
 from swat_tui.cli.demo import demo_command
+from swat_tui.cli.private_store import secure_store
 from swat_tui.cli.store_option import DB_HELP
 from swat_tui.config import (
     Settings,
@@ -66,6 +67,7 @@ def main(
     if ctx.invoked_subcommand is None:
         from swat_tui.ui.app import run_tui
 
+        secure_store(settings.db_url)  # subcommands do it in settings_of, after their --db
         raise typer.Exit(run_tui(settings))
 
 
