@@ -29,8 +29,8 @@ def make_engine(url: str) -> Engine:
     """Create the engine for ``url`` or raise ``StoreError`` saying why not."""
     try:
         parsed = make_url(url)
-    except ArgumentError as error:
-        raise StoreError(f"URL de base de datos inválida: {url!r}") from error
+    except (ArgumentError, ValueError) as error:  # ValueError: a port that is no number
+        raise StoreError(f"URL de base de datos inválida: {_masked(url)!r}") from error
     is_sqlite = parsed.get_backend_name() == "sqlite"
     file = database_file(parsed.database, parsed.query) if is_sqlite else None
     if file is not None and not file.read_only:
@@ -39,13 +39,26 @@ def make_engine(url: str) -> Engine:
             parsed = parsed.set(database=str(file.path))  # "~" expanded, as it was created
     try:
         engine = create_engine(
-            parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if is_sqlite else {}
+            parsed,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if is_sqlite else {},
+            # A driver error's text would carry the statement's values (customers'
+            # data, password hashes) to the screen and the error log.
+            hide_parameters=True,
         )
     except (NoSuchModuleError, ArgumentError, ImportError) as error:
         raise StoreError(f"Base de datos no soportada: {parsed.drivername!r} ({error})") from error
     if is_sqlite:
         _tune_sqlite(engine)
     return engine
+
+
+def _masked(url: str) -> str:
+    """``url`` with the password between ``user:`` and ``@`` replaced by ``***``."""
+    start = url.find("//") + 2 if "//" in url else url.find(":") + 1
+    userinfo, at, rest = url[start:].rpartition("@")
+    if not at or ":" not in userinfo:
+        return url
+    return f"{url[:start]}{userinfo.partition(':')[0]}:***@{rest}"
 
 
 def _tune_sqlite(engine: Engine) -> None:
