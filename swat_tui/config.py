@@ -24,11 +24,16 @@ def now_bogota() -> datetime:
     return datetime.now(BOGOTA).replace(microsecond=0)
 
 
-def default_db_path() -> Path:
-    """The embedded store's file in the user's data directory."""
+def user_data_folder() -> Path:
+    """The user's data directory for swat-tui: the default store and the error log."""
     from platformdirs import user_data_dir
 
-    return Path(user_data_dir("swat-tui", appauthor=False)) / "swat.db"
+    return Path(user_data_dir("swat-tui", appauthor=False))
+
+
+def default_db_path() -> Path:
+    """The embedded store's file in the user's data directory."""
+    return user_data_folder() / "swat.db"
 
 
 def resolve_db_url(cli_value: str | None) -> str:

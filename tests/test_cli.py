@@ -12,7 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from swat_tui.cli.main import app
-from swat_tui.config import Settings
+from swat_tui.config import Settings, now_bogota
+from swat_tui.domain.auth import AuthService
+from swat_tui.store.engine import make_engine
 from swat_tui.store.migrations import HEAD
 
 runner = CliRunner()
@@ -53,6 +55,10 @@ def test_no_subcommand_runs_the_tui_with_the_settings(
 # -- users and db ----------------------------------------------------------------------
 
 
+def _auth(store_url: str) -> AuthService:
+    return AuthService(make_engine(store_url), now_bogota)
+
+
 def test_users_add_list_and_reset_password(store_url: str) -> None:
     added = runner.invoke(
         app,
@@ -81,6 +87,8 @@ def test_users_add_list_and_reset_password(store_url: str) -> None:
     )
     assert reset.exit_code == 0, reset.output
     assert "ASESOR09" in reset.stdout
+    audit = _auth(store_url).profile_audit("ASESOR09")
+    assert [(line.actor, line.action) for line in audit] == [("*CLI", "RESTABLECER CLAVE")]
 
 
 def test_users_add_asks_for_the_password_twice(store_url: str) -> None:

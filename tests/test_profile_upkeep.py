@@ -13,7 +13,14 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import select
 
-from swat_tui.domain.auth import QMAXSIGN, AgentSummary, AuthService, ProfileAuditLine
+import swat_tui.store.queries.profile_audit as profile_audit_queries
+from swat_tui.domain.auth import (
+    OPERATOR_ACTOR,
+    QMAXSIGN,
+    AgentSummary,
+    AuthService,
+    ProfileAuditLine,
+)
 from swat_tui.domain.bootstrap import clear_account_data
 from swat_tui.domain.desk.desk import Desk
 from swat_tui.domain.desk.practice_queue import IncomingCall
@@ -245,3 +252,30 @@ def test_every_upkeep_message_fits_the_message_line(
             attempt()
         messages.append(refused.value.message)
     assert all(len(message) <= MESSAGE_WIDTH for message in messages), messages
+
+
+def test_the_operators_reset_is_audited_as_the_cli_in_its_own_transaction(
+    auth: AuthService, store_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _lock_out(auth, "ASESOR01")
+    auth.reset_password("asesor01", "nueva123")
+    (line,) = auth.profile_audit("ASESOR01")
+    assert (line.actor, line.target, line.action, line.at) == (
+        OPERATOR_ACTOR,
+        "ASESOR01",
+        "RESTABLECER CLAVE",
+        FIXED_NOW,
+    )
+    with pytest.raises(DomainError, match="CPF1120"):
+        auth.reset_password("NADIE", "nueva123")
+    assert _audit_rows(store_engine) == 1
+
+    def audit_fails(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("disco lleno")
+
+    # The audit row and the reset are one transaction: no row, no reset.
+    before = _stored(store_engine)
+    monkeypatch.setattr(profile_audit_queries, "log_profile_action", audit_fails)
+    with pytest.raises(RuntimeError):
+        auth.reset_password("ASESOR02", "otra4567")
+    assert _stored(store_engine) == before

@@ -7,6 +7,7 @@ imports happen inside the command that needs them.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from typing import Annotated
 
@@ -14,7 +15,9 @@ import typer
 
 from swat_tui.cli import calls, cgo, db, td, ucc, users
 from swat_tui.cli.demo import demo_command
+from swat_tui.cli.private_store import secure_store
 from swat_tui.cli.store_option import DB_HELP
+from swat_tui.cli.usage_errors import SwatGroup
 from swat_tui.config import (
     Settings,
     practice_seed_from_env,
@@ -30,6 +33,7 @@ app = typer.Typer(
     ),
     add_completion=False,
     pretty_exceptions_show_locals=False,  # locals may hold passwords
+    cls=SwatGroup,  # usage errors as one Spanish line
 )
 app.add_typer(db.app, name="db")
 app.add_typer(users.app, name="users")
@@ -66,12 +70,43 @@ def main(
     if ctx.invoked_subcommand is None:
         from swat_tui.ui.app import run_tui
 
+        secure_store(settings.db_url)  # subcommands do it in settings_of, after their --db
         raise typer.Exit(run_tui(settings))
 
 
 def run() -> None:
-    """Console-script entry point."""
-    app(prog_name="swat")
+    """Console-script entry point: an unexpected error is logged and said in one line.
+
+    Not a traceback on the operator's screen: its frames may name customers'
+    data; the log (error_log) keeps the detail, without local variables.
+    """
+    try:
+        app(prog_name="swat")
+    except Exception as error:
+        from swat_tui.error_log import log_unexpected
+
+        logged = log_unexpected(error, where=_command_words(sys.argv[1:]))
+        detail = f"; detalle en {logged}" if logged else ""
+        typer.echo(f"swat: error: Error inesperado ({type(error).__name__}){detail}.", err=True)
+        sys.exit(1)
+
+
+def _command_words(argv: list[str]) -> str:
+    """``swat`` and its subcommands as typed, without any option or value (a password)."""
+    command: object = typer.main.get_command(app)
+    words = ["swat"]
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--db":
+            next(tokens, None)  # its URL may carry a password
+        if token.startswith("-"):
+            continue
+        commands = getattr(command, "commands", {})
+        if token not in commands:
+            break
+        words.append(token)
+        command = commands[token]
+    return " ".join(words)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from swat_tui.cli.private_store import secure_store
 from swat_tui.config import DB_URL_ENV, Settings
 
 DB_HELP = (
@@ -27,6 +28,13 @@ DbOption = Annotated[
 
 
 def settings_of(ctx: typer.Context, db_url: str | None) -> Settings:
-    """The settings the top-level callback resolved, with this command's ``--db`` on top."""
+    """The settings the top-level callback resolved, with this command's ``--db`` on top.
+
+    Every command that opens the store asks for them first, so the store's files
+    are made private to the user here, before the command opens it.
+    """
     settings: Settings = ctx.obj
-    return replace(settings, db_url=db_url) if db_url else settings
+    if db_url:
+        settings = replace(settings, db_url=db_url)
+    secure_store(settings.db_url)
+    return settings

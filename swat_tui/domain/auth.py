@@ -9,7 +9,8 @@ A supervisor keeps the profiles from the application (USR001, as IBM i's
 WRKUSRPRF): re-enabling a profile the lock-out disabled, resetting its
 password. Each is one transaction with its ``profile_audit`` row; the acting
 profile's role is read from the store in that transaction, and a refusal
-(CPF2217 not authorized, CPF2204 no such profile) changes nothing.
+(CPF2217 not authorized, CPF2204 no such profile) changes nothing. The
+operator's reset from the command line is audited the same way, as ``*CLI``.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ from swat_tui.store.queries import profile_audit
 QMAXSIGN = 3  # OS/400 system value: failed sign-ons before the profile is disabled
 MIN_PASSWORD_LENGTH = 6  # OS/400 QPWDMINLEN default
 USERNAME_PATTERN = re.compile(r"[A-Z0-9]{1,10}")
+# The audit trail's actor for the operator's own commands (``swat users``): no RR
+# profile can be named so, and the operating-system user is not evidence (getpass
+# reads $USER, which anyone sets); whoever can run them can write the store file.
+OPERATOR_ACTOR = "*CLI"
 
 # OWASP's argon2id setting (19 MiB, 2 passes, 1 lane) rather than argon2-cffi's
 # default 64 MiB: a terminal app on a shared call-centre PC must stay under
@@ -181,9 +186,11 @@ class AuthService:
         return created
 
     def reset_password(self, username: str, password: str) -> None:
-        """Set a new password, re-enable the profile and forget failed attempts."""
+        """The operator's reset (``swat users reset-password``): a new password, the
+        profile enabled, failed attempts forgotten, audited as ``OPERATOR_ACTOR``.
+        """
         name = normalize_username(username)
-        password_hash = _hash(password)
+        password_hash = _hash(password)  # slow: before the write lock
         with write_session(self._engine) as session:
             agent = agent_queries.get_agent(session, username=name)
             if agent is None:
@@ -192,6 +199,7 @@ class AuthService:
             agent.failed_signons = 0
             agent.disabled = False
             session.add(agent)
+            self._audit(session, OPERATOR_ACTOR, name, ProfileAction.RESTABLECER_CLAVE)
 
     def list_agents(self) -> tuple[AgentSummary, ...]:
         """Every profile by user name, for the operator."""

@@ -1,6 +1,7 @@
 """Building the SQLAlchemy engine and sessions.
 
-The engine is built by a function, never at import time. For SQLite the
+The engine is built by a function, never at import time. A new SQLite store
+is created private to its user (``file_modes``). For SQLite the
 connection runs in WAL mode with a busy timeout, and we take over ``BEGIN``
 so that read-then-write transactions can start with ``BEGIN IMMEDIATE``
 (a busy timeout does not save a deferred transaction upgraded to write).
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, event
@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlmodel import Session, create_engine
 
 from swat_tui.store.errors import StoreBusy, StoreError
+from swat_tui.store.file_modes import create_private, database_file
 
 BUSY_TIMEOUT_MS = 5000
 _BEGIN_OPTION = "sqlite_begin"
@@ -28,20 +29,36 @@ def make_engine(url: str) -> Engine:
     """Create the engine for ``url`` or raise ``StoreError`` saying why not."""
     try:
         parsed = make_url(url)
-    except ArgumentError as error:
-        raise StoreError(f"URL de base de datos inválida: {url!r}") from error
+    except (ArgumentError, ValueError) as error:  # ValueError: a port that is no number
+        raise StoreError(f"URL de base de datos inválida: {_masked(url)!r}") from error
     is_sqlite = parsed.get_backend_name() == "sqlite"
-    if is_sqlite and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    file = database_file(parsed.database, parsed.query) if is_sqlite else None
+    if file is not None and not file.read_only:
+        create_private(file.path)  # before SQLite creates it 0644: see file_modes
+        if not file.uri and str(file.path) != parsed.database:
+            parsed = parsed.set(database=str(file.path))  # "~" expanded, as it was created
     try:
         engine = create_engine(
-            parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if is_sqlite else {}
+            parsed,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if is_sqlite else {},
+            # A driver error's text would carry the statement's values (customers'
+            # data, password hashes) to the screen and the error log.
+            hide_parameters=True,
         )
     except (NoSuchModuleError, ArgumentError, ImportError) as error:
         raise StoreError(f"Base de datos no soportada: {parsed.drivername!r} ({error})") from error
     if is_sqlite:
         _tune_sqlite(engine)
     return engine
+
+
+def _masked(url: str) -> str:
+    """``url`` with the password between ``user:`` and ``@`` replaced by ``***``."""
+    start = url.find("//") + 2 if "//" in url else url.find(":") + 1
+    userinfo, at, rest = url[start:].rpartition("@")
+    if not at or ":" not in userinfo:
+        return url
+    return f"{url[:start]}{userinfo.partition(':')[0]}:***@{rest}"
 
 
 def _tune_sqlite(engine: Engine) -> None:
