@@ -225,3 +225,22 @@ def test_a_call_the_agent_hung_up_is_not_abandoned(store_engine: Engine) -> None
         "abandoned",
         "customer",
     )
+
+
+def test_a_call_closed_on_rec001_is_exported_as_abandoned_by_the_system(
+    store_engine: Engine,
+) -> None:
+    """Issue 17: REC001's "4=Cerrar como abandonada" is exported as it was named: no
+    ACW (nobody worked on it after the crash), talk time up to the store's last word."""
+    clock = MovingClock(FIXED_NOW)
+    agent_id = seed(store_engine, FIXED_NOW)
+    calls = CallService(store_engine, clock)
+    left = calls.answer(calls.offer(agent_id, "3140000000", "HOGAR").id).id
+    clock.advance(50)
+    calls.set_field(left, "caller_name", "Rosa Peña")
+    clock.advance(7200)  # the session was killed; the next sign-on closes the call
+    calls.close_abandoned(left)
+    (row,) = _read(_export(calls, FIXED_NOW.date()))
+    assert (row["estado"], row["terminada_por"]) == ("abandoned", "system")
+    assert (row["acw_s"], row["conversacion_s"]) == ("0", "50")
+    assert row["fin"] == "2026-03-10T09:30:50-05:00"

@@ -236,3 +236,25 @@ def test_opening_the_calls_account_is_one_transaction(services: Services) -> Non
             text("SELECT count(*) FROM access_log WHERE action = 'CONSULTA'")
         ).scalar_one()
     assert logged == 1  # the panel read with the opening, not before or twice
+
+
+def test_rec001_closes_a_call_a_crash_left_open_as_abandoned(
+    services: Services, clock: MovingClock
+) -> None:
+    """Issue 17: "4=Cerrar como abandonada" records what it says — abandoned, by the
+    system — with the line ended when the store last saw the call (the hour the app
+    was down is not talk time) and no ACW left running for a call nobody works on."""
+    desk = _desk(services)
+    desk.go_available()
+    desk.ring()
+    desk.answer()
+    clock.advance(40)
+    desk.set_field("request_notes", "Llama por la factura")  # the last thing written
+    last_seen = clock.now
+    clock.advance(3600)  # the session was killed; the agent signs on an hour later
+    next_desk = Desk(services, desk.agent, ScriptedSource())
+    (interrupted,) = next_desk.interrupted()
+    closed = next_desk.close_interrupted(interrupted)
+    assert (closed.status, closed.ended_by) == ("abandoned", "system")
+    assert closed.ended_at == last_seen and not closed.in_acw
+    assert next_desk.interrupted() == []

@@ -161,7 +161,7 @@ class CallService:
     def hang_up(self, call_id: int, *, by: str = AGENT) -> CallRecord:
         """The line goes down, everything captured stays. "ended" if the procedure
         allowed the end; otherwise "abandoned" when the customer left before being
-        served, "hung_up" when the agent (or, after a crash, the system) ended it.
+        served, "hung_up" when the agent (or the system) ended it.
         ``by`` is recorded as ``ended_by``."""
         if by not in (AGENT, CUSTOMER, SYSTEM):
             raise ValueError(f"ended by {by!r}")
@@ -179,6 +179,24 @@ class CallService:
             change.close_line(status)
             change.call.ended_by = by
             change.event("colgada", f"{status} ({by})")
+
+        return self._write(call_id, apply)
+
+    def close_abandoned(self, call_id: int) -> CallRecord:
+        """REC001 option 4: a call a killed session left open is closed by the system as
+        abandoned, the outcome the agent chose, whatever step it had reached (its checks
+        stay in the state). The line ended when the store last saw the call; no ACW
+        starts, since no agent is working on it."""
+
+        def apply(change: CallChange) -> None:
+            if change.call.status not in OPEN_STATUSES:
+                raise DomainError("La llamada ya terminó.")
+            seen = change.last_seen()
+            change.stop_hold(seen)
+            change.call.status = ABANDONED
+            change.call.ended_at = seen
+            change.call.ended_by = SYSTEM
+            change.event("abandonada", "cerrada por el sistema tras una sesión interrumpida")
 
         return self._write(call_id, apply)
 

@@ -411,8 +411,9 @@ class Desk(
         self._tell("call")
 
     def close_interrupted(self, record: CallRecord) -> CallRecord:
-        """REC001 option 4: the call a crash left open is closed by the system."""
-        return self.services.calls.hang_up(record.id, by="system")
+        """REC001 option 4: the call a crash left open is closed by the system as
+        abandoned (status ``abandoned``, ended by ``system``)."""
+        return self.services.calls.close_abandoned(record.id)
 
     # -- the supervisor's profile upkeep (USR001, as IBM i's WRKUSRPRF) -------------------
 

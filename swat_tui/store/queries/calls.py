@@ -91,6 +91,12 @@ def events_of(session: Session, *, call_ids: Sequence[int]) -> Sequence[CallEven
     return session.exec(statement).all()
 
 
+def last_event_at(session: Session, *, call_id: int) -> datetime | None:
+    """When the call's latest event was written (None before any)."""
+    statement = select(func.max(col(CallEvent.at))).where(col(CallEvent.call_id) == call_id)
+    return session.exec(statement).one()
+
+
 def add_typification(session: Session, *, typification: Typification) -> Typification:
     """Add a typification row to the caller's transaction."""
     session.add(typification)
