@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,8 +15,12 @@ from typer.testing import CliRunner
 
 from swat_tui.cli import calls as calls_cli
 from swat_tui.config import Settings
+from swat_tui.domain.auth import SignedOnAgent
 from swat_tui.domain.call import CallService
 from swat_tui.domain.call.export import HEADER
+from swat_tui.domain.desk.desk import Desk
+from swat_tui.domain.desk.practice_queue import IncomingCall
+from swat_tui.domain.services import Services
 from tests.call_seed import CUENTA, MovingClock, seed
 from tests.conftest import FIXED_NOW
 
@@ -244,3 +248,31 @@ def test_a_call_closed_on_rec001_is_exported_as_abandoned_by_the_system(
     assert (row["estado"], row["terminada_por"]) == ("abandoned", "system")
     assert (row["acw_s"], row["conversacion_s"]) == ("0", "50")
     assert row["fin"] == "2026-03-10T09:30:50-05:00"
+
+
+def test_the_acw_ended_by_signing_off_is_exported(store_engine: Engine) -> None:
+    """Issue 17: hang up, 25 s of ACW, sign off: acw_s is 25, not 0."""
+    clock = MovingClock(FIXED_NOW)
+    agent_id = seed(store_engine, FIXED_NOW)
+    services = Services.create(store_engine, clock)
+    desk = Desk(services, SignedOnAgent(agent_id, "ASESOR01", "Laura Gómez", "asesor"), Unused())
+    desk.go_available()
+    desk.ring("3150000000", "HOGAR_SAC")
+    desk.answer()
+    clock.advance(12)
+    desk.hang_up()
+    clock.advance(25)
+    desk.sign_off()
+    (row,) = _read(_export(services.calls, FIXED_NOW.date()))
+    assert (row["estado"], row["terminada_por"]) == ("hung_up", "agent")
+    assert (row["conversacion_s"], row["acw_s"]) == ("12", "25")
+
+
+class Unused:
+    """A call source that is never asked: the test rings its own number."""
+
+    def next_call(self, now: datetime) -> IncomingCall:
+        raise AssertionError("no call is drawn from the source")
+
+    def ring_delay(self) -> float | None:
+        return None

@@ -248,6 +248,15 @@ class Desk(
         if self.active is not None:
             raise DomainError("Tiene una llamada en curso: termínela antes de cerrar sesión.")
 
+    def sign_off(self) -> None:
+        """The agent signs off (refused as ``check_sign_off`` says): an ACW still running
+        ends now in the store with its time, as the softphone's 7 would end it."""
+        self.check_sign_off()
+        if self.phone.state == AgentState.ACW:
+            phone = self.phone.go_aux(0, self._now())  # out of the queue: nothing rings
+            self._leave_acw()
+            self.phone = phone
+
     def _require_call(self) -> ActiveCall:
         if self.active is None:
             raise DomainError("No hay ninguna llamada en curso.")
@@ -395,6 +404,10 @@ class Desk(
     # -- calls a crash left open ---------------------------------------------------------
 
     def interrupted(self) -> list[CallRecord]:
+        """What a killed session left (asked once, at sign-on): an ACW still running
+        is ended at the store's last word on its call; the calls still open are
+        returned for REC001."""
+        self.services.calls.close_stale_acw(self.agent.id)
         return self.services.calls.interrupted(self.agent.id)
 
     def resume_interrupted(self, record: CallRecord) -> None:

@@ -61,6 +61,16 @@ def open_calls_of(session: Session, *, agent_id: int, statuses: Sequence[str]) -
     return session.exec(statement).all()
 
 
+def ids_in_acw(session: Session, *, agent_id: int) -> Sequence[int]:
+    """The agent's calls whose after-call work is still running, oldest first."""
+    statement = (
+        select(Call.id)
+        .where(Call.agent_id == agent_id, col(Call.acw_started_at).is_not(None))
+        .order_by(col(Call.id))
+    )
+    return [call_id for call_id in session.exec(statement).all() if call_id is not None]
+
+
 def add_request(
     session: Session, *, call_id: int, branch: str, description: str, at: datetime
 ) -> CallRequest:
