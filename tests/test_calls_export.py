@@ -276,3 +276,43 @@ class Unused:
 
     def ring_delay(self) -> float | None:
         return None
+
+
+def test_cli_exports_the_abandoned_outcome_and_the_acw(
+    store_engine: Engine, store_url: str
+) -> None:
+    """Issue 17, item 4: ``swat calls export`` as the client reads it — a call closed on
+    REC001 and a call whose ACW ended by signing off."""
+    clock = MovingClock(FIXED_NOW)
+    agent_id = seed(store_engine, FIXED_NOW)
+    services = Services.create(store_engine, clock)
+    agent = SignedOnAgent(agent_id, "ASESOR01", "Laura Gómez", "asesor")
+    killed = Desk(services, agent, Unused())
+    killed.go_available()
+    left = killed.ring("3160000000", "HOGAR_SAC").id
+    killed.answer()
+    clock.advance(3600)  # the session was killed mid-call; the agent signs on again
+    desk = Desk(services, agent, Unused())
+    (interrupted,) = desk.interrupted()
+    desk.close_interrupted(interrupted)
+    desk.go_available()
+    worked = desk.ring("3170000000", "HOGAR_SAC").id
+    desk.answer()
+    desk.hang_up()
+    clock.advance(40)
+    desk.sign_off()
+    result = CliRunner().invoke(
+        _cli(), ["calls", "export", "--since", "2026-03-10"], obj=Settings(db_url=store_url)
+    )
+    assert result.exit_code == 0, result.output
+    rows = {row["llamada"]: row for row in _read(result.stdout)}
+    assert [rows[str(left)][k] for k in ("estado", "terminada_por", "acw_s")] == [
+        "abandoned",
+        "system",
+        "0",
+    ]
+    assert [rows[str(worked)][k] for k in ("estado", "terminada_por", "acw_s")] == [
+        "hung_up",
+        "agent",
+        "40",
+    ]
