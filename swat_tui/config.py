@@ -16,6 +16,7 @@ from pathlib import Path
 DB_URL_ENV = "SWAT_DB_URL"
 RING_DELAY_ENV = "SWAT_RING_DELAY"
 PRACTICE_SEED_ENV = "SWAT_PRACTICE_SEED"
+TD_DIR_ENV = "SWAT_TD_DIR"
 BOGOTA = timezone(timedelta(hours=-5), "COT")  # Colombia has no daylight saving time
 
 
@@ -61,6 +62,12 @@ def practice_seed_from_env() -> int | None:
     return int(value) if value.lstrip("-").isdigit() else None
 
 
+def td_dir_from_env() -> Path | None:
+    """``SWAT_TD_DIR``: the operator's own T&D trees folder instead of data/td."""
+    value = os.environ.get(TD_DIR_ENV, "").strip()
+    return Path(value) if value else None
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything the app needs to know about its surroundings."""
@@ -79,6 +86,8 @@ class Settings:
     # The practice queue's seed; None: a new one each session (frozen runs use
     # ``demo_seed``), so agents do not get the same calls in the same order.
     practice_seed: int | None = None
+    # The T&D fault trees' folder; None: the shipped data/td.
+    td_dir: Path | None = None
 
     def practice_queue_seed(self) -> int:
         if self.practice_seed is not None:

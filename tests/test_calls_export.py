@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,8 +15,12 @@ from typer.testing import CliRunner
 
 from swat_tui.cli import calls as calls_cli
 from swat_tui.config import Settings
+from swat_tui.domain.auth import SignedOnAgent
 from swat_tui.domain.call import CallService
 from swat_tui.domain.call.export import HEADER
+from swat_tui.domain.desk.desk import Desk
+from swat_tui.domain.desk.practice_queue import IncomingCall
+from swat_tui.domain.services import Services
 from tests.call_seed import CUENTA, MovingClock, seed
 from tests.conftest import FIXED_NOW
 
@@ -225,3 +229,90 @@ def test_a_call_the_agent_hung_up_is_not_abandoned(store_engine: Engine) -> None
         "abandoned",
         "customer",
     )
+
+
+def test_a_call_closed_on_rec001_is_exported_as_abandoned_by_the_system(
+    store_engine: Engine,
+) -> None:
+    """Issue 17: REC001's "4=Cerrar como abandonada" is exported as it was named: no
+    ACW (nobody worked on it after the crash), talk time up to the store's last word."""
+    clock = MovingClock(FIXED_NOW)
+    agent_id = seed(store_engine, FIXED_NOW)
+    calls = CallService(store_engine, clock)
+    left = calls.answer(calls.offer(agent_id, "3140000000", "HOGAR").id).id
+    clock.advance(50)
+    calls.set_field(left, "caller_name", "Rosa Peña")
+    clock.advance(7200)  # the session was killed; the next sign-on closes the call
+    calls.close_abandoned(left)
+    (row,) = _read(_export(calls, FIXED_NOW.date()))
+    assert (row["estado"], row["terminada_por"]) == ("abandoned", "system")
+    assert (row["acw_s"], row["conversacion_s"]) == ("0", "50")
+    assert row["fin"] == "2026-03-10T09:30:50-05:00"
+
+
+def test_the_acw_ended_by_signing_off_is_exported(store_engine: Engine) -> None:
+    """Issue 17: hang up, 25 s of ACW, sign off: acw_s is 25, not 0."""
+    clock = MovingClock(FIXED_NOW)
+    agent_id = seed(store_engine, FIXED_NOW)
+    services = Services.create(store_engine, clock)
+    desk = Desk(services, SignedOnAgent(agent_id, "ASESOR01", "Laura Gómez", "asesor"), Unused())
+    desk.go_available()
+    desk.ring("3150000000", "HOGAR_SAC")
+    desk.answer()
+    clock.advance(12)
+    desk.hang_up()
+    clock.advance(25)
+    desk.sign_off()
+    (row,) = _read(_export(services.calls, FIXED_NOW.date()))
+    assert (row["estado"], row["terminada_por"]) == ("hung_up", "agent")
+    assert (row["conversacion_s"], row["acw_s"]) == ("12", "25")
+
+
+class Unused:
+    """A call source that is never asked: the test rings its own number."""
+
+    def next_call(self, now: datetime) -> IncomingCall:
+        raise AssertionError("no call is drawn from the source")
+
+    def ring_delay(self) -> float | None:
+        return None
+
+
+def test_cli_exports_the_abandoned_outcome_and_the_acw(
+    store_engine: Engine, store_url: str
+) -> None:
+    """Issue 17, item 4: ``swat calls export`` as the client reads it — a call closed on
+    REC001 and a call whose ACW ended by signing off."""
+    clock = MovingClock(FIXED_NOW)
+    agent_id = seed(store_engine, FIXED_NOW)
+    services = Services.create(store_engine, clock)
+    agent = SignedOnAgent(agent_id, "ASESOR01", "Laura Gómez", "asesor")
+    killed = Desk(services, agent, Unused())
+    killed.go_available()
+    left = killed.ring("3160000000", "HOGAR_SAC").id
+    killed.answer()
+    clock.advance(3600)  # the session was killed mid-call; the agent signs on again
+    desk = Desk(services, agent, Unused())
+    (interrupted,) = desk.interrupted()
+    desk.close_interrupted(interrupted)
+    desk.go_available()
+    worked = desk.ring("3170000000", "HOGAR_SAC").id
+    desk.answer()
+    desk.hang_up()
+    clock.advance(40)
+    desk.sign_off()
+    result = CliRunner().invoke(
+        _cli(), ["calls", "export", "--since", "2026-03-10"], obj=Settings(db_url=store_url)
+    )
+    assert result.exit_code == 0, result.output
+    rows = {row["llamada"]: row for row in _read(result.stdout)}
+    assert [rows[str(left)][k] for k in ("estado", "terminada_por", "acw_s")] == [
+        "abandoned",
+        "system",
+        "0",
+    ]
+    assert [rows[str(worked)][k] for k in ("estado", "terminada_por", "acw_s")] == [
+        "hung_up",
+        "agent",
+        "40",
+    ]

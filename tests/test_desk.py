@@ -236,3 +236,70 @@ def test_opening_the_calls_account_is_one_transaction(services: Services) -> Non
             text("SELECT count(*) FROM access_log WHERE action = 'CONSULTA'")
         ).scalar_one()
     assert logged == 1  # the panel read with the opening, not before or twice
+
+
+def test_rec001_closes_a_call_a_crash_left_open_as_abandoned(
+    services: Services, clock: MovingClock
+) -> None:
+    """Issue 17: "4=Cerrar como abandonada" records what it says — abandoned, by the
+    system — with the line ended when the store last saw the call (the hour the app
+    was down is not talk time) and no ACW left running for a call nobody works on."""
+    desk = _desk(services)
+    desk.go_available()
+    desk.ring()
+    desk.answer()
+    clock.advance(40)
+    desk.set_field("request_notes", "Llama por la factura")  # the last thing written
+    last_seen = clock.now
+    clock.advance(3600)  # the session was killed; the agent signs on an hour later
+    next_desk = Desk(services, desk.agent, ScriptedSource())
+    (interrupted,) = next_desk.interrupted()
+    closed = next_desk.close_interrupted(interrupted)
+    assert (closed.status, closed.ended_by) == ("abandoned", "system")
+    assert closed.ended_at == last_seen and not closed.in_acw
+    assert next_desk.interrupted() == []
+
+
+def test_signing_off_in_acw_ends_it_with_its_time(services: Services, clock: MovingClock) -> None:
+    """Issue 17: signing off is one of the ways out of ACW; its time is kept."""
+    desk = _desk(services)
+    desk.go_available()
+    desk.ring()
+    desk.answer()
+    desk.hang_up()
+    clock.advance(25)
+    desk.sign_off()
+    assert desk.last_call_id is not None
+    record = services.calls.get(desk.last_call_id)
+    assert (record.acw_seconds, record.in_acw) == (25, False)
+    _agree(services, desk)
+
+
+def test_sign_off_is_refused_on_a_call_and_ends_nothing(services: Services) -> None:
+    desk = _desk(services)
+    desk.go_available()
+    desk.ring()
+    desk.answer()
+    with pytest.raises(DomainError, match="llamada en curso"):
+        desk.sign_off()
+    assert desk.phone.state == AgentState.EN_LLAMADA
+
+
+def test_an_acw_a_killed_session_left_ends_at_the_last_thing_done(
+    services: Services, clock: MovingClock
+) -> None:
+    """The session dies in ACW: the next sign-on ends that ACW when the store last saw
+    work on the call (a note written 30 s in), not hours later nor at 0."""
+    desk = _desk(services)
+    desk.go_available()
+    desk.ring()
+    desk.answer()
+    desk.hang_up()
+    call_id = desk.last_call_id
+    assert call_id is not None
+    clock.advance(30)
+    services.calls.set_field(call_id, "acw_notes", "Cliente colgó; se deja nota")
+    clock.advance(5400)  # killed; the agent signs on again an hour and a half later
+    assert Desk(services, desk.agent, ScriptedSource()).interrupted() == []
+    record = services.calls.get(call_id)
+    assert (record.acw_seconds, record.in_acw) == (30, False)

@@ -8,7 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from swat_tui.cli.main import app
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.desk.support_intents import left_out_notice
+from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
+from swat_tui.domain.procedure.definition import load_procedure
 from swat_tui.domain.support import td_walk
 from swat_tui.domain.support.td_trees import (
     ESCALATION,
@@ -21,6 +23,7 @@ from swat_tui.domain.support.td_trees import (
     check_dir,
     default_dir,
     find_tree,
+    folder_trees,
     load_trees,
     shipped_codes,
 )
@@ -295,6 +298,40 @@ def test_bad_toml_names_its_line(tmp_path: Path) -> None:
     assert "TOML inválido" in issues[0].message
 
 
+def test_a_file_in_error_leaves_out_only_that_tree(tmp_path: Path) -> None:
+    """Issue 17: the app uses the trees that validate; the bad file alone is left out."""
+    directory = tmp_path / "td"
+    _write(directory, "a_bueno.toml", GOOD)
+    _write(
+        directory,
+        "b_malo.toml",
+        GOOD.replace('sintoma = "lento"', 'sintoma = "corte"').replace("SOP-INT-001", "NOPE-1"),
+    )
+    found = folder_trees(directory)
+    assert [tree.file for tree in found.trees] == ["a_bueno.toml"]
+    assert found.left_out == ("b_malo.toml",)
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (("internet_lento",), "Árbol omitido por errores (swat td check): internet_lento."),
+        (
+            ("voz_ruido", "tv_pixelada"),
+            "Árboles omitidos por errores (swat td check): voz_ruido, tv_pixelada.",
+        ),
+        (
+            ("internet_intermitente", "tv_sin_senal_tvbox", "voz_ruido"),
+            "Árboles omitidos por errores (swat td check): internet_intermitente y 2 más.",
+        ),
+        (("x" * 40,), "Árboles omitidos por errores (swat td check): 1."),
+    ],
+)
+def test_row_24_names_the_trees_left_out_whole(names: tuple[str, ...], expected: str) -> None:
+    notice = left_out_notice(load_procedure(), names)
+    assert notice == expected and len(notice) <= MESSAGE_WIDTH
+
+
 def test_load_trees_refuses_an_invalid_folder(tmp_path: Path) -> None:
     _write(tmp_path / "td", "arbol.toml", GOOD.replace("SOP-INT-001", "NOPE-1"))
     with pytest.raises(DomainError, match=r"arbol\.toml:13: nodo\.resuelto\.codigo"):
@@ -385,6 +422,14 @@ def test_td_check_with_an_operator_catalogue(tmp_path: Path) -> None:
     assert "SOP-INT-007 no existe" in result.stdout
     missing = runner.invoke(app, ["td", "check", "--ucc", str(tmp_path / "nada.csv")])
     assert missing.exit_code == 2 and "No existe el archivo" in missing.stderr
+
+
+def test_td_check_checks_the_folder_the_app_reads(tmp_path: Path) -> None:
+    """SWAT_TD_DIR names the app's trees folder: ``swat td check`` checks that one."""
+    _write(tmp_path / "td", "arbol.toml", GOOD.replace("SOP-INT-001", "NOPE-1"))
+    result = runner.invoke(app, ["td", "check"], env={"SWAT_TD_DIR": str(tmp_path / "td")})
+    assert result.exit_code == 1
+    assert result.stdout.startswith("arbol.toml:13: nodo.resuelto.codigo:")
 
 
 def test_td_list_prints_the_trees_and_refuses_an_invalid_folder(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from swat_tui.config import (
     practice_seed_from_env,
     resolve_db_url,
     ring_delay_from_env,
+    td_dir_from_env,
 )
 
 app = typer.Typer(
@@ -63,6 +64,7 @@ def main(
             db_url=resolve_db_url(db_url),
             ring_delay=ring_delay_from_env(),
             practice_seed=practice_seed_from_env(),
+            td_dir=td_dir_from_env(),
         )
     else:
         settings = replace(given, db_url=db_url) if db_url else given

@@ -23,7 +23,7 @@ DirArgument = Annotated[
     Path | None,
     typer.Argument(
         metavar="[CARPETA]",
-        help="Carpeta de árboles .toml (por defecto data/td).",
+        help="Carpeta de árboles .toml (por defecto la de SWAT_TD_DIR o data/td).",
         show_default=False,
     ),
 ]
@@ -39,13 +39,13 @@ UccOption = Annotated[
 
 
 @app.command("check", help="Valida los árboles; cada error como archivo:línea: campo: mensaje.")
-def check_command(directory: DirArgument = None, ucc: UccOption = None) -> None:
+def check_command(ctx: typer.Context, directory: DirArgument = None, ucc: UccOption = None) -> None:
     """Print every issue and exit 1 when there is any; a one-line summary when clean."""
     from swat_tui.domain.support import td_trees
 
     with reported_errors():
         codes = td_trees.catalogue_codes(ucc) if ucc else td_trees.shipped_codes()
-    result = td_trees.check_dir(directory or td_trees.default_dir(), codes)
+    result = td_trees.check_dir(directory or _app_dir(ctx), codes)
     for issue in result.issues:
         typer.echo(str(issue))
     if result.issues:
@@ -58,13 +58,13 @@ def check_command(directory: DirArgument = None, ucc: UccOption = None) -> None:
 
 
 @app.command("list", help="Lista los árboles: archivo, servicio, síntoma, tecnologías, título.")
-def list_command(directory: DirArgument = None, ucc: UccOption = None) -> None:
+def list_command(ctx: typer.Context, directory: DirArgument = None, ucc: UccOption = None) -> None:
     """Print one line per valid tree; refused (exit 2) while any file has an error."""
     from swat_tui.domain.support import td_trees
 
     with reported_errors():
         codes = td_trees.catalogue_codes(ucc) if ucc else td_trees.shipped_codes()
-    result = td_trees.check_dir(directory or td_trees.default_dir(), codes)
+    result = td_trees.check_dir(directory or _app_dir(ctx), codes)
     if result.issues:
         count = len(result.issues)
         typer.echo(f"swat: error: {count} error(es) en los árboles; use swat td check.", err=True)
@@ -75,3 +75,13 @@ def list_command(directory: DirArgument = None, ucc: UccOption = None) -> None:
             applies += f" ({', '.join(tree.tecnologias)})"
         typer.echo(f"{tree.file:<28} {applies:<45} {tree.titulo}")
     typer.echo(f"{len(result.trees)} árboles.")
+
+
+def _app_dir(ctx: typer.Context) -> Path:
+    """The folder the app reads its trees from: what it would leave out is checked."""
+    from swat_tui.config import Settings
+    from swat_tui.domain.support import td_trees
+
+    settings = ctx.obj
+    given = settings.td_dir if isinstance(settings, Settings) else None
+    return given or td_trees.default_dir()

@@ -107,7 +107,7 @@ def open_services(
     ``progress(done, total)`` follows the demo build, which takes a few seconds.
     """
     engine = open_store(settings)
-    services = Services.create(engine, settings.clock)
+    services = Services.create(engine, settings.clock, td_dir=settings.td_dir)
     with store_errors():
         UccCatalog(engine).ensure_loaded()  # the shipped F22 catalogue, when there is none
         if store_is_empty(engine):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -24,9 +25,12 @@ class Services:
     accounts: AccountService
     notes: NoteService
     calls: CallService
+    td_dir: Path | None = None  # the T&D trees' folder; None: the shipped data/td
 
     @classmethod
-    def create(cls, engine: Engine, clock: Callable[[], datetime]) -> Services:
+    def create(
+        cls, engine: Engine, clock: Callable[[], datetime], *, td_dir: Path | None = None
+    ) -> Services:
         """Build every service over ``engine``; ``clock`` returns aware datetimes."""
         return cls(
             engine=engine,
@@ -35,6 +39,7 @@ class Services:
             accounts=AccountService(engine, clock),
             notes=NoteService(engine, clock),
             calls=CallService(engine, clock),
+            td_dir=td_dir,
         )
 
     def close(self) -> None:

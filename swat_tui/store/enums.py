@@ -90,8 +90,10 @@ class CallStatus(StrEnum):
     RINGING = "ringing"
     IN_PROGRESS = "in_progress"
     ENDED = "ended"
-    ABANDONED = "abandoned"  # the customer left before being served
-    HUNG_UP = "hung_up"  # the agent (or a recovery) ended it before the procedure's end
+    # The customer left before being served (ended_by "customer"), or a call a killed
+    # session left open, closed on REC001 as abandoned (ended_by "system").
+    ABANDONED = "abandoned"
+    HUNG_UP = "hung_up"  # the agent ended it before the procedure's end
     TRANSFERRED = "transferred"
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from sqlalchemy import text
 from textual.pilot import Pilot
 
+from swat_tui.domain.procedure import load_procedure
 from swat_tui.domain.services import Services
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.ui.app import SwatApp
 from tests.gates import SEE_ALL
+from tests.ui import test_legend_keys as routes
 from tests.ui.helpers import (
     answer_call,
     desk_of,
@@ -25,6 +27,7 @@ from tests.ui.helpers import (
 )
 
 SIZE = (80, 24)
+P = load_procedure()
 
 
 async def reception(pilot: Pilot[None], cuenta: int | None = None) -> None:
@@ -313,3 +316,21 @@ async def test_keys_typed_ahead_land_on_the_next_panel_of_a_later_call(
             assert panel_id(app) == "LLM002"
             typed = {name: current.field(name).value for name in (*flags, "request", "br")}
             assert typed == {**{flag: "s" for flag in flags}, "request": "Cobro", "br": "1"}
+
+
+async def test_llm008_asks_for_the_resolution_before_another_request(app: SwatApp) -> None:
+    """Issue 17: Intro on an empty LLM008 asked "¿Otra solicitud?" while Resolución, the
+    field above it, was empty; row 24 asks from the top down, and N does not skip it."""
+    told = P.message("closing_protocol", pending="Resolución informada")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await routes.to_closing(pilot)
+        assert panel_id(app) == "LLM008"
+        await enter(pilot)
+        assert message(app) == told
+        assert app.screen.focused is screen(app).field("inf")
+        await fill(pilot, mas="n")
+        await enter(pilot)
+        assert message(app) == told and panel_id(app) == "LLM008"
+        await fill(pilot, inf="s")
+        await enter(pilot)
+        assert message(app) == P.message("survey_choice")

@@ -65,6 +65,25 @@ async def test_tip001_shows_the_whole_description_of_the_row_with_the_cursor(
         assert message(app).startswith(f"Código {entries[row].code} elegido")
 
 
+async def test_tip001_detail_follows_the_page_turned_under_the_cursor(app: SwatApp) -> None:
+    """Issue 17: after AvPág the cursor's row is another code; the detail says which."""
+    async with app.run_test(size=SIZE) as pilot:
+        await routes.to_typification(pilot)
+        current = screen(app)
+        entries = current.entries  # type: ignore[attr-defined]
+        page = current.page_size  # type: ignore[attr-defined]
+        assert len(entries) > page, "the request's branch has more than one page of codes"
+        current.set_focus(current.field("o_0"))
+        await pilot.pause()
+        assert shown(app, "detail") == entries[0].description
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert shown(app, "detail") == entries[page].description
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert shown(app, "detail") == entries[0].description
+
+
 async def test_log001_says_on_row_24_that_there_are_no_calls(app: SwatApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await routes.to_call_log(pilot)

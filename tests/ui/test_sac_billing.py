@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlmodel import select
 from textual.pilot import Pilot
 
+from swat_tui.domain.billing.views import RentPart, RentView
 from swat_tui.domain.procedure import load_procedure
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.store.engine import read_session
 from swat_tui.store.models import InvoiceDeliveryChange
 from swat_tui.ui.app import SwatApp
+from swat_tui.ui.screens.sac.rent import total_line
 from tests.ui import test_legend_keys as routes
 from tests.ui.helpers import answer_call, desk_of, enter, fill, message, panel_id, screen, shown
 
@@ -241,3 +244,49 @@ async def test_the_cursor_starts_on_what_the_step_asks(app: SwatApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await routes.to_billing(pilot)
         assert app.screen.focused is screen(app).field("ok")
+
+
+# -- issue 17, item 5: the rent's line says about IVA what its IVA column shows ----------
+
+
+def _view(*parts: RentPart, estrato: int = 3) -> RentView:
+    return RentView(cuenta=1, estrato=estrato, iva_percent=19, parts=parts, history=())
+
+
+INTERNET = RentPart("internet", "Internet 100 Megas", 69900, 0, exempt=True)
+TV = RentPart("tv", "TV Avanzada", 50336, 9564)
+
+
+@pytest.mark.parametrize(
+    ("view", "label", "iva"),
+    [
+        (_view(INTERNET, TV), "Renta mensual (IVA 19% incluido)", "$ 9.564"),
+        (_view(INTERNET, estrato=2), "Renta mensual (exenta de IVA, estrato 2)", "exento"),
+        (_view(), "Renta mensual", "$ 0"),
+        (_view(RentPart("tv", "Plan sin tarifa", 0, 0)), "Renta mensual", "$ 0"),
+    ],
+)
+def test_the_rent_line_claims_no_iva_it_does_not_show(view: RentView, label: str, iva: str) -> None:
+    line = total_line(view)
+    assert line[:40].rstrip() == label
+    assert line[41:].split() == [
+        *_amount_words(view.base),
+        *iva.split(),
+        *_amount_words(view.total),
+    ]
+
+
+def _amount_words(value: int) -> list[str]:
+    return ["$", f"{value:,}".replace(",", ".")]
+
+
+async def test_an_internet_only_account_of_estrato_3_pays_no_iva(app: SwatApp) -> None:
+    """cm_init: internet alone, estrato 3 — SAC021 said "(IVA 19% incluido)" beside $ 0."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _to_billing_of(pilot, "cm_init")
+        await pilot.press("f13", "f15")
+        await pilot.pause()
+        assert panel_id(app) == "SAC021"
+        total = shown(app, "total")
+        assert total.startswith("Renta mensual (exenta de IVA, estrato 3)")
+        assert total.split()[-3] == "exento" and "19%" not in total

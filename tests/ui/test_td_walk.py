@@ -3,11 +3,20 @@ picked by number, answers typed, a wrong one refused, the leaf's code on TIP001.
 
 from __future__ import annotations
 
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
-from swat_tui.ui.app import SwatApp
+from swat_tui.config import Settings
+from swat_tui.domain.bootstrap import open_services
+from swat_tui.domain.support.td_trees import default_dir
+from swat_tui.ui.app import SwatApp, make_app
 from tests.ui import test_legend_keys as routes
 from tests.ui.helpers import desk_of, enter, fill, message, panel_id, screen, shown
 
@@ -18,6 +27,10 @@ TREE = "internet_no_navega"
 async def _to_question(pilot: Pilot[None]) -> None:
     """TD010 with the internet "no navega" tree chosen: its first question."""
     await routes.to_td_walk(pilot)
+    await _choose_tree(pilot)
+
+
+async def _choose_tree(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, SwatApp)
     number = next(t.number for t in desk_of(app).td_trees_for_call() if t.id == TREE)
@@ -80,3 +93,34 @@ async def test_intro_before_the_leaf_is_refused(app: SwatApp) -> None:
         await enter(pilot)
         assert panel_id(app) == "TD010"
         assert message(app).startswith("Paso 4 incompleto: Árbol T&D recorrido")
+
+
+# -- issue 17, item 1: one bad tree file leaves out only that tree ---------------------
+
+
+@pytest.fixture
+def app_with_a_bad_tree(settings: Settings, tmp_path: Path) -> Iterator[SwatApp]:
+    """The app over a copy of data/td whose internet_lento.toml names an unknown code."""
+    folder = tmp_path / "td"
+    shutil.copytree(default_dir(), folder)
+    bad = folder / "internet_lento.toml"
+    bad.write_text(re.sub(r'codigo = "SOP-INT-\d+"', 'codigo = "NOPE-1"', bad.read_text()))
+    with_folder = replace(settings, td_dir=folder)
+    services = open_services(with_folder)
+    yield make_app(with_folder, services)
+    services.close()
+
+
+async def test_a_bad_tree_file_leaves_out_only_that_tree(app_with_a_bad_tree: SwatApp) -> None:
+    app = app_with_a_bad_tree
+    async with app.run_test(size=(80, 24)) as pilot:
+        await routes.to_td_walk(pilot)
+        assert panel_id(app) == "TD010"
+        ids = [choice.id for choice in desk_of(app).td_trees_for_call()]
+        assert TREE in ids and "internet_lento" not in ids
+        assert shown(app, "t1").startswith("1=")
+        row_24 = message(app)
+        assert row_24 == "Árbol omitido por errores (swat td check): internet_lento."
+        assert not screen(app).panel.canvas.message_is_error
+        await _choose_tree(pilot)
+        assert shown(app, "tree") == "Internet: el cliente no navega"

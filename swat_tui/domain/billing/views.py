@@ -56,6 +56,12 @@ class RentView:
         return sum(part.iva for part in self.parts)
 
     @property
+    def exempt(self) -> bool:
+        """Every part is exempt from IVA (internet of estratos 1 to 3 alone): the rent
+        carries no IVA at all."""
+        return bool(self.parts) and all(part.exempt for part in self.parts)
+
+    @property
     def total(self) -> int:
         """The monthly rent: exactly the sum of its parts."""
         return sum(part.total for part in self.parts)

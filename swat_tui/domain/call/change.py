@@ -88,12 +88,20 @@ class CallChange:
         if self.call.acw_started_at is None:
             self.require_in_progress()
 
-    def stop_hold(self) -> int:
-        """Add a running hold to ``hold_seconds``; the seconds it lasted."""
+    def last_seen(self) -> datetime:
+        """The last moment the store saw the call worked on: its latest event, else when
+        it was answered or offered. After a killed session the time the app was down
+        is not counted as talk, hold or ACW: nobody knows when work stopped."""
+        latest = call_queries.last_event_at(self.session, call_id=self.call.id or 0)
+        known = [self.call.started_at, self.call.answered_at, latest]
+        return max(moment for moment in known if moment is not None)
+
+    def stop_hold(self, at: datetime | None = None) -> int:
+        """Add a running hold, up to ``at`` (now), to ``hold_seconds``; its seconds."""
         started = self.call.hold_started_at
         if started is None:
             return 0
-        seconds = seconds_between(started, self.now)
+        seconds = seconds_between(started, at or self.now)
         self.call.hold_seconds += seconds
         self.call.hold_started_at = None
         return seconds

@@ -161,7 +161,7 @@ class CallService:
     def hang_up(self, call_id: int, *, by: str = AGENT) -> CallRecord:
         """The line goes down, everything captured stays. "ended" if the procedure
         allowed the end; otherwise "abandoned" when the customer left before being
-        served, "hung_up" when the agent (or, after a crash, the system) ended it.
+        served, "hung_up" when the agent (or the system) ended it.
         ``by`` is recorded as ``ended_by``."""
         if by not in (AGENT, CUSTOMER, SYSTEM):
             raise ValueError(f"ended by {by!r}")
@@ -182,6 +182,24 @@ class CallService:
 
         return self._write(call_id, apply)
 
+    def close_abandoned(self, call_id: int) -> CallRecord:
+        """REC001 option 4: a call a killed session left open is closed by the system as
+        abandoned, the outcome the agent chose, whatever step it had reached (its checks
+        stay in the state). The line ended when the store last saw the call; no ACW
+        starts, since no agent is working on it."""
+
+        def apply(change: CallChange) -> None:
+            if change.call.status not in OPEN_STATUSES:
+                raise DomainError("La llamada ya terminó.")
+            seen = change.last_seen()
+            change.stop_hold(seen)
+            change.call.status = ABANDONED
+            change.call.ended_at = seen
+            change.call.ended_by = SYSTEM
+            change.event("abandonada", "cerrada por el sistema tras una sesión interrumpida")
+
+        return self._write(call_id, apply)
+
     def end(self, call_id: int) -> CallRecord:
         """End the call by the procedure (every rule checked), then ACW starts."""
 
@@ -195,16 +213,24 @@ class CallService:
         return self._write(call_id, apply)
 
     def finish_acw(self, call_id: int) -> CallRecord:
+        """The agent ends the after-call work (softphone 7, Disponible, AUX, sign-off)."""
+
         def apply(change: CallChange) -> None:
-            started = change.call.acw_started_at
-            if started is None:
-                raise DomainError("La llamada no está en trabajo posterior (ACW).")
-            seconds = seconds_between(started, change.now)
-            change.call.acw_seconds += seconds
-            change.call.acw_started_at = None
-            change.event("fin_acw", f"{seconds} s")
+            _end_acw(change, change.now, "")
 
         return self._write(call_id, apply)
+
+    def close_stale_acw(self, agent_id: int) -> list[CallRecord]:
+        """An ACW a killed session left running on the agent's calls ends at the store's
+        last word on its call: nobody knows when the agent stopped, and the time the
+        program was down is not after-call work. One transaction per call."""
+        with read_session(self._engine) as session:
+            call_ids = call_queries.ids_in_acw(session, agent_id=agent_id)
+
+        def apply(change: CallChange) -> None:
+            _end_acw(change, change.last_seen(), " (sesión interrumpida)")
+
+        return [self._write(call_id, apply) for call_id in call_ids]
 
     # --- the procedure ---------------------------------------------------------
 
@@ -402,6 +428,17 @@ class CallService:
         """Write the calls started on or after ``since`` (Bogotá) as CSV; how many."""
         with read_session(self._engine) as session:
             return export_calls(session, since=since, out=out)
+
+
+def _end_acw(change: CallChange, at: datetime, note: str) -> None:
+    """Add the ACW that ran until ``at`` to ``acw_seconds``: the call's ACW is over."""
+    started = change.call.acw_started_at
+    if started is None:
+        raise DomainError("La llamada no está en trabajo posterior (ACW).")
+    seconds = seconds_between(started, at)
+    change.call.acw_seconds += seconds
+    change.call.acw_started_at = None
+    change.event("fin_acw", f"{seconds} s{note}")
 
 
 def _survey(answer: str, score: int | None) -> tuple[str, int | None]:

@@ -248,6 +248,15 @@ class Desk(
         if self.active is not None:
             raise DomainError("Tiene una llamada en curso: termínela antes de cerrar sesión.")
 
+    def sign_off(self) -> None:
+        """The agent signs off (refused as ``check_sign_off`` says): an ACW still running
+        ends now in the store with its time, as the softphone's 7 would end it."""
+        self.check_sign_off()
+        if self.phone.state == AgentState.ACW:
+            phone = self.phone.go_aux(0, self._now())  # out of the queue: nothing rings
+            self._leave_acw()
+            self.phone = phone
+
     def _require_call(self) -> ActiveCall:
         if self.active is None:
             raise DomainError("No hay ninguna llamada en curso.")
@@ -415,6 +424,10 @@ class Desk(
     # -- calls a crash left open ---------------------------------------------------------
 
     def interrupted(self) -> list[CallRecord]:
+        """What a killed session left (asked once, at sign-on): an ACW still running
+        is ended at the store's last word on its call; the calls still open are
+        returned for REC001."""
+        self.services.calls.close_stale_acw(self.agent.id)
         return self.services.calls.interrupted(self.agent.id)
 
     def resume_interrupted(self, record: CallRecord) -> None:
@@ -431,8 +444,9 @@ class Desk(
         self._tell("call")
 
     def close_interrupted(self, record: CallRecord) -> CallRecord:
-        """REC001 option 4: the call a crash left open is closed by the system."""
-        return self.services.calls.hang_up(record.id, by="system")
+        """REC001 option 4: the call a crash left open is closed by the system as
+        abandoned (status ``abandoned``, ended by ``system``)."""
+        return self.services.calls.close_abandoned(record.id)
 
     # -- the supervisor's profile upkeep (USR001, as IBM i's WRKUSRPRF) -------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlmodel import Session
 
@@ -18,8 +19,9 @@ from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.desk_part import DeskPart
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
 from swat_tui.domain.procedure import check_ids
+from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.state import (
     SUGGESTED_CODE_FIELD,
     TD_PATH_FIELD,
@@ -27,7 +29,7 @@ from swat_tui.domain.procedure.state import (
 )
 from swat_tui.domain.support import td_walk
 from swat_tui.domain.support.routes import record_route
-from swat_tui.domain.support.td_trees import TdTree, shipped_trees, tree_id
+from swat_tui.domain.support.td_trees import TdCheck, TdTree, folder_trees, tree_id
 from swat_tui.domain.support.td_walk import TdWalk
 from swat_tui.store.engine import write_session
 from swat_tui.store.queries import accounts as account_queries
@@ -52,6 +54,7 @@ class TdWalkView:
     trees: tuple[TdTreeChoice, ...]
     walk: TdWalk | None  # None while no tree is chosen
     recorded: bool  # the leaf's check is recorded: no going back
+    left_out: str = ""  # row 24 when tree files were left out for their errors
 
     @property
     def options(self) -> tuple[tuple[str, str], ...]:
@@ -60,6 +63,21 @@ class TdWalkView:
         if question is None:
             return ()
         return tuple((str(n), answer) for n, answer in enumerate(question.answers, start=1))
+
+
+def left_out_notice(procedure: ProcedureDef, names: tuple[str, ...]) -> str:
+    """Row 24 on TD010 when tree files were left out: their names whole, as many as fit
+    (then "y N más"), never cut; the file:line detail is for ``swat td check``."""
+    if not names:
+        return ""
+    rule = "td_left_out_one" if len(names) == 1 else "td_left_out"
+    for shown in range(len(names), 0, -1):
+        rest = len(names) - shown
+        listed = ", ".join(names[:shown]) + (f" y {rest} más" if rest else "")
+        text = procedure.message(rule, trees=listed)
+        if len(text) <= MESSAGE_WIDTH:
+            return text
+    return procedure.message("td_left_out_count", count=len(names))
 
 
 # What an intent does to the call, given the trees that apply to its account.
@@ -95,6 +113,10 @@ class SupportIntents(DeskPart):
             raise DomainError(self.services.calls.procedure.message("typify_needs_request"))
         return call
 
+    def _td_folder(self) -> TdCheck:
+        """The trees of the app's folder: the valid ones, and the files left out."""
+        return folder_trees(self.services.td_dir)
+
     def _td_trees_in(self, session: Session, cuenta: int) -> tuple[TdTreeChoice, ...]:
         """The trees of the account's services (TV ones of its technology), gate-checked."""
         self._gated_account(session, cuenta, "ARBOL_TD")
@@ -102,7 +124,7 @@ class SupportIntents(DeskPart):
         found: list[TdTree] = []
         for service in services:
             technology = (service.tv_technology or "").lower() or None
-            for tree in shipped_trees():
+            for tree in self._td_folder().trees:
                 applies = tree.servicio == service.kind and (
                     not tree.tecnologias or technology in tree.tecnologias
                 )
@@ -116,7 +138,7 @@ class SupportIntents(DeskPart):
         if chosen not in {choice.id for choice in trees}:
             shown = chosen[:20] or "vacío"
             raise DomainError(f"Árbol {shown} no válido: digite su número, de 1 a {len(trees)}.")
-        return next(tree for tree in shipped_trees() if tree_id(tree) == chosen)
+        return next(tree for tree in self._td_folder().trees if tree_id(tree) == chosen)
 
     def _td_change(self, call: ActiveCall, apply: CallChangeApply) -> CallRecord:
         """Read the trees and change the call in one transaction; the record reaches the UI."""
@@ -148,7 +170,9 @@ class SupportIntents(DeskPart):
         chosen, answers = td_walk.walked(state)
         walk = td_walk.replay(self._td_tree(trees, chosen), answers) if chosen else None
         recorded = state.mark_for(WALKED_CHECK, state.request_number) is not None
-        return TdWalkView(trees, walk, recorded)
+        names = tuple(Path(name).stem for name in self._td_folder().left_out)
+        notice = left_out_notice(self.services.calls.procedure, names)
+        return TdWalkView(trees, walk, recorded, notice)
 
     def td_choose(self, chosen: str) -> CallRecord:
         """The tree the agent walks (its id or its number on TD010); it can change only

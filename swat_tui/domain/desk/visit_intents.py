@@ -30,6 +30,7 @@ from swat_tui.domain.procedure.state import (
 )
 from swat_tui.domain.support import avisos, td_walk
 from swat_tui.domain.support.routes import VISIT_BRANCH
+from swat_tui.domain.support.td_trees import TdTree, folder_trees
 from swat_tui.domain.visit import agenda, cgo, orders
 from swat_tui.domain.visit.agenda import BookedVisit
 from swat_tui.domain.visit.views import AgendaView, CgoFormView, VisitOrderView, VisitsView
@@ -56,9 +57,9 @@ AVISO_CODE = "VIS-AVI-001"
 NOTES_FIELD = "typification_notes_{number}"
 
 
-def _symptom(state: CallState) -> str:
+def _symptom(state: CallState, trees: tuple[TdTree, ...]) -> str:
     """The T&D leaf a soporte request reached (its tree's title and result), or ""."""
-    walk = td_walk.request_walk(state)
+    walk = td_walk.request_walk(state, trees)
     leaf = walk.leaf if walk is not None else None
     return f"{walk.tree.titulo}: {leaf.resultado}" if walk is not None and leaf is not None else ""
 
@@ -133,7 +134,9 @@ class VisitIntents(DeskPart):
             aviso=aviso.number if aviso is not None else "",
             aviso_message=orders.aviso_refusal(aviso.number) if aviso is not None else "",
             reason=request.description if request is not None else "",
-            symptom=_symptom(state) if state is not None else "",
+            symptom=_symptom(state, folder_trees(self.services.td_dir).trees)
+            if state is not None
+            else "",
             # Who called (step 1) usually receives the technician; the agent may change it.
             contact_name=(record.caller_name if record else None) or account.holder_name,
             contact_phone=(record.callback_number if record else None)

@@ -4,7 +4,8 @@ Each file of ``data/td/`` is one tree for a service and symptom (and, for TV,
 the technologies it applies to). Validation collects every problem of every
 file so that ``swat td check`` can list them all at once; each names the file,
 the line and the field, because tomllib gives no line numbers and an operator
-fixing a file needs them.
+fixing a file needs them. The app uses the files that validate and leaves out
+only the ones in error: one bad edit must not take every tree from the agents.
 """
 
 from __future__ import annotations
@@ -127,6 +128,11 @@ class TdCheck:
     def ok(self) -> bool:
         return not self.issues
 
+    @property
+    def left_out(self) -> tuple[str, ...]:
+        """The files not used because of their issues (or the folder's own), in order."""
+        return tuple(dict.fromkeys(issue.file for issue in self.issues))
+
 
 def default_dir() -> Path:
     """The trees shipped with swat-tui."""
@@ -170,13 +176,21 @@ def check_dir(directory: Path, codes: Mapping[str, str]) -> TdCheck:
 
 
 def load_trees(directory: Path | None = None) -> tuple[TdTree, ...]:
-    """The valid trees of ``directory`` (the shipped ones by default), or the first issue."""
+    """Every tree of ``directory`` (the shipped ones by default), or the first issue:
+    for tools that want a clean folder; the app uses ``folder_trees``."""
     result = check_dir(directory or default_dir(), shipped_codes())
     if result.issues:
         first = result.issues[0]
         more = f" (y {len(result.issues) - 1} más)" if len(result.issues) > 1 else ""
-        raise DomainError(f"Árbol T&D inválido: {first}{more}"[:79])
+        raise DomainError(f"Árbol T&D inválido: {first}{more}")
     return result.trees
+
+
+@cache
+def folder_trees(directory: Path | None = None) -> TdCheck:
+    """The trees of ``directory`` (data/td by default), read once per process: a file
+    in error is left out and the others are used (``left_out`` names what is missing)."""
+    return check_dir(directory or default_dir(), shipped_codes())
 
 
 def find_tree(
@@ -522,10 +536,9 @@ def _duplicate(tree: TdTree, seen: dict[tuple[str, str, str], str], path: Path) 
     return issues
 
 
-@cache
 def shipped_trees() -> tuple[TdTree, ...]:
-    """The shipped trees (data/td), read once per process."""
-    return load_trees()
+    """The valid trees of data/td, read once per process."""
+    return folder_trees().trees
 
 
 def tree_id(tree: TdTree) -> str:

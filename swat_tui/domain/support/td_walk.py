@@ -17,7 +17,6 @@ from swat_tui.domain.support.td_trees import (
     Node,
     Question,
     TdTree,
-    shipped_trees,
     tree_id,
 )
 
@@ -106,11 +105,11 @@ def walked(state: CallState) -> tuple[str, tuple[str, ...]]:
     return state.request_field(TD_TREE_FIELD), tuple(state.request_field(TD_PATH_FIELD).split())
 
 
-def request_walk(state: CallState) -> TdWalk | None:
-    """The current request's walk in its shipped tree, or None (no tree chosen, or the
-    stored answers no longer fit an edited tree)."""
+def request_walk(state: CallState, trees: tuple[TdTree, ...]) -> TdWalk | None:
+    """The current request's walk in its tree of ``trees``, or None (no tree chosen, or
+    the stored answers no longer fit an edited tree)."""
     chosen, answers = walked(state)
-    tree = next((t for t in shipped_trees() if tree_id(t) == chosen), None)
+    tree = next((t for t in trees if tree_id(t) == chosen), None)
     if tree is None:
         return None
     try:

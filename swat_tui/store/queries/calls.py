@@ -61,6 +61,16 @@ def open_calls_of(session: Session, *, agent_id: int, statuses: Sequence[str]) -
     return session.exec(statement).all()
 
 
+def ids_in_acw(session: Session, *, agent_id: int) -> Sequence[int]:
+    """The agent's calls whose after-call work is still running, oldest first."""
+    statement = (
+        select(Call.id)
+        .where(Call.agent_id == agent_id, col(Call.acw_started_at).is_not(None))
+        .order_by(col(Call.id))
+    )
+    return [call_id for call_id in session.exec(statement).all() if call_id is not None]
+
+
 def add_request(
     session: Session, *, call_id: int, branch: str, description: str, at: datetime
 ) -> CallRequest:
@@ -89,6 +99,12 @@ def events_of(session: Session, *, call_ids: Sequence[int]) -> Sequence[CallEven
         .order_by(col(CallEvent.call_id), col(CallEvent.id))
     )
     return session.exec(statement).all()
+
+
+def last_event_at(session: Session, *, call_id: int) -> datetime | None:
+    """When the call's latest event was written (None before any)."""
+    statement = select(func.max(col(CallEvent.at))).where(col(CallEvent.call_id) == call_id)
+    return session.exec(statement).one()
 
 
 def add_typification(session: Session, *, typification: Typification) -> Typification:

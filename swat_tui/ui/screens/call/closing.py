@@ -15,6 +15,7 @@ SURVEY = {"1": "acepta", "2": "no acepta"}
 SCORES = frozenset("12345")
 TYPIFIED_WIDTH = 78  # LLM008's {typified} field
 MORE = "mas"  # the field that says whether the customer has another request
+RESOLUTION = "inf"  # above MORE: this request's resolution is told before anything else
 
 
 class ClosingScreen(CallStepScreen, panel="LLM008"):
@@ -75,6 +76,8 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
             self.field_completed(view.field, self.field(view.field).value)
             if self.panel.canvas.message_is_error:
                 return
+        if self._resolution_pending():
+            return
         more = self.field(MORE).value.strip().upper()
         if more == YES:
             if self.write(self.desk.another_request):
@@ -97,6 +100,17 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
             await self.rr_app.after_call(
                 "Llamada terminada y registrada. Complete el ACW (opción 7)."
             )
+
+    def _resolution_pending(self) -> bool:
+        """Row 24 asks for what is missing from the top down: the resolution told (of
+        this request, S) before "¿Otra solicitud?", whichever way that is answered."""
+        view = next((v for v in self._confirmed() if v.field == RESOLUTION), None)
+        if view is None or view.done or not view.applies:
+            return False
+        pending = view.check.label
+        self.message(self.desk.procedure.message("closing_protocol", pending=pending), error=True)
+        self.field(RESOLUTION).mark_error(True)
+        return True
 
     def _survey(self) -> bool:
         if self.call.record.state.mark_for(SURVEY_DONE, 0) is not None:

@@ -113,6 +113,11 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._show_detail()
 
+    def _paint_page(self) -> None:
+        """AvPág/RePág put another code under the cursor: the detail follows it."""
+        super()._paint_page()
+        self._show_detail()
+
     def typed_checks(self) -> frozenset[str]:
         """A code and a resolution typed: Intro records the typification."""
         code = self.field("code_in").value.strip()

@@ -32,7 +32,7 @@ class RentScreen(AccountSubpanel, panel="SAC021"):
         fields: dict[str, str] = {}
         parts = [_part(part) for part in view.parts[:PART_LINES]]
         fields.update(numbered_fields("p", parts, PART_LINES))
-        fields["total"] = _total(view)
+        fields["total"] = total_line(view)
         history = [_invoice(line) for line in view.history[:HISTORY_LINES]]
         fields.update(
             numbered_fields("h", history or ["La cuenta aún no tiene facturas."], HISTORY_LINES)
@@ -53,9 +53,16 @@ def _part(part: RentPart) -> str:
     )
 
 
-def _total(view: RentView) -> str:
-    label = f"Renta mensual (IVA {view.iva_percent}% incluido)"
-    return f"{label:<40} {_amount(view.base):>11} {_amount(view.iva):>11} {_amount(view.total):>11}"
+def total_line(view: RentView) -> str:
+    """The rent's line: its label says about IVA only what the IVA column shows."""
+    iva = _amount(view.iva)
+    if view.exempt:
+        label, iva = f"Renta mensual (exenta de IVA, estrato {view.estrato})", EXEMPT
+    elif view.iva > 0:
+        label = f"Renta mensual (IVA {view.iva_percent}% incluido)"
+    else:
+        label = "Renta mensual"  # nothing billed, or only parts at $ 0
+    return f"{clip(label, 40):<40} {_amount(view.base):>11} {iva:>11} {_amount(view.total):>11}"
 
 
 def _invoice(line: InvoiceLine) -> str:

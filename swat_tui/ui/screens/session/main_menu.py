@@ -62,11 +62,12 @@ class MainMenuScreen(RRScreen, panel="MNU001"):
         await self._sign_off()
 
     async def _sign_off(self) -> None:
-        """Sign off, unless the desk refuses (a call rings or is on the line)."""
+        """Sign off through the desk (it ends a running ACW), unless it refuses (a call
+        rings or is on the line)."""
         from swat_tui.domain.errors import DomainError
 
         try:
-            self.desk.check_sign_off()
+            self.desk.sign_off()
         except DomainError as refused:
             self.message(refused.message, error=True)
             return

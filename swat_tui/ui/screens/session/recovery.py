@@ -6,6 +6,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from swat_tui.ui.format import day, hour
+from swat_tui.ui.screens.base import RRScreen
 from swat_tui.ui.screens.paged import PagedScreen
 
 if TYPE_CHECKING:
@@ -50,12 +51,17 @@ class RecoveryScreen(PagedScreen, panel="REC001"):
             if option == ABANDON:
                 closed = self.attempt(partial(self.desk.close_interrupted, record))
                 if closed is not None:
+                    told = self.desk.procedure.message("call_closed_abandoned", number=closed.id)
                     self.calls_open.remove(record)
                     self.field(f"o_{index}").value = ""
                     if not self.calls_open:
                         await self.app.pop_screen()
+                        below = self.app.screen
+                        if isinstance(below, RRScreen):
+                            below.message(told)  # the menu confirms what was done
                         return
                     self.fill()
+                    self.message(told)
                 return
             self.message(f"Opción {option} no válida: 1=Reanudar, 4=Cerrar.", error=True)
             self.field(f"o_{index}").mark_error(True)

@@ -62,6 +62,8 @@ class TdWalkScreen(CallStepScreen, panel="TD010"):
                 "options": "",
             }
             self.set_fields(values)
+            if view.left_out:  # the trees are picked here: say which ones are missing
+                self.message(view.left_out)
             return
         for row, step in enumerate(walk.path[-PATH_ROWS:], start=1):
             answer = f" = {step.respuesta.upper()}"
