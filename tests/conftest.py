@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +19,20 @@ pytest_plugins = ("tests.desk_calls",)
 
 # A Tuesday morning in Bogotá; tests build their data relative to it.
 FIXED_NOW = datetime(2026, 3, 10, 9, 30, tzinfo=BOGOTA)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_user_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user's data folder of every test (the error log, a default store): never the
+    real one of whoever runs the tests."""
+    folder = tmp_path_factory.mktemp("xdg-data")
+    before = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("XDG_DATA_HOME", None)
+    else:
+        os.environ["XDG_DATA_HOME"] = before
 
 
 @pytest.fixture

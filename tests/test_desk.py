@@ -186,15 +186,16 @@ def test_the_blacklist_rule_in_a_call_follows_the_account(services: Services) ->
     active = desk.active
     assert active is not None
     assert active.record.state.mark_for("notas_f7_leidas", 0) is not None
-    assert desk.account_panel(BLACKLISTED).holder_name is None  # identity still pending
+    pending = desk.account_panel(BLACKLISTED)
+    assert pending.holder_name is None and pending.access == Access.IDENTITY_PENDING
     with pytest.raises(DomainError, match="BLACKLIST"):
         desk.inventory(BLACKLISTED)
     desk.record_check("identidad_validada", "cédula y fecha de expedición")
     assert active.account is not None and active.account.holder_name is not None
-    assert desk.account_panel(BLACKLISTED).access == Access.FULL
+    assert desk.account_panel(BLACKLISTED).access == Access.VALIDATED
     desk.revoke_check("identidad_validada")
     assert active.account.holder_name is None
-    assert desk.account_panel(BLACKLISTED).access == Access.MASKED
+    assert desk.account_panel(BLACKLISTED).access == Access.IDENTITY_PENDING  # F7 stays read
     assert desk.account_panel(CUENTA).access == Access.FULL  # another account: its own rule
 
 

@@ -18,7 +18,14 @@ import swat_tui
 PACKAGE = Path(swat_tui.__file__).parent
 SCREENS = "swat_tui.ui.screens"
 # Shared bases and helpers under screens/ that draw no panel of their own.
-NOT_PANELS = {"base", "paged", "account.note_records", "call.call_step", "sac.sac_step"}
+NOT_PANELS = {
+    "base",
+    "paged",
+    "keeps_typed",
+    "account.note_records",
+    "call.call_step",
+    "sac.sac_step",
+}
 
 
 def _module_name(path: Path) -> str:

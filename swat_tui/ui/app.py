@@ -140,18 +140,30 @@ class SwatApp(App[None]):
         else:
             self._store_ready(self.services)
 
+    def show_error(self, text: str) -> None:
+        """Row 24 of the panel in front, as an error (the guard's one line)."""
+        from swat_tui.ui.screens.base import RRScreen
+
+        try:
+            screen = self.screen
+        except Exception:  # no screen yet, or the app is closing
+            return
+        if isinstance(screen, RRScreen):
+            screen.message(text, error=True)
+
     def _fatal_error(self) -> None:
         """The last resort if an error escapes every guarded handler: Textual's crash
         report prints the handler's locals (personal data, a password typed), so the
         report is one line naming the error log instead (textual_workarounds)."""
         from rich.text import Text
 
-        from swat_tui.error_log import error_log_path, log_unexpected
+        from swat_tui.error_log import log_unexpected
 
         error = sys.exc_info()[1]
-        path = log_unexpected(error, where="textual") if error else error_log_path()
+        path = log_unexpected(error, where="textual") if error is not None else None
+        detail = f"; detalle en {path}" if path is not None else ""
         self.bell()
-        self.panic(Text(f"swat: error inesperado; el detalle quedó en {path}"))
+        self.panic(Text(f"swat: error: Error inesperado{detail}."))
 
     def _show_terminal_cursor(self) -> None:
         """Textual hides the terminal's cursor; a 5250 emulator shows it where typing
@@ -323,11 +335,11 @@ class SwatApp(App[None]):
         if self.desk is None:
             return
         self.desk.resume_interrupted(record)
+        front = record.state.front  # read first: the step's panel, once shown, clears it
         await self.show_call_step()
-        active = self.desk.active
         screen = self.screen
-        if active is not None and active.record.state.front and isinstance(screen, CallStepScreen):
-            await screen.open_front(active.record.state.front)
+        if front and isinstance(screen, CallStepScreen):
+            await screen.open_front(front)
 
     async def after_call(self, message: str) -> None:
         """The call ended by the procedure: the softphone, for the after-call work."""

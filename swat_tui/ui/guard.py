@@ -30,7 +30,6 @@ UNEXPECTED = "Error inesperado: quedó en el registro de errores. Puede seguir t
 def report(app: App[Any], error: Exception, *, where: str) -> None:
     """Tell the agent on row 24 (and log what nobody foresaw); never raises."""
     from swat_tui.domain.errors import DomainError, StoreBusy
-    from swat_tui.ui.screens.base import RRScreen
 
     if isinstance(error, DomainError | StoreBusy):
         text = str(error.message)
@@ -42,12 +41,9 @@ def report(app: App[Any], error: Exception, *, where: str) -> None:
         if errors is not None:
             errors.append(f"{where}: {type(error).__name__}: {error}")
         text = UNEXPECTED
-    try:
-        screen = app.screen
-    except Exception:  # no screen yet, or the app is closing
-        return
-    if isinstance(screen, RRScreen):
-        screen.message(text, error=True)
+    show: Callable[[str], None] | None = getattr(app, "show_error", None)
+    if show is not None:
+        show(text)
 
 
 def _app_of(owner: object) -> App[Any] | None:

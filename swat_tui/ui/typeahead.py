@@ -25,13 +25,22 @@ def _enter_field(field: object) -> None:
         field.select_all()
 
 
+def _move(screen: Screen[object], focused: object, *, forward: bool) -> None:
+    """Tab (or Shift+Tab): the field is complete, as a 5250's field exit. On a panel
+    with one field the cursor stays where it is, but the field was still left."""
+    reached = screen.focus_next(RRField) if forward else screen.focus_previous(RRField)
+    if reached is focused and isinstance(focused, RRField):
+        focused.post_message(RRField.Left(focused, focused.value))
+    _enter_field(reached)
+
+
 def apply_in_order(screen: Screen[object], focused: object, event: events.Key) -> bool:
     """Apply an editing key at once; True when it was handled here."""
     if event.key in _NEXT:
-        _enter_field(screen.focus_next(RRField))
+        _move(screen, focused, forward=True)
         return True
     if event.key in _PREVIOUS:
-        _enter_field(screen.focus_previous(RRField))
+        _move(screen, focused, forward=False)
         return True
     if not isinstance(focused, RRField):
         return False

@@ -79,7 +79,7 @@ def test_agent_session_from_sign_on_to_f7_and_f10(terminal: tuple[Terminal, Path
     term.keys("F7")
     term.wait_for("NTS001")
     term.keys("F12")
-    term.wait_for("notas F7 leídas")
+    term.wait_for("F7 leídas fuera de llamada")
     term.keys("F10")
     shown = term.wait_for("INV001")
     assert "Serial" in shown
