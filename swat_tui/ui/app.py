@@ -120,6 +120,8 @@ class SwatApp(App[None]):
                 return
             if apply_in_order(self.screen, self.focused, event):
                 return
+            if isinstance(screen, RRScreen) and screen.refuse_key(event.key):
+                return
         if isinstance(event, events.Paste) and not event.is_forwarded:
             from swat_tui.ui.typeahead import paste_in_order
 

@@ -21,6 +21,7 @@ applies that rule.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -200,6 +201,11 @@ REGISTRY: dict[str, RRKey] = {
     )
 }
 
+
+# A registry key's id by its action ("rr_typify" -> "typify"), for ``check_action``.
+ACTION_KEYS: dict[str, str] = {key.action: key.id for key in REGISTRY.values()}
+# A function key as Textual names it, with any modifiers ("f9", "shift+f10", "ctrl+f3").
+FUNCTION_KEY = re.compile(r"(?:(?:shift|ctrl|alt|meta)\+)*f\d{1,2}")
 
 # -- chords ---------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from swat_tui.domain.call.typification_rules import (
 )
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.check_ids import TYPIFICATION
-from swat_tui.domain.procedure.engine import RuleViolation, escalated
+from swat_tui.domain.procedure.engine import RuleViolation, escalated, typification_refusal
 from swat_tui.domain.procedure.state import CUN_FIELD, DIME_FIELD
 from swat_tui.store.models import Agent, Typification
 from swat_tui.store.queries import calls as call_queries
@@ -61,9 +61,9 @@ def typify(change: CallChange, form: TypificationForm) -> None:
     change.require_workable()
     call, session = change.call, change.session
     assert call.id is not None
-    if change.state.request is None:
-        rule = "typify_needs_request"
-        raise RuleViolation(change.procedure.message(rule), rule=rule)
+    refusal = typification_refusal(change.procedure, change.state)
+    if refusal is not None:
+        raise refusal
     if call.cuenta is None:
         raise DomainError("Abra primero la cuenta del cliente en RR (paso 1).")
     if form.first_contact and escalated(change.procedure, change.state):
@@ -72,8 +72,13 @@ def typify(change: CallChange, form: TypificationForm) -> None:
     ucc = ucc_queries.get_code(session, code=form.code)
     if ucc is None:
         raise unknown_code(form.code)
-    # A PQR filed in this request already has its CUN: the typification carries it.
-    cun = form.cun or change.state.request_field(CUN_FIELD) or None
+    # A PQR filed in this request already has its CUN: the typification carries it, and
+    # a request that generated a CUN is never first contact (nor is one typed with it).
+    filed_cun = change.state.request_field(CUN_FIELD)
+    if filed_cun and form.first_contact:
+        rule = "typify_cun_not_first_contact"
+        raise RuleViolation(change.procedure.message(rule, cun=filed_cun), rule=rule)
+    cun = form.cun or filed_cun or None
     if cun is None and ucc.requires_cun and not form.first_contact:
         year = change.now.astimezone(BOGOTA).year
         cun = next_cun(year, call_queries.last_cun(session, prefix=cun_prefix(year)))

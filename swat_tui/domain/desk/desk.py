@@ -48,7 +48,14 @@ from swat_tui.domain.desk.visit_intents import VisitIntents
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.routes import BranchRoutes, step_panel
-from swat_tui.domain.procedure.state import SUBFLOW_FIELD, SUGGESTED_CODE_FIELD, CallState
+from swat_tui.domain.procedure.check_ids import TYPIFICATION
+from swat_tui.domain.procedure.engine import typification_refusal
+from swat_tui.domain.procedure.state import (
+    CUN_FIELD,
+    SUBFLOW_FIELD,
+    SUGGESTED_CODE_FIELD,
+    CallState,
+)
 from swat_tui.domain.procedure.step_view import StepView, step_view
 from swat_tui.domain.services import Services
 from swat_tui.store.engine import write_session
@@ -341,6 +348,17 @@ class Desk(
         call = self._require_call()
         return step_panel(self.procedure, call.record.state, self._routes())
 
+    def entry_panel(self) -> str | None:
+        """The branch's entry panel (LLM003) while the step is on one of its sub-flows'
+        own panels (TD010, SAC030...): F12 goes back there to choose another; else None."""
+        call = self._require_call()
+        state = call.record.state
+        branch = self.procedure.step(state.step).branch
+        if branch is None or not state.subflow_in(branch):
+            return None
+        entry = self._routes().entry(branch).panel
+        return entry if entry != self.step_panel() else None
+
     def _routes(self) -> BranchRoutes:
         routes = self.procedure.routes
         if routes is None:
@@ -368,6 +386,34 @@ class Desk(
             return routes.route(request.branch, state.subflow).ucc_code
         except KeyError:
             return ""
+
+    def typification_refusal(self) -> str | None:
+        """Why F22 cannot open the typification now (no request, step 2 incomplete), or
+        None. A request already typified opens it to be consulted (F13: the call log);
+        Intro there refuses a second one."""
+        call = self._require_call()
+        state = call.record.state
+        request = state.request
+        if request is not None and state.mark_for(TYPIFICATION, request.number) is not None:
+            return (
+                None
+                if not state.awaiting_request
+                else self.procedure.message("typify_needs_request")
+            )
+        refusal = typification_refusal(self.procedure, state)
+        return refusal.message if refusal is not None else None
+
+    def first_contact_refusal(self) -> str | None:
+        """Why the request cannot be typified as first contact, or None: it was not solved
+        on the line (Atendida N), or it generated a CUN (a PQR filed)."""
+        call = self._require_call()
+        state = call.record.state
+        cun = state.request_field(CUN_FIELD)
+        if cun:
+            return self.procedure.message("typify_cun_not_first_contact", cun=cun)
+        if self.request_escalated():
+            return self.procedure.message("branch_escalate")
+        return None
 
     def request_escalated(self) -> bool:
         """The request in progress was not solved on the line (Atendida = N)."""

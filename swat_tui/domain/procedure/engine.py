@@ -200,6 +200,20 @@ def escalated(procedure: ProcedureDef, state: CallState) -> bool:
     return False
 
 
+def typification_refusal(procedure: ProcedureDef, state: CallState) -> RuleViolation | None:
+    """Why the current request cannot be typified now, or None: it needs a request whose
+    step 2 is complete, and it is typified once."""
+    request = state.request
+    if request is None or state.awaiting_request:
+        return _violation(procedure, "typify_needs_request")
+    if state.mark_for(TYPIFICATION, request.number) is not None:
+        return _violation(procedure, "typify_once", number=request.number)
+    missing = pending(procedure, state, 2)
+    if missing:
+        return _violation(procedure, "typify_needs_step2", todo=missing[0].todo)
+    return None
+
+
 def may_show_personal_data(state: CallState) -> bool:
     """The blacklist rule: only after F7 was read and the identity validated."""
     if "blacklist" not in state.flags:

@@ -24,7 +24,16 @@ from swat_tui.domain.errors import DomainError, StoreBusy
 from swat_tui.ui.chords import ChordOutcome, ChordState
 from swat_tui.ui.display_file import HEIGHT, WIDTH, DisplayFile, load
 from swat_tui.ui.guard import guard_handlers, guarded
-from swat_tui.ui.keys import Keymap, bindings_for, chord_bindings
+from swat_tui.ui.keys import (
+    ACTION_KEYS,
+    FUNCTION_KEY,
+    REGISTRY,
+    Keymap,
+    bindings_for,
+    chord_bindings,
+    key_cap,
+    legend_lines,
+)
 from swat_tui.ui.widgets.guide_column import WIDTH as GUIDE_WIDTH
 from swat_tui.ui.widgets.guide_column import GuideColumn
 from swat_tui.ui.widgets.panel import Panel
@@ -133,6 +142,7 @@ class RRScreen(Screen[None]):
             if not self._can_type_in(self.focused):
                 self._focus_first_field()  # fill hid or disabled the field that had the cursor
             self._focus_first_empty_field()
+            self.refresh_legend()
         finally:
             self.ready.set()  # a fill that failed (row 24 says so) must not hang its opener
 
@@ -180,6 +190,7 @@ class RRScreen(Screen[None]):
             if self._announcing and self.desk_ringing() is False:
                 self.message("")  # the call it announced was answered meanwhile
             self.returned()
+            self.refresh_legend()
             if isinstance(self.focused, RRField):
                 # Back on this panel, the field with the cursor is entered again:
                 # what is typed replaces it (5250 overtype, as Tab-in does).
@@ -196,6 +207,7 @@ class RRScreen(Screen[None]):
         if not self.is_current:
             return
         self.paint_header()
+        self.refresh_legend()  # a call answered or ended changes which keys apply
         self.refresh_guide()  # its "Siguiente" follows the phone while no call is on the desk
         if change.kind == "ringing":
             self.message(change.message)
@@ -365,10 +377,41 @@ class RRScreen(Screen[None]):
     # -- keys every panel shares ----------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A chord's second key is let through (T typed, F6 alone) unless a chord is pending."""
+        """A chord's second key is let through (T typed, F6 alone) unless a chord is pending;
+        a key that does not apply now is not bound (row 24 says why: ``refuse_key``)."""
         if action == "rr_chord_key":
             return self.chords.claims(str(parameters[0]))
+        key_id = ACTION_KEYS.get(action)
+        return key_id is None or self.key_refusal(key_id) is None
+
+    def key_refusal(self, key_id: str) -> str | None:
+        """Why a key of this panel's legend does not apply now, or None. A key that does
+        not apply leaves the legend, and pressing it shows this on row 24."""
+        if key_id == "typify" and (self.rr_app.desk is None or self.rr_app.desk.active is None):
+            return "No hay llamada en curso: se tipifica dentro de una llamada."
+        return None
+
+    def refuse_key(self, key: str) -> bool:
+        """A function key no binding of this panel takes now: row 24 says so (never a key
+        that silently does nothing); True when it was such a key."""
+        if not FUNCTION_KEY.fullmatch(key):
+            return False
+        active = self.active_bindings.get(key)
+        if active is not None and active.enabled:
+            return False
+        keymap = self._user_keymap()
+        listed = (k for k in self.display_file.keys if k in REGISTRY)
+        key_id = next((k for k in listed if key in REGISTRY[k].keys_with(keymap).split(",")), None)
+        reason = self.key_refusal(key_id) if key_id is not None else None
+        self.message(reason or f"Tecla {key_cap(key)} no válida en este panel.", error=True)
         return True
+
+    def refresh_legend(self) -> None:
+        """Rows 22-23 show the keys that apply now (``key_refusal``)."""
+        keys = tuple(k for k in self.display_file.keys if self.key_refusal(k) is None)
+        lines = legend_lines(keys, self._user_keymap())
+        if lines != self.panel.canvas.legend:
+            self.panel.canvas.legend = lines
 
     async def action_rr_chord_key(self, key: str) -> None:
         await self.chord_key(key)
@@ -424,10 +467,9 @@ class RRScreen(Screen[None]):
         if call is None:
             self.message("No hay llamada en curso: se tipifica dentro de una llamada.", error=True)
             return
-        if call.record.state.request is None:
-            from swat_tui.domain.procedure import load_procedure
-
-            self.message(load_procedure().message("typify_needs_request"), error=True)
+        refusal = self.desk.typification_refusal()
+        if refusal is not None:  # refused at the key, not after the form is filled
+            self.message(refusal, error=True)
             return
         await self.open(self.rr_app.kept_panel("TIP001"))
 

@@ -52,13 +52,15 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
         chosen = state.subflow
         self.field("g").value = next((r.option for r in subflows if r.subflow == chosen), "")
         check = self._check()
+        # Once the sub-flow chosen has a panel of its own, Intro goes there: no "Atendida".
+        self.field("ok").display = check is not None
         if check is not None and check.done:
             self.field("ok").value = YES
         # The cursor starts where the step is decided (DSPATR(PC) in DDS): on the
         # sub-flow when the branch has panels of its own for them (SAC, PQR), else
         # on "Atendida", the optional sub-flow one Shift+Tab above.
         own_panels = any(r.panel != self.PANEL_ID for r in subflows)
-        self.focus_field("g" if own_panels and not chosen else "ok")
+        self.focus_field("g" if own_panels and not chosen or check is None else "ok")
 
     def field_completed(self, name: str, value: str) -> None:
         request = self.call.record.state.request

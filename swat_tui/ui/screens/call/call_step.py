@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from swat_tui.domain.errors import DomainError
 from swat_tui.ui.format import clock_text
+from swat_tui.ui.screens.base import RRScreen
 from swat_tui.ui.screens.keeps_typed import KeepsTyped
 from swat_tui.ui.widgets.rr_field import RRField
 
@@ -182,6 +183,27 @@ class CallStepScreen(KeepsTyped):
             self._moving_on = True  # Intro recorded this panel: nothing left to keep
             await self.rr_app.show_call_step()
 
+    async def action_rr_cancel(self) -> None:
+        """F12 in a call: back to the panel before this one, never out of the call. A
+        panel opened on top of the step's (F22, 5 on a PQR) closes; a sub-flow's panel
+        goes back to its branch's entry panel (LLM003), to choose another; LLM001 goes to
+        the softphone the call was answered on. A step's first panel says so on row 24."""
+        stack = self.app.screen_stack
+        below = stack[-2] if len(stack) > 1 else None
+        if not (isinstance(below, RRScreen) and below.PANEL_ID == "MNU001"):
+            await super().action_rr_cancel()
+            return
+        if self.PANEL_ID == "LLM001":
+            await self.open_panel("SFT001")
+            return
+        entry = self.desk.entry_panel()
+        if entry is not None and self.desk.step_panel() == self.PANEL_ID:
+            screen = self.rr_app.kept_panel(entry)
+            await self.app.switch_screen(screen)
+            await screen.ready.wait()
+            return
+        self.message(self.desk.procedure.message("no_previous_panel"), error=True)
+
     async def action_rr_notes(self) -> None:
         """F7 in a call: the desk records the reading when the rule asks for it."""
         cuenta = self.call.record.cuenta
@@ -229,11 +251,24 @@ class CallStepScreen(KeepsTyped):
 
     async def action_rr_new_lls(self) -> None:
         """F23: a new LLS (maintenance call) for the call's account."""
-        await self._open_account_panel("VIS020", kind="LLS")
+        await self._new_visit("LLS")
 
     async def action_rr_work_order(self) -> None:
         """F15 then F6: a new OT (work order) for the call's account."""
-        await self._open_account_panel("VIS020", kind="OT")
+        await self._new_visit("OT")
+
+    async def _new_visit(self, kind: str) -> None:
+        """VIS020 for a new order; refused at the key (not after the form is filled) while
+        the node has an open mass aviso, which rules a visit out."""
+        cuenta = self.call.record.cuenta
+        if cuenta is not None:
+            view = self.attempt(lambda: self.desk.visits(cuenta))
+            if view is None:
+                return
+            if view.aviso:
+                self.message(view.aviso_message, error=True)
+                return
+        await self._open_account_panel("VIS020", kind=kind)
 
     async def open_front(self, front: str) -> None:
         """Open again the panel the agent had on top of this one when the session died

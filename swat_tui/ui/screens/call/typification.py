@@ -63,7 +63,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
 
     def _resolution_for(self, entry: UccEntry) -> str:
         """CUN when the code takes one or the request was not solved on the line."""
-        escalate = entry.requires_cun or self.desk.request_escalated()
+        escalate = entry.requires_cun or self.desk.first_contact_refusal() is not None
         return CUN if escalate else FIRST_CONTACT
 
     def _suggest(self) -> None:

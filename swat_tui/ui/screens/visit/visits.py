@@ -11,6 +11,7 @@ escalated to the aviso.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from swat_tui.domain.errors import MESSAGE_WIDTH
@@ -21,6 +22,7 @@ from swat_tui.ui.screens.paged import PagedScreen
 
 if TYPE_CHECKING:
     from swat_tui.domain.call.views import CallRecord
+    from swat_tui.domain.procedure.guide import GuideView
     from swat_tui.domain.procedure.step_view import CheckView
     from swat_tui.domain.visit.views import VisitOrderView, VisitsView
 
@@ -69,6 +71,17 @@ class VisitsScreen(CallStepScreen, PagedScreen, panel="VIS010"):
         if informed is not None and informed.done:
             self.field(INFORMED).value = YES
         self.focus_field(INFORMED if self.view and self.view.orders else "o_0")
+
+    def guide_view(self) -> GuideView:
+        """Under an open mass aviso no visit is offered: "Siguiente" (and the guide) say
+        to inform the aviso, not to create an order."""
+        view = super().guide_view()
+        order = self._check(ORDER) if self.in_call else None
+        aviso = self.view.aviso if self.view is not None else ""
+        if aviso and order is not None and not order.done:
+            told = self.desk.procedure.message("visit_aviso_next", number=aviso)
+            return replace(view, next_action=told)
+        return view
 
     def typed_checks(self) -> frozenset[str]:
         check = self._check(INFORMED)
@@ -125,7 +138,8 @@ class VisitsScreen(CallStepScreen, PagedScreen, panel="VIS010"):
 
     async def _option(self, option: str, index: int, row: str) -> None:
         view = self.view
-        assert view is not None
+        if view is None or index >= len(view.orders):
+            return
         order = view.orders[index]
         self.set_fields(_detail(order))
         if option not in (BOOK, RESCHEDULE, CANCEL):
