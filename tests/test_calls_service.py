@@ -443,13 +443,37 @@ def test_escalation_generates_a_unique_cun(desk: Desk) -> None:
                 filed_by="ASESOR01",
             )
         )
+    first = desk.at_typification()
+    desk.calls.typify(first, code="SAC-FAC-009", first_contact=False)
+    desk.calls.hang_up(first)
+    desk.calls.finish_acw(first)
     call_id = desk.at_typification()
-    desk.calls.typify(call_id, code="SAC-FAC-009", first_contact=False)
     desk.calls.typify(call_id, code="SAC-FAC-009", first_contact=False)
     cuns = [row.cun for row in _typifications(desk.engine)]
     assert cuns == ["4410-26-0000500001", "4410-26-0000500002"]
     assert all(cun and re.fullmatch(r"\d{4}-\d{2}-\d{10}", cun) for cun in cuns)
     assert desk.calls.typifications(call_id)[-1].resolution == "CUN 4410-26-0000500002"
+
+
+def test_a_request_is_typified_once(desk: Desk) -> None:
+    """Issue 17: one request, one typification (F22 twice wrote two)."""
+    call_id = desk.at_typification()
+    desk.calls.typify(call_id, code="SAC-FAC-009", first_contact=False)
+    message = refused(
+        lambda: desk.calls.typify(call_id, code="SAC-FAC-001", first_contact=True, notes="x")
+    )
+    assert message == "La solicitud 1 ya está tipificada: una tipificación por solicitud."
+    assert len(_typifications(desk.engine)) == 1
+
+
+def test_typifying_needs_step_2_complete(desk: Desk) -> None:
+    """Issue 17: F22 at step 2 with a check pending (the account's status unreviewed)
+    typified before the step's checks; now it is refused, naming what is pending."""
+    call_id = desk.through_step1()
+    desk.calls.start_request(call_id, "pqr", "Consulta su reclamo")
+    message = refused(lambda: desk.calls.typify(call_id, code="PQR-CON-001", first_contact=True))
+    assert message.startswith("Antes de tipificar: Revise el estado de la cuenta")
+    assert _typifications(desk.engine) == []
 
 
 def test_a_given_cun_is_kept_and_checked(desk: Desk) -> None:

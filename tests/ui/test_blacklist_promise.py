@@ -51,7 +51,7 @@ def _events(services: Services, check: str) -> int:
     with services.engine.connect() as connection:
         return int(
             connection.execute(
-                text("SELECT count(*) FROM call_event WHERE \"check\" = :c"), {"c": check}
+                text('SELECT count(*) FROM call_event WHERE "check" = :c'), {"c": check}
             ).scalar_one()
         )
 

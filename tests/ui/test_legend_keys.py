@@ -424,7 +424,16 @@ async def test_legend_key_does_its_own_thing(app: SwatApp, panel_id: str, key_id
         before = screen(app)
         assert panel_id == before.PANEL_ID
         below = app.screen_stack[-2] if len(app.screen_stack) > 1 else None
+        in_call = app.desk is not None and app.desk.active is not None
+        step_panel = in_call and getattr(below, "PANEL_ID", None) == "MNU001"
+        entry = app.desk.entry_panel() if step_panel and app.desk is not None else None
         key = REGISTRY[key_id].keys.split(",")[0]
+        if REGISTRY[key_id].label not in " ".join(before.panel.canvas.legend):
+            # Not in the legend now (it does not apply): row 24 says why when pressed.
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is before and before.panel.canvas.message_is_error, key_id
+            return
         await pilot.press(key)
         await pilot.pause()
         label = f"{REGISTRY[key_id].label} on {panel_id}"
@@ -438,6 +447,13 @@ async def test_legend_key_does_its_own_thing(app: SwatApp, panel_id: str, key_id
             assert app.return_code == 0, label
         elif key_id == "exit":  # back to the main menu, or signed off from it
             assert now_id == ("SGN001" if panel_id == "MNU001" else "MNU001"), label
+        elif key_id == "cancel" and step_panel:  # a call's step panel: F12 stays in the call
+            if panel_id == "LLM001":
+                assert now_id == "SFT001", label  # the softphone the call was answered on
+            elif entry is not None:
+                assert now_id == entry, label  # the branch's entry panel (LLM003)
+            else:
+                assert now is before and "primer panel de este paso" in row24, label
         elif key_id == "cancel":  # the panel below, or signed off from the menu
             expected = "SGN001" if panel_id == "MNU001" else getattr(below, "PANEL_ID", None)
             assert now_id == expected, f"{label}: {now_id}"

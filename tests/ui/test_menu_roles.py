@@ -45,7 +45,7 @@ async def test_no_sign_off_with_a_call_on_the_line(app: SwatApp) -> None:
 
     async with app.run_test(size=(80, 24)) as pilot:
         await answer_call(pilot, "3009999999")
-        await pilot.press("f12")  # LLM001 -> the menu, the call still on the line
+        await pilot.press("f3")  # LLM001 -> the menu, the call still on the line
         await pilot.pause()
         assert panel_id(app) == "MNU001"
         for keys in (("f3",), ("9", "0", "enter")):

@@ -105,6 +105,36 @@ async def test_filing_end_to_end_to_the_typification(app: SwatApp, services: Ser
     )
 
 
+async def test_a_request_that_generated_a_cun_is_never_first_contact(
+    app: SwatApp, services: Services
+) -> None:
+    """Issue 17: after filing a PQR (CUN generated) TIP001 accepted Resolución 1 and
+    stored first contact with the CUN; now Resolución 1 is refused there, with the
+    cursor on it, and 2 records the PQR's CUN."""
+    async with app.run_test(size=SIZE) as pilot:
+        await routes.to_pqr_filing(pilot)
+        await fill(pilot, val="cédula y fecha de expedición")
+        await _fill_form(pilot, mot="1")
+        await enter(pilot)
+        await fill(pilot, inf="s")
+        await enter(pilot)
+        assert panel_id(app) == "TIP001", message(app)
+        await fill(pilot, res="1")
+        await enter(pilot)
+        assert panel_id(app) == "TIP001"
+        assert message(app).startswith("Generó el CUN 4410-26-")
+        assert message(app).endswith("no es primer contacto (Resolución 2).")
+        assert app.screen.focused is screen(app).field("res")
+        await fill(pilot, res="2")
+        await enter(pilot)
+        assert panel_id(app) == "LLM008", message(app)
+        call_id = desk_of(app).active.call_id  # type: ignore[union-attr]
+    with read_session(services.engine) as session:
+        pqr = session.exec(select(Pqr).where(Pqr.call_id == call_id)).one()
+        rows = session.exec(select(Typification).where(Typification.call_id == call_id)).all()
+    assert [(row.first_contact, row.cun) for row in rows] == [(False, pqr.cun)]
+
+
 async def test_bad_input_is_refused_on_row_24_and_what_was_typed_stays(
     app: SwatApp, services: Services
 ) -> None:

@@ -225,15 +225,11 @@ async def test_a_visit_under_an_open_aviso_is_refused(app: SwatApp) -> None:
         await enter(pilot)
         assert panel_id(app) == "VIS010"
         assert message(app).startswith("Nodo con aviso INC")
-        await pilot.press("f23")
+        await pilot.press("f23")  # refused at the key (issue 17), not after the form
         await pilot.pause()
-        await fill(pilot, sym1="Sin señal", tel="3015550000", ok="s")
-        await enter(pilot)
-        assert panel_id(app) == "VIS020"
+        assert panel_id(app) == "VIS010"
         assert message(app).startswith("Nodo con aviso INC")
         assert desk_of(app).visits(SHOWCASE["aviso"]).orders == ()
-        await pilot.press("f12")
-        await pilot.pause()
         await fill(pilot, inf="s")
         await enter(pilot)
         assert panel_id(app) == "TIP001", message(app)

@@ -38,7 +38,8 @@ def check_notes(notes: str) -> str:
     if len(text) > NOTES_MAX:
         raise DomainError(
             f"Nota de {len(text)} caracteres: máximo {NOTES_MAX}. "
-            f"Pásela a la carpeta {SWAT_FOLDER} (F7, F6)."
+            f"Pásela a la carpeta {SWAT_FOLDER} (F7, F6).",
+            code="typify_notes",
         )
     return text
 
@@ -48,7 +49,9 @@ def check_incident(number: str | None) -> str | None:
         return None
     text = number.strip().upper()
     if not INCIDENT_PATTERN.fullmatch(text):
-        raise DomainError("Aviso inválido: INC seguido de dígitos (p. ej. INC000123456).")
+        raise DomainError(
+            "Aviso inválido: INC seguido de dígitos (p. ej. INC000123456).", code="typify_aviso"
+        )
     return text
 
 

@@ -61,11 +61,11 @@ def typify(change: CallChange, form: TypificationForm) -> None:
     change.require_workable()
     call, session = change.call, change.session
     assert call.id is not None
+    if call.cuenta is None:
+        raise DomainError("Abra primero la cuenta del cliente en RR (paso 1).")
     refusal = typification_refusal(change.procedure, change.state)
     if refusal is not None:
         raise refusal
-    if call.cuenta is None:
-        raise DomainError("Abra primero la cuenta del cliente en RR (paso 1).")
     if form.first_contact and escalated(change.procedure, change.state):
         rule = "branch_escalate"
         raise RuleViolation(change.procedure.message(rule), rule=rule)

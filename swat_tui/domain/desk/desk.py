@@ -46,10 +46,10 @@ from swat_tui.domain.desk.sources import CallSource
 from swat_tui.domain.desk.support_intents import SupportIntents
 from swat_tui.domain.desk.visit_intents import VisitIntents
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure.definition import ProcedureDef
-from swat_tui.domain.procedure.routes import BranchRoutes, step_panel
 from swat_tui.domain.procedure.check_ids import TYPIFICATION
+from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.engine import typification_refusal
+from swat_tui.domain.procedure.routes import BranchRoutes, step_panel
 from swat_tui.domain.procedure.state import (
     CUN_FIELD,
     SUBFLOW_FIELD,

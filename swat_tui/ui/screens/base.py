@@ -17,6 +17,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
+from textual.geometry import Offset
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -143,6 +144,7 @@ class RRScreen(Screen[None]):
                 self._focus_first_field()  # fill hid or disabled the field that had the cursor
             self._focus_first_empty_field()
             self.refresh_legend()
+            self.call_after_refresh(self.place_cursor)
         finally:
             self.ready.set()  # a fill that failed (row 24 says so) must not hang its opener
 
@@ -191,6 +193,7 @@ class RRScreen(Screen[None]):
                 self.message("")  # the call it announced was answered meanwhile
             self.returned()
             self.refresh_legend()
+            self.call_after_refresh(self.place_cursor)
             if isinstance(self.focused, RRField):
                 # Back on this panel, the field with the cursor is entered again:
                 # what is typed replaces it (5250 overtype, as Tab-in does).
@@ -257,6 +260,20 @@ class RRScreen(Screen[None]):
     @guarded
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
+        self.call_after_refresh(self.place_cursor)  # the panel moved: the cursor with it
+
+    def place_cursor(self) -> None:
+        """The terminal's cursor where typing goes: in the field that has it, else at the
+        panel's home position (a panel without fields must not leave it where the panel
+        before had it)."""
+        if not self.is_current:
+            return
+        focused = self.focused
+        if isinstance(focused, RRField) and focused.display:
+            focused.place_terminal_cursor()
+            return
+        region = self.panel.content_region
+        self.app.cursor_position = Offset(region.x + 1, region.y)
 
     def _fit(self, width: int, height: int) -> None:
         small = width < WIDTH or height < HEIGHT

@@ -213,10 +213,10 @@ class RRField(Widget, can_focus=True):
     @guarded
     def on_focus(self, event: events.Focus) -> None:
         self.cursor_visible = True
-        self._place_terminal_cursor()
+        self.place_terminal_cursor()
         self.refresh()
 
-    def _place_terminal_cursor(self) -> None:
+    def place_terminal_cursor(self) -> None:
         """Put the terminal's own cursor where typing goes, as tn5250 does: screen
         readers, tmux and capture tools follow it (the app shows it, ``ui.app``)."""
         if not self.has_focus:
@@ -236,9 +236,11 @@ class RRField(Widget, can_focus=True):
         if y != 0:
             return Strip.blank(width, base)
         shown = PASSWORD_CHAR * len(self._value) if self.password else self._value
-        if not self.has_focus:  # a field at rest shows its start, as a 5250 does
+        if not self.has_focus:  # a field at rest shows its start, as a 5250 does,
+            if len(shown) > width:  # and says that it holds more (the cursor shows it all)
+                shown = shown[: width - 1] + ">"
             return Strip([Segment(shown[:width].ljust(width), base)], width)
-        self._place_terminal_cursor()
+        self.place_terminal_cursor()
         visible = shown[self._offset : self._offset + width].ljust(width)
         if self.has_selection:
             length = min(len(shown) - self._offset, width)

@@ -27,7 +27,9 @@ class FolderNotesScreen(PagedScreen, panel="NTS003"):
         view = self.attempt(lambda: self.desk.folder_notes(self.cuenta, self.folder))
         if view is None:
             return
-        records = note_records(view.notes) or [{"text": "La carpeta no tiene notas."}]
+        records = note_records(view.notes, self.page_size) or [
+            {"text": "La carpeta no tiene notas."}
+        ]
         self.show_records(records, last_page=last_page)
 
     async def action_rr_enter(self) -> None:

@@ -35,7 +35,7 @@ class SpecialNotesScreen(AccountSubpanel, PagedScreen, panel="NTS001"):
                 "folders": ", ".join(view.folders) if view.folders else "(ninguna)",
             }
         )
-        records = note_records(view.notes)
+        records = note_records(view.notes, self.page_size)
         if not records:
             records = [{"text": "No hay notas especiales en esta cuenta."}]
         self.show_records(records, last_page=last_page)

@@ -60,7 +60,7 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
         # sub-flow when the branch has panels of its own for them (SAC, PQR), else
         # on "Atendida", the optional sub-flow one Shift+Tab above.
         own_panels = any(r.panel != self.PANEL_ID for r in subflows)
-        self.focus_field("g" if own_panels and not chosen or check is None else "ok")
+        self.focus_field("g" if (own_panels and not chosen) or check is None else "ok")
 
     def field_completed(self, name: str, value: str) -> None:
         request = self.call.record.state.request

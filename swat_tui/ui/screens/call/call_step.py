@@ -7,7 +7,7 @@ shows of the account is the desk's view, already masked by the BLACKLIST rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
 from swat_tui.domain.errors import DomainError
@@ -124,10 +124,17 @@ class CallStepScreen(KeepsTyped):
         """Subclasses repaint what the field being typed decides; "Siguiente" always."""
         self.show_next()
 
-    def write(self, change: Callable[[], CallRecord], *, field: str | None = None) -> bool:
-        """Run one intent of the desk; a refusal goes to row 24 and changes nothing."""
+    def write(
+        self,
+        change: Callable[[], CallRecord],
+        *,
+        field: str | None = None,
+        fields: Mapping[str, str] | None = None,
+    ) -> bool:
+        """Run one intent of the desk; a refusal goes to row 24 and changes nothing, with
+        the cursor on ``field`` or the field ``fields`` names for the refusal's code."""
         shown = self.account
-        record = self.attempt(change, field=field)
+        record = self.attempt(change, field=field, fields=fields)
         if record is None:
             return False
         if self.panel.canvas.message_is_error and self.message_field in (None, field):
@@ -178,10 +185,23 @@ class CallStepScreen(KeepsTyped):
             self.field_completed(name, rr_field.value)
 
     async def go_on(self) -> None:
-        """Advance the procedure and show the panel of the new step."""
+        """Advance the procedure and show the panel of the new step; refused, the cursor
+        goes to the field of what the step still asks here (not left where it was)."""
         if self.write(self.desk.advance):
             self._moving_on = True  # Intro recorded this panel: nothing left to keep
             await self.rr_app.show_call_step()
+            return
+        pending = (
+            view
+            for view in self.desk.step_view(self.PANEL_ID).checks
+            if view.applies and not view.done and view.check.field is not None
+        )
+        for view in pending:
+            rr_field = self.field(view.field) if view.field in self.display_file.fields else None
+            if rr_field is not None and self._can_type_in(rr_field):
+                self.message_field = view.field
+                rr_field.mark_error(True)
+                return
 
     async def action_rr_cancel(self) -> None:
         """F12 in a call: back to the panel before this one, never out of the call. A

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain.errors import MESSAGE_WIDTH
 from swat_tui.domain.procedure.check_ids import ACCOUNT_OPENED, CALLER_DATA
 from swat_tui.ui.format import two_lines
 from swat_tui.ui.labels import masked_holder
@@ -69,7 +70,7 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
             page = self.desk.search(parse_query("telefono", ani), limit=3)
         except DomainError:
             self._ani_note = (
-                "El número que llama no está en ninguna cuenta: pida la cuenta o el documento."
+                "El número que llama no está en ninguna cuenta: pida cuenta o documento."
             )
             return
         if page.total == 1:
@@ -98,7 +99,9 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
             info = f"Pulse Intro para abrir la cuenta digitada (abierta: {opened})."
         else:
             info = ""
-        note = self._ani_note
+        # The calling number's note speaks of that number: once another value is typed,
+        # the row says nothing stale about it.
+        note = self._ani_note if not typed else ""
         if self._ani_cuenta is not None:
             note = (
                 "El número que llama corresponde a esta cuenta: confírmela con el cliente."
@@ -196,9 +199,19 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
         if page.total == 1:
             self.field("cuenta").value = str(page.rows[0].cuenta)
             return page.rows[0].cuenta
-        shown = ", ".join(str(row.cuenta) for row in page.rows)
-        self.message(
-            f"{page.total} cuentas con {query.describe()}: {shown}. Digite la cuenta.", error=True
-        )
+        cuentas = [str(row.cuenta) for row in page.rows]
+        self.message(several_accounts(page.total, query.describe(), cuentas), error=True)
         self.field("cuenta").mark_error(True)
         return None
+
+
+def several_accounts(total: int, described: str, cuentas: list[str]) -> str:
+    """Row 24 when a document or phone is on several accounts: whole on one line, the
+    cuentas listed as far as they fit (row 24 never cuts a word)."""
+    shown = list(cuentas)
+    while True:
+        listed = ", ".join(shown) + (" ..." if len(shown) < total else "")
+        text = f"{total} cuentas con {described}. Digite una: {listed}"
+        if len(text) <= MESSAGE_WIDTH or not shown:
+            return text if len(text) <= MESSAGE_WIDTH else f"{total} cuentas: digite la cuenta."
+        shown.pop()

@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 
 CHOOSE = "1"
 FIRST_CONTACT, CUN = "1", "2"
+# The field a refusal is about (its code), where the cursor goes; others: the code.
+REFUSAL_FIELDS = {
+    "typify_aviso": "inc",
+    "typify_notes": "notes",
+    "branch_escalate": "res",
+    "typify_cun_not_first_contact": "res",
+}
 
 
 class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
@@ -180,7 +187,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         code = self.field("code_in").value.strip()
         state = self.call.record.state
         typified = state.mark_for(TYPIFICATION, state.request_number) is not None
-        if not code and typified and state.step == 7:
+        if typified and state.step == 7:
             await self.go_on()  # typified earlier with F22: on to the closing
             return
         if not code:
@@ -204,9 +211,11 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
                 notes=notes,
             ),
             field="code_in",
+            fields=REFUSAL_FIELDS,
         )
         if not typified:
             return
+        self.forget_typed()  # the typification holds it now
         state = self.call.record.state
         if state.step == 7:
             await self.go_on()

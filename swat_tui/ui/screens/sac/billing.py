@@ -70,8 +70,11 @@ class BillingScreen(SacStepScreen, PagedScreen, panel="SAC020"):
         view = self.account
         if name == "a" and value.strip() == RESEND and view is not None and view.email:
             # The email on file is offered; the agent confirms it (or types another).
-            if not self.field("dest").value.strip():
-                self.field("dest").value = view.email
+            dest = self.field("dest")
+            if not dest.value.strip():
+                dest.value = view.email
+                if dest.has_focus:  # Tab already entered it: what is typed replaces it
+                    dest.select_all()
             return
         if name == self.RESOLVED and value.strip().upper() == YES:
             self.confirm(self.step_check(self.RESOLVED), value)
