@@ -74,16 +74,16 @@ def test_several_accounts_fits_row_24_whatever_the_list() -> None:
 async def test_a_field_holding_more_than_it_shows_ends_in_a_mark(
     app: SwatApp, services: Services
 ) -> None:
-    """LLM002's "Estado revisado" is 5 wide and took 20 characters without a sign."""
+    """LLM002's 5-wide fields took 20 characters without a sign that they held more."""
     async with app.run_test(size=SIZE) as pilot:
         await routes.to_interpretation(pilot)
-        await type_keys(pilot, "sta", "revisado con cliente")
+        await type_keys(pilot, "br", "1234567")
         await pilot.press("tab")
         await pilot.pause()
-        sta = screen(app).field("sta")
-        assert not sta.has_focus
-        assert _at_rest(sta) == "revi>"
-        assert sta.value == "revisado con cliente"
+        branch = screen(app).field("br")
+        assert not branch.has_focus and branch.spec.width == 5
+        assert _at_rest(branch) == "1234>"
+        assert branch.value == "1234567"
 
 
 async def test_an_aviso_refusal_on_tip001_puts_the_cursor_on_the_aviso(

@@ -171,7 +171,7 @@ class RRScreen(Screen[None]):
     @guarded
     def _tick(self) -> None:
         """The header clock, on the panel in front only (panels below repaint when shown)."""
-        if self.is_current:
+        if self.in_front:
             self.paint_header()
 
     @guarded
@@ -207,7 +207,7 @@ class RRScreen(Screen[None]):
     def desk_changed(self, change: DeskChange) -> None:
         """The desk changed (softphone, call): the panel in front repaints its header;
         a ringing call is announced on row 24 of whatever panel is up."""
-        if not self.is_current:
+        if not self.in_front:
             return
         self.paint_header()
         self.refresh_legend()  # a call answered or ended changes which keys apply
@@ -266,7 +266,7 @@ class RRScreen(Screen[None]):
         """The terminal's cursor where typing goes: in the field that has it, else at the
         panel's home position (a panel without fields must not leave it where the panel
         before had it)."""
-        if not self.is_current:
+        if not self.in_front:
             return
         focused = self.focused
         if isinstance(focused, RRField) and focused.display:
@@ -321,6 +321,15 @@ class RRScreen(Screen[None]):
         return self.rr_app.guide_view()
 
     # -- helpers for subclasses ------------------------------------------------
+
+    @property
+    def in_front(self) -> bool:
+        """This panel is the one the agent sees and types on. (Textual's ``is_current``
+        also counts the screen just below, which it may paint behind a translucent one.)"""
+        try:
+            return self.app.screen is self
+        except Exception:  # no screen stack (the app is closing)
+            return False
 
     @property
     def rr_app(self) -> SwatApp:

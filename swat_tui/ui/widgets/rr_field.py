@@ -219,8 +219,8 @@ class RRField(Widget, can_focus=True):
     def place_terminal_cursor(self) -> None:
         """Put the terminal's own cursor where typing goes, as tn5250 does: screen
         readers, tmux and capture tools follow it (the app shows it, ``ui.app``)."""
-        if not self.has_focus:
-            return
+        if not self.has_focus or self.app.screen is not self.screen:
+            return  # a panel under the one in front repaints (a resize) but has no cursor
         region = self.content_region
         at = max(0, min(self._cursor - self._offset, self.spec.width - 1))
         self.app.cursor_position = Offset(region.x + at, region.y)

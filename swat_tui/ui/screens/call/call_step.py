@@ -117,7 +117,7 @@ class CallStepScreen(KeepsTyped):
 
     def on_rr_field_changed(self, event: RRField.Changed) -> None:
         """A key changed a field: what depends on it is recomputed now, not at Intro."""
-        if self.is_current and self.in_call:
+        if self.in_front and self.in_call:
             self.field_typed(event.field.spec.name, event.value)
 
     def field_typed(self, name: str, value: str) -> None:
@@ -155,7 +155,7 @@ class CallStepScreen(KeepsTyped):
         A field left because the panel was covered or left (a function key, F14)
         is only kept as typed (``KeepsTyped``): leaving a panel records nothing.
         """
-        if self.is_current and self.in_call:
+        if self.in_front and self.in_call:
             self.field_completed(event.field.spec.name, event.value)
             if self.in_call:
                 self.show_next()  # what is typed may leave only Intro to press

@@ -28,6 +28,7 @@ CALLER_FIELDS = {
     "callback": "callback_number",
 }
 CUENTA_DIGITS = 8
+NO_ACCOUNT = "El número que llama no está en ninguna cuenta: pida cuenta o documento."
 
 
 class ReceptionScreen(CallStepScreen, panel="LLM001"):
@@ -69,9 +70,7 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
         try:
             page = self.desk.search(parse_query("telefono", ani), limit=3)
         except DomainError:
-            self._ani_note = (
-                "El número que llama no está en ninguna cuenta: pida cuenta o documento."
-            )
+            self._ani_note = NO_ACCOUNT
             return
         if page.total == 1:
             self._ani_cuenta = page.rows[0].cuenta
@@ -154,6 +153,7 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
+        self._describe_typed()  # the lines under "Cuenta" speak of what is typed now
         for name in (self._welcome().field, *CALLER_FIELDS, "rel"):
             self.field_completed(name, self.field(name).value)
             if self.panel.canvas.message_is_error:

@@ -45,7 +45,7 @@ class SoftphoneScreen(RRScreen, panel="SFT001"):
         """On the softphone itself a ringing call is answered with 3 (no F2 needed)."""
         super().desk_changed(change)
         call = self.desk.phone.call
-        if self.is_current and change.kind == "ringing" and call is not None:
+        if self.in_front and change.kind == "ringing" and call is not None:
             self.message(f"Llamada entrante de {call.ani} ({call.queue}): 3=Contestar.")
 
     def paint_header(self) -> None:
