@@ -7,7 +7,8 @@ The environment changes it for a local hunt:
 - ``SWAT_EXPLORE_EXAMPLES``: how many examples (fresh apps) to walk;
 - ``SWAT_EXPLORE_STEPS``: rules per example (each rule is one or more keys);
 - ``SWAT_EXPLORE_SEED``: another seed (the walk is still reproducible with it);
-- ``SWAT_EXPLORE_SKIP``: invariants to leave out (``oracles.skipped``).
+- ``SWAT_EXPLORE_SKIP``: invariants to leave out (``oracles.skipped``);
+- ``SWAT_EXPLORE_ALL_BUGS=1``: keep and shrink every distinct failure, not the first.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ import os
 from hypothesis import HealthCheck, Phase, settings
 
 CI_SEED = 17
-CI_EXAMPLES = 24
-CI_STEPS = 40
+CI_EXAMPLES = 60
+CI_STEPS = 30
 SMOKE_EXAMPLES = 2
 SMOKE_STEPS = 6
 
@@ -44,7 +45,9 @@ def explore_settings(*, smoke: bool = False) -> settings:
         database=None,
         derandomize=False,  # the seed decides (``@seed``); derandomize would override it
         print_blob=True,
-        report_multiple_bugs=True,
-        phases=(Phase.explicit, Phase.generate, Phase.shrink, Phase.explain),
+        # Shrinking replays whole walks (seconds each): one bug by default, all on request.
+        report_multiple_bugs=os.environ.get("SWAT_EXPLORE_ALL_BUGS") == "1",
+        # No explain phase: it replays the walk many more times and says little here.
+        phases=(Phase.explicit, Phase.generate, Phase.shrink),
         suppress_health_check=list(HealthCheck),
     )

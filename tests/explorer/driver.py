@@ -41,6 +41,7 @@ from tests.ui.conftest import ui_settings
 T = TypeVar("T")
 SIZE = (80, 24)
 JOB_TIMEOUT_S = 30.0  # a key that takes longer than this froze the app
+POLL_S = 0.05  # how often a wait looks whether the app crashed meanwhile
 DRAIN_ROUNDS = 6  # rounds of "every pump ran its queue"; a key needs 2-3
 
 
@@ -166,13 +167,17 @@ class AppSession:
             pumps: list[Any] = [app]
             for screen in app.screen_stack:
                 pumps.extend(screen.walk_children(with_self=True))
-            waits = []
+            waits: list[asyncio.Task[bool]] = []
             for pump in pumps:
                 flag = asyncio.Event()
                 if pump.call_later(flag.set):
-                    waits.append(flag.wait())
-            if waits:
-                await asyncio.gather(*waits)
+                    waits.append(asyncio.ensure_future(flag.wait()))
+            # A crash closes the pumps before they run the callbacks: stop waiting then.
+            while waits and app.return_code is None:
+                _, pending = await asyncio.wait(waits, timeout=POLL_S)
+                waits = list(pending)
+            for waiting in waits:
+                waiting.cancel()
             await asyncio.sleep(0)
             if app.return_code is not None:
                 return

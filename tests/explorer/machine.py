@@ -101,11 +101,11 @@ class Explorer(RuleBasedStateMachine):
                 return
             self._key("backspace", logged=False)
             return
-        start = len(self.log)
+        start, first = len(self.log), self.keys + 1
         self.log.append("")
         for typed, char in enumerate(text, start=1):
             part = "" if typed == len(text) else f" (stopped after {text[:typed]!r})"
-            self.log[start] = f"{self.keys + 1:4d} {self.panel}: type {text!r}{part}"
+            self.log[start] = f"{first:4d} {self.panel}: type {text!r}{part}"
             self._key("space" if char == " " else char, logged=False)
 
     def _call_id(self) -> int | None:
