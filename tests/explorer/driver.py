@@ -128,7 +128,9 @@ class AppSession:
         if self.app.return_code is None and task is not None and not task.done():
             return
         error = self._finish()
-        raise AppCrashed(f"the app exited (return code {self.app.return_code})") from error
+        raise AppCrashed(
+            f"the app exited (return code {self.app.return_code}): {error!r}"
+        ) from error
 
     def _finish(self) -> BaseException | None:
         """Leave ``run_test`` (it re-raises the app's crash) and return what it raised."""
@@ -194,25 +196,31 @@ class AppSession:
     def close(self) -> BaseException | None:
         """Leave the app, close the store and the loop; never raises (teardown must finish).
 
-        Returns what leaving ``run_test`` raised (the app's crash, if any).
+        Returns what leaving ``run_test`` raised (the app's crash, if any). Safe after a
+        ``start`` that failed half-way.
         """
         if self._closed:
             return None
         self._closed = True
         error: BaseException | None = None
+        loop: asyncio.AbstractEventLoop | None = getattr(self, "_loop", None)
         try:
-            error = self._finish()
-            pending = [t for t in asyncio.all_tasks(self._loop) if not t.done()]
-            for task in pending:
-                task.cancel()
-            if pending:
-                self._loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-            self._loop.run_until_complete(self._loop.shutdown_asyncgens())
-            self._loop.run_until_complete(self._loop.shutdown_default_executor())
+            if loop is not None:
+                error = self._finish()
+                pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+                for task in pending:
+                    task.cancel()
+                if pending:
+                    loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+                loop.run_until_complete(loop.shutdown_asyncgens())
+                loop.run_until_complete(loop.shutdown_default_executor())
         finally:
-            self._loop.close()
+            if loop is not None:
+                loop.close()
+            services: Services | None = getattr(self, "services", None)
             try:
-                self.services.close()
+                if services is not None:
+                    services.close()
             finally:
                 gc.collect()  # the app's cycles go now, not inside the next example
                 shutil.rmtree(self.workdir, ignore_errors=True)

@@ -117,6 +117,7 @@ class Situation:
     call: CallPlan
     cuenta: str  # the planned caller's cuenta (LLM001 when none was found)
     order_created: bool = False  # VIS010: an LLS/OT was created in this call
+    message: str = ""  # row 24 of the panel
     notes: list[str] = field(default_factory=list)
 
 
@@ -209,7 +210,7 @@ def _branch_panel(s: Situation) -> list[Act]:
             return [Key("shift+f11")]  # F23: a new LLS
         return [*_fill(v, {"inf": "S"}), Key("enter")]
     if p == "VIS030":
-        if again % 3 == 2:
+        if again % 3 == 2 or s.message.startswith("Sin franjas libres"):
             return [Key("f6")]  # no free window: the CGO form
         return [Fill("o_0", "1"), Key("enter")] if again % 3 == 0 else [Key("enter")]
     if p == "TIP001":
