@@ -188,3 +188,16 @@ async def test_the_menu_option_3_returns_to_the_call_after_f3(
         await type_into(pilot, "option", "3")
         await enter(pilot)
         assert panel_id(app) == "LLM002"
+
+
+async def test_intro_with_the_order_pending_says_so_without_an_error(
+    app: SwatApp, services: Services
+) -> None:
+    """Found in a tmux call: Intro on VIS010 before any order looked for an input field
+    named after the order check (an output field) and hit an unexpected error."""
+    async with app.run_test(size=SIZE) as pilot:
+        await routes.to_visits(pilot)
+        await enter(pilot)
+        assert panel_id(app) == "VIS010"
+        assert message(app).startswith("Paso 5 incompleto")
+        assert app.unexpected_errors == []

@@ -64,8 +64,8 @@ async def test_a_value_longer_than_the_field_scrolls_with_the_cursor(app: SwatAp
         assert shown == text[6:] + " "  # the tail, and the cursor after it
         await pilot.press("home")
         assert user.render_line(0).text == text[:width]
-        await pilot.press("end", "tab")  # at rest a field shows its start, as a 5250 does
-        assert user.render_line(0).text == text[:width]
+        await pilot.press("end", "tab")  # at rest a field shows its start, as a 5250 does,
+        assert user.render_line(0).text == text[: width - 1] + ">"  # and that it holds more
 
 
 async def test_pasted_text_goes_into_the_field_on_one_line(app: SwatApp) -> None:

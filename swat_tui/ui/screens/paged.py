@@ -34,8 +34,10 @@ class PagedScreen(RRScreen):
         return subfile.size
 
     def typed_option(self) -> TypedOption | None:
-        """The first option typed on this page, top to bottom (Intro acts on one)."""
-        for index in range(self.page_size):
+        """The first option typed on this page, top to bottom (Intro acts on one); a row
+        with no record shows no option field, and whatever it held is not an option."""
+        shown = len(self.all_records) - self.page_offset
+        for index in range(min(self.page_size, shown)):
             name = f"o_{index}"
             option = self.field(name).value.strip()
             if option:

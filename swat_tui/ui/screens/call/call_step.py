@@ -191,17 +191,17 @@ class CallStepScreen(KeepsTyped):
             self._moving_on = True  # Intro recorded this panel: nothing left to keep
             await self.rr_app.show_call_step()
             return
-        pending = (
-            view
-            for view in self.desk.step_view(self.PANEL_ID).checks
-            if view.applies and not view.done and view.check.field is not None
+        first = next(
+            (v for v in self.desk.step_view(self.PANEL_ID).checks if v.applies and not v.done),
+            None,
         )
-        for view in pending:
-            rr_field = self.field(view.field) if view.field in self.display_file.fields else None
-            if rr_field is not None and self._can_type_in(rr_field):
-                self.message_field = view.field
-                rr_field.mark_error(True)
-                return
+        name = first.check.field if first is not None else None
+        spec = self.display_file.fields.get(name) if name is not None else None
+        if name is None or spec is None or not spec.is_input:
+            return  # recorded by a key or an action (F7, an order), not typed here
+        if self._can_type_in(self.field(name)):
+            self.message_field = name
+            self.field(name).mark_error(True)
 
     async def action_rr_cancel(self) -> None:
         """F12 in a call: back to the panel before this one, never out of the call. A
@@ -359,7 +359,8 @@ class CallStepScreen(KeepsTyped):
         is drawn again from the store (what is recorded, and what was kept as typed),
         and what row 24 said before may no longer hold. A value row 24 refused, which
         was never kept, is gone. The cursor stays on its field."""
-        if not self.in_call:
+        if not self.in_call:  # the line went down while this panel was covered
+            self.app.call_later(self.rr_app.exit_to_menu)
             return
         focused = self.focused
         name = focused.spec.name if isinstance(focused, RRField) else None
