@@ -385,6 +385,8 @@ class Watch:
             return
         if self.off("lost", before.panel):
             return
+        if not self._typed_here(before.panel, name, before.value):
+            return  # what the panel filled in from the store (an address), not typing
         focused = screen_text.focused_field(self.app)
         if screen is before.screen and focused is not None and focused.spec.name == name:
             return  # the cursor is still in the field
@@ -396,6 +398,11 @@ class Watch:
             )
             return
         self._stored_or_refused(before.panel, name, value, before.call_id, key, screen, panel)
+
+    def _typed_here(self, panel: str, name: str, value: str) -> bool:
+        """The agent typed this value in this field (its last edit there gave it)."""
+        last = next((t for t in reversed(self.typed) if (t.panel, t.field) == (panel, name)), None)
+        return last is not None and last.value == value
 
     def _kept(self, before: Before) -> bool:
         """The panel was covered, not closed: in the stack in front, or in the session

@@ -70,6 +70,11 @@ async def sign_on(pilot: Pilot[None], user: str = USER, password: str = PASSWORD
 async def open_account(pilot: Pilot[None], cuenta: int) -> None:
     """From sign-on to the account panel of ``cuenta``."""
     await sign_on(pilot)
+    await consult_account(pilot, cuenta)
+
+
+async def consult_account(pilot: Pilot[None], cuenta: int) -> None:
+    """From the menu (either session's): option 1 and ``cuenta``, to its CTA001."""
     await type_into(pilot, "option", "1")
     await pilot.press("enter")
     await pilot.pause()

@@ -15,6 +15,7 @@ from swat_tui.ui.labels import BLACKLIST_BANNER, BLACKLIST_BANNERS
 from tests.gates import SEE_ALL
 from tests.ui.helpers import (
     answer_call,
+    consult_account,
     desk_of,
     enter,
     fill,
@@ -40,10 +41,7 @@ async def _blacklisted_call_at_step_2(pilot: Pilot[None], services: Services) ->
 
 async def _cta001(pilot: Pilot[None]) -> None:
     """Menu option 1 and the blacklisted cuenta: its account panel."""
-    await type_into(pilot, "option", "1")
-    await enter(pilot)
-    await type_into(pilot, "value", str(CUENTA))
-    await enter(pilot)
+    await consult_account(pilot, CUENTA)
     assert panel_id(pilot.app) == "CTA001"  # type: ignore[arg-type]
 
 

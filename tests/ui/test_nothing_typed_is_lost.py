@@ -21,6 +21,7 @@ from swat_tui.ui.screens.keeps_typed import KeepsTyped
 from swat_tui.ui.widgets.rr_field import RRField
 from tests.ui import test_legend_keys as routes
 from tests.ui.helpers import (
+    consult_account,
     desk_of,
     enter,
     fill,
@@ -162,10 +163,7 @@ async def test_an_espejo_round_trip_keeps_the_request_and_its_branch(
         await type_keys(pilot, "br", "4")
         await pilot.press("f14")
         await pilot.pause()
-        await type_into(pilot, "option", "1")
-        await enter(pilot)
-        await type_into(pilot, "value", str(SHOWCASE["pqr_pending"]))
-        await enter(pilot)
+        await consult_account(pilot, SHOWCASE["pqr_pending"])
         assert panel_id(app) == "CTA001"
         await pilot.press("f14")
         await pilot.pause()
