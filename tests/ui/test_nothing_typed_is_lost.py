@@ -208,3 +208,25 @@ async def test_a_typed_caller_name_is_saved_when_a_function_key_leaves_llm001(
         active = desk_of(app).active
         assert active is not None and active.record.caller_document == "52123456"
         assert phone_of(services, "activa") == active.record.ani
+
+
+async def test_a_filed_pqr_form_is_shown_as_filed_after_f2_and_f12(
+    app: SwatApp, services: Services
+) -> None:
+    """Found by the explorer (seed 17): PQR030 filed with Intro, then F2 and F12 back:
+    the motive and "Confirmado" came back empty, though the PQR was filed with them."""
+    async with app.run_test(size=SIZE) as pilot:
+        await routes.to_pqr_filing(pilot)
+        await fill(pilot, val="cédula y fecha de expedición", mot="2")
+        await fill(pilot, notes="Cobro doble del servicio de internet en noviembre.", ch="1")
+        await fill(pilot, dest="cliente.prueba@correo.com.co", cf="s")
+        await enter(pilot)
+        assert message(app).startswith("PQR radicada")
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("f12")
+        await pilot.pause()
+        assert panel_id(app) == "PQR030"
+        current = screen(app)
+        shown = {name: current.field(name).value for name in ("mot", "ch", "cf")}
+        assert shown == {"mot": "2", "ch": "1", "cf": "s"}

@@ -118,6 +118,23 @@ class KeepsTyped(RRScreen):
         if self.attempt(lambda: desk.keep_typed(self.PANEL_ID, dict.fromkeys(stale, ""))):
             shown.update(dict.fromkeys(stale, ""))
 
+    def keep_shown(self) -> None:
+        """Keep every field as it is now (a form filed by Intro, which the panel goes on
+        showing as filed): one write, of what changed."""
+        shown = self._shown_values
+        desk = self.rr_app.desk
+        if shown is None or desk is None or desk.active is None:
+            return
+        changed = {
+            name: self.field(name).value
+            for name in shown
+            if self.field(name).value != shown[name] and not self.field(name).holds_refused
+        }
+        if not changed:
+            return
+        if self.attempt(lambda: desk.keep_typed(self.PANEL_ID, changed)) is not None:
+            shown.update(changed)
+
     def forget_typed(self) -> None:
         """The panel's action is done (an order created, a case filed): what was typed
         for it is in its record now, and the next one starts empty."""

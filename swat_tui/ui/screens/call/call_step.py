@@ -58,9 +58,11 @@ class CallStepScreen(KeepsTyped):
         self.show_next()
 
     def recorded(self, name: str) -> bool:
-        """A check's field shows the recorded check, whatever was typed in it before."""
+        """A check's field shows the recorded check (S, how the identity was validated),
+        whatever was typed in it before; a field an action records (a PQR's motive) still
+        shows what was typed."""
         view = self.desk.step_view(self.PANEL_ID).by_field(name)
-        return view is not None and view.done
+        return view is not None and view.done and view.check.entry != "action"
 
     def fill_step(self) -> None:
         """Fill this step's fields from the call record."""

@@ -199,6 +199,7 @@ class PqrFilingScreen(CallStepScreen, panel="PQR030"):
         )
         if filed is None:
             return
+        self.keep_shown()  # the form as filed, shown again whenever the panel is
         self.fill()  # the call moved on: header, checks and the filed PQR's rows
         self.focus_field(INFORMED)
         message = self.desk.procedure.message("pqr_filed", radicado=filed.radicado)

@@ -76,6 +76,8 @@ class CarteraScreen(SacStepScreen, panel="SAC010"):
                 "recon": _reconnection_line(view),
             }
         )
+        # Only a paid account not reconnected takes the S: elsewhere the field takes nothing.
+        self.field("rc").disabled = view.reconnection is not None or not view.reconnection_due
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
