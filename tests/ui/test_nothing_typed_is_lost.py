@@ -96,20 +96,20 @@ async def test_every_field_left_survives_a_kill_and_the_call_resumes_on_its_pane
         assert panel_id(app) == panel, message(app)
         current = screen(app)
         assert isinstance(current, KeepsTyped)
-        for name in current.kept_names():
-            rr_field = current.field(name)
-            if not rr_field.display or rr_field.disabled or current.recorded(name):
+        fields = current.kept_fields()  # list rows too (INV010's serials read)
+        for key, rr_field in fields.items():
+            if not rr_field.display or rr_field.disabled or current.recorded(key):
                 continue
-            typed[name] = _value_for(rr_field)
-            await type_into(pilot, name, typed[name])
+            typed[key] = _value_for(rr_field)
+            await type_into(pilot, rr_field.spec.name, typed[key])
             await pilot.press("tab")
             await pilot.pause()
             assert panel_id(app) == panel  # leaving a field never leaves the panel
         await pilot.pause()
-        refused = {name for name in typed if current.field(name).holds_refused}
+        refused = {key for key in typed if fields[key].holds_refused}
         if refused:  # row 24 says why; a refused value is not kept
             assert current.panel.canvas.message_is_error
-        typed = {name: value for name, value in typed.items() if name not in refused}
+        typed = {key: value for key, value in typed.items() if key not in refused}
         killed = _killed_copy(settings, tmp_path / "killed.db")
         assert app.unexpected_errors == []
     resumed_services = open_services(killed)
@@ -121,8 +121,10 @@ async def test_every_field_left_survives_a_kill_and_the_call_resumes_on_its_pane
             await type_into(pilot, "o_0", "1")
             await enter(pilot)
             assert panel_id(resumed) == panel, message(resumed)
-            shown = {name: screen(resumed).field(name).value for name in typed}
-            assert shown == typed
+            now = screen(resumed)
+            assert isinstance(now, KeepsTyped)
+            shown = {key: rr_field.value for key, rr_field in now.kept_fields().items()}
+            assert {key: shown.get(key) for key in typed} == typed
             assert resumed.unexpected_errors == []
     finally:
         resumed_services.close()
@@ -173,13 +175,14 @@ async def test_an_espejo_round_trip_keeps_the_request_and_its_branch(
         assert current.field("br").value == "4"
 
 
-@pytest.mark.parametrize("away", [("f14", "f14"), ("f7", "f12")])
+@pytest.mark.parametrize("away", [("f14", "f14"), ("f7", "f12"), ("f1", "f12")])
 async def test_a_subflow_typed_without_intro_survives_leaving_llm003(
     app: SwatApp, services: Services, away: tuple[str, str]
 ) -> None:
     """LLM003 with Gestión 3 typed and no Intro, then F14 twice (or F7 then F12): the
     app went down with an AssertionError before; now the 3 is there, nothing was chosen
-    behind the agent's back, and Intro goes to the sub-flow's panel."""
+    behind the agent's back, and Intro goes to the sub-flow's panel. (F1, F12 is the
+    explorer's shrunk sequence, seed 6, tests/explorer/FOUND.md 1.)"""
     async with app.run_test(size=SIZE) as pilot:
         await routes.to_branch(pilot)
         await type_keys(pilot, "g", "3")

@@ -155,3 +155,15 @@ def test_a_note_is_not_split_by_a_page_break() -> None:
     second_page_end = 22
     assert records[second_page_end]["author"] == CONTINUED  # the long note goes on
     assert records[second_page_end]["day"] == "20/11/26"
+
+
+async def test_tip001_says_whole_a_long_search_that_found_nothing(
+    app: SwatApp, services: Services
+) -> None:
+    """Found by the explorer (seed 4): the search typed was echoed on row 24 and cut."""
+    async with app.run_test(size=SIZE) as pilot:
+        await routes.to_typification(pilot)
+        await fill(pilot, search="zz" * 40)
+        await enter(pilot)
+        assert message(app).startswith("No hay códigos UCC con: zz")
+        assert len(message(app)) <= 79 and _rows(app)[23].rstrip() == message(app)

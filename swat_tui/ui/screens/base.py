@@ -200,6 +200,12 @@ class RRScreen(Screen[None]):
                 self.focused.select_all()
         self._shown = True
 
+    def rows_leaving(self) -> None:
+        """A list's page is about to turn (panels that keep what is typed in its rows)."""
+
+    def rows_shown(self) -> None:
+        """A list's page was painted (panels that keep what is typed in its rows)."""
+
     def returned(self) -> None:
         """Back on top after the panel above it closed: re-read what may have changed."""
 

@@ -7,6 +7,10 @@ check and starts no action: a check is recorded only by the agent's own
 confirming key on its panel (``CallStepScreen``), and a value row 24 refused
 is never kept. A panel on top of its step's own (VIS020 over VIS010) also
 names itself as the call's front panel, so a resumed call opens it again.
+
+A list's rows keep what is typed in them by record (``read@3``: the serial read
+for the fourth device), so it follows its record from page to page; the option
+column (``o``) is a command, not typing to keep.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from swat_tui.domain.errors import DomainError, StoreBusy
 from swat_tui.ui.screens.base import RRScreen
 from swat_tui.ui.widgets.rr_field import RRField
 
+OPTION_COLUMN = "o"
+
 
 class KeepsTyped(RRScreen):
     """A panel of the call whose input fields are kept as typed."""
@@ -25,7 +31,7 @@ class KeepsTyped(RRScreen):
     FRONT: ClassVar[bool] = False
     # Fields that are not typing to keep (a search box: what it found is not kept either).
     NOT_KEPT: ClassVar[frozenset[str]] = frozenset()
-    _shown_values: dict[str, str] | None = None  # as filled, then as last kept
+    _shown_values: dict[str, str] | None = None  # by key: as filled, then as last kept
     _scope = 0  # the request the panel was filled for
     _moving_on = False  # Intro moved the call on: nothing left to keep
 
@@ -38,16 +44,41 @@ class KeepsTyped(RRScreen):
         cuenta = getattr(self, "cuenta", None)  # a panel about one account names it
         return cuenta is None or cuenta == desk.active.record.cuenta
 
-    def kept_names(self) -> list[str]:
-        """The panel's own input fields (a list's option column is not typing to keep)."""
-        fields = self.display_file.fields
-        return [
-            rr_field.spec.name
-            for rr_field in self.panel.fields()
-            if rr_field.spec.name in fields
-            and not rr_field.password
-            and rr_field.spec.name not in self.NOT_KEPT
-        ]
+    # -- which fields, under which key ---------------------------------------------------
+
+    def _first_record(self) -> int:
+        """The record on the list's first row (0 on a panel without a list)."""
+        return int(getattr(self, "page_offset", 0))
+
+    def _key(self, rr_field: RRField) -> str | None:
+        """What ``rr_field`` is kept under: its name, or ``column@record`` on a list row;
+        None for what is not typing to keep."""
+        name = rr_field.spec.name
+        if rr_field.password or name in self.NOT_KEPT:
+            return None
+        if name in self.display_file.fields:
+            return name
+        column, _, row = name.rpartition("_")
+        if column in self.display_file.record_fields and column != OPTION_COLUMN:
+            return f"{column}@{self._first_record() + int(row)}" if rr_field.display else None
+        return None
+
+    def _widget(self, key: str) -> RRField | None:
+        """The field showing ``key`` now (a record's row only while its page is shown)."""
+        if "@" not in key:
+            return self.field(key) if key in self.display_file.fields else None
+        column, _, record = key.partition("@")
+        subfile = self.display_file.subfile
+        row = int(record) - self._first_record() if record.isdigit() else -1
+        if subfile is None or not 0 <= row < subfile.size:
+            return None
+        rr_field = self.field(f"{column}_{row}")
+        return rr_field if rr_field.display else None
+
+    def kept_fields(self) -> dict[str, RRField]:
+        """The fields shown now whose typing is kept, by key."""
+        found = ((self._key(rr_field), rr_field) for rr_field in self.panel.fields())
+        return {key: rr_field for key, rr_field in found if key is not None}
 
     def front_options(self) -> dict[str, str]:
         """The options this panel is opened with (besides cuenta and holder)."""
@@ -57,11 +88,17 @@ class KeepsTyped(RRScreen):
         """The field shows a recorded check, which wins over anything kept as typed."""
         return False
 
+    # -- showing what was kept -------------------------------------------------------------
+
+    def reset(self) -> None:
+        super().reset()
+        self._shown_values = None  # filled again from the store
+
     def restore_typed(self) -> None:
         """Show what was kept as typed on this panel; called once ``fill`` has run."""
         self._moving_on = False
+        self._shown_values = None
         if not self.about_call():
-            self._shown_values = None
             return
         desk = self.desk
         call = desk.active
@@ -72,38 +109,58 @@ class KeepsTyped(RRScreen):
             self.attempt(lambda: desk.set_front(self.PANEL_ID, **self.front_options()))
         elif call.record.state.front:
             self.attempt(lambda: desk.set_front(""))  # back on the step's own panel
-        kept = desk.typed(self.PANEL_ID)
-        names = self.kept_names()
+        self._shown_values = {}
+        self._show_kept(desk.typed(self.PANEL_ID))
+
+    def _show_kept(self, kept: dict[str, str]) -> None:
+        """Put kept values in the fields shown now; remember what each field shows."""
+        shown = self._shown_values
+        if shown is None:
+            return
         restored: dict[str, str] = {}
-        for name, value in kept.items():
-            if name in names and not self.recorded(name):
-                rr_field = self.field(name)
-                if rr_field.display and rr_field.value != value:
-                    rr_field.value = restored[name] = value
-        self._shown_values = {name: self.field(name).value for name in names}
+        for key, value in kept.items():
+            rr_field = self._widget(key)
+            if rr_field is not None and not self.recorded(key) and rr_field.value != value:
+                rr_field.value = restored[rr_field.spec.name] = value
+        shown.update({key: rr_field.value for key, rr_field in self.kept_fields().items()})
         for name, value in restored.items():
             self.field_typed(name, value)  # what the panel shows from it (a motive's area)
+
+    def rows_shown(self) -> None:
+        """Another page of the list: its rows show what was kept for their records."""
+        if self._shown_values is not None and self.rr_app.desk is not None:
+            self._show_kept(self.desk.typed(self.PANEL_ID))
+
+    def rows_leaving(self) -> None:
+        """The page is about to turn: the row being typed in is kept first."""
+        focused = self.focused
+        if isinstance(focused, RRField):
+            self.keep(focused)
 
     def field_typed(self, name: str, value: str) -> None:
         """Repaint what a field's value decides (panels that show such a thing)."""
 
+    # -- keeping ----------------------------------------------------------------------------
+
     def keep(self, rr_field: RRField) -> None:
         """Keep a field the cursor left, unless row 24 refused it or nothing changed."""
         shown = self._shown_values
-        name = rr_field.spec.name
-        if shown is None or name not in shown or rr_field.holds_refused or self._moving_on:
+        key = self._key(rr_field)
+        if shown is None or key is None or rr_field.holds_refused or self._moving_on:
             return
         value = rr_field.value
         desk = self.rr_app.desk
         call = desk.active if desk is not None else None
-        if shown[name] == value or call is None or call.record.state.typing_scope != self._scope:
-            return  # nothing new, or the call (or request) this panel was filled for is over
+        if shown.get(key, "") == value or call is None:
+            return
+        if call.record.state.typing_scope != self._scope:
+            return  # the call (or request) this panel was filled for is over
         try:
-            self.desk.keep_typed(self.PANEL_ID, {name: value})
+            self.desk.keep_typed(self.PANEL_ID, {key: value})
         except (DomainError, StoreBusy) as error:
             self.message(error.message, error=True)
             return
-        shown[name] = value
+        shown[key] = value
 
     def clear_typed(self, *names: str) -> None:
         """Empty fields whose value the panel just acted on (an option, an answer, a
@@ -126,9 +183,9 @@ class KeepsTyped(RRScreen):
         if shown is None or desk is None or desk.active is None:
             return
         changed = {
-            name: self.field(name).value
-            for name in shown
-            if self.field(name).value != shown[name] and not self.field(name).holds_refused
+            key: rr_field.value
+            for key, rr_field in self.kept_fields().items()
+            if rr_field.value != shown.get(key, "") and not rr_field.holds_refused
         }
         if not changed:
             return
@@ -138,13 +195,12 @@ class KeepsTyped(RRScreen):
     def forget_typed(self) -> None:
         """The panel's action is done (an order created, a case filed): what was typed
         for it is in its record now, and the next one starts empty."""
-        shown = self._shown_values
-        if shown is None or self.desk.active is None:
+        if self._shown_values is None or self.desk.active is None:
             return
         kept = self.desk.typed(self.PANEL_ID)
         if kept:
             self.attempt(lambda: self.desk.keep_typed(self.PANEL_ID, dict.fromkeys(kept, "")))
-        self._shown_values = {name: self.field(name).value for name in shown}
+        self._shown_values = {key: f.value for key, f in self.kept_fields().items()}
 
     def on_rr_field_left(self, event: RRField.Left) -> None:
         self.keep(event.field)

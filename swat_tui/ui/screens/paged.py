@@ -52,6 +52,7 @@ class PagedScreen(RRScreen):
         self._paint_page()
 
     def _paint_page(self) -> None:
+        self.rows_leaving()
         page = self.all_records[self.page_offset : self.page_offset + self.page_size]
         self.panel.canvas.set_records(page)
         at_end = self.page_offset + self.page_size >= len(self.all_records)
@@ -63,6 +64,7 @@ class PagedScreen(RRScreen):
                     row_field = self.field(f"{spec.name}_{index}")
                     row_field.value = ""
                     row_field.display = index < len(page)
+        self.rows_shown()
 
     def action_rr_page_down(self) -> None:
         if self.page_offset + self.page_size >= len(self.all_records):

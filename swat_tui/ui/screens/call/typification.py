@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 
+from swat_tui.domain.errors import MESSAGE_WIDTH
 from swat_tui.domain.procedure.check_ids import TYPIFICATION
 from swat_tui.ui.format import typification_line
 from swat_tui.ui.screens.base import RRScreen
@@ -115,7 +116,10 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
             ]
         )
         if not found:
-            self.message(f"No hay códigos UCC con: {text}", error=True)
+            said = "No hay códigos UCC con: "
+            room = MESSAGE_WIDTH - len(said)  # what was typed, whole or marked as cut
+            echo = text if len(text) <= room else text[: room - 1] + "…"
+            self.message(f"{said}{echo}", error=True)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._show_detail()
