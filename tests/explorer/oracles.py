@@ -482,6 +482,9 @@ class Watch:
                 and f.display
                 and not f.has_class("-error")
                 and (before.panel, f.spec.name) not in LOOKUPS
+                # A list's option typed and not run is a command, not data: it is not
+                # kept when the panel is left (KeepsTyped), as the lost check skips it.
+                and not (f.spec.name.startswith("o_") and f.spec.name[2:].isdigit())
             }
             self.snapshots[before.panel] = Snapshot(previous, active.id, _progress(active), values)
         for name, held in list(self.snapshots.items()):
