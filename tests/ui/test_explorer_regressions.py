@@ -61,3 +61,24 @@ async def test_pqr030_shows_what_was_typed_after_f3_and_option_3(
         assert panel_id(app) == "PQR030"
         current = screen(app)
         assert (current.field("mot").value, current.field("cf").value) == ("2", "S")
+
+
+async def test_a_code_chosen_on_tip001_stays_through_the_call_log(
+    app: SwatApp, services: Services
+) -> None:
+    """Found by the explorer on the fixed code (seed 5): 1 on a code of TIP001's list
+    fills Código and Resolución; F13 (the call log) and F12 back emptied them."""
+    async with app.run_test(size=SIZE) as pilot:
+        await routes.to_typification(pilot)
+        await fill(pilot, o_1="1")
+        await enter(pilot)
+        current = screen(app)
+        chosen = (current.field("code_in").value, current.field("res").value)
+        assert chosen[0] and chosen[1] in ("1", "2"), message(app)
+        await pilot.press("shift+f1")
+        await pilot.pause()
+        assert panel_id(app) == "LOG001"
+        await pilot.press("f12")
+        await pilot.pause()
+        assert panel_id(app) == "TIP001"
+        assert (current.field("code_in").value, current.field("res").value) == chosen

@@ -182,6 +182,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         self.field("code_in").value = entry.code
         self.field("res").value = self._resolution_for(entry)
         self.field(typed.field).value = ""
+        self.keep_shown()  # the code chosen is the agent's: it stays through F13 and back
         self.focus_field("notes")
         self.message(f"Código {entry.code} elegido: revise la resolución y las notas.")
         self._show_detail()
