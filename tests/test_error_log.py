@@ -6,10 +6,8 @@ import errno
 import json
 import os
 import re
-import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,19 +15,12 @@ import pytest
 import swat_tui.error_log
 from swat_tui.config import default_db_path
 from swat_tui.error_log import MAX_ENTRY_CHARS, error_log_path, log_unexpected
+from tests.file_modes import mode_of, usual_umask  # noqa: F401  (a fixture, by name)
 
 SECRET = "Clave-Secreta-2026"
 
 
-def _mode(path: Path) -> int:
-    return stat.S_IMODE(os.stat(path).st_mode)
-
-
-@pytest.fixture(autouse=True)
-def usual_umask() -> Iterator[None]:
-    before = os.umask(0o022)
-    yield
-    os.umask(before)
+pytestmark = pytest.mark.usefixtures("usual_umask")  # every test: umask 022
 
 
 def _failing_sign_on(username: str) -> None:
@@ -63,7 +54,7 @@ def test_the_log_goes_beside_the_default_store(
 def test_a_new_folder_is_0700_and_the_file_0600(tmp_path: Path) -> None:
     path = tmp_path / "nueva" / "swat-errors.log"
     assert log_unexpected(_error(), where="sign_on", path=path) == path
-    assert (_mode(path.parent), _mode(path)) == (0o700, 0o600)
+    assert (mode_of(path.parent), mode_of(path)) == (0o700, 0o600)
 
 
 def test_an_existing_readable_log_is_made_0600(tmp_path: Path) -> None:
@@ -71,7 +62,7 @@ def test_an_existing_readable_log_is_made_0600(tmp_path: Path) -> None:
     path.write_text("antes\n", encoding="utf-8")
     os.chmod(path, 0o644)
     log_unexpected(_error(), where="sign_on", path=path)
-    assert _mode(path) == 0o600
+    assert mode_of(path) == 0o600
     assert path.read_text(encoding="utf-8").startswith("antes\n")  # appended, not replaced
 
 
@@ -118,7 +109,7 @@ def test_the_log_is_capped_keeping_the_newest_entries(
     assert path.stat().st_size <= 4000 and older.stat().st_size <= 4000
     kept = older.read_text(encoding="utf-8") + path.read_text(encoding="utf-8")
     assert "entrada 39" in path.read_text(encoding="utf-8") and "entrada 00" not in kept
-    assert _mode(older) == 0o600
+    assert mode_of(older) == 0o600
 
 
 class _Unprintable(Exception):

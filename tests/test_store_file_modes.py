@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,21 +21,13 @@ from swat_tui.config import Settings
 from swat_tui.store.engine import make_engine
 from swat_tui.store.file_modes import database_file, make_private, sqlite_file
 from swat_tui.store.migrate import upgrade
+from tests.file_modes import mode_of, usual_umask  # noqa: F401  (a fixture, by name)
 
 runner = CliRunner()
 NOTICE = "swat: permisos de la base de datos ajustados"
 
 
-def _mode(path: Path) -> int:
-    return stat.S_IMODE(os.stat(path).st_mode)
-
-
-@pytest.fixture(autouse=True)
-def usual_umask() -> Iterator[None]:
-    """The umask most desktops have: what leaves files readable by everyone."""
-    before = os.umask(0o022)
-    yield
-    os.umask(before)
+pytestmark = pytest.mark.usefixtures("usual_umask")  # every test: umask 022
 
 
 @pytest.fixture
@@ -58,13 +48,13 @@ def test_a_new_store_its_wal_and_shm_and_its_new_folder_are_private(tmp_path: Pa
         connection.commit()
         wal, shm = (path.with_name(f"swat.db{suffix}") for suffix in ("-wal", "-shm"))
         assert wal.exists() and shm.exists()
-        assert {name: _mode(p) for name, p in (("db", path), ("wal", wal), ("shm", shm))} == {
+        assert {name: mode_of(p) for name, p in (("db", path), ("wal", wal), ("shm", shm))} == {
             "db": 0o600,
             "wal": 0o600,
             "shm": 0o600,
         }
-    assert _mode(path.parent) == 0o700
-    assert _mode(tmp_path / "nueva") == 0o755  # a parent is not ours to close
+    assert mode_of(path.parent) == 0o700
+    assert mode_of(tmp_path / "nueva") == 0o755  # a parent is not ours to close
     engine.dispose()
 
 
@@ -73,7 +63,7 @@ def test_the_store_is_private_even_under_a_careless_umask(tmp_path: Path) -> Non
     path = tmp_path / "abierta" / "swat.db"
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine)
-    assert (_mode(path.parent), _mode(path)) == (0o700, 0o600)
+    assert (mode_of(path.parent), mode_of(path)) == (0o700, 0o600)
     engine.dispose()
 
 
@@ -94,10 +84,10 @@ def _loose_store(path: Path) -> None:
 
 def _modes(path: Path) -> dict[str, int]:
     return {
-        "folder": _mode(path.parent),
-        "db": _mode(path),
-        "wal": _mode(path.with_name(path.name + "-wal")),
-        "shm": _mode(path.with_name(path.name + "-shm")),
+        "folder": mode_of(path.parent),
+        "db": mode_of(path),
+        "wal": mode_of(path.with_name(path.name + "-wal")),
+        "shm": mode_of(path.with_name(path.name + "-shm")),
     }
 
 
@@ -148,11 +138,11 @@ def test_only_group_and_other_bits_go_and_only_from_regular_files(tmp_path: Path
     read_only.write_bytes(b"")
     os.chmod(read_only, 0o444)
     assert make_private(read_only, folder=False).changed == (read_only,)
-    assert _mode(read_only) == 0o400  # never widened to 0600
+    assert mode_of(read_only) == 0o400  # never widened to 0600
     fifo = tmp_path / "tuberia.db"
     os.mkfifo(fifo, 0o644)
     assert make_private(fifo, folder=False).changed == ()
-    assert _mode(fifo) == 0o644
+    assert mode_of(fifo) == 0o644
 
 
 @pytest.mark.parametrize(
@@ -197,5 +187,5 @@ def test_a_home_relative_store_is_created_where_it_says(
     engine = make_engine("sqlite:///~/datos/swat.db")
     upgrade(engine)
     engine.dispose()
-    assert _mode(tmp_path / "datos" / "swat.db") == 0o600
+    assert mode_of(tmp_path / "datos" / "swat.db") == 0o600
     assert not (tmp_path / "~").exists()

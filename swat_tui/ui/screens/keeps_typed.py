@@ -172,8 +172,9 @@ class KeepsTyped(RRScreen):
         desk = self.rr_app.desk
         if shown is None or not stale or desk is None or desk.active is None:
             return
-        if self.attempt(lambda: desk.keep_typed(self.PANEL_ID, dict.fromkeys(stale, ""))):
-            shown.update(dict.fromkeys(stale, ""))
+        emptied = dict.fromkeys(stale, "")
+        if self.attempt(lambda: desk.keep_typed(self.PANEL_ID, emptied)) is not None:
+            shown.update(emptied)
 
     def keep_shown(self) -> None:
         """Keep every field as it is now (a form filed by Intro, which the panel goes on
