@@ -12,15 +12,18 @@ class DomainError(Exception):
 
     ``code`` is the RR/OS400 message id when there is one (``"CPF1107"``), so a
     screen or a test can react to the kind of error without parsing the text.
+    ``rule`` is the message catalogue's id of the rule that refused (""
+    when unknown): the audit of refused intents and a scorecard quote it.
     """
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
+    def __init__(self, message: str, *, code: str | None = None, rule: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.code = code
+        self.rule = rule
 
     def __repr__(self) -> str:
-        return f"DomainError({self.message!r}, code={self.code!r})"
+        return f"DomainError({self.message!r}, code={self.code!r}, rule={self.rule!r})"
 
 
 def account_not_found(cuenta: int) -> DomainError:

@@ -6,7 +6,7 @@ and the engine factory rely on that.
 
 from swat_tui.store.models.accounts import Account, Equipment, Service
 from swat_tui.store.models.agenda import VisitBooking, WfmSlot
-from swat_tui.store.models.agents import AccessLog, Agent, ProfileAudit
+from swat_tui.store.models.agents import AccessLog, Agent, AgentPresence, ProfileAudit
 from swat_tui.store.models.billing import (
     AccountDiscount,
     DiscountCampaign,
@@ -15,7 +15,14 @@ from swat_tui.store.models.billing import (
     InvoiceDeliveryChange,
     Payment,
 )
-from swat_tui.store.models.calls import Call, CallEvent, CallRequest, Typification, UccCode
+from swat_tui.store.models.calls import (
+    Call,
+    CallEvent,
+    CallRequest,
+    RefusedIntent,
+    Typification,
+    UccCode,
+)
 from swat_tui.store.models.cases import DimeCase, DimeNote, Pqr, WorkOrder
 from swat_tui.store.models.cgo import CgoForm
 from swat_tui.store.models.collections import FinalNotice, PaymentCommitment, Reconnection
@@ -34,6 +41,7 @@ __all__ = [
     "Account",
     "AccountDiscount",
     "Agent",
+    "AgentPresence",
     "Call",
     "CallEvent",
     "CallRequest",
@@ -58,6 +66,7 @@ __all__ = [
     "Pqr",
     "ProfileAudit",
     "Reconnection",
+    "RefusedIntent",
     "SerialCheck",
     "Service",
     "Typification",

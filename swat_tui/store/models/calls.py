@@ -34,16 +34,35 @@ class Call(SQLModel, table=True):
 
 
 class CallEvent(SQLModel, table=True):
-    """A check or step transition recorded by the procedure engine."""
+    """One thing that happened in a call, typed by ``kind`` (a check, a hold, a panel
+    opened, an action and its number...): a call can be replayed from its events."""
 
     __tablename__ = "call_event"
 
     id: int | None = Field(default=None, primary_key=True)
     call_id: int = Field(foreign_key="call.id", index=True)
     step: int
-    check: str = Field(max_length=40)
+    kind: str = Field(default="check", max_length=12)
+    request: int = 0  # the request it belongs to (0: the whole call)
+    check: str = Field(max_length=40)  # the event's name: check id, field, panel, action
     result: str = Field(max_length=200)
+    detail: str = ""  # what the kind needs besides the result (JSON), or ""
     at: datetime
+
+
+class RefusedIntent(SQLModel, table=True):
+    """An intent a rule refused: written outside the refused transaction, like the
+    access log, so the refusal changes nothing of the call and is still on record."""
+
+    __tablename__ = "refused_intent"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    username: str = Field(max_length=10, index=True)
+    call_id: int | None = Field(default=None, foreign_key="call.id", index=True)
+    intent: str = Field(max_length=40)  # "visit.book", "call.typify"...
+    rule: str = Field(default="", max_length=40)  # the message catalogue's id, or ""
+    message: str = Field(max_length=200)  # the row-24 text the agent saw
 
 
 class CallRequest(SQLModel, table=True):
