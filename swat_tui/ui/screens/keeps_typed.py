@@ -39,7 +39,7 @@ class KeepsTyped(RRScreen):
         """Whether this panel, being filled, works on the call in progress (not on an
         account consulted in the Espejo or outside a call)."""
         desk = self.rr_app.desk
-        if desk is None or desk.active is None or self.rr_app.in_espejo:
+        if desk is None or desk.active is None or self.navigator.in_espejo:
             return False
         cuenta = getattr(self, "cuenta", None)  # a panel about one account names it
         return cuenta is None or cuenta == desk.active.record.cuenta
