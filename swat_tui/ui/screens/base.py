@@ -243,7 +243,7 @@ class RRScreen(Screen[None]):
     def reset(self) -> None:
         """Every field empty, shown and without error; no values painted; row 24 blank.
 
-        Panels that keep state of their own reset it in ``fill``.
+        State of the panel's own is ``reset_state``'s (run when it is reopened).
         """
         self.panel.canvas.clear()
         self.chords.cancel()
@@ -480,8 +480,19 @@ class RRScreen(Screen[None]):
         if args or kwargs:
             raise TypeError(f"{self.PANEL_ID} takes no arguments")
 
+    def reset_state(self) -> None:
+        """The reset hook: put every attribute a showing may change back to what the
+        constructor set, so that a kept panel reopened shows exactly what a new one
+        shows (tests/ui/test_kept_panels_reset.py). A panel with state of its own
+        extends it (calling ``super()``); its fields and canvas are ``reset``'s."""
+        self._announcing = False
+        self._cursor_field = None
+        self.message_field = None
+
     def reopen(self, *args: Any, **kwargs: Any) -> None:
-        """A kept panel opened again: its new arguments, and a fresh start when shown."""
+        """A kept panel opened again (by the navigator): its state reset, its new
+        arguments, and a fresh start when shown."""
+        self.reset_state()
         self.configure(*args, **kwargs)
         self.show_again()
 

@@ -35,6 +35,12 @@ class KeepsTyped(RRScreen):
     _scope = 0  # the request the panel was filled for
     _moving_on = False  # Intro moved the call on: nothing left to keep
 
+    def reset_state(self) -> None:
+        super().reset_state()
+        self._shown_values = None
+        self._scope = 0
+        self._moving_on = False
+
     def about_call(self) -> bool:
         """Whether this panel, being filled, works on the call in progress (not on an
         account consulted in the Espejo or outside a call)."""
