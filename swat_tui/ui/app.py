@@ -26,6 +26,7 @@ from swat_tui.ui import idle_collector
 from swat_tui.ui.guard import guarded
 from swat_tui.ui.navigation import build
 from swat_tui.ui.navigator import ESPEJO, MAIN, Navigator
+from swat_tui.ui.textual_workarounds import OneLineFatalError, show_terminal_cursor
 
 if TYPE_CHECKING:
     from swat_tui.domain.auth import SignedOnAgent
@@ -48,7 +49,7 @@ def _espejo_panel() -> RRScreen:
     return build("MNU001")  # the Espejo's stack starts at its menu
 
 
-class SwatApp(App[None]):
+class SwatApp(OneLineFatalError, App[None]):
     """RR on a terminal: sign-on first, then the agent's screens.
 
     Two sessions, as Textual modes with a panel stack each: the main one and
@@ -148,7 +149,7 @@ class SwatApp(App[None]):
         if isinstance(screen, RRScreen):
             screen.message(text, error=True)
 
-    def _fatal_error(self) -> None:
+    def fatal_error_report(self) -> None:
         """The last resort if an error escapes every guarded handler: Textual's crash
         report prints the handler's locals (personal data, a password typed), so the
         report is one line naming the error log instead (textual_workarounds)."""
@@ -165,8 +166,8 @@ class SwatApp(App[None]):
     def _show_terminal_cursor(self) -> None:
         """Textual hides the terminal's cursor; a 5250 emulator shows it where typing
         goes, and the fields place it there (``RRField``)."""
-        if not self.is_headless and self._driver is not None:
-            self._driver.write("\x1b[?25h")
+        if not self.is_headless:
+            show_terminal_cursor(self)
 
     def _open_store(self) -> None:
         from swat_tui.domain.bootstrap import StoreError, open_services
