@@ -135,7 +135,7 @@ async def _session(store: Store, calls: list[CallAccount], count: int, watch: Gc
                 subflow = SUBFLOWS[index % len(SUBFLOWS)]
                 counted = samples if index >= WARM_UP * len(SUBFLOWS) else None
                 await _one_call(pilot, clock, account, subflow, counted, call_ids)
-            await app.exit_to_menu()
+            await app.navigator.exit_to_menu()
             bare = await _bare_keys(pilot, clock, count)
             app.exit()
         return Session(samples, bare)

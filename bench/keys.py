@@ -367,7 +367,7 @@ async def _session(
                 counted = samples if index >= WARM_UP else None
                 await _one_call(pilot, clock, account, counted, call_ids)
             objects = len(gc.get_objects())
-            await app.exit_to_menu()
+            await app.navigator.exit_to_menu()
             log(f"keys: {count} bare screens by key (baseline)")
             bare = await _bare_keys(pilot, clock, count)
             app.exit()

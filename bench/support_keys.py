@@ -134,7 +134,7 @@ async def _session(
                 counted = samples if index >= WARM_UP * len(CASES) else None
                 case = CASES[index % len(CASES)]
                 await _one_call(pilot, clock, account, case, counted, call_ids)
-            await app.exit_to_menu()
+            await app.navigator.exit_to_menu()
             bare = await _bare_keys(pilot, clock, count)
             app.exit()
         return samples, bare

@@ -81,7 +81,7 @@ def test_every_suggested_code_is_in_the_catalogue_for_its_branch() -> None:
     """Issue 9, item 8: the UCC code a path suggests exists and belongs to its branch."""
     import csv
 
-    from swat_tui.domain.procedure.routes import load_routes
+    from swat_tui.domain.procedure.definition import load_routes
     from swat_tui.paths import data_dir
 
     with (data_dir() / "ucc.csv").open(encoding="utf-8", newline="") as handle:

@@ -1,8 +1,10 @@
-"""The import graph: layers point down, ``swat_tui.ui`` has no circle, screens stay apart.
+"""The import graph: layers point down, no circle in ``swat_tui.ui`` nor ``swat_tui.domain``.
 
-Imports are read from the source (module level and inside functions alike),
-so a lazy import cannot hide a dependency; a subprocess then checks what
-importing the app really loads before the first paint.
+Every import is an edge: module level, inside functions, under
+``if TYPE_CHECKING:`` (a type-only circle is still a circle for whoever reads
+the code), ``import_module("...")`` with a literal name, and the screens
+``ui.navigation`` imports by the name their display files give. A subprocess
+then checks what importing the app really loads before the first paint.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ import sys
 from pathlib import Path
 
 import swat_tui
+from swat_tui.ui.display_file import all_panel_ids, load
 
 PACKAGE = Path(swat_tui.__file__).parent
 SCREENS = "swat_tui.ui.screens"
+NAVIGATION = "swat_tui.ui.navigation"
 # Shared bases and helpers under screens/ that draw no panel of their own.
 NOT_PANELS = {
     "base",
@@ -33,30 +37,47 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _runtime_nodes(tree: ast.AST) -> list[ast.AST]:
-    """Every node but those under ``if TYPE_CHECKING:`` (annotations only, never run)."""
-    skipped: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-            skipped.update(id(child) for stmt in node.body for child in ast.walk(stmt))
-    return [node for node in ast.walk(tree) if id(node) not in skipped]
+def _dynamic_import(node: ast.AST) -> str | None:
+    """The module a call ``import_module("x")`` or ``__import__("x")`` names, if literal."""
+    if not isinstance(node, ast.Call) or not node.args:
+        return None
+    name = ast.unparse(node.func).rsplit(".", 1)[-1]
+    first = node.args[0]
+    if name in ("import_module", "__import__") and isinstance(first, ast.Constant):
+        return str(first.value)
+    return None
 
 
-def _imports(path: Path) -> set[str]:
-    """Every swat_tui module ``path`` imports when it runs (lazy imports included)."""
+def _imports(path: Path, modules: set[str]) -> set[str]:
+    """Every swat_tui module ``path`` imports: when it runs, lazily, or for its types.
+
+    ``from package import module`` is an edge to that module only (Python runs the
+    package's ``__init__`` for any of its modules: that is no edge of this file's).
+    """
     found: set[str] = set()
-    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
-            found.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return {name for name in found if name.startswith("swat_tui")}
+            for alias in node.names:
+                submodule = f"{node.module}.{alias.name}"
+                found.add(submodule if submodule in modules else node.module)
+        elif (dynamic := _dynamic_import(node)) is not None:
+            found.add(dynamic)
+    return {name for name in found if name.startswith("swat_tui")} & modules
+
+
+def _panel_screens() -> set[str]:
+    """The screen modules the display files name: ``ui.navigation`` imports them by name."""
+    named = (load(panel_id).screen for panel_id in all_panel_ids())
+    return {f"{SCREENS}.{screen.partition(':')[0]}" for screen in named if screen}
 
 
 def _graph() -> dict[str, set[str]]:
     modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
-    return {name: _imports(path) & set(modules) for name, path in modules.items()}
+    graph = {name: _imports(path, set(modules)) for name, path in modules.items()}
+    graph[NAVIGATION] |= _panel_screens() & set(modules)
+    return graph
 
 
 GRAPH = _graph()
@@ -74,29 +95,45 @@ def _screen_modules() -> set[str]:
     }
 
 
-def test_no_import_circle_inside_the_ui() -> None:
-    ui = {
-        name: {t for t in targets if t.startswith("swat_tui.ui")} for name, targets in GRAPH.items()
+def _circles(layer: str) -> list[list[str]]:
+    """The import circles among the modules of ``layer`` (a package's ``__init__``
+    that holds only re-exports is a node like any other)."""
+    inside = {
+        name: {t for t in targets if t.startswith(layer) and t != name}
+        for name, targets in GRAPH.items()
+        if name.startswith(layer)
     }
-    ui = {name: targets for name, targets in ui.items() if name.startswith("swat_tui.ui")}
     state: dict[str, str] = {}
     cycles: list[list[str]] = []
 
     def visit(node: str, path: list[str]) -> None:
         state[node] = "open"
-        for target in sorted(ui.get(node, ())):
-            if target == node or target in ("swat_tui.ui", SCREENS):
-                continue  # a package's __init__ holds only its docstring
+        for target in sorted(inside.get(node, ())):
             if state.get(target) == "open":
                 cycles.append([*path[path.index(target) :], target])
             elif target not in state:
                 visit(target, [*path, target])
         state[node] = "done"
 
-    for name in sorted(ui):
+    for name in sorted(inside):
         if name not in state:
             visit(name, [name])
-    assert cycles == []
+    return cycles
+
+
+def test_type_only_and_dynamic_imports_are_edges() -> None:
+    """The graph sees what a reader sees: the host protocol's types, the navigation's
+    screens by name."""
+    assert "swat_tui.domain.desk.desk" in GRAPH["swat_tui.ui.host"]
+    assert f"{SCREENS}.call.reception" in GRAPH[NAVIGATION]
+
+
+def test_no_import_circle_inside_the_ui() -> None:
+    assert _circles("swat_tui.ui") == []
+
+
+def test_no_import_circle_inside_the_domain() -> None:
+    assert _circles("swat_tui.domain") == []
 
 
 def test_screens_never_import_one_another() -> None:

@@ -8,7 +8,7 @@ from sqlmodel import col, select
 
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure import check_ids
-from swat_tui.domain.procedure.routes import load_routes
+from swat_tui.domain.procedure.definition import load_routes
 from swat_tui.domain.procedure.state import SUPPORT_ROUTE_FIELD
 from swat_tui.domain.services import Services
 from swat_tui.store.demo import SHOWCASE

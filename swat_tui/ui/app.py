@@ -24,18 +24,19 @@ from textual.worker import Worker
 from swat_tui.config import BOGOTA, Settings
 from swat_tui.ui import idle_collector
 from swat_tui.ui.guard import guarded
+from swat_tui.ui.navigation import build
+from swat_tui.ui.navigator import ESPEJO, MAIN, Navigator
+from swat_tui.ui.textual_workarounds import OneLineFatalError, show_terminal_cursor
 
 if TYPE_CHECKING:
     from swat_tui.domain.auth import SignedOnAgent
-    from swat_tui.domain.call.views import CallRecord
     from swat_tui.domain.desk.desk import Desk, DeskChange
     from swat_tui.domain.procedure.guide import GuideView
     from swat_tui.domain.services import Services
+    from swat_tui.ui.host import PanelHost
     from swat_tui.ui.keymap import UserKeymap
     from swat_tui.ui.screens.base import RRScreen
 
-
-MAIN, ESPEJO = "main", "espejo"  # RR's main session and its alternate work screen
 MIN_RING_DELAY_S = 0.05
 
 
@@ -45,17 +46,14 @@ def _main_base() -> Screen[None]:
 
 
 def _espejo_panel() -> RRScreen:
-    from swat_tui.ui.navigation import build
-
-    return build("MNU001")
+    return build("MNU001")  # the Espejo's stack starts at its menu
 
 
-class SwatApp(App[None]):
+class SwatApp(OneLineFatalError, App[None]):
     """RR on a terminal: sign-on first, then the agent's screens.
 
     Two sessions, as Textual modes with a panel stack each: the main one and
-    the Espejo (F14), where the agent consults another account or the
-    catalogue during a call and comes back to the call where it was.
+    the Espejo (F14); the ``navigator`` moves between them and their panels.
     """
 
     TITLE = "swat-tui"
@@ -86,7 +84,7 @@ class SwatApp(App[None]):
         self.startup_error: str | None = None
         self._store_worker: Worker[None] | None = None
         self.idle_collector = idle_collector.IdleCollector()
-        self._kept_panels: dict[str, RRScreen] = {}
+        self._navigator = Navigator(self, lambda: self.desk)
         # Errors nobody foresaw, caught by ``guard`` and shown on row 24 (the explorer
         # of tests/explorer fails on any).
         self.unexpected_errors: list[str] = []
@@ -130,11 +128,9 @@ class SwatApp(App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
-        from swat_tui.ui.navigation import build
-
         self._show_terminal_cursor()
         self.add_mode(MAIN, _main_base)
-        self.push_screen(build("SGN001"))
+        self.push_screen(self.navigator.build("SGN001"))
         if self.services is None:
             self._store_worker = self.run_worker(
                 self._open_store, thread=True, exclusive=True, group="store", exit_on_error=False
@@ -153,7 +149,7 @@ class SwatApp(App[None]):
         if isinstance(screen, RRScreen):
             screen.message(text, error=True)
 
-    def _fatal_error(self) -> None:
+    def fatal_error_report(self) -> None:
         """The last resort if an error escapes every guarded handler: Textual's crash
         report prints the handler's locals (personal data, a password typed), so the
         report is one line naming the error log instead (textual_workarounds)."""
@@ -170,8 +166,8 @@ class SwatApp(App[None]):
     def _show_terminal_cursor(self) -> None:
         """Textual hides the terminal's cursor; a 5250 emulator shows it where typing
         goes, and the fields place it there (``RRField``)."""
-        if not self.is_headless and self._driver is not None:
-            self._driver.write("\x1b[?25h")
+        if not self.is_headless:
+            show_terminal_cursor(self)
 
     def _open_store(self) -> None:
         from swat_tui.domain.bootstrap import StoreError, open_services
@@ -204,7 +200,6 @@ class SwatApp(App[None]):
         """The agent's desk opens; calls a crash left open are offered first."""
         from swat_tui.domain.desk.desk import Desk
         from swat_tui.domain.desk.sources import PracticeSource
-        from swat_tui.ui.navigation import build
 
         assert self.services is not None
         source = PracticeSource(
@@ -215,12 +210,7 @@ class SwatApp(App[None]):
         self.desk = Desk(self.services, agent, source)
         self.desk.subscribe(self._desk_changed)
         idle_collector.tune()
-        await self.push_screen(build("MNU001"))
-        interrupted = self.desk.interrupted()
-        if interrupted:
-            screen = build("REC001", interrupted)
-            await self.push_screen(screen)
-            await screen.ready.wait()
+        await self.navigator.desk_opened(self.desk.interrupted())
 
     @guarded
     def _desk_changed(self, change: DeskChange) -> None:
@@ -267,124 +257,17 @@ class SwatApp(App[None]):
             view = replace(view, next_action=idle)
         return view
 
-    # -- navigation ---------------------------------------------------------------------
-
-    # Navigation is awaited so that keys typed ahead land on the new panel.
+    # -- navigation: the navigator's ------------------------------------------------------
 
     @property
-    def in_espejo(self) -> bool:
-        return self.current_mode == ESPEJO
-
-    async def toggle_espejo(self) -> None:
-        """F14: to the Espejo and back; each session keeps its panels as they were."""
-        await self.switch_mode(MAIN if self.in_espejo else ESPEJO)
-
-    async def to_main_session(self) -> None:
-        if self.in_espejo:
-            await self.switch_mode(MAIN)
-
-    def kept_panel(self, panel_id: str, *args: Any, **kwargs: Any) -> RRScreen:
-        """A panel built once a session and reset (for ``args``) each time it is shown
-        again: the call steps' panels, and the ``KEPT`` account panels (DIA010,
-        VIS020, VIS030). Composing a panel is most of a step-to-step transition
-        and of those panels' keys (bench/keys.py, bench/support_keys.py).
-
-        One already in a screen stack (this session's or the Espejo's) cannot be
-        shown twice: a new one is built for that case.
-        """
-        from swat_tui.ui.navigation import build
-
-        kept = self._kept_panels.get(panel_id)
-        if kept is None:
-            screen = build(panel_id, *args, **kwargs)
-            self._kept_panels[panel_id] = screen
-            self.install_screen(screen, panel_id)
-            return screen
-        if any(kept in stack for stack in self._screen_stacks.values()):
-            return build(panel_id, *args, **kwargs)
-        kept.reopen(*args, **kwargs)
-        return kept
-
-    async def show_call_step(self) -> None:
-        """Show the panel of the call's current step (replacing any call panel on top)."""
-        from swat_tui.ui.screens.base import RRScreen
-        from swat_tui.ui.screens.call.call_step import CallStepScreen
-
-        assert self.desk is not None
-        from_espejo = self.in_espejo
-        await self.to_main_session()  # calls are worked in the main session
-        panel_id = self.desk.step_panel()
-        current = self.screen
-        if isinstance(current, RRScreen) and panel_id == current.PANEL_ID:
-            if not from_espejo:
-                current.refill()  # the same panel again (e.g. another request)
-            return  # back from the Espejo: the call panel exactly as it was
-        if isinstance(current, CallStepScreen):
-            # Step to step: replace the panel (no repaint of the menu in between).
-            screen = self.kept_panel(panel_id)
-            await self.switch_screen(screen)
-        else:
-            await self.exit_to_menu()
-            screen = self.kept_panel(panel_id)
-            await self.push_screen(screen)
-        await screen.ready.wait()
-
-    async def resume_call(self, record: CallRecord) -> None:
-        """Back into a call a crash left open, at the panel the agent was on: its step's
-        own, and the one on top of it if any (VIS020 over VIS010)."""
-        from swat_tui.ui.screens.call.call_step import CallStepScreen
-
-        if self.desk is None:
-            return
-        self.desk.resume_interrupted(record)
-        front = record.state.front  # read first: the step's panel, once shown, clears it
-        await self.show_call_step()
-        screen = self.screen
-        if front and isinstance(screen, CallStepScreen):
-            await screen.open_front(front)
-
-    async def after_call(self, message: str) -> None:
-        """The call ended by the procedure: the softphone, for the after-call work."""
-        from swat_tui.ui.navigation import build
-
-        await self.to_main_session()
-        await self.exit_to_menu()
-        screen = build("SFT001")
-        await self.push_screen(screen)
-        await screen.ready.wait()
-        screen.message(message)
+    def navigator(self) -> Navigator:
+        """Opens panels by id, keeps the call's panels, shows the call's step."""
+        return self._navigator
 
     async def sign_off(self) -> None:
         """Back to the sign-on panel, forgetting the agent."""
-        from swat_tui.ui.navigation import build
-
         self.desk = None
-        await self.to_main_session()
-        await self.remove_mode(ESPEJO)  # the next agent starts a new Espejo
-        self.add_mode(ESPEJO, _espejo_panel)
-        while len(self.screen_stack) > 2:
-            await self.pop_screen()
-        await self.switch_screen(build("SGN001"))
-        await self._drop_kept_panels()
-
-    async def _drop_kept_panels(self) -> None:
-        """The next agent gets new call panels (nothing of this session stays on screen)."""
-        panels = list(self._kept_panels.values())
-        self._kept_panels.clear()
-        for screen in panels:
-            self.uninstall_screen(screen)
-            if screen.is_running:
-                await screen.remove()
-
-    async def exit_to_menu(self) -> None:
-        """F3: close the current function and show the main menu again."""
-        from swat_tui.ui.screens.base import RRScreen
-
-        bottom = 1 if self.in_espejo else 2  # the Espejo's stack starts at its menu
-        while len(self.screen_stack) > bottom and not (
-            isinstance(self.screen, RRScreen) and self.screen.PANEL_ID == "MNU001"
-        ):
-            await self.pop_screen()
+        await self.navigator.back_to_sign_on(_espejo_panel)
 
 
 def make_app(
@@ -393,6 +276,13 @@ def make_app(
     """Build the app; tests pass ready services (and no user keymap), the CLI lets the
     app open the store and passes the agent's keymap."""
     return SwatApp(settings, services, keymap)
+
+
+if TYPE_CHECKING:
+
+    def _as_host(app: SwatApp) -> PanelHost:
+        """The app is what its panels are typed against (mypy checks it here)."""
+        return app
 
 
 def run_tui(settings: Settings) -> int:

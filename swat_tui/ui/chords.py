@@ -58,7 +58,7 @@ class ChordState:
 
     def __init__(self, chords: Iterable[RRChord], keymap: Keymap | None = None) -> None:
         self.chords = tuple(chords)
-        self._keymap = keymap
+        self._user_keys = keymap
         seen: set[tuple[str, str]] = set()
         for chord in self.chords:
             if (chord.first, chord.second) in seen:
@@ -116,7 +116,7 @@ class ChordState:
         )
 
     def _cap(self, name: str) -> str:
-        return CHORD_KEYS[name].cap_with(self._keymap)
+        return CHORD_KEYS[name].cap_with(self._user_keys)
 
     def _prompt(self, first: str) -> str:
         """Row 24 while pending, e.g. "F13: pulse F15=Renta"."""

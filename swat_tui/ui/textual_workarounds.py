@@ -12,6 +12,14 @@ this does nothing.
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.app import App
+
+# Every Textual private name swat_tui uses, all in this file (tests/test_textual_workarounds.py
+# fails when Textual drops one, and when code elsewhere in swat_tui/ui uses any).
+KNOWN_PRIVATE = frozenset({"_styles_cache", "get_inner_outer", "_driver", "_fatal_error"})
+
 # Clearing also drops the entries of live widgets, which then repaint slower
 # once (bench: +10 ms per panel when cleared every time); every few panels
 # keeps both the heap and the repaints small.
@@ -44,3 +52,22 @@ _F3_BY_MODIFIER = {2: "shift+f3", 3: "alt+f3", 5: "ctrl+f3", 6: "ctrl+shift+f3"}
 def f3_key_from_cursor_report(x: int, y: int) -> str | None:
     """The modified F3 a cursor "report" of row 1 really was, or None."""
     return _F3_BY_MODIFIER.get(x + 1) if y == 0 else None
+
+
+def show_terminal_cursor(app: App[Any]) -> None:
+    """Show the terminal's cursor, which Textual hides (no public way to write to the
+    driver): a 5250 emulator shows it where typing goes."""
+    driver = app._driver
+    if driver is not None:
+        driver.write("\x1b[?25h")
+
+
+class OneLineFatalError:
+    """Textual's crash report (``App._fatal_error``) prints the failing handler's
+    locals: the app's ``fatal_error_report`` replaces it (mix in before ``App``)."""
+
+    def _fatal_error(self) -> None:
+        self.fatal_error_report()
+
+    def fatal_error_report(self) -> None:
+        raise NotImplementedError

@@ -204,7 +204,7 @@ class Watch:
             field=focused.spec.name if focused is not None else None,
             value=focused.value if focused is not None else "",
             call_id=desk.active.call_id if desk is not None and desk.active else None,
-            in_espejo=self.app.in_espejo,
+            in_espejo=self.app.navigator.in_espejo,
         )
 
     def after(self, key: str) -> None:
@@ -407,7 +407,10 @@ class Watch:
     def _kept(self, before: Before) -> bool:
         """The panel was covered, not closed: in the stack in front, or in the session
         the Espejo switched away from (its stack cannot change meanwhile)."""
-        return before.in_espejo != self.app.in_espejo or before.screen in self.app.screen_stack
+        return (
+            before.in_espejo != self.app.navigator.in_espejo
+            or before.screen in self.app.screen_stack
+        )
 
     def _check_pending(self, screen: RRScreen | None, key: str, panel: str) -> None:
         """Covered panels: back in front (the reshown check takes over), still covered, or
@@ -415,7 +418,7 @@ class Watch:
         for ident, held in list(self.pending.items()):
             if held.screen is screen:
                 del self.pending[ident]
-            elif self.app.in_espejo or held.screen in self.app.screen_stack:
+            elif self.app.navigator.in_espejo or held.screen in self.app.screen_stack:
                 continue
             else:
                 del self.pending[ident]
@@ -488,7 +491,7 @@ class Watch:
             }
             self.snapshots[before.panel] = Snapshot(previous, active.id, _progress(active), values)
         for name, held in list(self.snapshots.items()):
-            closed = not self.app.in_espejo and held.screen not in self.app.screen_stack
+            closed = not self.app.navigator.in_espejo and held.screen not in self.app.screen_stack
             if closed and not isinstance(held.screen, CallStepScreen):
                 del self.snapshots[name]  # a form closed: opened again, it is a new one
         kept = self.snapshots.pop(panel, None)

@@ -460,7 +460,7 @@ async def test_legend_key_does_its_own_thing(app: SwatApp, panel_id: str, key_id
         elif key_id == "refresh":
             assert row24 == REFRESHED[panel_id], label
         elif key_id == "espejo":
-            assert app.in_espejo and now_id == "MNU001", label
+            assert app.navigator.in_espejo and now_id == "MNU001", label
         else:
             raise AssertionError(f"no expectation for {label}: add it to this test")
 

@@ -189,3 +189,10 @@ def load_procedure(path: Path | None = None) -> ProcedureDef:
         return procedure
     routes = read_routes(routes_file, procedure.branch_ids)
     return replace(procedure, routes=routes)
+
+
+def load_routes() -> BranchRoutes:
+    """The routes of the shipped procedure (read with it, ``load_procedure``)."""
+    routes = load_procedure().routes
+    assert routes is not None, "data/branch_routes.toml is missing"
+    return routes

@@ -11,19 +11,15 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.state import SUBFLOW_FIELD, CallState
-
-if TYPE_CHECKING:
-    from swat_tui.domain.procedure.definition import ProcedureDef
 
 __all__ = [
     "SUBFLOW_FIELD",
     "BranchRoute",
     "BranchRoutes",
-    "load_routes",
     "parse_routes",
     "read_routes",
     "step_panel",
@@ -108,16 +104,25 @@ def read_routes(path: Path, branches: tuple[str, ...]) -> BranchRoutes:
     return parse_routes(tomllib.loads(path.read_text(encoding="utf-8")), branches)
 
 
-def load_routes() -> BranchRoutes:
-    """The routes of the shipped procedure (read with it, ``load_procedure``)."""
-    from swat_tui.domain.procedure.definition import load_procedure
+class StepPanel(Protocol):
+    """What routing reads of a step (``definition.StepDef``, which reads the routes)."""
 
-    routes = load_procedure().routes
-    assert routes is not None, "data/branch_routes.toml is missing"
-    return routes
+    @property
+    def number(self) -> int: ...
+    @property
+    def branch(self) -> str | None: ...
+    @property
+    def panel(self) -> str | None: ...
 
 
-def step_panel(procedure: ProcedureDef, state: CallState, routes: BranchRoutes) -> str:
+class Steps(Protocol):
+    """What routing reads of the procedure (``definition.ProcedureDef``): the
+    definition reads this module, so it is named by what it offers, not imported."""
+
+    def step(self, number: int) -> StepPanel: ...
+
+
+def step_panel(procedure: Steps, state: CallState, routes: BranchRoutes) -> str:
     """The panel id of the call's current step."""
     step = procedure.step(state.step)
     if step.branch is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import textwrap
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from rich.style import Style
 from textual import events
@@ -43,7 +43,7 @@ from swat_tui.ui.widgets.rr_field import RRField
 if TYPE_CHECKING:
     from swat_tui.domain.desk.desk import Desk, DeskChange
     from swat_tui.domain.procedure.guide import GuideView
-    from swat_tui.ui.app import SwatApp
+    from swat_tui.ui.host import Navigation, PanelHost
 
 T = TypeVar("T")
 
@@ -66,8 +66,8 @@ class RRScreen(Screen[None]):
     """An 80x24 panel centred on the terminal, or a notice if the terminal is too small."""
 
     PANEL_ID: ClassVar[str]
-    # Built once a session and reset each time it is opened again (``open_panel``,
-    # ``SwatApp.kept_panel``): for the panels whose composing is most of their key.
+    # Built once a session and reopened each time it is opened again (``open_panel``,
+    # ``Navigator.kept_panel``): for the panels whose composing is most of their key.
     KEPT: ClassVar[bool] = False
     DEFAULT_CSS = """
     RRScreen { background: #000000; align: center middle; }
@@ -243,7 +243,7 @@ class RRScreen(Screen[None]):
     def reset(self) -> None:
         """Every field empty, shown and without error; no values painted; row 24 blank.
 
-        Panels that keep state of their own reset it in ``fill``.
+        State of the panel's own is ``reset_state``'s (run when it is reopened).
         """
         self.panel.canvas.clear()
         self.chords.cancel()
@@ -304,7 +304,7 @@ class RRScreen(Screen[None]):
     def paint_header(self) -> None:
         now = self.rr_app.now()
         values = {
-            "system": "ESPEJO" if self.rr_app.in_espejo else self.rr_app.settings.system_name,
+            "system": "ESPEJO" if self.navigator.in_espejo else self.rr_app.settings.system_name,
             "date": now.strftime("%d/%m/%y"),
             "time": now.strftime("%H:%M:%S"),
         }
@@ -338,8 +338,14 @@ class RRScreen(Screen[None]):
             return False
 
     @property
-    def rr_app(self) -> SwatApp:
-        return self.app  # type: ignore[return-value]
+    def rr_app(self) -> PanelHost:
+        """The application, as panels see it (``host.PanelHost``)."""
+        return cast("PanelHost", self.app)
+
+    @property
+    def navigator(self) -> Navigation:
+        """Opens panels by id and moves through the call's steps."""
+        return self.rr_app.navigator
 
     @property
     def desk(self) -> Desk:
@@ -465,14 +471,8 @@ class RRScreen(Screen[None]):
 
     async def open_panel(self, panel_id: str, *args: Any, **kwargs: Any) -> None:
         """Open a panel by its id (screens never import one another); a ``KEPT`` one is
-        the session's, reset for these arguments."""
-        from swat_tui.ui.navigation import panel_class
-
-        cls = panel_class(panel_id)
-        if cls.KEPT:
-            await self.open(self.rr_app.kept_panel(panel_id, *args, **kwargs))
-        else:
-            await self.open(cls(*args, **kwargs))
+        the session's, reopened for these arguments."""
+        await self.navigator.open_panel(panel_id, *args, **kwargs)
 
     def configure(self, *args: Any, **kwargs: Any) -> None:
         """A kept panel's arguments (its constructor's), set again when it is reopened;
@@ -480,8 +480,19 @@ class RRScreen(Screen[None]):
         if args or kwargs:
             raise TypeError(f"{self.PANEL_ID} takes no arguments")
 
+    def reset_state(self) -> None:
+        """The reset hook: put every attribute a showing may change back to what the
+        constructor set, so that a kept panel reopened shows exactly what a new one
+        shows (tests/ui/test_kept_panels_reset.py). A panel with state of its own
+        extends it (calling ``super()``); its fields and canvas are ``reset``'s."""
+        self._announcing = False
+        self._cursor_field = None
+        self.message_field = None
+
     def reopen(self, *args: Any, **kwargs: Any) -> None:
-        """A kept panel opened again: its new arguments, and a fresh start when shown."""
+        """A kept panel opened again (by the navigator): its state reset, its new
+        arguments, and a fresh start when shown."""
+        self.reset_state()
         self.configure(*args, **kwargs)
         self.show_again()
 
@@ -503,15 +514,15 @@ class RRScreen(Screen[None]):
         if refusal is not None:  # refused at the key, not after the form is filled
             self.message(refusal, error=True)
             return
-        await self.open(self.rr_app.kept_panel("TIP001"))
+        await self.navigator.open_panel("TIP001", keep=True)
 
     async def action_rr_espejo(self) -> None:
         """F14: the Espejo, RR's alternate work screen (and back to the main session)."""
-        await self.rr_app.toggle_espejo()
+        await self.navigator.toggle_espejo()
 
     async def action_rr_exit(self) -> None:
         """F3: leave this function, back to the main menu."""
-        await self.rr_app.exit_to_menu()
+        await self.navigator.exit_to_menu()
 
     async def action_rr_cancel(self) -> None:
         """F12: back to the previous panel."""

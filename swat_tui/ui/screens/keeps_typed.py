@@ -35,11 +35,17 @@ class KeepsTyped(RRScreen):
     _scope = 0  # the request the panel was filled for
     _moving_on = False  # Intro moved the call on: nothing left to keep
 
+    def reset_state(self) -> None:
+        super().reset_state()
+        self._shown_values = None
+        self._scope = 0
+        self._moving_on = False
+
     def about_call(self) -> bool:
         """Whether this panel, being filled, works on the call in progress (not on an
         account consulted in the Espejo or outside a call)."""
         desk = self.rr_app.desk
-        if desk is None or desk.active is None or self.rr_app.in_espejo:
+        if desk is None or desk.active is None or self.navigator.in_espejo:
             return False
         cuenta = getattr(self, "cuenta", None)  # a panel about one account names it
         return cuenta is None or cuenta == desk.active.record.cuenta

@@ -27,6 +27,11 @@ class PagedScreen(RRScreen):
         self.all_records: list[dict[str, str]] = []
         self.page_offset = 0
 
+    def reset_state(self) -> None:
+        super().reset_state()
+        self.all_records = []
+        self.page_offset = 0
+
     @property
     def page_size(self) -> int:
         subfile = self.display_file.subfile

@@ -28,8 +28,6 @@ class NewFolderScreen(RRScreen, panel="NTS002"):
             self.field("name").value = DEFAULT_FOLDER
 
     async def action_rr_enter(self) -> None:
-        from swat_tui.ui.navigation import build
-
         self.clear_errors()
         name = self.attempt(
             lambda: self.desk.create_folder(self.cuenta, self.field("name").field_value),
@@ -37,4 +35,4 @@ class NewFolderScreen(RRScreen, panel="NTS002"):
         )
         if name is None:
             return
-        await self.app.switch_screen(build("NTS003", self.cuenta, self.holder, name, created=True))
+        await self.navigator.switch_panel("NTS003", self.cuenta, self.holder, name, created=True)

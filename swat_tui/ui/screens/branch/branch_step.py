@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from swat_tui.domain.procedure.check_ids import ESCALATED
-from swat_tui.domain.procedure.routes import load_routes
+from swat_tui.domain.procedure.definition import load_routes
 from swat_tui.ui.format import numbered_fields
 from swat_tui.ui.screens.base import RRScreen
 from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
@@ -87,7 +87,7 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
         if option and not self._choose_subflow(option):
             return
         if self.desk.step_panel() != self.PANEL_ID:
-            await self.rr_app.show_call_step()  # the sub-flow has a panel of its own
+            await self.navigator.show_call_step()  # the sub-flow has a panel of its own
             return
         answer = self.field("ok").value.strip().upper()
         if answer not in (YES, NO):
@@ -96,7 +96,7 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
             return
         check = self._check()
         if check is None:  # the sub-flow's own panel records the step
-            await self.rr_app.show_call_step()
+            await self.navigator.show_call_step()
             return
         if not check.done:
             # S: solved on the line; N: not solved on the line, escalated by the typification.
@@ -108,6 +108,6 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
             if not self.write(lambda: self.desk.record_check(check.check.id, notes)):
                 return
         await self.go_on()
-        typification = self.rr_app.screen
+        typification = self.app.screen
         if answer == NO and isinstance(typification, RRScreen) and typification is not self:
             typification.message(self.desk.procedure.message("branch_escalate"))

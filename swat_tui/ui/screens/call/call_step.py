@@ -191,7 +191,7 @@ class CallStepScreen(KeepsTyped):
         goes to the field of what the step still asks here (not left where it was)."""
         if self.write(self.desk.advance):
             self._moving_on = True  # Intro recorded this panel: nothing left to keep
-            await self.rr_app.show_call_step()
+            await self.navigator.show_call_step()
             return
         first = next(
             (v for v in self.desk.step_view(self.PANEL_ID).checks if v.applies and not v.done),
@@ -220,9 +220,7 @@ class CallStepScreen(KeepsTyped):
             return
         entry = self.desk.entry_panel()
         if entry is not None and self.desk.step_panel() == self.PANEL_ID:
-            screen = self.rr_app.kept_panel(entry)
-            await self.app.switch_screen(screen)
-            await screen.ready.wait()
+            await self.navigator.switch_panel(entry, keep=True)
             return
         self.message(self.desk.procedure.message("no_previous_panel"), error=True)
 
@@ -296,16 +294,9 @@ class CallStepScreen(KeepsTyped):
         """Open again the panel the agent had on top of this one when the session died
         (``CallState.front``: "VIS020 kind=LLS"); a name that is not such a panel is
         ignored."""
-        from swat_tui.ui.navigation import panel_class
-        from swat_tui.ui.screens.keeps_typed import KeepsTyped
-
         panel_id, *pairs = front.split()
-        try:
-            cls = panel_class(panel_id)
-        except (LookupError, ValueError):  # not a panel's id
-            return
         cuenta = self.call.record.cuenta
-        if cuenta is None or not (issubclass(cls, KeepsTyped) and cls.FRONT):
+        if cuenta is None or not self.navigator.reopens_in_front(panel_id):
             return
         options = dict(pair.split("=", 1) for pair in pairs if "=" in pair)
         await self.open_panel(panel_id, cuenta, self._holder(), **options)
@@ -362,7 +353,7 @@ class CallStepScreen(KeepsTyped):
         and what row 24 said before may no longer hold. A value row 24 refused, which
         was never kept, is gone. The cursor stays on its field."""
         if not self.in_call:  # the line went down while this panel was covered
-            self.app.call_later(self.rr_app.exit_to_menu)
+            self.app.call_later(self.navigator.exit_to_menu)
             return
         focused = self.focused
         name = focused.spec.name if isinstance(focused, RRField) else None
@@ -374,4 +365,4 @@ class CallStepScreen(KeepsTyped):
 
     async def action_rr_exit(self) -> None:
         """F3 during a call: the call stays open; the menu offers to return to it."""
-        await self.rr_app.exit_to_menu()
+        await self.navigator.exit_to_menu()

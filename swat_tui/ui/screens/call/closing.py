@@ -82,7 +82,7 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
         if more == YES:
             if self.write(self.desk.another_request):
                 self.message("Nueva solicitud en la misma llamada.")
-                await self.rr_app.show_call_step()
+                await self.navigator.show_call_step()
             return
         if more != NO:
             self.message(self.desk.procedure.message("another_request_choice"), error=True)
@@ -97,7 +97,7 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
         if not self._survey():
             return
         if self.attempt(self.desk.end_call) is not None:
-            await self.rr_app.after_call(
+            await self.navigator.after_call(
                 "Llamada terminada y registrada. Complete el ACW (opción 7)."
             )
 

@@ -41,6 +41,12 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         self.suggested: UccEntry | None = None
         self.last_search: str | None = None
 
+    def reset_state(self) -> None:
+        super().reset_state()
+        self.entries = ()
+        self.suggested = None
+        self.last_search = None
+
     def fill_step(self) -> None:
         state = self.call.record.state
         request = state.request

@@ -29,6 +29,10 @@ class PqrConsultScreen(CallStepScreen, PagedScreen, panel="PQR010"):
         super().__init__()
         self.lines: tuple[PqrLine, ...] = ()
 
+    def reset_state(self) -> None:
+        super().reset_state()
+        self.lines = ()
+
     def fill_step(self) -> None:
         view = self.account
         cuenta = self.call.record.cuenta

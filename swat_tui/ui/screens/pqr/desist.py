@@ -44,7 +44,7 @@ class PqrDesistScreen(CallStepScreen, panel="PQR020"):
 
     async def _file_instead(self, insists: str) -> None:
         """The customer does not desist: the request goes on to filing (PQR030)."""
-        from swat_tui.domain.procedure.routes import load_routes
+        from swat_tui.domain.procedure.definition import load_routes
 
         if insists != YES:
             self.message("Digite S si el cliente insiste en radicar.", error=True, field="ins")
@@ -60,7 +60,7 @@ class PqrDesistScreen(CallStepScreen, panel="PQR020"):
             return
         route = next(r for r in load_routes().subflows("pqr") if r.subflow == FILE_SUBFLOW)
         if self.write(lambda: self.desk.choose_subflow(route.option), field="ins"):
-            await self.rr_app.show_call_step()
+            await self.navigator.show_call_step()
 
     def field_completed(self, name: str, value: str) -> None:
         if name == "ins":

@@ -49,6 +49,10 @@ class PqrFilingScreen(CallStepScreen, panel="PQR030"):
         super().__init__()
         self.offered = ""  # step 2's validation, prefilled: only Intro records it
 
+    def reset_state(self) -> None:
+        super().reset_state()
+        self.offered = ""
+
     def fill_step(self) -> None:
         request = self.call.record.state.request
         self.set_fields(

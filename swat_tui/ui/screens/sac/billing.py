@@ -49,6 +49,10 @@ class BillingScreen(SacStepScreen, PagedScreen, panel="SAC020"):
         super().__init__()
         self.invoice: LastInvoiceView | None = None
 
+    def reset_state(self) -> None:
+        super().reset_state()
+        self.invoice = None
+
     def fill_step(self) -> None:
         self.set_fields(self.account_line())
         self._paint_billing()

@@ -32,6 +32,10 @@ class CarteraScreen(SacStepScreen, panel="SAC010"):
         super().__init__()
         self.view: CarteraView | None = None
 
+    def reset_state(self) -> None:
+        super().reset_state()
+        self.view = None
+
     def fill_step(self) -> None:
         cuenta = self.call.record.cuenta
         self.set_fields(self.account_line())

@@ -50,14 +50,14 @@ class MainMenuScreen(RRScreen, panel="MNU001"):
             if self.desk.active is None:
                 self.message("No hay ninguna llamada en curso.", error=True)
             else:
-                await self.rr_app.show_call_step()  # from the Espejo too: back to the call
+                await self.navigator.show_call_step()  # from the Espejo too: back to the call
         elif option.action == "sign_off":
             await self._sign_off()
 
     async def action_rr_exit(self) -> None:
         """F3 on the main menu signs the agent off; on the Espejo's, back to the main session."""
-        if self.rr_app.in_espejo:
-            await self.rr_app.toggle_espejo()
+        if self.navigator.in_espejo:
+            await self.navigator.toggle_espejo()
             return
         await self._sign_off()
 

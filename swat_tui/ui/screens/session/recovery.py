@@ -46,7 +46,7 @@ class RecoveryScreen(PagedScreen, panel="REC001"):
                 continue
             record = self.calls_open[self.page_offset + index]
             if option == RESUME:
-                await self.rr_app.resume_call(record)
+                await self.navigator.resume_call(record)
                 return
             if option == ABANDON:
                 closed = self.attempt(partial(self.desk.close_interrupted, record))

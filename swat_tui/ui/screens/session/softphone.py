@@ -97,7 +97,7 @@ class SoftphoneScreen(RRScreen, panel="SFT001"):
         if done is None:
             return
         if done == ANSWERED:
-            await self.rr_app.show_call_step()  # the call's panels take over, from step 1
+            await self.navigator.show_call_step()  # the call's panels take over, from step 1
             return
         self.message(done)
 

@@ -39,6 +39,11 @@ class AgendaScreen(AccountSubpanel, PagedScreen, KeepsTyped, panel="VIS030"):
         self.view: AgendaView | None = None
         self.done = False
 
+    def reset_state(self) -> None:
+        super().reset_state()
+        self.view = None
+        self.done = False
+
     def configure(  # type: ignore[override]  # VIS030 is always opened for an order
         self, cuenta: int, holder: str = "", *, order: str, mode: str = "agendar"
     ) -> None:

@@ -43,6 +43,10 @@ class OrderScreen(AccountSubpanel, KeepsTyped, panel="VIS020"):
         self.kind = kind
         self.created: VisitOrderView | None = None
 
+    def reset_state(self) -> None:
+        super().reset_state()
+        self.created = None
+
     def configure(self, cuenta: int, holder: str = "", *, kind: str = "LLS") -> None:
         super().configure(cuenta, holder)
         self.kind = kind

@@ -38,6 +38,10 @@ class VisitsScreen(CallStepScreen, PagedScreen, panel="VIS010"):
         super().__init__()
         self.view: VisitsView | None = None
 
+    def reset_state(self) -> None:
+        super().reset_state()
+        self.view = None
+
     def fill_step(self) -> None:
         self.set_fields({**self.account_line(), "detail": "", "detail2": ""})
         self._load()
