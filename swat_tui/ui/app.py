@@ -19,6 +19,7 @@ from textual import events
 from textual.app import App
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.timer import Timer
 from textual.worker import Worker
 
 from swat_tui.config import BOGOTA, Settings
@@ -85,6 +86,7 @@ class SwatApp(App[None]):
         self.desk_signal: Signal[DeskChange] = Signal(self, "desk")
         self.startup_error: str | None = None
         self._store_worker: Worker[None] | None = None
+        self._heartbeat: Timer | None = None  # the signed-on session's presence heartbeat
         self.idle_collector = idle_collector.IdleCollector()
         self._kept_panels: dict[str, RRScreen] = {}
         # Errors nobody foresaw, caught by ``guard`` and shown on row 24 (the explorer
@@ -214,13 +216,35 @@ class SwatApp(App[None]):
         )
         self.desk = Desk(self.services, agent, source)
         self.desk.subscribe(self._desk_changed)
+        self._start_heartbeat()
         idle_collector.tune()
-        await self.push_screen(build("MNU001"))
+        menu = build("MNU001")
+        await self.push_screen(menu)
+        if agent.notice:  # a stale session of the profile was taken over
+            await menu.ready.wait()
+            menu.message(agent.notice)
         interrupted = self.desk.interrupted()
         if interrupted:
             screen = build("REC001", interrupted)
             await self.push_screen(screen)
             await screen.ready.wait()
+
+    def _start_heartbeat(self) -> None:
+        """Every few seconds (data/presence.toml) the session tells the store it is
+        alive, in a worker thread: the agent's keys never wait for it."""
+        from swat_tui.domain.presence import presence_config
+
+        if self._heartbeat is not None:
+            self._heartbeat.stop()
+        period = presence_config().heartbeat.total_seconds()
+        self._heartbeat = self.set_interval(period, self._beat, name="presence-heartbeat")
+
+    def _beat(self) -> None:
+        """One heartbeat; a busy store or a failed write is skipped, never shown: the
+        next tick tries again, and the session only looks gone after several misses."""
+        desk = self.desk
+        if desk is not None:
+            self.run_worker(desk.heartbeat, thread=True, group="presence", exit_on_error=False)
 
     @guarded
     def _desk_changed(self, change: DeskChange) -> None:
@@ -358,6 +382,9 @@ class SwatApp(App[None]):
         """Back to the sign-on panel, forgetting the agent."""
         from swat_tui.ui.navigation import build
 
+        if self._heartbeat is not None:
+            self._heartbeat.stop()
+            self._heartbeat = None
         self.desk = None
         await self.to_main_session()
         await self.remove_mode(ESPEJO)  # the next agent starts a new Espejo
