@@ -111,7 +111,9 @@ class Desk(
         self.last_call_id: int | None = None
         self.gate = DisclosureGate(self._call_account)
         self._listeners: list[Listener] = []
-        # The floor sees this session from now on (refused while another is alive).
+        # The floor sees this session from now on: a DomainError while another
+        # session of the profile is alive; the notice says if a stale one was taken
+        # over (the app shows the sign-on's own, ``agent.notice``).
         self.presence_notice = presence.claim(
             services.engine,
             agent_id=agent.id,
