@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from argon2 import PasswordHasher
@@ -27,6 +27,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
+from swat_tui.domain import presence
+from swat_tui.domain.desk.softphone import Softphone
 from swat_tui.domain.errors import DomainError
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.enums import ProfileAction, Role
@@ -51,12 +53,19 @@ _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 
 @dataclass(frozen=True)
 class SignedOnAgent:
-    """Who is working the terminal after a successful sign-on."""
+    """Who is working the terminal after a successful sign-on.
+
+    ``session``: the token of the session's presence row (this process's, unless
+    a test signs on as another terminal); ``notice``: what the sign-on has to say
+    besides (a stale session of the profile was taken over), or "".
+    """
 
     id: int
     username: str
     display_name: str
     role: str
+    session: str = field(default_factory=presence.process_session, compare=False)
+    notice: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -116,8 +125,16 @@ class AuthService:
         self._engine = engine
         self._clock = clock
 
-    def sign_on(self, username: str, password: str) -> SignedOnAgent:
-        """Check the credentials; raise ``DomainError`` with the OS/400 message if refused."""
+    def sign_on(
+        self, username: str, password: str, *, session_token: str | None = None
+    ) -> SignedOnAgent:
+        """Check the credentials; raise ``DomainError`` with the OS/400 message if refused.
+
+        With the right password the profile's presence is claimed in the same
+        transaction for ``session_token`` (this process's by default): refused while
+        another session of the profile is alive, and then nothing is written.
+        """
+        token = session_token or presence.process_session()
         name = normalize_username(username)
         if not name:
             raise DomainError("Digite el usuario.")
@@ -130,9 +147,19 @@ class AuthService:
                 raise _unknown_user_error(name)
             if agent.disabled:
                 raise _disabled_error(name)
+            notice = ""
             if _password_matches(agent, password):
+                now = self._clock()
+                notice = presence.claim_in(
+                    session,
+                    agent_id=agent.id,
+                    username=agent.username,
+                    token=token,
+                    phone=Softphone.signed_on(now),
+                    now=now,
+                )
                 agent.failed_signons = 0
-                agent.last_signon_at = self._clock()
+                agent.last_signon_at = now
                 if _hasher.check_needs_rehash(agent.password_hash):
                     agent.password_hash = _hasher.hash(password)
             else:
@@ -151,6 +178,8 @@ class AuthService:
                 username=agent.username,
                 display_name=agent.display_name,
                 role=agent.role,
+                session=token,
+                notice=notice,
             )
         if refusal is not None:
             raise refusal  # after the commit: the failed attempt must count

@@ -19,6 +19,7 @@ from textual import events
 from textual.app import App
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.timer import Timer
 from textual.worker import Worker
 
 from swat_tui.config import BOGOTA, Settings
@@ -83,6 +84,7 @@ class SwatApp(OneLineFatalError, App[None]):
         self.desk_signal: Signal[DeskChange] = Signal(self, "desk")
         self.startup_error: str | None = None
         self._store_worker: Worker[None] | None = None
+        self._heartbeat: Timer | None = None  # the signed-on session's presence heartbeat
         self.idle_collector = idle_collector.IdleCollector()
         self._navigator = Navigator(self, lambda: self.desk)
         # Errors nobody foresaw, caught by ``guard`` and shown on row 24 (the explorer
@@ -209,8 +211,26 @@ class SwatApp(OneLineFatalError, App[None]):
         )
         self.desk = Desk(self.services, agent, source)
         self.desk.subscribe(self._desk_changed)
+        self._start_heartbeat()
         idle_collector.tune()
-        await self.navigator.desk_opened(self.desk.interrupted())
+        await self.navigator.desk_opened(self.desk.interrupted(), notice=agent.notice)
+
+    def _start_heartbeat(self) -> None:
+        """Every few seconds (data/presence.toml) the session tells the store it is
+        alive, in a worker thread: the agent's keys never wait for it."""
+        from swat_tui.domain.presence import presence_config
+
+        if self._heartbeat is not None:
+            self._heartbeat.stop()
+        period = presence_config().heartbeat.total_seconds()
+        self._heartbeat = self.set_interval(period, self._beat, name="presence-heartbeat")
+
+    def _beat(self) -> None:
+        """One heartbeat; a busy store or a failed write is skipped, never shown: the
+        next tick tries again, and the session only looks gone after several misses."""
+        desk = self.desk
+        if desk is not None:
+            self.run_worker(desk.heartbeat, thread=True, group="presence", exit_on_error=False)
 
     @guarded
     def _desk_changed(self, change: DeskChange) -> None:
@@ -266,6 +286,9 @@ class SwatApp(OneLineFatalError, App[None]):
 
     async def sign_off(self) -> None:
         """Back to the sign-on panel, forgetting the agent."""
+        if self._heartbeat is not None:
+            self._heartbeat.stop()
+            self._heartbeat = None
         self.desk = None
         await self.navigator.back_to_sign_on(_espejo_panel)
 

@@ -192,9 +192,14 @@ class Navigator:
 
     # -- sign-on and sign-off -------------------------------------------------------------
 
-    async def desk_opened(self, interrupted: list[CallRecord]) -> None:
-        """Signed on: the main menu, and the calls a crash left open offered first."""
-        await self._app.push_screen(build(MENU))
+    async def desk_opened(self, interrupted: list[CallRecord], *, notice: str = "") -> None:
+        """Signed on: the main menu (with ``notice`` on row 24: a stale session of the
+        profile was taken over), and the calls a crash left open offered first."""
+        menu = build(MENU)
+        await self._app.push_screen(menu)
+        if notice:
+            await menu.ready.wait()
+            menu.message(notice)
         if interrupted:
             await self.open_panel(RECOVERY, interrupted)
 

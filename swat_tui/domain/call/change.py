@@ -23,6 +23,7 @@ from swat_tui.domain.call.records import (
 )
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.errors import DomainError
+from swat_tui.domain.presence import PresenceMove, follow_call, write_move
 from swat_tui.domain.procedure import engine
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.state import CallState
@@ -52,6 +53,8 @@ class CallChange:
     now: datetime
     procedure: ProcedureDef
     events: list[tuple[str, str]] = field(default_factory=list)
+    # Presence: the softphone transition this write carries (answer, hold...), if any.
+    presence: PresenceMove | None = None
 
     def event(self, name: str, result: str) -> None:
         self.events.append((name[:40], result[:RESULT_MAX]))
@@ -121,10 +124,13 @@ def write_change(
     call_id: int,
     now: datetime,
     apply: Callable[[CallChange], None],
+    *,
+    presence: PresenceMove | None = None,
 ) -> CallRecord:
-    """Run ``apply`` on the call in one ``BEGIN IMMEDIATE`` transaction and commit."""
+    """Run ``apply`` on the call in one ``BEGIN IMMEDIATE`` transaction and commit;
+    ``presence``: the agent's presence moves in the same transaction."""
     with write_session(db) as session:
-        return change_in(session, procedure, call_id, now, apply)
+        return change_in(session, procedure, call_id, now, apply, presence=presence)
 
 
 def change_in(
@@ -133,11 +139,14 @@ def change_in(
     call_id: int,
     now: datetime,
     apply: Callable[[CallChange], None],
+    *,
+    presence: PresenceMove | None = None,
 ) -> CallRecord:
     """``write_change`` inside a transaction the caller owns (an intent that also
     writes something else, e.g. reading F7 logs the view and marks the check)."""
     call = load_call(session, call_id)
     change = CallChange(session, call, CallState.from_json(call.state_json), now, procedure)
+    change.presence = presence
     apply(change)
     save(change)
     return to_record(call, change.state)
@@ -159,3 +168,8 @@ def save(change: CallChange) -> None:
             result=result,
             at=change.now,
         )
+    # Presence follows the call in its transaction: they can never disagree.
+    if change.presence is not None:
+        write_move(change.session, change.presence, call_id=call.id, step=change.state.step)
+    else:
+        follow_call(change.session, call_id=call.id, step=change.state.step)

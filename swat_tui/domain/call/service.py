@@ -41,6 +41,7 @@ from swat_tui.domain.call.typification_rules import NOTES_MAX, SWAT_NOTE_POINTER
 from swat_tui.domain.call.typify import TypificationForm, typify
 from swat_tui.domain.call.views import CallLogLine, CallRecord, TypificationLine
 from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.presence import PresenceMove
 from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.procedure import engine as rules
 from swat_tui.domain.procedure.definition import ProcedureDef, load_procedure
@@ -83,14 +84,31 @@ class CallService:
     def procedure(self) -> ProcedureDef:
         return self._procedure
 
-    def _write(self, call_id: int, apply: Callable[[CallChange], None]) -> CallRecord:
-        return write_change(self._engine, self._procedure, call_id, self._clock(), apply)
+    def _write(
+        self,
+        call_id: int,
+        apply: Callable[[CallChange], None],
+        presence: PresenceMove | None = None,
+    ) -> CallRecord:
+        now = self._clock()
+        return write_change(self._engine, self._procedure, call_id, now, apply, presence=presence)
 
     # --- the softphone ---------------------------------------------------------
 
-    def offer(self, agent_id: int, ani: str, queue: str, *, says: str = "") -> CallRecord:
+    def offer(
+        self,
+        agent_id: int,
+        ani: str,
+        queue: str,
+        *,
+        says: str = "",
+        presence: PresenceMove | None = None,
+    ) -> CallRecord:
         """A call rings for the agent (who may have no other call open); ``says`` is
-        what a practice caller will ask for, kept in the call's state."""
+        what a practice caller will ask for, kept in the call's state.
+
+        ``presence`` (here and in the softphone's other actions): the agent's
+        presence as the desk's softphone transition leaves it, written with the call."""
         caller = ani.strip() or "DESCONOCIDO"
         target = _queue(queue)
         if len(caller) > ANI_MAX:
@@ -111,12 +129,12 @@ class CallService:
                 at=now,
                 state_json=state.to_json(),
             )
-            change = CallChange(session, call, state, now, self._procedure)
+            change = CallChange(session, call, state, now, self._procedure, presence=presence)
             change.event("timbrando", target)
             save(change)
             return to_record(call, state)
 
-    def answer(self, call_id: int) -> CallRecord:
+    def answer(self, call_id: int, *, presence: PresenceMove | None = None) -> CallRecord:
         def apply(change: CallChange) -> None:
             if change.call.status != RINGING:
                 raise DomainError("No hay ninguna llamada timbrando.")
@@ -124,9 +142,9 @@ class CallService:
             change.call.answered_at = change.now
             change.record(check_ids.ANSWERED, "ok")
 
-        return self._write(call_id, apply)
+        return self._write(call_id, apply, presence)
 
-    def hold(self, call_id: int) -> CallRecord:
+    def hold(self, call_id: int, *, presence: PresenceMove | None = None) -> CallRecord:
         def apply(change: CallChange) -> None:
             if change.call.status != IN_PROGRESS:
                 raise DomainError("No hay ninguna llamada en curso para poner en espera.")
@@ -135,17 +153,19 @@ class CallService:
             change.call.hold_started_at = change.now
             change.event("espera", "inicio")
 
-        return self._write(call_id, apply)
+        return self._write(call_id, apply, presence)
 
-    def resume(self, call_id: int) -> CallRecord:
+    def resume(self, call_id: int, *, presence: PresenceMove | None = None) -> CallRecord:
         def apply(change: CallChange) -> None:
             if change.call.status != IN_PROGRESS or change.call.hold_started_at is None:
                 raise DomainError("La llamada no está en espera.")
             change.event("reanudada", f"{change.stop_hold()} s")
 
-        return self._write(call_id, apply)
+        return self._write(call_id, apply, presence)
 
-    def transfer(self, call_id: int, queue: str) -> CallRecord:
+    def transfer(
+        self, call_id: int, queue: str, *, presence: PresenceMove | None = None
+    ) -> CallRecord:
         """The call leaves to another queue: it ends here as "transferred"."""
         target = _queue(queue)
 
@@ -156,9 +176,11 @@ class CallService:
             change.call.transferred_to = target
             change.event("transferida", target)
 
-        return self._write(call_id, apply)
+        return self._write(call_id, apply, presence)
 
-    def hang_up(self, call_id: int, *, by: str = AGENT) -> CallRecord:
+    def hang_up(
+        self, call_id: int, *, by: str = AGENT, presence: PresenceMove | None = None
+    ) -> CallRecord:
         """The line goes down, everything captured stays. "ended" if the procedure
         allowed the end; otherwise "abandoned" when the customer left before being
         served, "hung_up" when the agent (or the system) ended it.
@@ -180,7 +202,7 @@ class CallService:
             change.call.ended_by = by
             change.event("colgada", f"{status} ({by})")
 
-        return self._write(call_id, apply)
+        return self._write(call_id, apply, presence)
 
     def close_abandoned(self, call_id: int) -> CallRecord:
         """REC001 option 4: a call a killed session left open is closed by the system as
@@ -200,7 +222,7 @@ class CallService:
 
         return self._write(call_id, apply)
 
-    def end(self, call_id: int) -> CallRecord:
+    def end(self, call_id: int, *, presence: PresenceMove | None = None) -> CallRecord:
         """End the call by the procedure (every rule checked), then ACW starts."""
 
         def apply(change: CallChange) -> None:
@@ -210,15 +232,15 @@ class CallService:
             change.call.ended_by = AGENT
             change.event("terminada", "ok")
 
-        return self._write(call_id, apply)
+        return self._write(call_id, apply, presence)
 
-    def finish_acw(self, call_id: int) -> CallRecord:
+    def finish_acw(self, call_id: int, *, presence: PresenceMove | None = None) -> CallRecord:
         """The agent ends the after-call work (softphone 7, Disponible, AUX, sign-off)."""
 
         def apply(change: CallChange) -> None:
             _end_acw(change, change.now, "")
 
-        return self._write(call_id, apply)
+        return self._write(call_id, apply, presence)
 
     def close_stale_acw(self, agent_id: int) -> list[CallRecord]:
         """An ACW a killed session left running on the agent's calls ends at the store's

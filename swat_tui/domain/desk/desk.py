@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from swat_tui.domain import presence
 from swat_tui.domain.account.disclosure import DisclosureGate
 from swat_tui.domain.account.service import panel_in, step2_flags_in
 from swat_tui.domain.account.views import AccountPanelView
@@ -46,6 +47,7 @@ from swat_tui.domain.desk.sources import CallSource
 from swat_tui.domain.desk.support_intents import SupportIntents
 from swat_tui.domain.desk.visit_intents import VisitIntents
 from swat_tui.domain.errors import DomainError
+from swat_tui.domain.presence import PresenceMove
 from swat_tui.domain.procedure.check_ids import TYPIFICATION
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.engine import typification_refusal
@@ -109,6 +111,17 @@ class Desk(
         self.last_call_id: int | None = None
         self.gate = DisclosureGate(self._call_account)
         self._listeners: list[Listener] = []
+        # The floor sees this session from now on: a DomainError while another
+        # session of the profile is alive; the notice says if a stale one was taken
+        # over (the app shows the sign-on's own, ``agent.notice``).
+        self.presence_notice = presence.claim(
+            services.engine,
+            agent_id=agent.id,
+            username=agent.username,
+            token=agent.session,
+            phone=self.phone,
+            now=self._now(),
+        )
 
     # -- listeners ------------------------------------------------------------------
 
@@ -151,9 +164,23 @@ class Desk(
 
     # -- the softphone ----------------------------------------------------------------
 
+    def _presence(self, phone: Softphone, *, on_call: bool = False) -> PresenceMove:
+        """The presence ``phone`` leaves, for the intent's transaction to write."""
+        return PresenceMove.of(self.agent.id, self.agent.session, phone, on_call=on_call)
+
+    def heartbeat(self) -> bool:
+        """This session is alive (the app's timer, in a worker thread); False when the
+        store was busy and nothing was written (the next beat tries again)."""
+        return presence.heartbeat(
+            self.services.engine,
+            agent_id=self.agent.id,
+            token=self.agent.session,
+            now=self._now(),
+        )
+
     def go_available(self) -> str:
         phone = self.phone.go_available(self._now())
-        self._leave_acw()
+        self._leave_acw(self._presence(phone))
         self.phone = phone
         self._tell("phone")
         return "Disponible: las llamadas de la cola entrarán a su softphone."
@@ -161,16 +188,19 @@ class Desk(
     def go_aux(self, argument: str) -> str:
         code = int(argument) if argument.isdigit() else 1
         phone = self.phone.go_aux(code, self._now())
-        self._leave_acw()
+        self._leave_acw(self._presence(phone))
         self.phone = phone
         self._tell("phone")
         return f"{self.phone.label}."
 
-    def _leave_acw(self) -> None:
+    def _leave_acw(self, move: PresenceMove) -> None:
         """Leaving ACW by any option ends the call's after-call work in the store too
-        (its ACW time is the time spent in ACW, however it ends)."""
+        (its ACW time is the time spent in ACW, however it ends); the presence moves
+        in the same transaction, or alone when there was no ACW."""
         if self.phone.state == AgentState.ACW and self.last_call_id is not None:
-            self.services.calls.finish_acw(self.last_call_id)
+            self.services.calls.finish_acw(self.last_call_id, presence=move)
+        else:
+            presence.write(self.services.engine, move)
 
     def ring(self, ani: str | None = None, queue: str | None = None) -> CallRecord:
         """A call rings now: from the source, or the given number (a trainer's, a test's)."""
@@ -180,7 +210,13 @@ class Desk(
             incoming = self.source.next_call(now)
             ani, queue, says = incoming.ani, incoming.queue, incoming.says
         phone = self.phone.ring(ani, queue, now)
-        record = self.services.calls.offer(agent_id=self.agent.id, ani=ani, queue=queue, says=says)
+        record = self.services.calls.offer(
+            agent_id=self.agent.id,
+            ani=ani,
+            queue=queue,
+            says=says,
+            presence=self._presence(phone, on_call=True),
+        )
         self.phone, self.ringing = phone, record
         self._tell(
             "ringing", f"Llamada entrante de {record.ani} ({record.queue}): F2, 3=Contestar."
@@ -196,7 +232,9 @@ class Desk(
         phone = self.phone.answer(self._now())
         if ringing is None:
             raise DomainError("No hay ninguna llamada timbrando.")
-        record = self.services.calls.answer(ringing.id)
+        record = self.services.calls.answer(
+            ringing.id, presence=self._presence(phone, on_call=True)
+        )
         self.phone, self.ringing, self.last_call_id = phone, None, record.id
         self.active = ActiveCall(record)
         self._tell("call", "Llamada contestada.")
@@ -207,11 +245,13 @@ class Desk(
         now = self._now()
         if self.phone.state == AgentState.EN_ESPERA:
             phone = self.phone.resume(now)
-            record = self.services.calls.resume(call.call_id)
+            move = self._presence(phone, on_call=True)
+            record = self.services.calls.resume(call.call_id, presence=move)
             message = "Llamada reanudada."
         else:
             phone = self.phone.hold(now)
-            record = self.services.calls.hold(call.call_id)
+            move = self._presence(phone, on_call=True)
+            record = self.services.calls.hold(call.call_id, presence=move)
             message = "Llamada en espera."
         self.phone = phone
         call.record = record
@@ -223,7 +263,7 @@ class Desk(
         if not queue:
             raise DomainError("Digite la cola a la que transfiere.")
         phone = self.phone.transfer(queue, self._now())
-        self.services.calls.transfer(call.call_id, queue)
+        self.services.calls.transfer(call.call_id, queue, presence=self._presence(phone))
         self.phone, self.active = phone, None
         message = f"Llamada transferida a {queue}. Complete el ACW (7)."
         self._tell("call_ended", message)
@@ -232,7 +272,7 @@ class Desk(
     def hang_up(self) -> str:
         call = self._require_call()
         phone = self.phone.hang_up(self._now())
-        self.services.calls.hang_up(call.call_id)
+        self.services.calls.hang_up(call.call_id, presence=self._presence(phone))
         self.phone, self.active = phone, None
         message = "Llamada colgada y registrada con lo capturado. Complete el ACW (7)."
         self._tell("call_ended", message)
@@ -242,7 +282,7 @@ class Desk(
         if self.active is not None:
             raise DomainError("Está en una llamada: termine el protocolo antes del ACW.")
         phone = self.phone.finish_acw(self._now())
-        self._leave_acw()
+        self._leave_acw(self._presence(phone))
         self.phone = phone
         self._tell("phone")
         return "ACW terminado: Disponible."
@@ -257,12 +297,14 @@ class Desk(
 
     def sign_off(self) -> None:
         """The agent signs off (refused as ``check_sign_off`` says): an ACW still running
-        ends now in the store with its time, as the softphone's 7 would end it."""
+        ends now in the store with its time, as the softphone's 7 would end it, and
+        the session's presence goes in the same transaction."""
         self.check_sign_off()
-        if self.phone.state == AgentState.ACW:
-            phone = self.phone.go_aux(0, self._now())  # out of the queue: nothing rings
-            self._leave_acw()
-            self.phone = phone
+        phone = self.phone
+        if phone.state == AgentState.ACW:
+            phone = phone.go_aux(0, self._now())  # out of the queue: nothing rings
+        self._leave_acw(PresenceMove.sign_off(self.agent.id, self.agent.session, phone))
+        self.phone = phone
 
     def _require_call(self) -> ActiveCall:
         if self.active is None:
@@ -461,8 +503,9 @@ class Desk(
     def end_call(self) -> CallRecord:
         """The closing protocol is complete: the call ends and ACW starts."""
         call = self._require_call()
-        record = self.services.calls.end(call.call_id)
-        self.phone = self.phone.hang_up(self._now())
+        phone = self.phone.hang_up(self._now())
+        record = self.services.calls.end(call.call_id, presence=self._presence(phone))
+        self.phone = phone
         self.active = None
         self._tell("call_ended", "Llamada terminada y registrada. Complete el ACW (opción 7).")
         return record
@@ -480,7 +523,10 @@ class Desk(
         """Back into a call the store says was open: the line and the call together."""
         answered = record.answered_at or self._now()
         phone = self.phone.go_available(answered).ring(record.ani, record.queue, answered)
-        self.phone = phone.answer(answered)
+        phone = phone.answer(answered)
+        move = self._presence(phone, on_call=True)
+        presence.write(self.services.engine, move, call_id=record.id, step=record.state.step)
+        self.phone = phone
         self.last_call_id = record.id
         self.active = ActiveCall(record)
         if record.cuenta is not None:
