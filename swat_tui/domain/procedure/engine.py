@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import DomainError, refusal
 from swat_tui.domain.procedure.check_ids import (
     ESCALATED,
     F7_READ,
@@ -130,10 +130,10 @@ def start_request(
 ) -> CallState:
     """Record the customer's request and its branch (the step-2 'solicitud' check)."""
     if branch not in procedure.branch_ids:
-        raise DomainError(f"Rama {branch[:12]!r} no válida: use SAC, soporte, visita o PQR.")
+        raise refusal("branch_unknown", branch=branch[:12])
     text = " ".join(description.split())
     if not text:
-        raise DomainError("Describa la solicitud del cliente.")
+        raise refusal("request_text_missing")
     current = state.request
     if current is not None and state.mark_for(TYPIFICATION, current.number) is None:
         # Correcting the request before it was typified: replace it.
