@@ -11,8 +11,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from swat_tui.domain.errors import DomainError, refusal
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.check_ids import (
-    ESCALATED,
     F7_READ,
     IDENTITY,
     REQUEST,
@@ -190,12 +190,13 @@ def end(procedure: ProcedureDef, state: CallState) -> CallState:
 def escalated(procedure: ProcedureDef, state: CallState) -> bool:
     """The current request's branch step (3-6) was answered N: not solved on the line,
     so its typification escalates (CUN or DIME), never first contact."""
+    actions = load_actions()
     for step in procedure.steps:
         if step.branch is None:
             continue
         for check in step.checks:
             mark = state.mark_for(check.id, state.request_number)
-            if mark is not None and mark.result.startswith(ESCALATED):
+            if mark is not None and actions.is_escalated(mark.result):
                 return True
     return False
 

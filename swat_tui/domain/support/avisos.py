@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from swat_tui.domain.errors import refusal
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.store.enums import IncidentStatus
 from swat_tui.store.models import Incident
 from swat_tui.store.queries import avisos as aviso_queries
@@ -23,8 +24,6 @@ from swat_tui.store.queries import cases
 MASS = "masiva"
 POINT = "puntual"
 PRIORITY_NAMES = {1: "CRÍTICA", 2: "ALTA", 3: "MEDIA", 4: "BAJA"}
-MASS_CODE = "SOP-MAS-001"  # UCC: a call tied to the node's mass aviso
-REPEAT_CODE = "SOP-MAS-002"  # ... by a customer who had called for it already
 SECTOR_PRIORITY = 2  # a sector aviso the agent raises: alta, until NOC grades it
 POINT_PRIORITY = 4
 
@@ -86,8 +85,9 @@ def mass_aviso_on(session: Session, node: str) -> AvisoView | None:
 
 
 def tied_code(repeat: bool) -> str:
-    """The code the typification proposes for a call tied to a mass aviso."""
-    return REPEAT_CODE if repeat else MASS_CODE
+    """The code the typification proposes for a call tied to a mass aviso (first or
+    repeated call for it: data/actions.toml, mass_link)."""
+    return load_actions().action("mass_link").suggested("repeat" if repeat else "first")
 
 
 def aviso_to_tie(session: Session, *, node: str, typed: str) -> AvisoView:
