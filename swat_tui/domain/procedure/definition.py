@@ -69,7 +69,8 @@ class BranchDef:
 
 @dataclass(frozen=True)
 class ProcedureDef:
-    """The whole procedure: steps in order, branches, rule messages and field limits."""
+    """The whole procedure: steps in order, branches, rule messages (from the catalogue)
+    and field limits."""
 
     steps: tuple[StepDef, ...]
     rules: Mapping[str, str]  # the catalogue's procedure rules (bare ids): id -> text
