@@ -280,7 +280,7 @@ def test_a_second_terminal_is_refused_while_the_first_is_alive(
     assert message == (
         f"Perfil ASESOR02 con sesión activa (hace 4 s). Ciérrela o espere {int(STALE) - 4} s."
     )
-    assert caught.value.rule == "profile_in_use" and len(message) <= MESSAGE_WIDTH
+    assert caught.value.rule == "presence.profile_in_use" and len(message) <= MESSAGE_WIDTH
 
 
 def test_a_refused_second_sign_on_writes_nothing(
@@ -348,7 +348,7 @@ def test_the_old_session_cannot_write_over_a_row_taken_over(
 
 
 def test_the_configuration_is_checked() -> None:
-    good = {"heartbeat_seconds": 5, "stale_after_seconds": 30, "messages": {}}
+    good = {"heartbeat_seconds": 5, "stale_after_seconds": 30}
     assert presence.parse_presence_config(good).heartbeat == timedelta(seconds=5)
     with pytest.raises(ValueError):
         presence.parse_presence_config({**good, "stale_after_seconds": 5})

@@ -29,7 +29,7 @@ from sqlmodel import Session
 from swat_tui.config import BOGOTA
 from swat_tui.domain import presence
 from swat_tui.domain.desk.softphone import Softphone
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import DomainError, refusal
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.enums import ProfileAction, Role
 from swat_tui.store.models import Agent
@@ -101,14 +101,11 @@ def normalize_username(username: str) -> str:
 
 
 def _disabled_error(username: str) -> DomainError:
-    return DomainError(
-        f"CPF1394: Perfil {username} inhabilitado tras {QMAXSIGN} intentos. Llame al supervisor.",
-        code="CPF1394",
-    )
+    return refusal("auth.profile_disabled", username=username, attempts=QMAXSIGN, code="CPF1394")
 
 
 def _unknown_user_error(username: str) -> DomainError:
-    return DomainError(f"CPF1120: El usuario {username[:10]} no existe.", code="CPF1120")
+    return refusal("auth.user_unknown", username=username[:10], code="CPF1120")
 
 
 def _password_matches(agent: Agent, password: str) -> bool:
@@ -137,10 +134,10 @@ class AuthService:
         token = session_token or presence.process_session()
         name = normalize_username(username)
         if not name:
-            raise DomainError("Digite el usuario.")
+            raise refusal("auth.user_missing")
         if not password:
-            raise DomainError("Digite la contraseña.")
-        refusal: DomainError | None = None
+            raise refusal("auth.password_missing")
+        refused: DomainError | None = None
         with write_session(self._engine) as session:
             agent = agent_queries.get_agent(session, username=name)
             if agent is None or agent.id is None:
@@ -166,12 +163,9 @@ class AuthService:
                 agent.failed_signons += 1
                 if agent.failed_signons >= QMAXSIGN:
                     agent.disabled = True
-                    refusal = _disabled_error(name)
+                    refused = _disabled_error(name)
                 else:
-                    refusal = DomainError(
-                        f"CPF1107: Contraseña incorrecta para el usuario {name}.",
-                        code="CPF1107",
-                    )
+                    refused = refusal("auth.password_wrong", name=name, code="CPF1107")
             session.add(agent)
             signed_on = SignedOnAgent(
                 id=agent.id,
@@ -181,8 +175,8 @@ class AuthService:
                 session=token,
                 notice=notice,
             )
-        if refusal is not None:
-            raise refusal  # after the commit: the failed attempt must count
+        if refused is not None:
+            raise refused  # after the commit: the failed attempt must count
         return signed_on
 
     def create_agent(
@@ -192,13 +186,13 @@ class AuthService:
         name = _valid_username(username)
         display = display_name.strip()
         if not display or len(display) > 60:
-            raise DomainError("Digite el nombre del asesor (máximo 60 caracteres).")
+            raise refusal("auth.agent_name_missing")
         role_value = _valid_role(role)
         password_hash = _hash(password)
         try:
             with write_session(self._engine) as session:
                 if agent_queries.get_agent(session, username=name) is not None:
-                    raise DomainError(f"El usuario {name} ya existe.")
+                    raise refusal("auth.user_exists", name=name)
                 agent = Agent(
                     username=name,
                     display_name=display,
@@ -211,7 +205,7 @@ class AuthService:
                 assert agent.id is not None
                 created = SignedOnAgent(agent.id, name, display, role_value)
         except IntegrityError as error:  # another terminal created it meanwhile
-            raise DomainError(f"El usuario {name} ya existe.") from error
+            raise refusal("auth.user_exists", name=name) from error
         return created
 
     def reset_password(self, username: str, password: str) -> None:
@@ -249,7 +243,7 @@ class AuthService:
         with write_session(self._engine) as session:
             supervisor, agent = _supervised_target(session, actor, name)
             if not agent.disabled and agent.failed_signons == 0:
-                raise DomainError(f"El perfil {name} ya está habilitado.")
+                raise refusal("auth.profile_enabled", name=name)
             agent.disabled = False
             agent.failed_signons = 0
             session.add(agent)
@@ -304,10 +298,7 @@ def _require_supervisor(session: Session, actor: str) -> str:
     name = normalize_username(actor)
     agent = agent_queries.get_agent(session, username=name)
     if agent is None or agent.disabled or agent.role != Role.SUPERVISOR:
-        raise DomainError(
-            "CPF2217: No autorizado a trabajar con perfiles de usuario (solo supervisor).",
-            code="CPF2217",
-        )
+        raise refusal("auth.supervisor_only", code="CPF2217")
     return name
 
 
@@ -316,16 +307,14 @@ def _supervised_target(session: Session, actor: str, name: str) -> tuple[str, Ag
     supervisor = _require_supervisor(session, actor)
     agent = agent_queries.get_agent(session, username=name) if name else None
     if agent is None:
-        raise DomainError(
-            f"CPF2204: No se ha encontrado el perfil de usuario {name[:10]}.", code="CPF2204"
-        )
+        raise refusal("auth.profile_not_found", name=name[:10], code="CPF2204")
     return supervisor, agent
 
 
 def _valid_username(username: str) -> str:
     name = normalize_username(username)
     if not USERNAME_PATTERN.fullmatch(name):
-        raise DomainError("El usuario debe tener de 1 a 10 letras (A-Z) o dígitos.")
+        raise refusal("auth.username_invalid")
     return name
 
 
@@ -333,12 +322,10 @@ def _valid_role(role: str) -> str:
     try:
         return Role(role.strip().lower()).value
     except ValueError:
-        raise DomainError(
-            f"Rol inválido: {role[:12]}. Use asesor, supervisor o formador."
-        ) from None
+        raise refusal("auth.role_invalid", role=role[:12]) from None
 
 
 def _hash(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise DomainError(f"La contraseña debe tener al menos {MIN_PASSWORD_LENGTH} caracteres.")
+        raise refusal("auth.password_short", minimum=MIN_PASSWORD_LENGTH)
     return _hasher.hash(password)

@@ -1,8 +1,9 @@
 """The one exception the domain raises for anything an agent did or must do."""
 
+from swat_tui.domain.messages import text
 from swat_tui.store.errors import StoreBusy
 
-__all__ = ["MESSAGE_WIDTH", "DomainError", "StoreBusy", "account_not_found"]
+__all__ = ["MESSAGE_WIDTH", "DomainError", "StoreBusy", "account_not_found", "refusal"]
 
 MESSAGE_WIDTH = 79  # row 24 of a 24x80 screen, less the attribute byte
 
@@ -26,6 +27,13 @@ class DomainError(Exception):
         return f"DomainError({self.message!r}, code={self.code!r}, rule={self.rule!r})"
 
 
+def refusal(rule: str, /, *, code: str | None = None, **values: object) -> DomainError:
+    """The ``DomainError`` of catalogue entry ``rule`` (data/messages.toml): its
+    text with ``values`` filled in, the RR ``code`` when there is one, and the id
+    for the audit and a scorecard."""
+    return DomainError(text(rule, **values), code=code, rule=rule)
+
+
 def account_not_found(cuenta: int) -> DomainError:
     """The error every service gives for an RR number with no account behind it."""
-    return DomainError(f"La cuenta {cuenta:08d} no existe.")
+    return refusal("account.not_found", cuenta=cuenta)

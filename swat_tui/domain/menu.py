@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.paths import data_dir
 
 ROLES = ("asesor", "supervisor", "formador")
@@ -47,15 +47,13 @@ class MainMenu:
         """The option typed, or ``DomainError`` with the row-24 message."""
         text = typed.strip().upper()
         if not text:
-            raise DomainError("Digite una opción o un mandato.")
+            raise refusal("menu.option_missing")
         for option in self.options:
             if option.answers(text):
                 if role not in option.roles:
-                    raise DomainError(
-                        f"Opción {option.number}: no autorizada para el perfil {role}."
-                    )
+                    raise refusal("menu.option_forbidden", number=option.number, role=role)
                 return option
-        raise DomainError(f"La opción {text[:12]} no es válida.")
+        raise refusal("menu.option_invalid", text=text[:12])
 
 
 def parse_menu(raw: dict[str, Any]) -> MainMenu:

@@ -31,8 +31,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from swat_tui.domain import messages
 from swat_tui.domain.desk.softphone import Softphone
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.paths import data_dir
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.errors import StoreError
@@ -41,14 +42,11 @@ from swat_tui.store.queries import presence as queries
 
 @dataclass(frozen=True)
 class PresenceConfig:
-    """``data/presence.toml``: heartbeat period, staleness threshold, row-24 texts."""
+    """``data/presence.toml``: heartbeat period and staleness threshold (the row-24
+    texts are the catalogue's ``presence.*``, data/messages.toml)."""
 
     heartbeat: timedelta
     stale_after: timedelta
-    messages: Mapping[str, str]
-
-    def message(self, name: str, **values: object) -> str:
-        return self.messages[name].format(**values)
 
     def alive(self, heartbeat_at: datetime, now: datetime) -> bool:
         """A heartbeat younger than the threshold: the session is still there."""
@@ -61,8 +59,7 @@ def parse_presence_config(raw: Mapping[str, Any]) -> PresenceConfig:
     stale_after = float(raw["stale_after_seconds"])
     if not 0 < heartbeat < stale_after:
         raise ValueError("presence.toml needs 0 < heartbeat_seconds < stale_after_seconds")
-    messages = {str(name): str(text) for name, text in raw["messages"].items()}
-    return PresenceConfig(timedelta(seconds=heartbeat), timedelta(seconds=stale_after), messages)
+    return PresenceConfig(timedelta(seconds=heartbeat), timedelta(seconds=stale_after))
 
 
 def load_presence_config(path: Path) -> PresenceConfig:
@@ -178,7 +175,7 @@ def claim_in(
 ) -> str:
     """Take the profile's row for session ``token`` (in the caller's transaction).
 
-    Refused (``DomainError``, rule ``profile_in_use``) while another session's row
+    Refused (``DomainError``, rule ``presence.profile_in_use``) while another session's row
     is alive; a stale one is taken over, and the returned notice says so ("" else).
     """
     config = config or presence_config()
@@ -187,17 +184,14 @@ def claim_in(
     if row is not None and row.session != token:
         age = _age(row.heartbeat_at, now)
         if age < config.stale_after:
-            raise DomainError(
-                config.message(
-                    "profile_in_use",
-                    username=username,
-                    age=int(age.total_seconds()),
-                    wait=_seconds(config.stale_after - age),
-                ),
-                rule="profile_in_use",
+            raise refusal(
+                "presence.profile_in_use",
+                username=username,
+                age=int(age.total_seconds()),
+                wait=_seconds(config.stale_after - age),
             )
-        notice = config.message(
-            "profile_taken_over", username=username, age=int(age.total_seconds())
+        notice = messages.text(
+            "presence.profile_taken_over", username=username, age=int(age.total_seconds())
         )
     aux = phone.aux.label if phone.aux is not None else None
     queries.put_presence(

@@ -84,7 +84,6 @@ async def test_the_heartbeat_runs_while_signed_on_and_sign_off_removes_the_prese
     fast = presence.PresenceConfig(
         heartbeat=timedelta(seconds=0.05),
         stale_after=timedelta(seconds=30),
-        messages=presence.presence_config().messages,
     )
     monkeypatch.setattr(presence, "presence_config", lambda: fast)
     async with app.run_test(size=SIZE) as pilot:

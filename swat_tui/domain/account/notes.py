@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
 from swat_tui.domain.account.views import NoteLine, NotesView
-from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.errors import account_not_found, refusal
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.models import Note, NoteFolder
 from swat_tui.store.queries import access_log
@@ -56,16 +56,11 @@ class NoteService:
         """Append a note, to the special notes or to ``folder``; returns it as listed."""
         body = text.rstrip()
         if not body:
-            raise DomainError("La nota está vacía.")
+            raise refusal("account.note_empty")
         if folder is None and len(body) > SPECIAL_NOTE_MAX:
-            raise DomainError(
-                f"Nota de {len(body)} caracteres: máximo {SPECIAL_NOTE_MAX}. "
-                "Use F6 para crear carpeta SWAT."
-            )
+            raise refusal("account.special_note_long", length=len(body), maximum=SPECIAL_NOTE_MAX)
         if folder is not None and len(body) > FOLDER_NOTE_MAX:
-            raise DomainError(
-                f"Nota de {len(body)} caracteres: máximo {FOLDER_NOTE_MAX} por nota de carpeta."
-            )
+            raise refusal("account.folder_note_long", length=len(body), maximum=FOLDER_NOTE_MAX)
         now = self._clock()
         with write_session(self._engine) as session:
             _require_account(session, cuenta)
@@ -79,12 +74,12 @@ class NoteService:
         """F7+F6: a new named folder; returns the name as stored (upper-case)."""
         folder_name = name.strip().upper()
         if not FOLDER_NAME.fullmatch(folder_name):
-            raise DomainError("Nombre de carpeta inválido: de 1 a 10 letras, dígitos o _.")
+            raise refusal("account.folder_name_invalid")
         now = self._clock()
         with write_session(self._engine) as session:  # BEGIN IMMEDIATE: check and add as one
             _require_account(session, cuenta)
             if note_queries.get_folder(session, cuenta=cuenta, name=folder_name) is not None:
-                raise DomainError(f"La carpeta {folder_name} ya existe en la cuenta {cuenta:08d}.")
+                raise refusal("account.folder_exists", folder=folder_name, cuenta=cuenta)
             note_queries.add_folder(
                 session, cuenta=cuenta, name=folder_name, created_by=agent, at=now
             )
@@ -100,7 +95,7 @@ def _require_folder(session: Session, cuenta: int, name: str) -> NoteFolder:
     folder_name = name.strip().upper()
     found = note_queries.get_folder(session, cuenta=cuenta, name=folder_name)
     if found is None:
-        raise DomainError(f"La carpeta {folder_name[:10]} no existe en la cuenta {cuenta:08d}.")
+        raise refusal("account.folder_missing", folder=folder_name[:10], cuenta=cuenta)
     return found
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from swat_tui.domain.account.catalogs import document_type
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 
 QueryKind = Literal["cuenta", "documento", "telefono"]
 
@@ -82,7 +82,7 @@ def _parse_kind(kind: str | None) -> QueryKind | None:
         return None
     found = KIND_CODES.get(key) or _KIND_NAMES.get(key)
     if found is None:
-        raise DomainError("Tipo de consulta inválido: use 1=Cuenta, 2=Documento o 3=Teléfono.")
+        raise refusal("account.query_kind")
     return found
 
 
@@ -90,11 +90,11 @@ def parse_cuenta(text: str) -> AccountQuery:
     """Exactly 8 digits."""
     value = text.strip()
     if not value:
-        raise DomainError("Digite la cuenta.")
+        raise refusal("account.cuenta_missing")
     if not _DIGITS.fullmatch(value):
-        raise DomainError("La cuenta solo admite dígitos.")
+        raise refusal("account.cuenta_digits")
     if len(value) != 8:
-        raise DomainError("La cuenta debe tener 8 dígitos.")
+        raise refusal("account.cuenta_length")
     return AccountQuery("cuenta", value)
 
 
@@ -102,13 +102,13 @@ def parse_phone(text: str) -> AccountQuery:
     """A mobile (3...) or fixed (60...) number of 10 digits, or a local 7-digit one."""
     value = _PHONE_NOISE.sub("", text).removeprefix("+")
     if not value:
-        raise DomainError("Digite el teléfono.")
+        raise refusal("account.phone_missing")
     if not _DIGITS.fullmatch(value):
-        raise DomainError("El teléfono solo admite dígitos.")
+        raise refusal("account.phone_digits")
     if len(value) == 12 and value.startswith("57"):
         value = value[2:]
     if not _is_phone(value):
-        raise DomainError("Teléfono inválido: celular 3XXXXXXXXX, fijo 60XXXXXXXX o de 7 dígitos.")
+        raise refusal("account.phone_invalid")
     return AccountQuery("telefono", value)
 
 
@@ -123,18 +123,18 @@ def parse_document(text: str) -> AccountQuery:
     code, number = _split_document(text.strip().upper())
     number = _DOCUMENT_NOISE.sub("", number)
     if not number:
-        raise DomainError("Digite el documento.")
+        raise refusal("account.document_missing")
     if code is not None:
         kind = document_type(code)
         assert kind is not None
         if not kind.accepts(number):
-            raise DomainError(f"Documento {kind.code} inválido: {kind.rule}.")
+            raise refusal("account.document_kind_invalid", kind=kind.code, why=kind.rule)
         return AccountQuery("documento", number, kind.code)
     if _DIGITS.fullmatch(number) and 5 <= len(number) <= 12:
         return AccountQuery("documento", number)
     if not _DIGITS.fullmatch(number):
-        raise DomainError("Solo el pasaporte admite letras: digite PA y el número.")
-    raise DomainError("Documento inválido: de 5 a 12 dígitos.")
+        raise refusal("account.document_letters")
+    raise refusal("account.document_invalid")
 
 
 def _split_document(text: str) -> tuple[str | None, str]:
@@ -150,7 +150,7 @@ def _split_document(text: str) -> tuple[str | None, str]:
 
 def _guess(value: str) -> AccountQuery:
     if not value:
-        raise DomainError("Digite cuenta, documento o teléfono.")
+        raise refusal("account.query_missing")
     code, _ = _split_document(value.upper())
     if code is not None:
         return parse_document(value)

@@ -32,7 +32,7 @@ from swat_tui.domain.account.views import (
     PendingVisit,
     ServiceLine,
 )
-from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.errors import account_not_found, refusal
 from swat_tui.domain.pqr.terms import business_days_left
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.models import Account, Equipment, Pqr, Service, WfmSlot, WorkOrder
@@ -74,7 +74,7 @@ class AccountService:
         with read_session(self._engine) as session:
             found, total = _find(session, query, offset=offset, limit=limit)
         if total == 0:
-            raise DomainError(f"No hay cuentas que coincidan con {query.describe()}.")
+            raise refusal("account.none_match", query=query.describe())
         return SearchPage(tuple(_row(account) for account in found), total, offset)
 
     def open_panel(self, cuenta: int, *, agent: str, gate: Gate) -> AccountPanelView:

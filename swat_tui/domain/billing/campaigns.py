@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from swat_tui.domain.billing.views import CampaignsView, Enrolment, Offer
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.paths import data_dir
 from swat_tui.store.models import Account, DiscountCampaign
 from swat_tui.store.queries import accounts as account_queries
@@ -206,7 +206,7 @@ def read_conditions(path: Path) -> dict[str, Condition]:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         if tuple(reader.fieldnames or ()) != COLUMNS:
-            raise DomainError(f"{path.name}, línea 1: las columnas deben ser {','.join(COLUMNS)}.")
+            raise refusal("files.columns", name=path.name, columns=",".join(COLUMNS))
         rows: dict[str, Condition] = {}
         for line, raw in enumerate(reader, start=2):
             rows[raw["code"]] = _condition(path.name, line, raw)
@@ -217,15 +217,15 @@ def _condition(file: str, line: int, raw: dict[str, str]) -> Condition:
     services = frozenset(s for s in raw["services"].strip().split("+") if s)
     unknown = services - set(SERVICE_NAMES)
     if unknown:
-        raise DomainError(f"{file}, línea {line}, services: {sorted(unknown)[0]!r} no existe.")
+        raise refusal("files.campaigns.service", file=file, line=line, unknown=sorted(unknown)[0])
     tenure = raw["min_tenure_months"].strip() or "0"
     if not tenure.isdigit():
-        raise DomainError(f"{file}, línea {line}, min_tenure_months: {tenure!r} no es número.")
+        raise refusal("files.campaigns.tenure", file=file, line=line, tenure=tenure)
     flags = {}
     for name in ("up_to_date", "offered_in_sac"):
         value = raw[name].strip().lower()
         if value not in YES_NO:
-            raise DomainError(f"{file}, línea {line}, {name}: digite si o no.")
+            raise refusal("files.campaigns.yes_no", file=file, line=line, name=name)
         flags[name] = YES_NO[value]
     return Condition(
         code=raw["code"].strip(),

@@ -6,7 +6,7 @@ an email the customer confirmed; a change (CAMBIO) says how the next invoices
 go: ``digital`` to an email or ``fisica`` to an address (the account's, when
 none is typed). Both are rows of ``invoice_delivery_change``; the invoices
 already sent keep what Paradigma did with them. Every refusal is decided
-before anything is written, with a row-24 message of ``data/procedure.toml``.
+before anything is written, with a row-24 message of ``data/messages.toml``.
 """
 
 from __future__ import annotations

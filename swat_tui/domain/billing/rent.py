@@ -31,7 +31,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from swat_tui.domain.billing.views import InvoiceLine, RentPart, RentView
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.paths import data_dir
 from swat_tui.store.models import Account
 from swat_tui.store.queries import accounts as account_queries
@@ -209,7 +209,7 @@ def read_catalog(plans: Path, equipment: Path) -> RentCatalog:
         reader = csv.DictReader(handle)
         if tuple(reader.fieldnames or ()) != EQUIPMENT_COLUMNS:
             columns = ",".join(EQUIPMENT_COLUMNS)
-            raise DomainError(f"{equipment.name}, línea 1: las columnas deben ser {columns}.")
+            raise refusal("files.columns", name=equipment.name, columns=columns)
         for line, row in enumerate(reader, start=2):
             rents[row["kind"]] = EquipmentRent(
                 kind=row["kind"],
@@ -223,7 +223,7 @@ def read_catalog(plans: Path, equipment: Path) -> RentCatalog:
 def _amount(file: str, line: int, text: str | None) -> int:
     value = (text or "").strip()
     if not value.isdigit():
-        raise DomainError(f"{file}, línea {line}: {value!r} no es un número entero.")
+        raise refusal("files.rent.amount", file=file, line=line, value=value)
     return int(value)
 
 

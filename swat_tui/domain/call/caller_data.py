@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 
 CALLER_COLUMNS = ("caller_name", "caller_document", "caller_relation", "callback_number")
 RELATIONS = (
@@ -48,22 +48,22 @@ def check_field(name: str, value: str) -> FieldValue:
             return FieldValue(name, None, name)
         return FieldValue(name, _CHECKS[name](text), name)
     if not FIELD_NAME.fullmatch(name):
-        raise DomainError(f"Campo {name[:30]!r} no válido.")
+        raise refusal("call.field_unknown", name=name[:30])
     if len(value) > FIELD_VALUE_MAX:
-        raise DomainError(f"Texto de {len(value)} caracteres: máximo {FIELD_VALUE_MAX}.")
+        raise refusal("call.field_long", length=len(value), maximum=FIELD_VALUE_MAX)
     return FieldValue(name, value, None)
 
 
 def _name(text: str) -> str:
     if len(text) > NAME_MAX:
-        raise DomainError(f"Nombre de {len(text)} caracteres: máximo {NAME_MAX}.")
+        raise refusal("call.name_long", length=len(text), maximum=NAME_MAX)
     return text
 
 
 def _document(text: str) -> str:
     digits = _SEPARATORS.sub("", text)
     if not digits.isascii() or not digits.isdigit() or not 5 <= len(digits) <= 12:
-        raise DomainError("Documento inválido: escriba de 5 a 12 dígitos.")
+        raise refusal("call.document_invalid")
     return digits
 
 
@@ -88,7 +88,7 @@ _RELATION_BY_FOLDED = {_fold(relation): relation for relation in RELATIONS} | {
 def _relation(text: str) -> str:
     found = _RELATION_BY_FOLDED.get(_fold(text))
     if found is None:
-        raise DomainError("Relación no válida: titular, cónyuge, hijo(a), familiar, autorizado...")
+        raise refusal("call.relation_invalid")
     return found
 
 
@@ -97,7 +97,7 @@ def _callback(text: str) -> str:
     if digits.startswith("+57"):
         digits = digits[3:]
     if not digits.isascii() or not digits.isdigit() or not 7 <= len(digits) <= 10:
-        raise DomainError("Número de contacto inválido: escriba de 7 a 10 dígitos.")
+        raise refusal("call.callback_invalid")
     return digits
 
 

@@ -22,7 +22,7 @@ from swat_tui.domain.call.records import (
     to_record,
 )
 from swat_tui.domain.call.views import CallRecord
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import DomainError, refusal
 from swat_tui.domain.presence import PresenceMove, follow_call, write_move
 from swat_tui.domain.procedure import engine
 from swat_tui.domain.procedure.definition import ProcedureDef
@@ -33,7 +33,7 @@ from swat_tui.store.queries import calls as call_queries
 
 
 def call_not_found(call_id: int) -> DomainError:
-    return DomainError(f"La llamada {call_id} no existe.")
+    return refusal("call.not_found", call_id=call_id)
 
 
 def load_call(session: Session, call_id: int) -> Call:
@@ -83,8 +83,8 @@ class CallChange:
         if self.call.status == IN_PROGRESS:
             return
         if self.call.status == RINGING:
-            raise DomainError("Conteste primero la llamada.")
-        raise DomainError("La llamada ya terminó.")
+            raise refusal("call.answer_first")
+        raise refusal("call_closed")
 
     def require_workable(self) -> None:
         """In progress, or in the after-call work of a call that ended or dropped."""

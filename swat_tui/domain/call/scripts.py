@@ -16,7 +16,7 @@ from pathlib import Path
 from string import Formatter
 from typing import Any
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.paths import data_dir
 
 _FORMATTER = Formatter()
@@ -35,8 +35,10 @@ class Script:
         """The text with every placeholder replaced by its value, literally."""
         missing = sorted(self.placeholders - values.keys())
         if missing:
-            raise DomainError(
-                f"Guion {self.name}: falta el dato {', '.join('{' + m + '}' for m in missing)}."
+            raise refusal(
+                "files.scripts.value_missing",
+                name=self.name,
+                missing=", ".join("{" + m + "}" for m in missing),
             )
         parts: list[str] = []
         for literal, field, _spec, _conversion in _FORMATTER.parse(self.text):
@@ -96,7 +98,7 @@ def get_script(name: str) -> Script:
     """The script with this name, or an error naming it."""
     found = script_book().scripts.get(name)
     if found is None:
-        raise DomainError(f"El guion {name} no existe en data/scripts.toml.")
+        raise refusal("files.scripts.unknown", name=name)
     return found
 
 

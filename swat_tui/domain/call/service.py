@@ -40,7 +40,7 @@ from swat_tui.domain.call.swat_folder import add_swat_note
 from swat_tui.domain.call.typification_rules import NOTES_MAX, SWAT_NOTE_POINTER
 from swat_tui.domain.call.typify import TypificationForm, typify
 from swat_tui.domain.call.views import CallLogLine, CallRecord, TypificationLine
-from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.errors import account_not_found, refusal
 from swat_tui.domain.presence import PresenceMove
 from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.procedure import engine as rules
@@ -112,14 +112,14 @@ class CallService:
         caller = ani.strip() or "DESCONOCIDO"
         target = _queue(queue)
         if len(caller) > ANI_MAX:
-            raise DomainError(f"Número que llama de {len(caller)} caracteres: máximo {ANI_MAX}.")
+            raise refusal("call.caller_long", length=len(caller), maximum=ANI_MAX)
         now = self._clock()
         state = CallState().with_field(CALLER_SAYS_FIELD, says) if says else CallState()
         with write_session(self._engine) as session:
             if session.get(Agent, agent_id) is None:
-                raise DomainError(f"El asesor {agent_id} no existe.")
+                raise refusal("call.agent_unknown", agent_id=agent_id)
             if call_queries.open_calls_of(session, agent_id=agent_id, statuses=OPEN_STATUSES):
-                raise DomainError("Ya tiene una llamada abierta: termínela o cuélguela.")
+                raise refusal("call.already_open")
             call = call_queries.add_call(
                 session,
                 agent_id=agent_id,
@@ -137,7 +137,7 @@ class CallService:
     def answer(self, call_id: int, *, presence: PresenceMove | None = None) -> CallRecord:
         def apply(change: CallChange) -> None:
             if change.call.status != RINGING:
-                raise DomainError("No hay ninguna llamada timbrando.")
+                raise refusal("call.none_ringing")
             change.call.status = IN_PROGRESS
             change.call.answered_at = change.now
             change.record(check_ids.ANSWERED, "ok")
@@ -147,9 +147,9 @@ class CallService:
     def hold(self, call_id: int, *, presence: PresenceMove | None = None) -> CallRecord:
         def apply(change: CallChange) -> None:
             if change.call.status != IN_PROGRESS:
-                raise DomainError("No hay ninguna llamada en curso para poner en espera.")
+                raise refusal("call.none_to_hold")
             if change.call.hold_started_at is not None:
-                raise DomainError("La llamada ya está en espera.")
+                raise refusal("call.on_hold")
             change.call.hold_started_at = change.now
             change.event("espera", "inicio")
 
@@ -158,7 +158,7 @@ class CallService:
     def resume(self, call_id: int, *, presence: PresenceMove | None = None) -> CallRecord:
         def apply(change: CallChange) -> None:
             if change.call.status != IN_PROGRESS or change.call.hold_started_at is None:
-                raise DomainError("La llamada no está en espera.")
+                raise refusal("call.not_on_hold")
             change.event("reanudada", f"{change.stop_hold()} s")
 
         return self._write(call_id, apply, presence)
@@ -190,7 +190,7 @@ class CallService:
 
         def apply(change: CallChange) -> None:
             if change.call.status not in OPEN_STATUSES:
-                raise DomainError("No hay ninguna llamada en curso.")
+                raise refusal("call.none_in_progress")
             status = ABANDONED if by == CUSTOMER else HUNG_UP
             if change.call.status == IN_PROGRESS:
                 try:
@@ -212,7 +212,7 @@ class CallService:
 
         def apply(change: CallChange) -> None:
             if change.call.status not in OPEN_STATUSES:
-                raise DomainError("La llamada ya terminó.")
+                raise refusal("call_closed")
             seen = change.last_seen()
             change.stop_hold(seen)
             change.call.status = ABANDONED
@@ -280,7 +280,7 @@ class CallService:
         worked on (``CallState.typed``): it records no check and starts no action."""
         too_long = [name for name, value in values.items() if len(value) > FIELD_VALUE_MAX]
         if too_long:
-            raise DomainError(f"Texto de más de {FIELD_VALUE_MAX} caracteres en {too_long[0]}.")
+            raise refusal("call.typed_long", maximum=FIELD_VALUE_MAX, field=too_long[0])
 
         def apply(change: CallChange) -> None:
             change.require_workable()
@@ -303,7 +303,7 @@ class CallService:
     def record_check(self, call_id: int, check_id: str, result: str) -> CallRecord:
         """Mark a check of the procedure done (``engine.record``)."""
         if check_id in OWN_ACTION_CHECKS:
-            raise DomainError(f"El chequeo {check_id} se registra con su propia acción.")
+            raise refusal("call.check_by_action", check_id=check_id)
 
         def apply(change: CallChange) -> None:
             change.require_workable()
@@ -335,7 +335,7 @@ class CallService:
         text = " ".join(description.split())
         request_max = self._procedure.limit("request")
         if len(text) > request_max:
-            raise DomainError(f"Solicitud de {len(text)} caracteres: máximo {request_max}.")
+            raise refusal("call.request_long", length=len(text), maximum=request_max)
         branch_id = branch.strip().lower()
 
         def apply(change: CallChange) -> None:
@@ -456,7 +456,7 @@ def _end_acw(change: CallChange, at: datetime, note: str) -> None:
     """Add the ACW that ran until ``at`` to ``acw_seconds``: the call's ACW is over."""
     started = change.call.acw_started_at
     if started is None:
-        raise DomainError("La llamada no está en trabajo posterior (ACW).")
+        raise refusal("call.not_in_acw")
     seconds = seconds_between(started, at)
     change.call.acw_seconds += seconds
     change.call.acw_started_at = None
@@ -469,18 +469,18 @@ def _survey(answer: str, score: int | None) -> tuple[str, int | None]:
         words, score = words[:1], int(words[1])
     given = " ".join(words)
     if given not in SURVEY_ANSWERS:
-        raise DomainError('Respuesta de la encuesta: "acepta" o "no acepta".')
+        raise refusal("call.survey_answer")
     if score is not None and (given != "acepta" or not 1 <= score <= 5):
-        raise DomainError("La calificación va de 1 a 5 y solo si el cliente acepta.")
+        raise refusal("call.survey_score")
     return given, score
 
 
 def _queue(queue: str) -> str:
     text = queue.strip()
     if not text:
-        raise DomainError("Indique la cola.")
+        raise refusal("call.queue_missing")
     if len(text) > QUEUE_MAX:
-        raise DomainError(f"Nombre de cola de {len(text)} caracteres: máximo {QUEUE_MAX}.")
+        raise refusal("call.queue_long", length=len(text), maximum=QUEUE_MAX)
     return text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from swat_tui.domain.account.notes import FOLDER_NOTE_MAX
 from swat_tui.domain.call.change import CallChange
 from swat_tui.domain.call.typification_rules import SWAT_FOLDER
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.store.models import Agent
 from swat_tui.store.queries import notes as note_queries
 
@@ -15,11 +15,11 @@ def add_swat_note(change: CallChange, text: str) -> None:
     call, session = change.call, change.session
     body = text.rstrip()
     if not body:
-        raise DomainError("La nota está vacía.")
+        raise refusal("account.note_empty")
     if len(body) > FOLDER_NOTE_MAX:
-        raise DomainError(f"Nota de {len(body)} caracteres: máximo {FOLDER_NOTE_MAX}.")
+        raise refusal("call.swat_note_long", length=len(body), maximum=FOLDER_NOTE_MAX)
     if call.cuenta is None:
-        raise DomainError("Abra primero la cuenta del cliente en RR (paso 1).")
+        raise refusal("call.account_first")
     agent = session.get(Agent, call.agent_id)
     author = agent.username if agent else ""
     folder = note_queries.get_folder(session, cuenta=call.cuenta, name=SWAT_FOLDER)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import DomainError, refusal
 from swat_tui.domain.procedure.definition import load_procedure
 
 PROVIDER_CODE = "4410"
@@ -25,20 +25,22 @@ INCIDENT_PATTERN = re.compile(r"INC\d{1,9}")
 def normalize_code(code: str) -> str:
     text = code.strip().upper()
     if not text:
-        raise DomainError("Escriba el código de tipificación UCC.")
+        raise refusal("typify.code_missing")
     return text
 
 
 def unknown_code(code: str) -> DomainError:
-    return DomainError(f"El código {code[:12]} no existe en el catálogo UCC.")
+    return refusal("ucc.unknown", ucc=code[:12])
 
 
 def check_notes(notes: str) -> str:
     text = notes.strip()
     if len(text) > NOTES_MAX:
-        raise DomainError(
-            f"Nota de {len(text)} caracteres: máximo {NOTES_MAX}. "
-            f"Pásela a la carpeta {SWAT_FOLDER} (F7, F6).",
+        raise refusal(
+            "typify.notes_long",
+            length=len(text),
+            maximum=NOTES_MAX,
+            folder=SWAT_FOLDER,
             code="typify_notes",
         )
     return text
@@ -49,9 +51,7 @@ def check_incident(number: str | None) -> str | None:
         return None
     text = number.strip().upper()
     if not INCIDENT_PATTERN.fullmatch(text):
-        raise DomainError(
-            "Aviso inválido: INC seguido de dígitos (p. ej. INC000123456).", code="typify_aviso"
-        )
+        raise refusal("typify.aviso_invalid", code="typify_aviso")
     return text
 
 
@@ -60,7 +60,7 @@ def check_cun(cun: str | None) -> str | None:
         return None
     text = cun.strip()
     if not CUN_PATTERN.fullmatch(text):
-        raise DomainError("CUN inválido: formato PPPP-AA-NNNNNNNNNN (p. ej. 4410-26-0000000001).")
+        raise refusal("typify.cun_invalid")
     return text
 
 
@@ -73,5 +73,5 @@ def next_cun(year: int, last: str | None) -> str:
     found = CUN_PATTERN.fullmatch(last) if last else None
     sequence = int(found.group(3)) + 1 if found else 1
     if sequence >= 10**10:
-        raise DomainError(f"Se agotó la secuencia de CUN del año {year}.")
+        raise refusal("typify.cun_exhausted", year=year)
     return f"{cun_prefix(year)}{sequence:010d}"

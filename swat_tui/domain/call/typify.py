@@ -15,7 +15,7 @@ from swat_tui.domain.call.typification_rules import (
     normalize_code,
     unknown_code,
 )
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.domain.procedure.check_ids import TYPIFICATION
 from swat_tui.domain.procedure.engine import RuleViolation, escalated, typification_refusal
 from swat_tui.domain.procedure.state import CUN_FIELD, DIME_FIELD
@@ -46,7 +46,7 @@ class TypificationForm:
     ) -> TypificationForm:
         given_cun = check_cun(cun)
         if first_contact and given_cun:
-            raise DomainError("Con solución en primer contacto no se registra CUN.")
+            raise refusal("typify.cun_first_contact")
         return cls(
             normalize_code(code),
             first_contact,
@@ -62,10 +62,10 @@ def typify(change: CallChange, form: TypificationForm) -> None:
     call, session = change.call, change.session
     assert call.id is not None
     if call.cuenta is None:
-        raise DomainError("Abra primero la cuenta del cliente en RR (paso 1).")
-    refusal = typification_refusal(change.procedure, change.state)
-    if refusal is not None:
-        raise refusal
+        raise refusal("call.account_first")
+    refused = typification_refusal(change.procedure, change.state)
+    if refused is not None:
+        raise refused
     if form.first_contact and escalated(change.procedure, change.state):
         rule = "branch_escalate"
         raise RuleViolation(change.procedure.message(rule), rule=rule)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.domain.procedure.definition import load_procedure
 from swat_tui.paths import data_dir
 from swat_tui.store.engine import read_session, write_session
@@ -65,7 +65,7 @@ class UccCatalog:
         """Codes matching every word of ``text`` (all when blank); an exact code comes first."""
         branches = load_procedure().branch_ids
         if branch is not None and branch not in branches:
-            raise DomainError(f"Rama inválida: use {', '.join(branches)}.")
+            raise refusal("ucc.branch_invalid", branches=", ".join(branches))
         words = text.split()
         with read_session(self._engine) as session:
             rows = ucc_queries.search(session, words=words, branch=branch)
@@ -78,11 +78,11 @@ class UccCatalog:
         """The entry with this code, or the error F22 shows for an unknown one."""
         wanted = normalize_code(code)
         if not wanted:
-            raise DomainError("Digite el código UCC.")
+            raise refusal("ucc.code_missing")
         with read_session(self._engine) as session:
             row = ucc_queries.get_code(session, code=wanted)
         if row is None:
-            raise DomainError(f"El código {wanted[:20]} no existe en el catálogo UCC.")
+            raise refusal("ucc.unknown", ucc=wanted[:20])
         return _entry(row)
 
     def count(self) -> int:
@@ -122,30 +122,30 @@ def read_csv(path: Path) -> tuple[UccEntry, ...]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as error:
-        raise DomainError(f"No existe el archivo {path}.") from error
+        raise refusal("files.missing", path=path) from error
     except UnicodeDecodeError as error:
-        raise DomainError(f"{path.name}: el archivo no está en UTF-8.") from error
+        raise refusal("files.not_utf8", name=path.name) from error
     except OSError as error:
-        raise DomainError(f"No se puede leer {path}: {error.strerror}.") from error
+        raise refusal("files.unreadable", path=path, reason=error.strerror) from error
     first_line = text.split("\n", 1)[0]
     if not first_line.strip():
-        raise DomainError(f"{path.name} línea 1: faltan los títulos {','.join(COLUMNS)}.")
+        raise refusal("files.ucc.titles_missing", name=path.name, titles=",".join(COLUMNS))
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         entries = _entries(path.name, reader)
     except csv.Error as error:
         where = f"{path.name} línea {reader.line_num}"
-        raise DomainError(f"{where}: CSV inválido ({error}).") from error
+        raise refusal("files.csv_invalid", where=where, error=error) from error
     if not entries:
-        raise DomainError(f"{path.name}: el archivo no tiene códigos.")
+        raise refusal("files.ucc.empty", name=path.name)
     return entries
 
 
 def _entries(name: str, reader: Reader) -> tuple[UccEntry, ...]:
     header = [title.strip().lower() for title in next(reader)]
     if tuple(header) != COLUMNS:
-        raise DomainError(f"{name} línea 1: los títulos deben ser {','.join(COLUMNS)}.")
+        raise refusal("files.ucc.titles", name=name, titles=",".join(COLUMNS))
     seen: dict[str, int] = {}
     entries: list[UccEntry] = []
     for fields in reader:
@@ -154,8 +154,8 @@ def _entries(name: str, reader: Reader) -> tuple[UccEntry, ...]:
             continue
         entry = _parse_row(fields, f"{name} línea {line}")
         if entry.code in seen:
-            raise DomainError(
-                f"{name} línea {line}: el código {entry.code} se repite (línea {seen[entry.code]})."
+            raise refusal(
+                "files.ucc.repeated", name=name, line=line, ucc=entry.code, seen=seen[entry.code]
             )
         seen[entry.code] = line
         entries.append(entry)
@@ -164,23 +164,25 @@ def _entries(name: str, reader: Reader) -> tuple[UccEntry, ...]:
 
 def _parse_row(fields: list[str], where: str) -> UccEntry:
     if len(fields) != len(COLUMNS):
-        raise DomainError(f"{where}: tiene {len(fields)} columnas y deben ser {len(COLUMNS)}.")
+        raise refusal(
+            "files.ucc.column_count", where=where, length=len(fields), columns=len(COLUMNS)
+        )
     code = normalize_code(fields[0])
     branch = fields[1].strip().lower()
     description = " ".join(fields[2].split())
     if not code:
-        raise DomainError(f"{where}: falta el código.")
+        raise refusal("files.ucc.code_missing", where=where)
     if len(code) > CODE_MAX:
-        raise DomainError(f"{where}: el código {code[:20]} supera {CODE_MAX} caracteres.")
+        raise refusal("files.ucc.code_long", where=where, ucc=code[:20], maximum=CODE_MAX)
     if not _CODE.fullmatch(code):
-        raise DomainError(f"{where}: el código {code} solo admite letras, dígitos, - _ y punto.")
+        raise refusal("files.ucc.code_chars", where=where, ucc=code)
     branches = load_procedure().branch_ids
     if branch not in branches:
-        raise DomainError(f"{where}: la rama {branch!r} no es {', '.join(branches)}.")
+        raise refusal("files.ucc.branch", where=where, branch=branch, branches=", ".join(branches))
     if not description:
-        raise DomainError(f"{where}: falta la descripción del código {code}.")
+        raise refusal("files.ucc.description_missing", where=where, ucc=code)
     if len(description) > DESCRIPTION_MAX:
-        raise DomainError(f"{where}: la descripción supera {DESCRIPTION_MAX} caracteres.")
+        raise refusal("files.ucc.description_long", where=where, maximum=DESCRIPTION_MAX)
     return UccEntry(code, branch, description, _flag(fields[3], where))
 
 
@@ -190,4 +192,4 @@ def _flag(value: str, where: str) -> bool:
         return True
     if folded in _FALSE:
         return False
-    raise DomainError(f"{where}: requires_cun debe ser true o false, no {value.strip()!r}.")
+    raise refusal("files.ucc.requires_cun", where=where, value=value.strip())

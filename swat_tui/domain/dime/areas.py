@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from swat_tui.calendar_co import add_business_days
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import DomainError, refusal
 from swat_tui.paths import data_dir
 
 TEXT_FIELDS = ("id", "name", "data_hint", "ucc_code")
@@ -100,14 +100,14 @@ def read_areas(path: Path) -> DimeAreas:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise DomainError(f"{path.name}: no es TOML válido ({error}).") from error
+        raise refusal("files.toml_invalid", name=path.name, error=error) from error
     return parse_areas(raw, path.name)
 
 
 def parse_areas(raw: dict[str, Any], name: str = "dime_areas.toml") -> DimeAreas:
     entries = raw.get("area")
     if not isinstance(entries, list) or not entries:
-        raise DomainError(f"{name}: no tiene áreas ([[area]]).")
+        raise refusal("files.dime.no_areas", name=name)
     areas: list[DimeArea] = []
     for index, entry in enumerate(entries, start=1):
         areas.append(_area(name, index, entry, {a.id for a in areas}))
@@ -116,23 +116,23 @@ def parse_areas(raw: dict[str, Any], name: str = "dime_areas.toml") -> DimeAreas
 
 def _messages(name: str, raw: object) -> dict[str, str]:
     if not isinstance(raw, dict):
-        raise DomainError(f"{name}: no tiene los mensajes ([messages]).")
+        raise refusal("files.dime.no_messages", name=name)
     for key in MESSAGES:
         value = raw.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise DomainError(f"{name}, [messages], campo {key}: falta o está vacío.")
+            raise refusal("files.dime.message_missing", name=name, key=key)
     unknown = sorted(set(raw) - set(MESSAGES))
     if unknown:
-        raise DomainError(f"{name}, [messages], campo {unknown[0]}: no es un mensaje de DIME.")
+        raise refusal("files.dime.message_unknown", name=name, unknown=unknown[0])
     return {key: str(raw[key]) for key in MESSAGES}
 
 
 def _area(name: str, index: int, entry: object, seen: set[str]) -> DimeArea:
     def fail(field: str, why: str) -> DomainError:
-        return DomainError(f"{name}, área {index}, campo {field}: {why}")
+        return refusal("files.dime.area_field", name=name, index=index, field=field, why=why)
 
     if not isinstance(entry, dict):
-        raise DomainError(f"{name}, área {index}: debe ser una tabla [[area]].")
+        raise refusal("files.dime.area_table", name=name, index=index)
     unknown = sorted(set(entry) - {*TEXT_FIELDS, *NUMBER_FIELDS})
     if unknown:
         raise fail(unknown[0], "no es un campo de un área.")

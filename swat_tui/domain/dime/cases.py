@@ -22,7 +22,8 @@ from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.dime.areas import DimeArea, DimeAreas
 from swat_tui.domain.errors import DomainError, account_not_found
 from swat_tui.domain.pqr.terms import business_days_left
-from swat_tui.domain.procedure.check_ids import ESCALATED, TYPIFICATION
+from swat_tui.domain.procedure.actions import load_actions
+from swat_tui.domain.procedure.check_ids import TYPIFICATION
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.state import DIME_FIELD, SUGGESTED_CODE_FIELD
 from swat_tui.store.enums import DimeStatus
@@ -133,7 +134,7 @@ def escalate(
         if state.mark_for(TYPIFICATION, state.request_number) is not None:
             raise DomainError(areas.message("typified"))
         if check_id is not None and state.mark_for(check_id, state.request_number) is None:
-            change.record(check_id, f"{ESCALATED}: DIME {number}")
+            change.record(check_id, load_actions().escalation(f"DIME {number}"))
         change.set_request_field(DIME_FIELD, number)
         change.set_request_field(SUGGESTED_CODE_FIELD, area.ucc_code)
 

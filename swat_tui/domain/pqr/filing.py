@@ -24,6 +24,7 @@ from swat_tui.domain.errors import DomainError, account_not_found
 from swat_tui.domain.pqr.consult import KIND_NAMES
 from swat_tui.domain.pqr.matrix import MatrixRow, PqrMatrix
 from swat_tui.domain.pqr.terms import ANSWER_BUSINESS_DAYS, due_on
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.engine import RuleViolation
 from swat_tui.domain.procedure.state import CUN_FIELD, SUGGESTED_CODE_FIELD, CallState
@@ -33,9 +34,10 @@ from swat_tui.store.queries import access_log, pqr_filing
 from swat_tui.store.queries import accounts as account_queries
 from swat_tui.store.queries import calls as call_queries
 
-# The checks of PQR030 (data/procedure.toml, step 6).
-VALIDATED = "pqr_datos_validados"
-FILED = "pqr_radicada"
+# The checks of PQR030 (data/procedure.toml, step 6), as its actions record them
+# (data/actions.toml).
+VALIDATED = load_actions().action("pqr_validate").check
+FILED = load_actions().action("pqr_file").check
 FILED_RESULT = "radicada "  # the filed check's result: "radicada RAD0001000001"
 
 NOTES_MIN = 20  # "clear and complete": a few words are not notes

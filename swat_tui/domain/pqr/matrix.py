@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import DomainError, refusal
 from swat_tui.paths import data_dir
 
 KINDS = ("peticion", "queja", "reclamo", "recurso")
@@ -40,7 +40,7 @@ class PqrMatrix:
         for row in self.rows:
             if row.motive == motive:
                 return row
-        raise DomainError(f"El motivo {motive!r} no está en la matriz de PQR.")
+        raise refusal("pqr.motive_not_in_matrix", motive=motive)
 
 
 def default_path() -> Path:
@@ -52,19 +52,19 @@ def read_matrix(path: Path) -> PqrMatrix:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         if tuple(reader.fieldnames or ()) != COLUMNS:
-            raise DomainError(f"{path.name}, línea 1: las columnas deben ser {','.join(COLUMNS)}.")
+            raise refusal("files.columns", name=path.name, columns=",".join(COLUMNS))
         rows: list[MatrixRow] = []
         seen: set[str] = set()
         for line, raw in enumerate(reader, start=2):
             rows.append(_row(path.name, line, raw, seen))
     if not rows:
-        raise DomainError(f"{path.name}: la matriz no tiene motivos.")
+        raise refusal("files.pqr.empty", name=path.name)
     return PqrMatrix(tuple(rows))
 
 
 def _row(name: str, line: int, raw: dict[str, str], seen: set[str]) -> MatrixRow:
     def fail(field: str, why: str) -> DomainError:
-        return DomainError(f"{name}, línea {line}, campo {field}: {why}")
+        return refusal("files.pqr.field", name=name, line=line, field=field, why=why)
 
     values = {key: (raw.get(key) or "").strip() for key in COLUMNS}
     for key, value in values.items():

@@ -1,7 +1,10 @@
 """The SWAT procedure engine: eight steps, their checks and rules, as data plus pure code.
 
 - ``data/procedure.toml`` describes the steps, each step's checks (with the
-  account flag or branch that makes them apply) and the rule messages.
+  account flag or branch that makes them apply); the rules' row-24 texts are
+  in the message catalogue ``data/messages.toml`` (``swat_tui.domain.messages``).
+- ``actions`` reads ``data/actions.toml``: the checks each action records, the
+  UCC codes it suggests, the escalation mark, the support route to the visit.
 - ``definition`` reads it; ``state.CallState`` is one call's progress
   (JSON-serialisable, saved after every change); ``engine`` applies the rules;
   ``guide`` says what the procedure guide shows.

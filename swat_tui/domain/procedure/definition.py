@@ -1,4 +1,5 @@
-"""The procedure's steps, checks and rule messages, read from ``data/procedure.toml``.
+"""The procedure's steps and checks, read from ``data/procedure.toml``; its rule
+messages from the message catalogue beside it (``data/messages.toml``).
 
 The definition is data so that trainers and later branches change the
 procedure without touching the engine.
@@ -7,11 +8,13 @@ procedure without touching the engine.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from swat_tui.domain.messages import catalogue, read_catalogue
 from swat_tui.domain.procedure.routes import BranchRoutes, read_routes
 from swat_tui.paths import data_dir
 
@@ -66,10 +69,11 @@ class BranchDef:
 
 @dataclass(frozen=True)
 class ProcedureDef:
-    """The whole procedure: steps in order, branches, rule messages and field limits."""
+    """The whole procedure: steps in order, branches, rule messages (from the catalogue)
+    and field limits."""
 
     steps: tuple[StepDef, ...]
-    rules: dict[str, str]
+    rules: Mapping[str, str]  # the catalogue's procedure rules (bare ids): id -> text
     branches: tuple[BranchDef, ...] = ()
     limits: dict[str, int] = field(default_factory=dict)
     routes: BranchRoutes | None = None  # steps 3-6 by branch and sub-flow
@@ -113,11 +117,13 @@ class ProcedureDef:
         raise KeyError(branch)
 
     def message(self, rule: str, **values: object) -> str:
+        """The catalogue's text of ``rule`` (an id of data/messages.toml), filled in."""
         return self.rules[rule].format(**values)
 
 
-def parse_procedure(raw: dict[str, Any]) -> ProcedureDef:
-    """Build the definition from the TOML document (validated: steps 1..8 in order)."""
+def parse_procedure(raw: dict[str, Any], messages: Mapping[str, str] | None = None) -> ProcedureDef:
+    """Build the definition from the TOML document (validated: steps 1..8 in order)
+    with ``messages``, the catalogue its rules' texts come from (the shipped one)."""
     branches = tuple(
         BranchDef(row["id"], str(row["option"]), row["name"]) for row in raw.get("branch", ())
     )
@@ -175,15 +181,21 @@ def parse_procedure(raw: dict[str, Any]) -> ProcedureDef:
     if len(options) != len(set(options)):
         raise ValueError("each branch needs its own option")
     limits = {name: int(value) for name, value in raw.get("limits", {}).items()}
-    return ProcedureDef(tuple(steps), dict(raw["rules"]), branches, limits)
+    texts = catalogue() if messages is None else messages
+    rules = {rule: text for rule, text in texts.items() if "." not in rule}
+    return ProcedureDef(tuple(steps), rules, branches, limits)
 
 
 @cache
 def load_procedure(path: Path | None = None) -> ProcedureDef:
-    """The procedure from ``data/procedure.toml`` (or ``path``), with the routes of
-    steps 3-6 from ``branch_routes.toml`` beside it when there is one."""
+    """The procedure from ``data/procedure.toml`` (or ``path``), with the rule texts of
+    ``messages.toml`` and the routes of steps 3-6 from ``branch_routes.toml`` beside
+    it when there are (else the shipped catalogue, and no routes)."""
     source = path or data_dir() / "procedure.toml"
-    procedure = parse_procedure(tomllib.loads(source.read_text(encoding="utf-8")))
+    messages_file = source.with_name("messages.toml")
+    messages = read_catalogue(messages_file) if path and messages_file.exists() else catalogue()
+    raw = tomllib.loads(source.read_text(encoding="utf-8"))
+    procedure = parse_procedure(raw, messages)
     routes_file = source.with_name("branch_routes.toml")
     if not routes_file.exists():
         return procedure

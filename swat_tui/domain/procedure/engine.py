@@ -10,9 +10,9 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import DomainError, refusal
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.check_ids import (
-    ESCALATED,
     F7_READ,
     IDENTITY,
     REQUEST,
@@ -130,10 +130,10 @@ def start_request(
 ) -> CallState:
     """Record the customer's request and its branch (the step-2 'solicitud' check)."""
     if branch not in procedure.branch_ids:
-        raise DomainError(f"Rama {branch[:12]!r} no válida: use SAC, soporte, visita o PQR.")
+        raise refusal("branch_unknown", branch=branch[:12])
     text = " ".join(description.split())
     if not text:
-        raise DomainError("Describa la solicitud del cliente.")
+        raise refusal("request_text_missing")
     current = state.request
     if current is not None and state.mark_for(TYPIFICATION, current.number) is None:
         # Correcting the request before it was typified: replace it.
@@ -190,12 +190,13 @@ def end(procedure: ProcedureDef, state: CallState) -> CallState:
 def escalated(procedure: ProcedureDef, state: CallState) -> bool:
     """The current request's branch step (3-6) was answered N: not solved on the line,
     so its typification escalates (CUN or DIME), never first contact."""
+    actions = load_actions()
     for step in procedure.steps:
         if step.branch is None:
             continue
         for check in step.checks:
             mark = state.mark_for(check.id, state.request_number)
-            if mark is not None and mark.result.startswith(ESCALATED):
+            if mark is not None and actions.is_escalated(mark.result):
                 return True
     return False
 

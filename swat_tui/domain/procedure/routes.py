@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.domain.procedure.state import SUBFLOW_FIELD, CallState
 
 __all__ = [
@@ -64,7 +64,7 @@ class BranchRoutes:
             if row.option == option.strip():
                 return row
         offered = ", ".join(f"{r.option}={r.label}" for r in self.subflows(branch))
-        raise DomainError(f"Gestión: digite {offered}.")
+        raise refusal("subflow_choice", offered=offered)
 
 
 def parse_routes(raw: dict[str, Any], branches: tuple[str, ...]) -> BranchRoutes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.domain.sac.benefits import BenefitDef, load_benefits
 from swat_tui.domain.sac.cartera import CarteraView
 from swat_tui.domain.sac.inputs import parse_amount, parse_day
@@ -30,33 +30,31 @@ def check_commitment(
 ) -> CommitmentForm:
     """The commitment as typed, or the row-24 reason it cannot be recorded."""
     if view.facts.debt <= 0:
-        raise DomainError("La cuenta no tiene deuda: no hay compromiso de pago que registrar.")
+        raise refusal("sac.no_debt")
     code = benefit.strip().upper()
     chosen: BenefitDef | None = None
     definition = load_benefits()
     if code:
         offered = {e.benefit.code: e for e in view.benefits}
         if code not in offered:
-            raise DomainError(f"Beneficio {code[:12]} no se ofrece a esta cuenta.")
+            raise refusal("sac.benefit_not_offered", benefit=code[:12])
         eligibility = offered[code]
         if not eligibility.met:
-            raise DomainError(f"No cumple el beneficio {code}: {eligibility.reason}")
+            raise refusal("sac.benefit_not_met", benefit=code, reason=eligibility.reason)
         chosen = eligibility.benefit
     when = parse_day(promised_on, label="Fecha del compromiso")
     if when < today:
-        raise DomainError("Fecha del compromiso: no puede ser anterior a hoy.")
+        raise refusal("sac.commitment_date_past")
     limit_days = chosen.limit_days if chosen else definition.plain_limit_days
     limit = today + timedelta(days=limit_days)
     if when > limit:
-        raise DomainError(
-            f"Fecha del compromiso: máximo el {limit.strftime('%d/%m/%Y')} ({limit_days} días)."
+        raise refusal(
+            "sac.commitment_date_late", limit=limit.strftime("%d/%m/%Y"), limit_days=limit_days
         )
     pesos = parse_amount(amount, label="Valor del compromiso")
     if pesos > view.facts.debt:
-        raise DomainError("Valor del compromiso: es mayor que la deuda de la cuenta.")
+        raise refusal("sac.commitment_amount_high")
     if chosen is not None and pesos < chosen.amount_due(view.facts.debt):
         least = f"{chosen.amount_due(view.facts.debt):,}".replace(",", ".")
-        raise DomainError(
-            f"Valor del compromiso: el beneficio {chosen.code} pide al menos $ {least}."
-        )
+        raise refusal("sac.commitment_amount_low", benefit=chosen.code, least=least)
     return CommitmentForm(chosen, when, pesos)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 
 _AMOUNT = re.compile(r"\$?\s*(\d{1,3}(\.\d{3})+|\d+)")
 _DAY = re.compile(r"(\d{2})/?(\d{2})/?(\d{4})")
@@ -19,14 +19,14 @@ def parse_amount(text: str, *, label: str = "Valor") -> int:
     """Pesos as typed: ``120000``, ``120.000`` or ``$ 120.000``; never negative or zero."""
     typed = text.strip()
     if not typed:
-        raise DomainError(f"{label}: digite el valor en pesos.")
+        raise refusal("sac.amount_missing", label=label)
     if typed.startswith("-"):
-        raise DomainError(f"{label}: el valor no puede ser negativo.")
+        raise refusal("sac.amount_negative", label=label)
     if not _AMOUNT.fullmatch(typed):
-        raise DomainError(f"{label}: digite solo números (p. ej. 120000), sin letras.")
+        raise refusal("sac.amount_digits", label=label)
     amount = int(re.sub(r"\D", "", typed))
     if amount <= 0:
-        raise DomainError(f"{label}: el valor debe ser mayor que cero.")
+        raise refusal("sac.amount_zero", label=label)
     return amount
 
 
@@ -35,9 +35,9 @@ def parse_day(text: str, *, label: str = "Fecha") -> date:
     typed = text.strip()
     match = _DAY.fullmatch(typed)
     if match is None:
-        raise DomainError(f"{label}: digite la fecha como DDMMAAAA (p. ej. 05122026).")
+        raise refusal("sac.date_format", label=label)
     day, month, year = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
-        raise DomainError(f"{label}: {typed} no es una fecha válida.") from None
+        raise refusal("sac.date_invalid", label=label, typed=typed) from None

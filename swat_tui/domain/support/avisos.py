@@ -14,7 +14,8 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.store.enums import IncidentStatus
 from swat_tui.store.models import Incident
 from swat_tui.store.queries import avisos as aviso_queries
@@ -23,8 +24,6 @@ from swat_tui.store.queries import cases
 MASS = "masiva"
 POINT = "puntual"
 PRIORITY_NAMES = {1: "CRÍTICA", 2: "ALTA", 3: "MEDIA", 4: "BAJA"}
-MASS_CODE = "SOP-MAS-001"  # UCC: a call tied to the node's mass aviso
-REPEAT_CODE = "SOP-MAS-002"  # ... by a customer who had called for it already
 SECTOR_PRIORITY = 2  # a sector aviso the agent raises: alta, until NOC grades it
 POINT_PRIORITY = 4
 
@@ -86,8 +85,9 @@ def mass_aviso_on(session: Session, node: str) -> AvisoView | None:
 
 
 def tied_code(repeat: bool) -> str:
-    """The code the typification proposes for a call tied to a mass aviso."""
-    return REPEAT_CODE if repeat else MASS_CODE
+    """The code the typification proposes for a call tied to a mass aviso (first or
+    repeated call for it: data/actions.toml, mass_link)."""
+    return load_actions().action("mass_link").suggested("repeat" if repeat else "first")
 
 
 def aviso_to_tie(session: Session, *, node: str, typed: str) -> AvisoView:
@@ -98,12 +98,12 @@ def aviso_to_tie(session: Session, *, node: str, typed: str) -> AvisoView:
     if number:
         found = aviso_queries.by_number(session, number=number)
         if found is None:
-            raise DomainError(f"Aviso {number[:12]} no existe: digite el INC del nodo.")
+            raise refusal("support.aviso_unknown", number=number[:12])
         return view_of(found)
     open_avisos = open_on_node(session, node)
     aviso = next((a for a in open_avisos if a.mass), open_avisos[0] if open_avisos else None)
     if aviso is None:
-        raise DomainError(f"No hay avisos abiertos en el nodo {node}: digite el INC.")
+        raise refusal("support.no_open_avisos", node=node)
     return aviso
 
 
@@ -132,16 +132,16 @@ def link_call(
     typed = number.strip().upper()
     incident = aviso_queries.by_number(session, number=typed)
     if incident is None or incident.id is None:
-        raise DomainError(f"Aviso {typed[:12] or 'vacío'} no existe: digite el INC del nodo.")
+        raise refusal("support.aviso_unknown", number=typed[:12] or "vacío")
     if incident.node != node:
-        raise DomainError(f"El aviso {typed} es del nodo {incident.node}, no del de la cuenta.")
+        raise refusal("support.aviso_other_node", typed=typed, node=incident.node)
     if incident.status != IncidentStatus.ABIERTO.value:
-        raise DomainError(f"El aviso {typed} está cerrado: no se asocian llamadas.")
+        raise refusal("support.aviso_closed", typed=typed)
     if call_id is not None and any(
         link.incident_id == incident.id
         for link in aviso_queries.links_of_call(session, call_id=call_id)
     ):
-        raise DomainError(f"La llamada ya está asociada al aviso {typed}.")
+        raise refusal("support.aviso_linked", typed=typed)
     before = previous_calls(session, cuenta=cuenta, number=typed, call_id=call_id)
     aviso_queries.add_link(
         session,
@@ -161,7 +161,7 @@ def raise_aviso(
     """A new aviso on the node: a point case (one customer) or a sector aviso (several)."""
     text = " ".join(description.split())
     if len(text) < 10:
-        raise DomainError("Describa la falla para el aviso: mínimo 10 caracteres.")
+        raise refusal("support.aviso_description_short")
     incident = Incident(
         number=aviso_queries.next_incident_number(session),
         node=node,

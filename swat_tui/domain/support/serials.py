@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 
 SERIAL = re.compile(r"[A-Z0-9]{6,24}")
 
@@ -19,5 +19,5 @@ def checked_serial(typed: str) -> str:
     serial = "".join(typed.split()).upper()
     if not SERIAL.fullmatch(serial):
         shown = typed.strip()[:16] or "vacío"
-        raise DomainError(f"Serial {shown} no válido: solo letras y números, de 6 a 24.")
+        raise refusal("support.serial_invalid", shown=shown)
     return serial

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import DomainError, refusal
 from swat_tui.paths import data_dir
 
 TEXT_MAX = 76  # an 80-column panel less its margins
@@ -182,7 +182,7 @@ def load_trees(directory: Path | None = None) -> tuple[TdTree, ...]:
     if result.issues:
         first = result.issues[0]
         more = f" (y {len(result.issues) - 1} más)" if len(result.issues) > 1 else ""
-        raise DomainError(f"Árbol T&D inválido: {first}{more}")
+        raise refusal("files.td.invalid", first=first, more=more)
     return result.trees
 
 

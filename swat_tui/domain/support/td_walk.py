@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
+from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError, refusal
 from swat_tui.domain.procedure.state import TD_PATH_FIELD, TD_TREE_FIELD, CallState
 from swat_tui.domain.support.td_trees import (
     ROUTES,
@@ -72,7 +72,7 @@ def answer(walk: TdWalk, option: str) -> TdWalk:
     """The walk after the customer's answer; refused for an answer the question lacks."""
     question = walk.question
     if question is None:
-        raise DomainError("El árbol ya llegó a un resultado; no hay más preguntas.")
+        raise refusal("support.td_finished")
     chosen = option.strip().lower()
     target = question.next_of(chosen)
     if target is None:
@@ -88,7 +88,7 @@ def answer(walk: TdWalk, option: str) -> TdWalk:
 def back(walk: TdWalk) -> TdWalk:
     """The walk one answer earlier; refused at the first question."""
     if not walk.path:
-        raise DomainError("Ya está en la primera pregunta del árbol.")
+        raise refusal("support.td_first_question")
     return TdWalk(walk.tree, walk.path[-1].node, walk.path[:-1])
 
 

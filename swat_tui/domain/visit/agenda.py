@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
-from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
+from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError, refusal
 from swat_tui.store.enums import WorkOrderStatus
 from swat_tui.store.models import Account, VisitBooking, WfmSlot, WorkOrder
 from swat_tui.store.queries import agenda as agenda_queries
@@ -87,11 +87,9 @@ def book(
     order = _order(session, work_order_number)
     booking = _booking(session, order)
     if booking is not None or order.status == WorkOrderStatus.AGENDADA:
-        raise DomainError(
-            f"La visita {order.number} ya está agendada{_when(order)}; use reagendar."
-        )
+        raise refusal("visit.already_booked_at", number=order.number, order=_when(order))
     if order.status != WorkOrderStatus.PENDIENTE:
-        raise DomainError(f"La visita {order.number} está {order.status}: no se puede agendar.")
+        raise refusal("visit.not_bookable", number=order.number, status=order.status)
     slot = _bookable_slot(session, order, slot_id, now)
     _take(session, slot, now)
     number = order.number  # read now: after a failed flush the session cannot load it
@@ -101,7 +99,7 @@ def book(
     except IntegrityError:
         # Another agent booked this visit in the same instant (a server database lets both
         # transactions reach here; the unique booking per work order stops the second).
-        raise DomainError(f"La visita {number} ya está agendada; use reagendar.") from None
+        raise refusal("visit.already_booked", number=number) from None
     return _booked(session, order, slot)
 
 
@@ -112,9 +110,9 @@ def reschedule(
     order = _order(session, work_order_number)
     booking = _booking(session, order)
     if booking is None or order.status != WorkOrderStatus.AGENDADA:
-        raise DomainError(f"La visita {order.number} no está agendada: agéndela primero.")
+        raise refusal("visit.not_booked", number=order.number)
     if booking.slot_id == slot_id:
-        raise DomainError(f"La visita {order.number} ya está en esa franja.")
+        raise refusal("visit.same_slot", number=order.number)
     slot = _bookable_slot(session, order, slot_id, now)
     _take(session, slot, now)  # before the release: a refusal leaves the old booking as it was
     agenda_queries.release_place(session, booking.slot_id)
@@ -130,7 +128,7 @@ def cancel(session: Session, work_order_number: str, agent: str, now: datetime) 
     del agent, now  # the call's typification records who cancelled and when
     order = _order(session, work_order_number)
     if order.status not in CANCELLABLE:
-        raise DomainError(f"La visita {order.number} está {order.status}: no se puede cancelar.")
+        raise refusal("visit.not_cancellable", number=order.number, status=order.status)
     booking = _booking(session, order)
     if booking is not None:
         agenda_queries.release_place(session, booking.slot_id)
@@ -145,7 +143,7 @@ def cancel(session: Session, work_order_number: str, agent: str, now: datetime) 
 def _order(session: Session, number: str) -> WorkOrder:
     order = agenda_queries.work_order_by_number(session, number)
     if order is None:
-        raise DomainError(f"La orden {number} no existe.")
+        raise refusal("visit.order_unknown", number=number)
     return order
 
 
@@ -161,13 +159,13 @@ def _booking(session: Session, order: WorkOrder) -> VisitBooking | None:
 def _bookable_slot(session: Session, order: WorkOrder, slot_id: int, now: datetime) -> WfmSlot:
     slot = agenda_queries.slot_by_id(session, slot_id)
     if slot is None:
-        raise DomainError("La franja elegida no existe en la agenda.")
+        raise refusal("visit.slot_unknown")
     account = session.get(Account, order.cuenta)
     zone = zone_of(account.node) if account is not None else ""
     if slot.zone != zone:
-        raise DomainError(f"La franja es de la zona {slot.zone}; la cuenta es de {zone}.")
+        raise refusal("visit.slot_other_zone", zone=slot.zone, account_zone=zone)
     if slot.starts_at <= now:
-        raise DomainError(f"La franja {_window(slot).label} ya empezó: elija otra.")
+        raise refusal("visit.slot_started", label=_window(slot).label)
     return slot
 
 

@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from swat_tui.calendar_co import add_business_days
 from swat_tui.config import BOGOTA
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.domain.visit import agenda
 from swat_tui.domain.visit.views import CgoFormView
 from swat_tui.store.demo.agenda import load_plan
@@ -47,31 +47,29 @@ class CgoRequest:
         codes = window_codes()
         typed = windows.replace(",", " ").split()
         if not typed:
-            raise DomainError(
-                f"Digite las franjas que prefiere el cliente: {' '.join(codes)}.",
-                code=FIELD_CODES["windows"],
+            raise refusal(
+                "cgo.windows_missing", windows=" ".join(codes), code=FIELD_CODES["windows"]
             )
         unknown = [code for code in typed if code not in codes]
         if unknown:
-            raise DomainError(
-                f"Franja {unknown[0][:8]!r} no existe: use {' '.join(codes)}.",
+            raise refusal(
+                "cgo.window_unknown",
+                window=unknown[0][:8],
+                windows=" ".join(codes),
                 code=FIELD_CODES["windows"],
             )
         chosen = " ".join(code for code in codes if code in typed)
         days_text = " ".join(days.upper().split())
         if not days_text:
-            raise DomainError(
-                "Digite los días que prefiere el cliente (p. ej. LUN MIE o 12/03).",
-                code=FIELD_CODES["days"],
-            )
+            raise refusal("cgo.days_missing", code=FIELD_CODES["days"])
         if len(days_text) > LIMITS["days"]:
-            raise DomainError(
-                f"Días: máximo {LIMITS['days']} caracteres.", code=FIELD_CODES["days"]
-            )
+            raise refusal("cgo.days_long", maximum=LIMITS["days"], code=FIELD_CODES["days"])
         notes_text = " ".join(notes.split())
         if len(notes_text) > LIMITS["notes"]:
-            raise DomainError(
-                f"Notas: máximo {LIMITS['notes']} caracteres (tiene {len(notes_text)}).",
+            raise refusal(
+                "cgo.notes_long",
+                maximum=LIMITS["notes"],
+                length=len(notes_text),
                 code=FIELD_CODES["notes"],
             )
         return cls(chosen, days_text, notes_text)
@@ -95,9 +93,8 @@ def require_no_free_window(session: Session, zone: str, now: datetime) -> None:
     today = now.astimezone(BOGOTA).date()
     free = agenda.free_windows(session, zone, today, after=now)
     if free:
-        raise DomainError(
-            f"Hay {len(free)} franjas libres en {agenda.DEFAULT_DAYS} días "
-            f"(la primera {free[0].label}): agende una."
+        raise refusal(
+            "cgo.free_windows", length=len(free), days=agenda.DEFAULT_DAYS, label=free[0].label
         )
 
 
@@ -115,13 +112,13 @@ def file_form(
     """The follow-up form of a pending order, numbered, due in the management time."""
     assert order.id is not None
     if order.status != WorkOrderStatus.PENDIENTE:
-        raise DomainError(f"La orden {order.number} está {order.status}: no va a CGO.")
+        raise refusal("cgo.order_closed", number=order.number, status=order.status)
     pending = cgo_queries.forms_with_status(
         session, status=CgoStatus.PENDIENTE, work_order_ids=[order.id]
     )
     if pending:
         form, _number = pending[0]
-        raise DomainError(f"La orden {order.number} ya tiene el formulario {form.number}.")
+        raise refusal("cgo.already_filed", number=order.number, form=form.number)
     require_no_free_window(session, zone, now)
     form = CgoForm(
         number=cgo_queries.next_number(session),

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import DomainError, refusal
 from swat_tui.domain.support import avisos
 from swat_tui.domain.visit import agenda
 from swat_tui.domain.visit.views import VisitOrderView
@@ -85,9 +85,7 @@ class OrderForm:
         """The first thing wrong, top to bottom as VIS020 shows the fields, is refused."""
         kind_typed = kind.strip().upper()
         if kind_typed not in KINDS:
-            raise DomainError(
-                f"Tipo de visita {kind_typed[:6]!r} no válido: LLS u OT.", code=FIELD_CODES["kind"]
-            )
+            raise refusal("visit.kind_invalid", kind=kind_typed[:6], code=FIELD_CODES["kind"])
         texts = {
             "reason": reason,
             "symptom": symptom,
@@ -101,10 +99,7 @@ class OrderForm:
         phone = _phone(contact_phone)
         _require("address", clean["address"])
         if confirmed.strip().upper() != YES:
-            raise DomainError(
-                "Confirme la dirección con el cliente: digite S en Confirmada.",
-                code=FIELD_CODES["confirmed"],
-            )
+            raise refusal("visit.address_confirm", code=FIELD_CODES["confirmed"])
         _require("access_notes", clean["access_notes"], required=False)
         return cls(
             kind=kind_typed,
@@ -121,8 +116,11 @@ def _require(name: str, value: str, *, required: bool = True) -> None:
     if required and not value:
         raise DomainError(MISSING[name], code=FIELD_CODES[name])
     if len(value) > LIMITS[name]:
-        raise DomainError(
-            f"{LABELS[name]}: máximo {LIMITS[name]} caracteres (tiene {len(value)}).",
+        raise refusal(
+            "visit.field_long",
+            label=LABELS[name],
+            maximum=LIMITS[name],
+            length=len(value),
             code=FIELD_CODES[name],
         )
 
@@ -132,17 +130,11 @@ def _phone(typed: str) -> str:
     text = typed.strip()
     digits = "".join(ch for ch in text if ch not in " -")
     if not digits:
-        raise DomainError("Digite el teléfono de contacto.", code=FIELD_CODES["contact_phone"])
+        raise refusal("visit.phone_missing", code=FIELD_CODES["contact_phone"])
     if not digits.isdigit():
-        raise DomainError(
-            f"Teléfono {text[:14]!r} no válido: solo números, 7 o 10 dígitos.",
-            code=FIELD_CODES["contact_phone"],
-        )
+        raise refusal("visit.phone_invalid", text=text[:14], code=FIELD_CODES["contact_phone"])
     if len(digits) not in PHONE_LENGTHS:
-        raise DomainError(
-            f"Teléfono de {len(digits)} dígitos: debe tener 7 (fijo) o 10 (celular).",
-            code=FIELD_CODES["contact_phone"],
-        )
+        raise refusal("visit.phone_length", length=len(digits), code=FIELD_CODES["contact_phone"])
     return digits
 
 
@@ -172,9 +164,11 @@ def create_order(
     refuse_under_aviso(session, account)
     for existing in cases.work_orders_of(session, cuenta=account.cuenta, newest_first=True):
         if existing.kind == form.kind and existing.status in agenda.CANCELLABLE:
-            raise DomainError(
-                f"La cuenta ya tiene la {form.kind} {existing.number} {existing.status}: "
-                "reagéndela o cancélela.",
+            raise refusal(
+                "visit.order_open",
+                kind=form.kind,
+                number=existing.number,
+                status=existing.status,
                 code=FIELD_CODES["kind"],
             )
     order = WorkOrder(
@@ -199,7 +193,7 @@ def order_of_account(session: Session, cuenta: int, number: str) -> WorkOrder:
     """An order of this account (another account's number is refused as unknown)."""
     order = agenda_queries.work_order_by_number(session, number.strip().upper())
     if order is None or order.cuenta != cuenta:
-        raise DomainError(f"La orden {number.strip()[:16]} no es de la cuenta {cuenta:08d}.")
+        raise refusal("visit.order_other_account", number=number.strip()[:16], cuenta=cuenta)
     return order
 
 

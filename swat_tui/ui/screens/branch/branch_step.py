@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from swat_tui.domain.procedure.check_ids import ESCALATED
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.definition import load_routes
 from swat_tui.ui.format import numbered_fields
 from swat_tui.ui.screens.base import RRScreen
@@ -101,10 +101,8 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
         if not check.done:
             # S: solved on the line; N: not solved on the line, escalated by the typification.
             typed = self.field("notes").value.strip()
-            if answer == YES:
-                notes = typed or "atendida"
-            else:
-                notes = f"{ESCALATED}: {typed}" if typed else ESCALATED
+            escalated = load_actions().escalation(typed)
+            notes = (typed or "atendida") if answer == YES else escalated
             if not self.write(lambda: self.desk.record_check(check.check.id, notes)):
                 return
         await self.go_on()

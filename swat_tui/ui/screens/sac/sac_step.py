@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from swat_tui.domain.procedure.check_ids import ESCALATED
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
 
 if TYPE_CHECKING:
@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 class SacStepScreen(CallStepScreen):
     """A SAC sub-flow panel; subclasses name their two fields and their DIME area."""
 
-    INFORMED: ClassVar[str] = "inf"
-    RESOLVED: ClassVar[str] = "ok"
+    # The field pair is procedure data (data/actions.toml [sac]).
+    INFORMED: ClassVar[str] = load_actions().sac_informed_field
+    RESOLVED: ClassVar[str] = load_actions().sac_resolved_field
     DIME_AREA: ClassVar[str] = ""  # data/dime_areas.toml
 
     def step_checks(self) -> list[CheckView]:
@@ -36,7 +37,7 @@ class SacStepScreen(CallStepScreen):
         the first one still pending."""
         for check in self.step_checks():
             if check.done:
-                escalated = (check.result or "").startswith(ESCALATED)
+                escalated = load_actions().is_escalated(check.result)
                 self.field(check.field).value = NO if escalated else YES
         self.focus_step()
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from swat_tui.domain.errors import MESSAGE_WIDTH
-from swat_tui.domain.procedure.check_ids import ESCALATED
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.ui.format import clip, day
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 from swat_tui.ui.screens.paged import PagedScreen
@@ -179,9 +179,9 @@ def _shown_result(result: str | None) -> str:
     """A step-5 check's result as the agent reads it (an escalation says so at the end)."""
     if not result:
         return ""
-    escalated = f"{ESCALATED}: "
-    if result.startswith(escalated):
-        return f"{result.removeprefix(escalated)} (escalada)"
+    escalated_to = load_actions().escalated_to(result)
+    if escalated_to:
+        return f"{escalated_to} (escalada)"
     return result
 
 

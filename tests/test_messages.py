@@ -1,0 +1,167 @@
+"""The message catalogue (data/messages.toml): one place for the domain's row-24 texts.
+
+A rule's text lives in the catalogue under an id, never as a literal in the
+domain's code, so an operator edits it in one file and a scorecard quotes it.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import swat_tui
+from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError, refusal
+from swat_tui.domain.messages import catalogue, flatten, text
+
+PACKAGE = Path(swat_tui.__file__).parent
+DOMAIN = PACKAGE / "domain"
+# Phase 2: the desk's intents move into the area services first, then their
+# texts move into the catalogue and these files leave the list.
+LITERALS_ALLOWED = {
+    "domain/desk/desk.py",
+    "domain/desk/diagnostics_intents.py",
+    "domain/desk/inventory_intents.py",
+    "domain/desk/mass_intents.py",
+    "domain/desk/pqr_intents.py",
+    "domain/desk/practice_queue.py",
+    "domain/desk/sac_intents.py",
+    "domain/desk/softphone.py",
+    "domain/desk/support_intents.py",
+    "domain/desk/support_part.py",
+    "domain/desk/visit_intents.py",
+}
+ERRORS = {"DomainError", "RuleViolation"}
+# What the data-file checks say goes to the CLI, not to row 24.
+NOT_ROW_24 = "files."
+# Sample values at the width they reach on a screen; any other placeholder: 10 characters.
+SAMPLES: dict[str, object] = {
+    "step": 8,
+    "age": 9999,  # seconds since a presence's heartbeat
+    "wait": 99,
+    "pending": "x" * 10,
+    "check": "x" * 30,
+    "needed": "x" * 30,
+    "options": "x" * 40,
+    "motive": "x" * 20,
+    "area": "x" * 20,
+    "number": "x" * 12,
+    "last": 99,
+    "length": 999,
+    "minimum": 99,
+    "maximum": 999,
+    "due": "31/12/2026",
+    "attempts": 9,
+    "kind": "LLS",
+    "status": "NO REALIZADA",  # the longest work-order status
+}
+INT_SAMPLE = 12345678  # fills a {cuenta:08d}
+AN_ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*")  # not SQL given to text()
+
+
+def _called(node: ast.Call) -> str | None:
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def _calls(root: Path) -> Iterator[tuple[str, ast.Call]]:
+    for path in sorted(root.rglob("*.py")):
+        where = path.relative_to(PACKAGE).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                yield where, node
+
+
+def _is_procedure(node: ast.expr) -> bool:
+    """``procedure.message`` / ``change.procedure.message``: the catalogue's rules."""
+    if isinstance(node, ast.Name):
+        return node.id == "procedure"
+    return isinstance(node, ast.Attribute) and node.attr == "procedure"
+
+
+def _ids_named_in_code() -> Iterator[tuple[str, str]]:
+    for where, node in _calls(PACKAGE):
+        name = _called(node)
+        first = node.args[0] if node.args else None
+        if name == "_violation" and len(node.args) > 1:
+            first = node.args[1]
+        elif name == "message" and isinstance(node.func, ast.Attribute):
+            if not _is_procedure(node.func.value):
+                continue
+        elif name not in {"refusal", "text"}:
+            first = None
+        if name in ERRORS | {"refusal"}:
+            for keyword in node.keywords:
+                if keyword.arg == "rule" and isinstance(keyword.value, ast.Constant):
+                    yield where, str(keyword.value.value)
+        rule = first.value if isinstance(first, ast.Constant) else None
+        if isinstance(rule, str) and (name != "text" or AN_ID.fullmatch(rule)):
+            yield where, rule
+
+
+def _sample(template: str) -> str:
+    parts = []
+    for literal, field, spec, conversion in string.Formatter().parse(template):
+        parts.append(literal)
+        if field is None:
+            continue
+        value = SAMPLES.get(field, "x" * 10)
+        if spec and spec[-1] in "dx":
+            value = INT_SAMPLE
+        shown = repr(value) if conversion == "r" else value
+        parts.append(format(shown, spec or ""))
+    return "".join(parts)
+
+
+def test_domain_raises_no_literal_rule_text() -> None:
+    """A new refusal takes its text from the catalogue, by id."""
+    found = [
+        f"{where}:{node.lineno}"
+        for where, node in _calls(DOMAIN)
+        if _called(node) in ERRORS
+        and node.args
+        and isinstance(node.args[0], ast.Constant | ast.JoinedStr)
+        and where not in LITERALS_ALLOWED
+    ]
+    assert not found, f"literal rule texts (use errors.refusal and data/messages.toml): {found}"
+
+
+def test_every_id_the_code_names_is_in_the_catalogue() -> None:
+    named = list(_ids_named_in_code())
+    assert len(named) > 150  # the scan sees the refusals
+    missing = sorted({f"{where}: {rule}" for where, rule in named if rule not in catalogue()})
+    assert not missing, missing
+
+
+def test_catalogue_texts_fit_row_24() -> None:
+    for rule, template in catalogue().items():
+        if rule.startswith(NOT_ROW_24):
+            continue
+        sample = _sample(template)
+        assert len(sample) <= MESSAGE_WIDTH, (rule, sample)
+
+
+def test_refusal_carries_text_code_and_rule() -> None:
+    error = refusal("account.not_found", cuenta=42)
+    assert isinstance(error, DomainError)
+    assert error.message == "La cuenta 00000042 no existe." == text("account.not_found", cuenta=42)
+    assert (error.rule, error.code) == ("account.not_found", None)
+    assert refusal("auth.supervisor_only", code="CPF2217").code == "CPF2217"
+
+
+def test_ids_are_dotted_paths_of_the_file() -> None:
+    assert flatten({"step": "a", "visit": {"book": "b"}, "files": {"ucc": {"x": "c"}}}) == {
+        "step": "a",
+        "visit.book": "b",
+        "files.ucc.x": "c",
+    }
+    with pytest.raises(ValueError):
+        flatten({"visit": {"book": 3}})

@@ -1,0 +1,75 @@
+"""data/actions.toml: what the procedure's actions record and suggest is data that holds.
+
+Every UCC code an action suggests exists in data/ucc.csv on the action's
+branch, and every check id it records exists in data/procedure.toml on that
+branch's step, so an operator's edit that breaks either fails here.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from swat_tui.domain.procedure.actions import load_actions, parse_actions
+from swat_tui.domain.procedure.definition import load_procedure
+from swat_tui.paths import data_dir
+
+ACTIONS = load_actions()
+
+
+def _ucc_branches() -> dict[str, str]:
+    with (data_dir() / "ucc.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["code"]: row["branch"] for row in csv.DictReader(handle)}
+
+
+def test_every_code_named_exists_in_ucc_on_the_actions_branch() -> None:
+    ucc = _ucc_branches()
+    named = [(a.id, a.branch, code) for a in ACTIONS.actions.values() for code in a.named_codes]
+    assert len(named) >= 17
+    wrong = [
+        (action, code, ucc.get(code)) for action, branch, code in named if ucc.get(code) != branch
+    ]
+    assert not wrong, f"codes missing from data/ucc.csv or on another branch: {wrong}"
+
+
+def test_every_check_id_named_exists_on_the_actions_branch_step() -> None:
+    procedure = load_procedure()
+    for action in ACTIONS.actions.values():
+        assert action.branch in procedure.branch_ids, action.id
+        step = procedure.branch_step(action.branch)
+        for check_id in action.checks:
+            assert check_id in {c.id for c in step.checks}, (action.id, check_id)
+
+
+def test_support_routes_follow_known_branches_and_sac_fields_exist() -> None:
+    procedure = load_procedure()
+    assert ACTIONS.follow_branch("visita") == "visita"
+    assert ACTIONS.follow_branch("punto") == ""
+    assert set(ACTIONS.follows.values()) <= set(procedure.branch_ids)
+    sac_fields = {c.field for c in procedure.branch_step("sac").checks}
+    assert {ACTIONS.sac_informed_field, ACTIONS.sac_resolved_field} <= sac_fields
+
+
+def test_escalation_is_read_back_from_a_recorded_result() -> None:
+    result = ACTIONS.escalation("DIME D123")
+    assert ACTIONS.is_escalated(result) and ACTIONS.escalated_to(result) == "DIME D123"
+    assert ACTIONS.escalated_to(ACTIONS.escalation()) == ""
+    assert not ACTIONS.is_escalated("atendida") and ACTIONS.escalated_to("atendida") is None
+
+
+def test_an_action_picks_its_code_by_outcome() -> None:
+    assert ACTIONS.action("mass_link").suggested("repeat") == "SOP-MAS-002"
+    assert ACTIONS.action("visit_cancel").suggested() == "VIS-LLS-004"
+    assert ACTIONS.action("pqr_file").check == "pqr_radicada"
+
+
+def test_an_unknown_key_in_an_action_is_refused() -> None:
+    raw = {
+        "escalation": {"prefix": "x"},
+        "support": {"follows": {}},
+        "sac": {"informed_field": "inf", "resolved_field": "ok"},
+        "action": {"a": {"branch": "sac", "cheks": ["x"]}},
+    }
+    with pytest.raises(ValueError, match="cheks"):
+        parse_actions(raw)
