@@ -37,6 +37,7 @@ from swat_tui.domain.call.records import (
     seconds_between,
     to_record,
 )
+from swat_tui.domain.call.replay import replay
 from swat_tui.domain.call.swat_folder import add_swat_note
 from swat_tui.domain.call.typification_rules import NOTES_MAX, SWAT_NOTE_POINTER
 from swat_tui.domain.call.typify import TypificationForm, typify
@@ -423,6 +424,12 @@ class CallService:
         with read_session(self._engine) as session:
             call = load_call(session, call_id)
             return to_record(call, CallState.from_json(call.state_json))
+
+    def replayed(self, call_id: int) -> CallState:
+        """The call's state rebuilt from its events alone (``replay``)."""
+        with read_session(self._engine) as session:
+            load_call(session, call_id)
+            return replay(call_queries.events_of(session, call_ids=[call_id]), self._procedure)
 
     def interrupted(self, agent_id: int) -> list[CallRecord]:
         """The agent's calls still ringing or in progress (a crash left them open)."""
