@@ -262,7 +262,7 @@ def test_other_fields_go_to_the_state(desk: Desk) -> None:
         ("ucc_1", "El campo 'ucc_1' lo escribe su acción", "field_not_settable"),
         ("cun_1", "El campo 'cun_1' lo escribe su acción", "field_not_settable"),
         ("caller_says", "El campo 'caller_says' lo escribe el procedimiento", "field_not_settable"),
-        ("typification_notes_0", "Campo 'typification_notes_0' no declarado", "field_undeclared"),
+        ("typification_notes_01", "Campo 'typification_notes_01' no declarado", "field_undeclared"),
     ],
 )
 def test_set_field_refuses_undeclared_and_owned_fields(

@@ -191,6 +191,21 @@ class CallChange:
         self._state = self._state.with_field(key, value)
         self.event(f"campo:{key}", value, kind=kind, detail={"field": key})
 
+    def choose_subflow(self, subflow: str) -> None:
+        """The sub-flow of the current request's branch ("" back to the branch's entry):
+        one the routing table has, or the step's panel could not be found."""
+        request = self._state.request
+        if request is None or self._state.awaiting_request:
+            raise DomainError(self.procedure.message("typify_needs_request"))
+        routes = self.procedure.routes
+        known = {route.subflow for route in routes.subflows(request.branch)} if routes else None
+        if subflow and known is not None and subflow not in known:
+            raise DomainError(
+                f"Sub-flujo {subflow[:20]!r} no existe en la rama {request.branch}.",
+                rule="subflow_unknown",
+            )
+        self.set_field(SUBFLOW_FIELD.format(number=request.number), subflow)
+
     def set_caller_column(self, column: str, value: str | None) -> None:
         """Caller data the agent typed, to its column of the call row (no state)."""
         setattr(self.call, column, value)

@@ -104,7 +104,7 @@ FIELDS: tuple[FieldDef, ...] = (
 def _pattern(template: str) -> re.Pattern[str]:
     text = re.escape(template)
     for slot, value in (
-        (r"\{number\}", r"[1-9][0-9]*"),
+        (r"\{number\}", r"(?:0|[1-9][0-9]*)"),  # 0: before the first request
         (r"\{scope\}", r"[1-9][0-9]*"),
         (r"\{panel\}", r"[A-Z0-9]+"),
     ):

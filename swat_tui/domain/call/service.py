@@ -248,10 +248,16 @@ class CallService:
 
         def apply(change: CallChange) -> None:
             change.require_workable()
-            settable_by_agent(name)
+            declared = settable_by_agent(name)
             call = change.call
             if checked.column is not None:
                 change.set_caller_column(checked.column, checked.value)
+            elif declared.name == SUBFLOW_FIELD:
+                if name != SUBFLOW_FIELD.format(number=change.state.request_number):
+                    raise DomainError(
+                        "El sub-flujo se elige para la solicitud en curso.", rule="subflow_request"
+                    )
+                change.choose_subflow(checked.value or "")
             else:
                 change.set_field(name, checked.value or "")
             complete = all(getattr(call, column) for column in CALLER_COLUMNS)
@@ -289,10 +295,7 @@ class CallService:
 
         def apply(change: CallChange) -> None:
             change.require_workable()
-            request = change.state.request
-            if request is None or change.state.awaiting_request:
-                raise DomainError(change.procedure.message("typify_needs_request"))
-            change.set_field(SUBFLOW_FIELD.format(number=request.number), subflow)
+            change.choose_subflow(subflow)
 
         return self._write(call_id, apply)
 
