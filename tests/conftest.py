@@ -54,3 +54,16 @@ def store_engine(store_url: str) -> Iterator[Engine]:
 def fixed_clock() -> Callable[[], datetime]:
     """A clock that always says ``FIXED_NOW`` (aware, Bogotá)."""
     return lambda: FIXED_NOW
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """After a test passed, while its fixtures still stand: every call in the stores it
+    used rebuilds from its events alone to the state the store holds."""
+    result = yield
+    from tests.call_replay import assert_calls_replay, stores_of
+
+    funcargs = getattr(item, "funcargs", {})
+    for engine in stores_of(funcargs.values()):
+        assert_calls_replay(engine)
+    return result

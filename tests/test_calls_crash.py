@@ -49,10 +49,10 @@ for name, value in (
     print("field", name, flush=True)
 calls.open_account(call.id, cuenta, frozenset({"pqr_pendiente"}))
 print("account", cuenta, flush=True)
-number = 0
+number = 1
 while True:
-    calls.set_field(call.id, f"nota_{number}", f"texto {number}, [i]{number}[/i]")
-    print("field", f"nota_{number}", flush=True)
+    calls.set_field(call.id, f"typification_notes_{number}", f"texto {number}, [i]{number}[/i]")
+    print("field", f"typification_notes_{number}", flush=True)
     number += 1
 """
 
@@ -70,7 +70,7 @@ def test_a_killed_process_loses_no_completed_field(store_url: str, store_engine:
     assert child.stdout is not None
     seen: list[str] = []
     try:
-        while sum(line.startswith("field nota_") for line in seen) < KILL_AFTER:
+        while sum(line.startswith("field typification_notes_") for line in seen) < KILL_AFTER:
             line = child.stdout.readline()
             assert line, f"the child stopped early: {child.stderr.read() if child.stderr else ''}"
             seen.append(line.strip())
@@ -94,9 +94,9 @@ def test_a_killed_process_loses_no_completed_field(store_url: str, store_engine:
         state.mark_for(check, 0)
         for check in ("contestada", "saludo", "datos_llamante", "cuenta_abierta")
     )
-    written = [line.split()[1] for line in seen if line.startswith("field nota_")]
+    written = [line.split()[1] for line in seen if line.startswith("field typification_notes_")]
     for name in written:
-        number = name.removeprefix("nota_")
+        number = name.removeprefix("typification_notes_")
         assert state.fields[name] == f"texto {number}, [i]{number}[/i]"
     with read_session(engine) as session:
         row = session.exec(select(Call).where(Call.id == call_id)).one()

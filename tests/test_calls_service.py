@@ -13,6 +13,7 @@ from sqlmodel import col, select
 
 from swat_tui.domain.account.notes import NoteService
 from swat_tui.domain.call import CallService
+from swat_tui.domain.call.fields import TYPIFICATION_NOTES_FIELD
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
 from swat_tui.domain.procedure.engine import RuleViolation
@@ -32,6 +33,7 @@ CALLER = {
 BAD_DOCUMENT = "Documento inválido: escriba de 5 a 12 dígitos."
 BAD_CALLBACK = "Número de contacto inválido: escriba de 7 a 10 dígitos."
 CLOSING = ("resolucion_informada", "nada_mas", "guion_cierre")
+NOTES_1 = TYPIFICATION_NOTES_FIELD.format(number=1)
 
 
 @dataclass
@@ -247,10 +249,42 @@ def test_bad_caller_data_is_refused_and_nothing_changes(
 
 def test_other_fields_go_to_the_state(desk: Desk) -> None:
     call_id = desk.answered().id
-    record = desk.calls.set_field(call_id, "request_notes", "Cliente pide, [b]factura[/b]")
-    assert record.state.fields == {"request_notes": "Cliente pide, [b]factura[/b]"}
+    record = desk.calls.set_field(call_id, NOTES_1, "Cliente pide, [b]factura[/b]")
+    assert record.state.fields == {NOTES_1: "Cliente pide, [b]factura[/b]"}
     stored = CallState.from_json(desk.row(call_id).state_json)
     assert stored.fields == record.state.fields
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "rule"),
+    [
+        ("request_notes", "Campo 'request_notes' no declarado", "call.field_undeclared"),
+        ("ucc_1", "El campo 'ucc_1' lo escribe su acción", "call.field_not_settable"),
+        ("cun_1", "El campo 'cun_1' lo escribe su acción", "call.field_not_settable"),
+        (
+            "caller_says",
+            "El campo 'caller_says' lo escribe el procedimiento",
+            "call.field_not_settable",
+        ),
+        (
+            "typification_notes_01",
+            "Campo 'typification_notes_01' no declarado",
+            "call.field_undeclared",
+        ),
+    ],
+)
+def test_set_field_refuses_undeclared_and_owned_fields(
+    desk: Desk, name: str, expected: str, rule: str
+) -> None:
+    """The agent types only fields declared agent-settable: a code an action suggested,
+    a CUN a filing gave or what the engine keeps cannot be overwritten by hand."""
+    call_id = desk.answered().id
+    before = desk.events(call_id)
+    with pytest.raises(DomainError) as refusal:
+        desk.calls.set_field(call_id, name, "x")
+    assert refusal.value.message.startswith(expected) and refusal.value.rule == rule
+    assert len(refusal.value.message) <= MESSAGE_WIDTH
+    assert desk.events(call_id) == before
 
 
 def test_fields_need_an_answered_call(desk: Desk) -> None:
@@ -588,13 +622,13 @@ def test_end_then_acw(desk: Desk) -> None:
 def test_hang_up_in_step_one_keeps_what_was_captured(desk: Desk) -> None:
     call_id = desk.answered().id
     desk.calls.set_field(call_id, "caller_name", "Ana Pérez")
-    desk.calls.set_field(call_id, "request_notes", "Llama por la factura")
+    desk.calls.set_field(call_id, NOTES_1, "Llama por la factura")
     desk.clock.advance(20)
     record = desk.calls.hang_up(call_id)
     assert record.status == "hung_up" and record.ended_at == desk.clock.now
     assert record.ended_by == "agent"
     assert record.caller_name == "Ana Pérez"
-    assert record.state.fields == {"request_notes": "Llama por la factura"}
+    assert record.state.fields == {NOTES_1: "Llama por la factura"}
     assert record.in_acw
     assert refused(lambda: desk.calls.hang_up(call_id)) == "No hay ninguna llamada en curso."
     assert desk.calls.get(call_id) == record

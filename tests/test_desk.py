@@ -13,6 +13,7 @@ from sqlalchemy import Engine, text
 
 from swat_tui.domain.account.disclosure import Access
 from swat_tui.domain.auth import SignedOnAgent
+from swat_tui.domain.call.fields import TYPIFICATION_NOTES_FIELD
 from swat_tui.domain.desk.desk import Desk, DeskChange
 from swat_tui.domain.desk.practice_queue import IncomingCall
 from swat_tui.domain.desk.softphone import AgentState
@@ -22,6 +23,7 @@ from tests.call_seed import BLACKLISTED, CUENTA, MovingClock, seed
 from tests.conftest import FIXED_NOW
 
 ANI = "3001234567"
+NOTES_1 = TYPIFICATION_NOTES_FIELD.format(number=1)
 
 
 class ScriptedSource:
@@ -250,7 +252,7 @@ def test_rec001_closes_a_call_a_crash_left_open_as_abandoned(
     desk.ring()
     desk.answer()
     clock.advance(40)
-    desk.set_field("request_notes", "Llama por la factura")  # the last thing written
+    desk.set_field(NOTES_1, "Llama por la factura")  # the last thing written
     last_seen = clock.now
     clock.advance(3600)  # the session was killed; the agent signs on an hour later
     next_desk = Desk(services, desk.agent, ScriptedSource())
@@ -299,7 +301,7 @@ def test_an_acw_a_killed_session_left_ends_at_the_last_thing_done(
     call_id = desk.last_call_id
     assert call_id is not None
     clock.advance(30)
-    services.calls.set_field(call_id, "acw_notes", "Cliente colgó; se deja nota")
+    services.calls.set_field(call_id, NOTES_1, "Cliente colgó; se deja nota")
     clock.advance(5400)  # killed; the agent signs on again an hour and a half later
     assert Desk(services, desk.agent, ScriptedSource()).interrupted() == []
     record = services.calls.get(call_id)

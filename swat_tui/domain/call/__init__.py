@@ -2,6 +2,9 @@
 
 - ``service.CallService``: every action, one transaction each (crash safety).
 - ``change``: loading a call, changing it and writing row, state and events.
+- ``fields``: the declared schema of the call's fields (who may write which);
+  ``events``: the typed event kinds; ``replay``: the state rebuilt from the
+  events alone; ``refusals``: refused intents on record, outside the call.
 - ``caller_data``: step-1 caller fields; ``typify`` and ``typification_rules``:
   F22; ``swat_folder``: long notes; ``history``: call log; ``export``: CSV.
 """

@@ -12,7 +12,6 @@ so an agent can finish notes and typification after the customer hung up.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, datetime
 from typing import TextIO
 
@@ -21,7 +20,9 @@ from sqlalchemy import Engine
 from swat_tui.domain.call import history
 from swat_tui.domain.call.caller_data import CALLER_COLUMNS, FIELD_VALUE_MAX, check_field
 from swat_tui.domain.call.change import CallChange, load_call, save, write_change
+from swat_tui.domain.call.events import EventKind
 from swat_tui.domain.call.export import export_calls
+from swat_tui.domain.call.fields import settable_by_agent
 from swat_tui.domain.call.records import (
     ABANDONED,
     AGENT,
@@ -36,6 +37,7 @@ from swat_tui.domain.call.records import (
     seconds_between,
     to_record,
 )
+from swat_tui.domain.call.replay import replay
 from swat_tui.domain.call.swat_folder import add_swat_note
 from swat_tui.domain.call.typification_rules import NOTES_MAX, SWAT_NOTE_POINTER
 from swat_tui.domain.call.typify import TypificationForm, typify
@@ -45,7 +47,7 @@ from swat_tui.domain.presence import PresenceMove
 from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.procedure import engine as rules
 from swat_tui.domain.procedure.definition import ProcedureDef, load_procedure
-from swat_tui.domain.procedure.state import CALLER_SAYS_FIELD, CallState
+from swat_tui.domain.procedure.state import SUBFLOW_FIELD, CallState
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.models import Agent
 from swat_tui.store.queries import accounts as account_queries
@@ -114,7 +116,6 @@ class CallService:
         if len(caller) > ANI_MAX:
             raise refusal("call.caller_long", length=len(caller), maximum=ANI_MAX)
         now = self._clock()
-        state = CallState().with_field(CALLER_SAYS_FIELD, says) if says else CallState()
         with write_session(self._engine) as session:
             if session.get(Agent, agent_id) is None:
                 raise refusal("call.agent_unknown", agent_id=agent_id)
@@ -127,12 +128,12 @@ class CallService:
                 queue=target,
                 status=RINGING,
                 at=now,
-                state_json=state.to_json(),
+                state_json=CallState().to_json(),
             )
-            change = CallChange(session, call, state, now, self._procedure, presence=presence)
-            change.event("timbrando", target)
+            change = CallChange(session, call, CallState(), now, self._procedure, presence=presence)
+            change.offered(target, says)
             save(change)
-            return to_record(call, state)
+            return to_record(call, change.state)
 
     def answer(self, call_id: int, *, presence: PresenceMove | None = None) -> CallRecord:
         def apply(change: CallChange) -> None:
@@ -140,7 +141,7 @@ class CallService:
                 raise refusal("call.none_ringing")
             change.call.status = IN_PROGRESS
             change.call.answered_at = change.now
-            change.record(check_ids.ANSWERED, "ok")
+            change.record(check_ids.ANSWERED, "ok", kind=EventKind.ANSWER)
 
         return self._write(call_id, apply, presence)
 
@@ -151,7 +152,7 @@ class CallService:
             if change.call.hold_started_at is not None:
                 raise refusal("call.on_hold")
             change.call.hold_started_at = change.now
-            change.event("espera", "inicio")
+            change.event("espera", "inicio", kind=EventKind.HOLD)
 
         return self._write(call_id, apply, presence)
 
@@ -159,7 +160,9 @@ class CallService:
         def apply(change: CallChange) -> None:
             if change.call.status != IN_PROGRESS or change.call.hold_started_at is None:
                 raise refusal("call.not_on_hold")
-            change.event("reanudada", f"{change.stop_hold()} s")
+            seconds = change.stop_hold()
+            detail: dict[str, object] = {"seconds": seconds}
+            change.event("reanudada", f"{seconds} s", kind=EventKind.RESUME, detail=detail)
 
         return self._write(call_id, apply, presence)
 
@@ -174,7 +177,7 @@ class CallService:
             change.close_line(TRANSFERRED)
             change.call.ended_by = AGENT
             change.call.transferred_to = target
-            change.event("transferida", target)
+            change.event("transferida", target, kind=EventKind.TRANSFER)
 
         return self._write(call_id, apply, presence)
 
@@ -194,13 +197,13 @@ class CallService:
             status = ABANDONED if by == CUSTOMER else HUNG_UP
             if change.call.status == IN_PROGRESS:
                 try:
-                    change.state = rules.end(change.procedure, change.state)
+                    rules.end(change.procedure, change.state)
                     status = ENDED
                 except rules.RuleViolation:
                     pass
             change.close_line(status)
             change.call.ended_by = by
-            change.event("colgada", f"{status} ({by})")
+            change.hung_up(status, by, ended=status == ENDED)
 
         return self._write(call_id, apply, presence)
 
@@ -218,7 +221,11 @@ class CallService:
             change.call.status = ABANDONED
             change.call.ended_at = seen
             change.call.ended_by = SYSTEM
-            change.event("abandonada", "cerrada por el sistema tras una sesión interrumpida")
+            change.event(
+                "abandonada",
+                "cerrada por el sistema tras una sesión interrumpida",
+                kind=EventKind.ABANDON,
+            )
 
         return self._write(call_id, apply)
 
@@ -227,10 +234,9 @@ class CallService:
 
         def apply(change: CallChange) -> None:
             change.require_in_progress()
-            change.state = rules.end(change.procedure, change.state)
+            change.end()
             change.close_line(ENDED)
             change.call.ended_by = AGENT
-            change.event("terminada", "ok")
 
         return self._write(call_id, apply, presence)
 
@@ -257,17 +263,23 @@ class CallService:
     # --- the procedure ---------------------------------------------------------
 
     def set_field(self, call_id: int, name: str, value: str) -> CallRecord:
-        """Caller data to its column, anything else to ``state.fields``."""
+        """A field the agent typed (declared agent-settable in ``call.fields``): caller
+        data to its column, anything else to ``state.fields``. An undeclared field, or
+        one the procedure or an action writes, is refused."""
         checked = check_field(name, value)
 
         def apply(change: CallChange) -> None:
             change.require_workable()
+            declared = settable_by_agent(name)
             call = change.call
             if checked.column is not None:
-                setattr(call, checked.column, checked.value)
+                change.set_caller_column(checked.column, checked.value)
+            elif declared.name == SUBFLOW_FIELD:
+                if name != SUBFLOW_FIELD.format(number=change.state.request_number):
+                    raise refusal("call.subflow_request")
+                change.choose_subflow(checked.value or "")
             else:
-                change.state = change.state.with_field(name, checked.value or "")
-            change.event(f"campo:{name}", checked.value or "")
+                change.set_field(name, checked.value or "")
             complete = all(getattr(call, column) for column in CALLER_COLUMNS)
             state = change.state
             if complete and not state.ended and state.mark_for(CALLER_DATA_CHECK, 0) is None:
@@ -284,8 +296,7 @@ class CallService:
 
         def apply(change: CallChange) -> None:
             change.require_workable()
-            change.state = change.state.with_typed(panel, values)
-            change.event(f"tecleado:{panel}", " ".join(sorted(values)))
+            change.keep_typed(panel, values)
 
         return self._write(call_id, apply)
 
@@ -295,8 +306,26 @@ class CallService:
         def apply(change: CallChange) -> None:
             change.require_workable()
             if change.state.front != front:
-                change.state = change.state.with_front(front)
-                change.event("panel", front or "paso")
+                change.set_front(front)
+
+        return self._write(call_id, apply)
+
+    def choose_subflow(self, call_id: int, subflow: str) -> CallRecord:
+        """Steps 3-6: the sub-flow of the current request's branch (a ``subflow`` event)."""
+
+        def apply(change: CallChange) -> None:
+            change.require_workable()
+            change.choose_subflow(subflow)
+
+        return self._write(call_id, apply)
+
+    def panel_opened(self, call_id: int, panel: str, access: str) -> CallRecord:
+        """A panel was shown in the call at the disclosure level ``access``: a ``panel``
+        event, nothing else. A call no longer worked on (ACW over) records nothing."""
+
+        def apply(change: CallChange) -> None:
+            if change.call.status in OPEN_STATUSES or change.call.acw_started_at is not None:
+                change.panel(panel, access)
 
         return self._write(call_id, apply)
 
@@ -318,8 +347,7 @@ class CallService:
             change.require_workable()
             if change.state.mark_for(check_id, 0) is None:
                 return
-            change.state = rules.revoke(change.procedure, change.state, check_id)
-            change.event(check_id, "revocado")
+            change.revoke(check_id)
 
         return self._write(call_id, apply)
 
@@ -340,28 +368,22 @@ class CallService:
 
         def apply(change: CallChange) -> None:
             change.require_workable()
-            before = len(change.state.requests)
-            change.state = rules.start_request(
-                change.procedure, change.state, branch_id, text, change.now
-            )
-            change.event(check_ids.REQUEST, f"{branch_id}: {text}")
-            _write_request(change, replaced=len(change.state.requests) == before)
+            replaced = change.start_request(branch_id, text)
+            _write_request(change, replaced=replaced)
 
         return self._write(call_id, apply)
 
     def advance(self, call_id: int) -> CallRecord:
         def apply(change: CallChange) -> None:
             change.require_workable()
-            change.state = rules.advance(change.procedure, change.state)
-            change.event("paso", str(change.state.step))
+            change.advance()
 
         return self._write(call_id, apply)
 
     def another_request(self, call_id: int) -> CallRecord:
         def apply(change: CallChange) -> None:
             change.require_workable()
-            change.state = rules.another_request(change.procedure, change.state)
-            change.event("otra_solicitud", str(change.state.step))
+            change.another_request()
 
         return self._write(call_id, apply)
 
@@ -414,7 +436,8 @@ class CallService:
             change.require_workable()
             change.call.survey_answer = given
             change.call.survey_score = score
-            change.record(check_ids.SURVEY, given if score is None else f"{given} {score}")
+            result = given if score is None else f"{given} {score}"
+            change.record(check_ids.SURVEY, result, kind=EventKind.SURVEY)
 
         return self._write(call_id, apply)
 
@@ -424,6 +447,12 @@ class CallService:
         with read_session(self._engine) as session:
             call = load_call(session, call_id)
             return to_record(call, CallState.from_json(call.state_json))
+
+    def replayed(self, call_id: int) -> CallState:
+        """The call's state rebuilt from its events alone (``replay``)."""
+        with read_session(self._engine) as session:
+            load_call(session, call_id)
+            return replay(call_queries.events_of(session, call_ids=[call_id]), self._procedure)
 
     def interrupted(self, agent_id: int) -> list[CallRecord]:
         """The agent's calls still ringing or in progress (a crash left them open)."""
@@ -460,7 +489,7 @@ def _end_acw(change: CallChange, at: datetime, note: str) -> None:
     seconds = seconds_between(started, at)
     change.call.acw_seconds += seconds
     change.call.acw_started_at = None
-    change.event("fin_acw", f"{seconds} s{note}")
+    change.event("fin_acw", f"{seconds} s{note}", kind=EventKind.ACW, detail={"seconds": seconds})
 
 
 def _survey(answer: str, score: int | None) -> tuple[str, int | None]:
@@ -514,13 +543,6 @@ def open_account_change(cuenta: int, flags: frozenset[str]) -> Callable[[CallCha
         if account is None:
             raise account_not_found(cuenta)
         found = frozenset(flags) | ({"blacklist"} if account.blacklist else frozenset())
-        state = change.state
-        if change.call.cuenta not in (None, cuenta):
-            # Another account: what was read and validated was about the first one.
-            kept = tuple(m for m in state.marks if m.check not in rules.BLACKLIST_CHECKS)
-            state = replace(state, marks=kept)
-        change.call.cuenta = cuenta
-        change.state = replace(state, flags=found)
-        change.record(check_ids.ACCOUNT_OPENED, f"{cuenta:08d} {','.join(sorted(found))}".strip())
+        change.open_account(cuenta, found)
 
     return apply

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from swat_tui.config import BOGOTA
 from swat_tui.domain.call.change import CallChange
+from swat_tui.domain.call.events import EventKind
 from swat_tui.domain.call.typification_rules import (
     check_cun,
     check_incident,
@@ -100,4 +101,4 @@ def typify(change: CallChange, form: TypificationForm) -> None:
             created_at=change.now,
         ),
     )
-    change.record(TYPIFICATION, ucc.code)
+    change.record(TYPIFICATION, ucc.code, kind=EventKind.TYPIFICATION)

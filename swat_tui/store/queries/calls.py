@@ -43,10 +43,28 @@ def add_call(
 
 
 def add_event(
-    session: Session, *, call_id: int, step: int, check: str, result: str, at: datetime
+    session: Session,
+    *,
+    call_id: int,
+    step: int,
+    check: str,
+    result: str,
+    at: datetime,
+    kind: str = "check",
+    request: int = 0,
+    detail: str = "",
 ) -> CallEvent:
-    """Add one procedure event (a check, a step change, a softphone action)."""
-    event = CallEvent(call_id=call_id, step=step, check=check, result=result, at=at)
+    """Add one event of the call (a check, a step change, a softphone action...)."""
+    event = CallEvent(
+        call_id=call_id,
+        step=step,
+        kind=kind,
+        request=request,
+        check=check,
+        result=result,
+        detail=detail,
+        at=at,
+    )
     session.add(event)
     return event
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 
+from swat_tui.domain.call.fields import TYPIFICATION_NOTES_FIELD
 from swat_tui.domain.errors import MESSAGE_WIDTH
 from swat_tui.domain.procedure.check_ids import TYPIFICATION
 from swat_tui.ui.format import typification_line
@@ -168,7 +169,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
 
     def _notes_key(self) -> str:
         """The notes typed so far for the current request (each request has its own)."""
-        return f"typification_notes_{self.call.record.state.request_number}"
+        return TYPIFICATION_NOTES_FIELD.format(number=self.call.record.state.request_number)
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
