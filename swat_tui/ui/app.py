@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from swat_tui.domain.desk.desk import Desk, DeskChange
     from swat_tui.domain.procedure.guide import GuideView
     from swat_tui.domain.services import Services
+    from swat_tui.domain.supervisor.desk import SupervisorDesk
     from swat_tui.ui.keymap import UserKeymap
     from swat_tui.ui.screens.base import RRScreen
 
@@ -82,6 +83,7 @@ class SwatApp(App[None]):
             self.set_keymap(keymap.bindings)
         self.services: Services | None = services
         self.desk: Desk | None = None
+        self.supervisor: SupervisorDesk | None = None  # the supervisor's functions (USR001)
         self.desk_signal: Signal[DeskChange] = Signal(self, "desk")
         self.startup_error: str | None = None
         self._store_worker: Worker[None] | None = None
@@ -204,6 +206,7 @@ class SwatApp(App[None]):
         """The agent's desk opens; calls a crash left open are offered first."""
         from swat_tui.domain.desk.desk import Desk
         from swat_tui.domain.desk.sources import PracticeSource
+        from swat_tui.domain.supervisor.desk import SupervisorDesk
         from swat_tui.ui.navigation import build
 
         assert self.services is not None
@@ -213,6 +216,7 @@ class SwatApp(App[None]):
             fixed_delay=self.settings.ring_delay,
         )
         self.desk = Desk(self.services, agent, source)
+        self.supervisor = SupervisorDesk(self.services, agent)
         self.desk.subscribe(self._desk_changed)
         idle_collector.tune()
         await self.push_screen(build("MNU001"))
@@ -313,7 +317,7 @@ class SwatApp(App[None]):
         assert self.desk is not None
         from_espejo = self.in_espejo
         await self.to_main_session()  # calls are worked in the main session
-        panel_id = self.desk.step_panel()
+        panel_id = self.desk.call.step_panel()
         current = self.screen
         if isinstance(current, RRScreen) and panel_id == current.PANEL_ID:
             if not from_espejo:
@@ -359,6 +363,7 @@ class SwatApp(App[None]):
         from swat_tui.ui.navigation import build
 
         self.desk = None
+        self.supervisor = None
         await self.to_main_session()
         await self.remove_mode(ESPEJO)  # the next agent starts a new Espejo
         self.add_mode(ESPEJO, _espejo_panel)
