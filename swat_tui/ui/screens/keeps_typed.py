@@ -1,7 +1,7 @@
 """What the agent typed on a call's panel survives leaving it, by any key or a crash.
 
 A field left by the cursor (Tab, a function key, F14, F3, F12) is kept for the
-request being worked on (``Desk.keep_typed``), and the panel shows it again
+request being worked on (``desk.call.keep_typed``), and the panel shows it again
 when it is shown again, in this session or a resumed one. Keeping records no
 check and starts no action: a check is recorded only by the agent's own
 confirming key on its panel (``CallStepScreen``), and a value row 24 refused
