@@ -164,17 +164,12 @@ class Transaction:
         """The account through the BLACKLIST gate, its access logged as ``action``."""
         return self.ctx.gated_account(self.session, cuenta, action)
 
-    def change_call(
-        self,
-        apply: Callable[[CallChange], str | None] | None = None,
-        *,
-        call: ActiveCall | None = None,
-    ) -> CallRecord:
-        """Change the call (the one on the line, unless ``call``) if it is still workable:
-        ``apply`` changes it and returns the UCC code the action suggests for the
-        request's typification (set while there is a request), or None. The desk
-        takes the new record only after the transaction commits."""
-        active = call if call is not None else self.ctx.require_call()
+    def change_call(self, apply: Callable[[CallChange], str | None] | None = None) -> CallRecord:
+        """Change the call on the line if it is still workable: ``apply`` changes it and
+        returns the UCC code the action suggests for the request's typification (set
+        while there is a request), or None. The desk takes the new record only after
+        the transaction commits."""
+        call = self.ctx.require_call()
 
         def change(change: CallChange) -> None:
             change.require_workable()
@@ -183,6 +178,6 @@ class Transaction:
                 change.set_request_field(SUGGESTED_CODE_FIELD, code)
 
         self.record = change_in(
-            self.session, self.ctx.procedure, active.call_id, self.ctx.now(), change
+            self.session, self.ctx.procedure, call.call_id, self.ctx.now(), change
         )
         return self.record
