@@ -97,51 +97,51 @@ class DeskCall:
 
     def reception(self) -> None:
         """Step 1: welcome script, caller data, the account opened in RR."""
-        self.desk.record_check("saludo", "guion leído")
+        self.desk.call.record_check("saludo", "guion leído")
         for name, value in CALLER.items():
-            self.desk.set_field(name, value)
-        self.desk.open_call_account(self.cuenta)
-        self.desk.advance()
+            self.desk.call.set_field(name, value)
+        self.desk.call.open_account(self.cuenta)
+        self.desk.call.advance()
 
     def interpretation(self, branch: str, request: str) -> None:
         """Step 2: every check the account's flags ask for, then the request."""
         state = self.record.state
         if "blacklist" in state.flags:
-            self.desk.read_special_notes(self.cuenta)
-            self.desk.record_check(check_ids.IDENTITY, "cédula y dirección verificadas")
+            self.desk.accounts.read_special_notes(self.cuenta)
+            self.desk.call.record_check(check_ids.IDENTITY, "cédula y dirección verificadas")
         for flag, check in (
             ("pqr_pendiente", "pqr_revisada"),
             ("visita_pendiente", "visita_revisada"),
             ("aviso", "aviso_revisado"),
         ):
             if flag in state.flags:
-                self.desk.record_check(check, "revisada")
-        self.desk.record_check("estado_revisado", "revisada")
-        self.desk.start_request(branch, request)
-        self.desk.advance()
+                self.desk.call.record_check(check, "revisada")
+        self.desk.call.record_check("estado_revisado", "revisada")
+        self.desk.call.start_request(branch, request)
+        self.desk.call.advance()
 
     def through_interpretation(self, branch: str, request: str, *, subflow: str) -> None:
         """Steps 1 and 2, then the sub-flow chosen on the branch's entry (e.g. SAC 1)."""
         self.reception()
         self.interpretation(branch, request)
-        self.desk.choose_subflow(subflow)
+        self.desk.call.choose_subflow(subflow)
 
     def typify(self, code: str | None = None) -> CallRecord:
         """Step 7 with the path's suggested code; a CUN when it escalated or needs one."""
-        chosen = code or self.desk.suggested_code()
+        chosen = code or self.desk.call.suggested_code()
         assert chosen, "the path suggests no code"
-        entry = self.desk.ucc_search(chosen)
+        entry = self.desk.accounts.ucc_search(chosen)
         needs_cun = bool(entry) and entry[0].code == chosen and entry[0].requires_cun
-        first_contact = not (needs_cun or self.desk.request_escalated())
-        self.desk.typify(code=chosen, first_contact=first_contact)
-        return self.desk.advance()
+        first_contact = not (needs_cun or self.desk.call.request_escalated())
+        self.desk.call.typify(code=chosen, first_contact=first_contact)
+        return self.desk.call.advance()
 
     def close(self) -> CallRecord:
         """Step 8: resolution informed, nothing else, closing script, survey; the call ends."""
-        self.desk.record_check("resolucion_informada", "informada")
-        self.desk.record_check("nada_mas", "sin más solicitudes")
-        self.desk.record_check("guion_cierre", "leído")
-        self.desk.record_survey("acepta", 5)
+        self.desk.call.record_check("resolucion_informada", "informada")
+        self.desk.call.record_check("nada_mas", "sin más solicitudes")
+        self.desk.call.record_check("guion_cierre", "leído")
+        self.desk.call.record_survey("acepta", 5)
         return self.desk.end_call()
 
     def typification_of(self, ended: CallRecord) -> Typification:

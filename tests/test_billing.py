@@ -323,15 +323,15 @@ def test_resend_refusals_write_nothing(demo_services: Services) -> None:
     ]
     for number, email, confirmed, rule in cases:
         with pytest.raises(DomainError) as refused:
-            desk.resend_invoice(cuenta, number, email, confirmed=confirmed)
+            desk.billing.resend_invoice(cuenta, number, email, confirmed=confirmed)
         assert refused.value.message == P.message(rule)
     with pytest.raises(DomainError) as refused:
-        desk.resend_invoice(SHOWCASE["new_account"], "", "ana@correo.com", confirmed=True)
+        desk.billing.resend_invoice(SHOWCASE["new_account"], "", "ana@correo.com", confirmed=True)
     assert refused.value.message == P.message("billing_no_invoices")
     with pytest.raises(DomainError, match="aún no tiene facturas"):
-        desk.last_invoice(SHOWCASE["new_account"])
+        desk.billing.last_invoice(SHOWCASE["new_account"])
     with pytest.raises(DomainError) as refused:
-        desk.change_delivery(cuenta, "x", "ana@correo.com", confirmed=True)
+        desk.billing.change_delivery(cuenta, "x", "ana@correo.com", confirmed=True)
     assert refused.value.message == P.message("billing_delivery_choice")
     assert _changes(demo_services) == []
     with read_session(demo_services.engine) as session:
@@ -345,27 +345,32 @@ def test_billing_of_a_blacklisted_account_is_refused_until_the_rule_allows(
     call = DeskCall.answered(demo_services, SHOWCASE["blacklist"])
     call.reception()
     desk, cuenta = call.desk, SHOWCASE["blacklist"]
-    for intent in (desk.rent, desk.campaigns, desk.extra_charges, desk.last_invoice):
+    for intent in (
+        desk.billing.rent,
+        desk.billing.campaigns,
+        desk.billing.extra_charges,
+        desk.billing.last_invoice,
+    ):
         with pytest.raises(DomainError, match="BLACKLIST"):
             intent(cuenta)
     with pytest.raises(DomainError, match="BLACKLIST"):
-        desk.resend_invoice(cuenta, "X", "ana@correo.com", confirmed=True)
+        desk.billing.resend_invoice(cuenta, "X", "ana@correo.com", confirmed=True)
     with read_session(demo_services.engine) as session:
         assert session.exec(select(AccessLog).where(AccessLog.action == "RENTA")).all() == []
     call.interpretation("sac", "Pregunta por su factura")  # F7 read, identity validated
-    assert desk.rent(cuenta).total > 0
+    assert desk.billing.rent(cuenta).total > 0
 
 
 def test_rent_and_campaigns_of_the_showcase_accounts(demo_services: Services) -> None:
     call = DeskCall.answered(demo_services, SHOWCASE["campaign_ending"])
     desk = call.desk
-    rent = desk.rent(SHOWCASE["campaign_ending"])
+    rent = desk.billing.rent(SHOWCASE["campaign_ending"])
     assert rent.total == sum(part.base + part.iva for part in rent.parts)
     assert rent.history and rent.history[0].discount_code == "HOGAR3P"
-    campaigns = desk.campaigns(SHOWCASE["campaign_ending"])
+    campaigns = desk.billing.campaigns(SHOWCASE["campaign_ending"])
     assert [(e.code, e.months_left) for e in campaigns.enrolled] == [("HOGAR3P", 0)]
     assert "HOGAR3P" not in {o.code for o in campaigns.offers}
-    charges = desk.extra_charges(SHOWCASE["ppv_charges"])
+    charges = desk.billing.extra_charges(SHOWCASE["ppv_charges"])
     kinds = {line.kind for line in charges.lines}
     assert {"ppv", "evento", "toma_adicional", "ldn", "ldi", "movil"} <= kinds
     with read_session(demo_services.engine) as session:
@@ -381,19 +386,21 @@ def test_a_billing_call_resends_the_invoice_and_typifies_it(
     call = DeskCall.answered(demo_services, cuenta)
     call.through_interpretation("sac", "No le llegó la factura al correo", subflow="2")
     desk = call.desk
-    assert desk.step_panel() == "SAC020"
-    assert desk.suggested_code() == "SAC-FAC-001"  # the route's, until an action says more
-    invoice = desk.last_invoice(cuenta)
+    assert desk.call.step_panel() == "SAC020"
+    assert desk.call.suggested_code() == "SAC-FAC-001"  # the route's, until an action says more
+    invoice = desk.billing.last_invoice(cuenta)
     assert invoice.delivery == "digital" and invoice.delivery_status == "ENTREGADA"
-    done = desk.resend_invoice(cuenta, invoice.number, "Nuevo.Correo@Gmail.com", confirmed=True)
+    done = desk.billing.resend_invoice(
+        cuenta, invoice.number, "Nuevo.Correo@Gmail.com", confirmed=True
+    )
     assert done.message == P.message("billing_resent") and done.record is not None
-    assert desk.suggested_code() == "SAC-FAC-012"
-    assert desk.last_invoice(cuenta).last_change is not None
+    assert desk.call.suggested_code() == "SAC-FAC-012"
+    assert desk.billing.last_invoice(cuenta).last_change is not None
     with pytest.raises(DomainError, match="Paso 3 incompleto"):
-        desk.advance()
-    desk.record_check("facturacion_informada", "informada")
-    desk.record_check("facturacion_resuelta", "resuelta")
-    desk.advance()
+        desk.call.advance()
+    desk.call.record_check("facturacion_informada", "informada")
+    desk.call.record_check("facturacion_resuelta", "resuelta")
+    desk.call.advance()
     call.typify()
     record = call.close()
     (change,) = _changes(demo_services)
@@ -423,15 +430,15 @@ def test_changing_to_digital_suggests_its_code_and_the_same_delivery_is_refused(
     call = DeskCall.answered(demo_services, cuenta)
     call.through_interpretation("sac", "Quiere la factura por correo", subflow="2")
     desk = call.desk
-    invoice = desk.last_invoice(cuenta)
+    invoice = desk.billing.last_invoice(cuenta)
     assert (invoice.delivery, invoice.delivery_status) == ("fisica", "DEVUELTA")
     with pytest.raises(DomainError) as refused:
-        desk.change_delivery(cuenta, "F", invoice.sent_to or "", confirmed=True)
+        desk.billing.change_delivery(cuenta, "F", invoice.sent_to or "", confirmed=True)
     assert refused.value.message == P.message("billing_same_delivery")
-    done = desk.change_delivery(cuenta, "D", "cliente@correo.com", confirmed=True)
-    assert done.change.action == "CAMBIO" and desk.suggested_code() == "SAC-FAC-013"
+    done = desk.billing.change_delivery(cuenta, "D", "cliente@correo.com", confirmed=True)
+    assert done.change.action == "CAMBIO" and desk.call.suggested_code() == "SAC-FAC-013"
     with pytest.raises(DomainError, match="ya se entrega así"):
-        desk.change_delivery(cuenta, "digital", "CLIENTE@correo.com", confirmed=True)
+        desk.billing.change_delivery(cuenta, "digital", "CLIENTE@correo.com", confirmed=True)
     (row,) = _changes(demo_services)
     assert (row.delivery, row.destination, row.invoice_id is not None) == (
         "digital",

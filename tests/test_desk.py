@@ -117,7 +117,7 @@ def test_a_refused_intent_changes_nothing(services: Services, clock: MovingClock
     with pytest.raises(DomainError):
         desk.transfer("")  # no queue: refused before anything is written
     with pytest.raises(DomainError):
-        desk.typify(code="NO-EXISTE", first_contact=True, notes="x" * 400)
+        desk.call.typify(code="NO-EXISTE", first_contact=True, notes="x" * 400)
     assert desk.phone is before and desk.active is not None
     with services.engine.connect() as connection:
         notes = connection.execute(text("SELECT count(*) FROM note")).scalar_one()
@@ -161,16 +161,16 @@ def test_softphone_and_call_never_disagree(
 
 def test_the_blacklist_rule_outside_a_call(services: Services) -> None:
     desk = _desk(services)
-    masked = desk.account_panel(BLACKLISTED)
+    masked = desk.accounts.panel(BLACKLISTED)
     assert masked.access == Access.MASKED and masked.holder_name is None
     assert masked.balance is None and masked.document is None
     with pytest.raises(DomainError, match="lea primero las notas especiales"):
-        desk.inventory(BLACKLISTED)
-    desk.read_special_notes(BLACKLISTED)
-    read = desk.account_panel(BLACKLISTED)
+        desk.accounts.equipment(BLACKLISTED)
+    desk.accounts.read_special_notes(BLACKLISTED)
+    read = desk.accounts.panel(BLACKLISTED)
     assert read.access == Access.NOTES_READ and read.holder_name is not None
-    assert desk.inventory(BLACKLISTED).cuenta == BLACKLISTED
-    assert desk.account_panel(CUENTA).access == Access.FULL
+    assert desk.accounts.equipment(BLACKLISTED).cuenta == BLACKLISTED
+    assert desk.accounts.panel(CUENTA).access == Access.FULL
 
 
 def test_the_blacklist_rule_in_a_call_follows_the_account(services: Services) -> None:
@@ -178,27 +178,27 @@ def test_the_blacklist_rule_in_a_call_follows_the_account(services: Services) ->
     desk.go_available()
     desk.ring()
     desk.answer()
-    desk.read_special_notes(BLACKLISTED)  # read before the call opened it: not the call's
-    view = desk.open_call_account(BLACKLISTED)
+    desk.accounts.read_special_notes(BLACKLISTED)  # read before the call opened it: not the call's
+    view = desk.call.open_account(BLACKLISTED)
     assert view.access == Access.MASKED  # in the call the rule needs the call's own marks
-    assert desk.account_panel(BLACKLISTED).holder_name is None
+    assert desk.accounts.panel(BLACKLISTED).holder_name is None
     with pytest.raises(DomainError, match="Lea primero las notas"):
-        desk.record_check("identidad_validada", "cédula")
-    desk.read_special_notes(BLACKLISTED)
+        desk.call.record_check("identidad_validada", "cédula")
+    desk.accounts.read_special_notes(BLACKLISTED)
     active = desk.active
     assert active is not None
     assert active.record.state.mark_for("notas_f7_leidas", 0) is not None
-    pending = desk.account_panel(BLACKLISTED)
+    pending = desk.accounts.panel(BLACKLISTED)
     assert pending.holder_name is None and pending.access == Access.IDENTITY_PENDING
     with pytest.raises(DomainError, match="BLACKLIST"):
-        desk.inventory(BLACKLISTED)
-    desk.record_check("identidad_validada", "cédula y fecha de expedición")
+        desk.accounts.equipment(BLACKLISTED)
+    desk.call.record_check("identidad_validada", "cédula y fecha de expedición")
     assert active.account is not None and active.account.holder_name is not None
-    assert desk.account_panel(BLACKLISTED).access == Access.VALIDATED
-    desk.revoke_check("identidad_validada")
+    assert desk.accounts.panel(BLACKLISTED).access == Access.VALIDATED
+    desk.call.revoke_check("identidad_validada")
     assert active.account.holder_name is None
-    assert desk.account_panel(BLACKLISTED).access == Access.IDENTITY_PENDING  # F7 stays read
-    assert desk.account_panel(CUENTA).access == Access.FULL  # another account: its own rule
+    assert desk.accounts.panel(BLACKLISTED).access == Access.IDENTITY_PENDING  # F7 stays read
+    assert desk.accounts.panel(CUENTA).access == Access.FULL  # another account: its own rule
 
 
 def test_reading_f7_in_the_call_is_one_transaction(services: Services) -> None:
@@ -206,9 +206,9 @@ def test_reading_f7_in_the_call_is_one_transaction(services: Services) -> None:
     desk.go_available()
     desk.ring()
     desk.answer()
-    desk.open_call_account(BLACKLISTED)
-    desk.read_special_notes(BLACKLISTED)
-    desk.read_special_notes(BLACKLISTED)  # read again: logged, not marked twice
+    desk.call.open_account(BLACKLISTED)
+    desk.accounts.read_special_notes(BLACKLISTED)
+    desk.accounts.read_special_notes(BLACKLISTED)  # read again: logged, not marked twice
     with services.engine.connect() as connection:
         views = connection.execute(
             text("SELECT count(*) FROM access_log WHERE action = 'F7' AND cuenta = :c"),
@@ -229,10 +229,10 @@ def test_opening_the_calls_account_is_one_transaction(services: Services) -> Non
     assert active is not None
     before = active.record
     with pytest.raises(DomainError, match="no existe"):
-        desk.open_call_account(99999999)
+        desk.call.open_account(99999999)
     assert active.record is before and active.account is None
     assert services.calls.get(before.id).cuenta is None
-    view = desk.open_call_account(CUENTA)
+    view = desk.call.open_account(CUENTA)
     assert (view.cuenta, services.calls.get(before.id).cuenta) == (CUENTA, CUENTA)
     with services.engine.connect() as connection:
         logged = connection.execute(
@@ -252,7 +252,7 @@ def test_rec001_closes_a_call_a_crash_left_open_as_abandoned(
     desk.ring()
     desk.answer()
     clock.advance(40)
-    desk.set_field(NOTES_1, "Llama por la factura")  # the last thing written
+    desk.call.set_field(NOTES_1, "Llama por la factura")  # the last thing written
     last_seen = clock.now
     clock.advance(3600)  # the session was killed; the agent signs on an hour later
     next_desk = Desk(services, desk.agent, ScriptedSource())

@@ -54,12 +54,12 @@ def test_reading_records_the_check_once_and_restart_brings_init_online(
 ) -> None:
     call = _soporte(demo_services, "cm_init")
     desk = call.desk
-    view = desk.diagnostics(call.cuenta)
+    view = desk.diagnostics.read(call.cuenta)
     assert view.modem is not None and view.modem.cm_state == "init(r1)"
-    desk.diagnostics(call.cuenta)  # read again: recorded once
+    desk.diagnostics.read(call.cuenta)  # read again: recorded once
     checks = [e for e in _events(demo_services, call.record.id) if e[0] == CHECK]
     assert checks == [(CHECK, "revisado: CM init(r1), sin niveles, 1 vecino(s) caído(s), 0 avisos")]
-    after = desk.restart_modem()
+    after = desk.diagnostics.restart_modem()
     assert after.modem is not None and after.modem.cm_state == "online" and after.downstream
     with read_session(demo_services.engine) as session:
         [restart] = session.exec(select(ModemRestart).where(ModemRestart.cuenta == call.cuenta))
@@ -75,19 +75,19 @@ def test_reading_records_the_check_once_and_restart_brings_init_online(
         "revisado: CM online, niveles en rango, 1 vecino(s) caído(s), 0 avisos",
     )
     assert _reads(demo_services, call.cuenta) == 3
-    assert not desk.request_escalated()
+    assert not desk.call.request_escalated()
 
 
 def test_a_point_case_escalates_once(demo_services: Services) -> None:
     call = _soporte(demo_services, "activa")
     desk = call.desk
     with pytest.raises(DomainError, match="mínimo 10 caracteres"):
-        desk.raise_point_case("corto")
-    result = desk.raise_point_case("No navega desde ayer; el módem parpadea")
+        desk.diagnostics.raise_point_case("corto")
+    result = desk.diagnostics.raise_point_case("No navega desde ayer; el módem parpadea")
     number = result.aviso.number
     assert result.code == "SOP-PUN-001" and not result.repeat and result.aviso.kind == "puntual"
     with pytest.raises(DomainError, match=f"ya tiene el caso puntual {number}"):
-        desk.raise_point_case("Otra vez la misma falla del cliente")
+        desk.diagnostics.raise_point_case("Otra vez la misma falla del cliente")
     with read_session(demo_services.engine) as session:
         incident = session.exec(select(Incident).where(Incident.number == number)).one()
         [link] = session.exec(select(IncidentLink).where(IncidentLink.call_id == call.record.id))
@@ -99,8 +99,8 @@ def test_a_point_case_escalates_once(demo_services: Services) -> None:
     assert (link.incident_id, link.cuenta, link.repeat_call) == (incident.id, call.cuenta, False)
     state = call.record.state
     assert state.request_field(SUPPORT_ROUTE_FIELD) == "punto"
-    assert desk.suggested_code() == "SOP-PUN-001" and desk.request_escalated()
-    assert _events(demo_services, call.record.id)[-1] == (
+    assert desk.call.suggested_code() == "SOP-PUN-001" and desk.call.request_escalated()
+    assert [e for e in _events(demo_services, call.record.id) if e[0] == CHECK][-1] == (
         CHECK,
         f"{check_ids.ESCALATED}: caso puntual {number}",
     )
@@ -110,27 +110,27 @@ def test_a_repeat_caller_is_tied_to_the_aviso(demo_services: Services) -> None:
     call = _soporte(demo_services, "aviso_repeat")
     desk = call.desk
     with pytest.raises(DomainError, match="no existe"):
-        desk.attach_call_to_aviso("INC000000001")
-    view = desk.diagnostics(call.cuenta)
+        desk.diagnostics.attach_call_to_aviso("INC000000001")
+    view = desk.diagnostics.read(call.cuenta)
     assert view.mass_aviso is not None
-    result = desk.attach_call_to_aviso()
+    result = desk.diagnostics.attach_call_to_aviso()
     assert result.aviso.number == view.mass_aviso.number
     assert result.repeat and result.previous_calls >= 1 and result.code == "SOP-MAS-002"
     with pytest.raises(DomainError, match="ya está asociada"):
-        desk.attach_call_to_aviso(result.aviso.number)
+        desk.diagnostics.attach_call_to_aviso(result.aviso.number)
     with read_session(demo_services.engine) as session:
         links = session.exec(
             select(IncidentLink).where(IncidentLink.call_id == call.record.id)
         ).all()
     assert [(link.cuenta, link.repeat_call) for link in links] == [(call.cuenta, True)]
     assert call.record.state.request_field(SUPPORT_ROUTE_FIELD) == "sector"
-    assert _events(demo_services, call.record.id)[-1] == (
+    assert [e for e in _events(demo_services, call.record.id) if e[0] == CHECK][-1] == (
         CHECK,
         f"{check_ids.ESCALATED}: aviso {result.aviso.number} (rellamada)",
     )
-    call.desk.record_check("td_recorrido", "asociada al aviso")
-    call.desk.record_check("td_informado", "informado")
-    call.desk.advance()
+    call.desk.call.record_check("td_recorrido", "asociada al aviso")
+    call.desk.call.record_check("td_informado", "informado")
+    call.desk.call.advance()
     ended = call.typify()
     typification = call.typification_of(ended)
     assert (typification.code, typification.first_contact) == ("SOP-MAS-002", False)
@@ -139,7 +139,7 @@ def test_a_repeat_caller_is_tied_to_the_aviso(demo_services: Services) -> None:
 def test_a_sector_aviso_needs_neighbours_down(demo_services: Services) -> None:
     call = _soporte(demo_services, "activa")
     with pytest.raises(DomainError, match="Ningún vecino está caído"):
-        call.desk.raise_sector_aviso("Varios clientes del edificio sin servicio")
+        call.desk.diagnostics.raise_sector_aviso("Varios clientes del edificio sin servicio")
     with read_session(demo_services.engine) as session:
         assert not session.exec(
             select(IncidentLink).where(IncidentLink.call_id == call.record.id)
@@ -150,10 +150,13 @@ def test_the_actions_need_a_soporte_request(demo_services: Services) -> None:
     call = DeskCall.answered(demo_services, SHOWCASE["activa"])
     call.through_interpretation("sac", "Pregunta por la factura", subflow="2")
     desk = call.desk
-    view = desk.diagnostics(call.cuenta)  # reading is allowed; no check outside soporte
+    view = desk.diagnostics.read(call.cuenta)  # reading is allowed; no check outside soporte
     assert view.modem is not None
     assert CHECK not in {e[0] for e in _events(demo_services, call.record.id)}
-    for action in (desk.restart_modem, lambda: desk.raise_point_case("No navega desde ayer")):
+    for action in (
+        desk.diagnostics.restart_modem,
+        lambda: desk.diagnostics.raise_point_case("No navega desde ayer"),
+    ):
         with pytest.raises(DomainError, match="solicitud de soporte"):
             action()
     with read_session(demo_services.engine) as session:
@@ -164,5 +167,5 @@ def test_no_modem_no_restart(demo_services: Services) -> None:
     call = _soporte(demo_services, "decoder_alarm")
     before = _events(demo_services, call.record.id)
     with pytest.raises(DomainError, match="no tiene cablemódem"):
-        call.desk.restart_modem()
+        call.desk.diagnostics.restart_modem()
     assert _events(demo_services, call.record.id) == before

@@ -178,15 +178,15 @@ def _sac_call(services: Services, key: str = "activa") -> DeskCall:
 def _branch_checks(call: DeskCall) -> list[str]:
     """The branch checks the request's panel still asks (LLM003 today: sac_atendida)."""
     desk = call.desk
-    view = desk.step_view(desk.step_panel())
+    view = desk.call.step_view(desk.call.step_panel())
     return [c.check.id for c in view.checks if c.applies and not c.done]
 
 
 def _finish(call: DeskCall) -> None:
     """The rest of the call: any other check of the panel, typification, closing."""
     for check in _branch_checks(call):  # a panel with more checks than the escalated one
-        call.desk.record_check(check, "revisada")
-    call.desk.advance()
+        call.desk.call.record_check(check, "revisada")
+    call.desk.call.advance()
     call.typify()
     call.close()
 
@@ -208,7 +208,7 @@ def test_a_sac_request_escalated_to_dime_end_to_end(demo_services: Services) -> 
     assert pending, "the request's panel asks for its branch check"
     with read_session(demo_services.engine) as session:
         expected = dime_queries.next_number(session)
-    case = desk.escalate_to_dime(
+    case = desk.dime.escalate(
         area="facturacion", reason=f"  {REASON} ", data=DATA, check_id=pending[0]
     )
     assert (case.number, case.area, case.area_id) == (expected, "Facturación", "facturacion")
@@ -218,7 +218,7 @@ def test_a_sac_request_escalated_to_dime_end_to_end(demo_services: Services) -> 
     state = call.record.state  # the desk took the call's change
     assert state.request_field(DIME_FIELD) == case.number
     assert state.request_field(SUGGESTED_CODE_FIELD) == "SAC-DIM-001"
-    assert desk.suggested_code() == "SAC-DIM-001" and desk.request_escalated()
+    assert desk.call.suggested_code() == "SAC-DIM-001" and desk.call.request_escalated()
     call_id = call.record.id
     _finish(call)
 
@@ -256,7 +256,7 @@ def test_a_sac_request_escalated_to_dime_end_to_end(demo_services: Services) -> 
 
 def test_a_later_call_sees_the_open_case_and_follows_it_up(demo_services: Services) -> None:
     first = _sac_call(demo_services)
-    case = first.desk.escalate_to_dime(
+    case = first.desk.dime.escalate(
         area="2",
         reason="No reconoce el saldo en mora",
         data="Debe 30 y 60 días; pagó el 15/11.",
@@ -269,17 +269,19 @@ def test_a_later_call_sees_the_open_case_and_follows_it_up(demo_services: Servic
     later = DeskCall.answered(demo_services, SHOWCASE["activa"])
     later.reception()
     desk = later.desk
-    panel = desk.account_panel(SHOWCASE["activa"])
+    panel = desk.accounts.panel(SHOWCASE["activa"])
     assert case.number in [dime.number for dime in panel.open_dime_cases]
-    listed = desk.dime_cases(SHOWCASE["activa"])
+    listed = desk.dime.cases(SHOWCASE["activa"])
     assert listed[0].number == case.number  # newest first
-    assert desk.dime_notes(case.number) == ()
-    note = desk.add_dime_note(case.number, "  Cliente llama por el estado;  sigue en gestión. ")
+    assert desk.dime.case_notes(case.number) == ()
+    note = desk.dime.add_case_note(
+        case.number, "  Cliente llama por el estado;  sigue en gestión. "
+    )
     assert (note.author, note.text) == (
         "ASESOR01",
         "Cliente llama por el estado; sigue en gestión.",
     )
-    assert [n.text for n in desk.dime_notes(case.number)] == [note.text]
+    assert [n.text for n in desk.dime.case_notes(case.number)] == [note.text]
     with read_session(demo_services.engine) as session:
         logged = session.exec(
             select(AccessLog).where(
@@ -294,7 +296,7 @@ def test_a_later_call_sees_the_open_case_and_follows_it_up(demo_services: Servic
 def test_the_showcase_dime_case_is_listed(demo_services: Services) -> None:
     call = DeskCall.answered(demo_services, SHOWCASE["dime_open"])
     call.reception()
-    cases = call.desk.dime_cases(SHOWCASE["dime_open"])
+    cases = call.desk.dime.cases(SHOWCASE["dime_open"])
     assert [c.area for c in cases] == ["Facturación"]
     assert cases[0].area_id == "facturacion" and cases[0].status == "ABIERTO"
 
@@ -317,7 +319,7 @@ def test_a_refused_escalation_changes_nothing(
     call = _sac_call(demo_services)
     before_state, before = call.record.state, _counts(demo_services)
     with pytest.raises(DomainError) as caught:
-        call.desk.escalate_to_dime(area=area, reason=reason, data=data, check_id="sac_atendida")
+        call.desk.dime.escalate(area=area, reason=reason, data=data, check_id="sac_atendida")
     assert caught.value.message.startswith(text), caught.value.message
     assert len(caught.value.message) <= MESSAGE_WIDTH
     assert call.record.state == before_state
@@ -326,14 +328,14 @@ def test_a_refused_escalation_changes_nothing(
 
 def test_escalating_twice_or_outside_a_call_is_refused(demo_services: Services) -> None:
     call = _sac_call(demo_services)
-    case = call.desk.escalate_to_dime(area="1", reason=REASON, data=DATA, check_id=None)
+    case = call.desk.dime.escalate(area="1", reason=REASON, data=DATA, check_id=None)
     before_state, before = call.record.state, _counts(demo_services)
     with pytest.raises(DomainError, match=f"ya se escaló a DIME con el caso {case.number}"):
-        call.desk.escalate_to_dime(area="2", reason=REASON, data=DATA, check_id=None)
+        call.desk.dime.escalate(area="2", reason=REASON, data=DATA, check_id=None)
     assert call.record.state == before_state and _counts(demo_services) == before
     call.desk.active = None  # the same desk with no call on the line
     with pytest.raises(DomainError, match="dentro de una llamada"):
-        call.desk.escalate_to_dime(area="1", reason=REASON, data=DATA, check_id=None)
+        call.desk.dime.escalate(area="1", reason=REASON, data=DATA, check_id=None)
     assert _counts(demo_services) == before
 
 
@@ -345,28 +347,28 @@ def test_a_blacklisted_account_is_refused_until_the_rule_allows_it(
     desk = call.desk
     before = _counts(demo_services)
     with pytest.raises(DomainError, match="BLACKLIST"):
-        desk.dime_cases(SHOWCASE["blacklist"])
+        desk.dime.cases(SHOWCASE["blacklist"])
     assert _counts(demo_services) == before  # not even the access is logged
-    desk.read_special_notes(SHOWCASE["blacklist"])
-    desk.record_check(check_ids.IDENTITY, "cédula y dirección verificadas")
-    assert isinstance(desk.dime_cases(SHOWCASE["blacklist"]), tuple)
+    desk.accounts.read_special_notes(SHOWCASE["blacklist"])
+    desk.call.record_check(check_ids.IDENTITY, "cédula y dirección verificadas")
+    assert isinstance(desk.dime.cases(SHOWCASE["blacklist"]), tuple)
 
 
 def test_notes_are_refused_when_empty_unknown_or_closed(demo_services: Services) -> None:
     call = _sac_call(demo_services)
     desk = call.desk
-    case = desk.escalate_to_dime(area="recaudo", reason=REASON, data=DATA, check_id=None)
+    case = desk.dime.escalate(area="recaudo", reason=REASON, data=DATA, check_id=None)
     before = _counts(demo_services)
     with pytest.raises(DomainError, match="Digite el texto de la nota"):
-        desk.add_dime_note(case.number, "   ")
+        desk.dime.add_case_note(case.number, "   ")
     with pytest.raises(DomainError, match=r"El caso DIME DIME99999999 no existe\."):
-        desk.add_dime_note("DIME99999999", "Seguimiento")
+        desk.dime.add_case_note("DIME99999999", "Seguimiento")
     with write_session(demo_services.engine) as session:
         row = session.exec(select(DimeCase).where(DimeCase.number == case.number)).one()
         row.status = "CERRADO"
         session.add(row)
     with pytest.raises(DomainError, match="está cerrado: no admite notas"):
-        desk.add_dime_note(case.number, "Seguimiento")
+        desk.dime.add_case_note(case.number, "Seguimiento")
     assert _counts(demo_services) == before
-    closed = next(c for c in desk.dime_cases(call.cuenta) if c.number == case.number)
+    closed = next(c for c in desk.dime.cases(call.cuenta) if c.number == case.number)
     assert not closed.overdue and closed.business_days_left is None

@@ -21,7 +21,7 @@ INVENTORY = "3"
 def _inventory_call(services: Services, key: str) -> DeskCall:
     call = DeskCall.answered(services, SHOWCASE[key])
     call.through_interpretation("soporte", "El módem no es el que tenía", subflow=INVENTORY)
-    assert call.desk.step_panel() == "INV010"
+    assert call.desk.call.step_panel() == "INV010"
     return call
 
 
@@ -39,7 +39,7 @@ def _checks(services: Services, cuenta: int) -> list[SerialCheck]:
 def test_a_serial_mismatch_goes_to_dime_inventario(demo_services: Services) -> None:
     call = _inventory_call(demo_services, "serial_mismatch")
     desk = call.desk
-    view = desk.inventory_view()
+    view = desk.inventory.devices()
     modem = next(d for d in view.devices if d.kind == "modem")
     with read_session(demo_services.engine) as session:
         seen = session.exec(
@@ -49,20 +49,20 @@ def test_a_serial_mismatch_goes_to_dime_inventario(demo_services: Services) -> N
         ).one()
     assert seen and seen != modem.serial
     with pytest.raises(DomainError, match="no válido: solo letras y números"):
-        desk.compare_serials({modem.equipment_id: "AB-12"})
+        desk.inventory.compare_serials({modem.equipment_id: "AB-12"})
     assert _checks(demo_services, call.cuenta) == []
-    desk.compare_serials({modem.equipment_id: seen.lower()})
+    desk.inventory.compare_serials({modem.equipment_id: seen.lower()})
     [check] = _checks(demo_services, call.cuenta)
     assert (check.registered, check.read, check.matches) == (modem.serial, seen, False)
     state = call.record.state
     dime = state.request_field(DIME_FIELD)
     assert dime and state.request_field(SUPPORT_ROUTE_FIELD) == "dime_inventario"
-    assert desk.suggested_code() == "SOP-INV-001" and desk.request_escalated()
+    assert desk.call.suggested_code() == "SOP-INV-001" and desk.call.request_escalated()
     with read_session(demo_services.engine) as session:
         case = session.exec(select(DimeCase).where(DimeCase.number == dime)).one()
     assert case.area == "Inventario" and seen in case.notes and modem.serial in case.notes
-    desk.record_check("inventario_informado", "informado")
-    desk.advance()
+    desk.call.record_check("inventario_informado", "informado")
+    desk.call.advance()
     call.typify()
     ended = call.close()
     typification = call.typification_of(ended)
@@ -76,20 +76,20 @@ def test_a_serial_mismatch_goes_to_dime_inventario(demo_services: Services) -> N
 def test_matching_serials_are_recorded_without_escalation(demo_services: Services) -> None:
     call = _inventory_call(demo_services, "activa")
     desk = call.desk
-    devices = desk.inventory_view().devices
-    desk.compare_serials({d.equipment_id: d.serial for d in devices})
+    devices = desk.inventory.devices().devices
+    desk.inventory.compare_serials({d.equipment_id: d.serial for d in devices})
     assert all(c.matches for c in _checks(demo_services, call.cuenta))
     assert len(_checks(demo_services, call.cuenta)) == len(devices)
-    assert not desk.request_escalated()
+    assert not desk.call.request_escalated()
     assert call.record.state.request_field(DIME_FIELD) == ""
 
 
 def test_a_service_not_provisioned_is_visible_and_escalated(demo_services: Services) -> None:
     call = _inventory_call(demo_services, "not_provisioned")
     desk = call.desk
-    view = desk.inventory_view()
+    view = desk.inventory.devices()
     assert [s.kind for s in view.unprovisioned] == ["voz"]
     first = view.devices[0]
-    desk.compare_serials({first.equipment_id: first.serial})
-    assert desk.suggested_code() == "SOP-INV-002"
+    desk.inventory.compare_serials({first.equipment_id: first.serial})
+    assert desk.call.suggested_code() == "SOP-INV-002"
     assert call.record.state.request_field(DIME_FIELD)

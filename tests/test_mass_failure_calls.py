@@ -22,8 +22,8 @@ MASS = "2"  # soporte Gestión 2: falla masiva
 def _mass_call(services: Services, key: str) -> DeskCall:
     call = DeskCall.answered(services, SHOWCASE[key])
     call.through_interpretation("soporte", "Sin internet ni TV desde anoche", subflow=MASS)
-    assert call.desk.step_panel() == "MAS010"
-    call.desk.diagnostics(call.cuenta)  # the Diagnosticador, asked of every soporte request
+    assert call.desk.call.step_panel() == "MAS010"
+    call.desk.diagnostics.read(call.cuenta)  # the Diagnosticador, asked of every soporte request
     return call
 
 
@@ -39,7 +39,7 @@ def _links(services: Services, cuenta: int) -> list[IncidentLink]:
 
 
 def _close(call: DeskCall) -> Typification:
-    call.desk.advance()
+    call.desk.call.advance()
     assert call.record.state.step == 7
     call.typify()
     ended = call.close()
@@ -49,17 +49,17 @@ def _close(call: DeskCall) -> Typification:
 def test_a_repeat_caller_is_marked_and_typified_as_such(demo_services: Services) -> None:
     call = _mass_call(demo_services, "aviso_repeat")
     desk = call.desk
-    view = desk.mass_failure_view()
+    view = desk.mass.node_avisos()
     assert view.aviso is not None and view.aviso.mass and view.aviso.priority == 1
     assert view.previous_calls == 1 and view.tied is None  # the earlier IVR report
     with pytest.raises(DomainError, match="Informe primero el aviso"):
-        desk.associate_mass_aviso()
-    desk.record_check("masiva_informada", "informado")
-    desk.associate_mass_aviso()
+        desk.mass.associate()
+    desk.call.record_check("masiva_informada", "informado")
+    desk.mass.associate()
     state = call.record.state
     assert state.request_field(SUPPORT_ROUTE_FIELD) == "sector"
-    assert desk.suggested_code() == "SOP-MAS-002" and desk.request_escalated()
-    assert desk.mass_failure_view().tied is not None
+    assert desk.call.suggested_code() == "SOP-MAS-002" and desk.call.request_escalated()
+    assert desk.mass.node_avisos().tied is not None
     [earlier, this] = _links(demo_services, call.cuenta)
     assert (earlier.call_id, earlier.repeat_call) == (None, False)
     assert (this.call_id, this.repeat_call, this.agent) == (call.record.id, True, "ASESOR01")
@@ -78,7 +78,7 @@ def test_a_repeat_caller_is_marked_and_typified_as_such(demo_services: Services)
     assert ("route_1", "sector") in events and ("ucc_1", "SOP-MAS-002") in events
     assert "FALLA_MASIVA" in logged
     # The call log (F22+F13) of the next call shows this one as a repeat call.
-    log = desk.call_log(call.cuenta)
+    log = desk.accounts.call_log(call.cuenta)
     tied = [line for line in log if line.call_id == this.call_id]
     assert tied and tied[0].aviso == aviso.number and tied[0].repeat
     assert any(line.status == "reporte" and line.aviso == aviso.number for line in log)
@@ -87,14 +87,14 @@ def test_a_repeat_caller_is_marked_and_typified_as_such(demo_services: Services)
 def test_a_first_call_for_the_aviso_is_not_a_repeat(demo_services: Services) -> None:
     call = _mass_call(demo_services, "aviso")
     desk = call.desk
-    assert desk.mass_failure_view().previous_calls == 0
-    desk.record_check("masiva_informada", "informado")
-    desk.associate_mass_aviso()
-    assert desk.suggested_code() == "SOP-MAS-001"
+    assert desk.mass.node_avisos().previous_calls == 0
+    desk.call.record_check("masiva_informada", "informado")
+    desk.mass.associate()
+    assert desk.call.suggested_code() == "SOP-MAS-001"
     [link] = _links(demo_services, call.cuenta)
     assert not link.repeat_call
     with pytest.raises(DomainError, match="INC999999999 no existe"):
-        desk.associate_mass_aviso("INC999999999")  # refused: unknown aviso
+        desk.mass.associate("INC999999999")  # refused: unknown aviso
     assert len(_links(demo_services, call.cuenta)) == 1
     assert _close(call).code == "SOP-MAS-001"
 
@@ -102,10 +102,10 @@ def test_a_first_call_for_the_aviso_is_not_a_repeat(demo_services: Services) -> 
 def test_no_aviso_on_the_node_is_no_mass_failure(demo_services: Services) -> None:
     call = _mass_call(demo_services, "activa")
     desk = call.desk
-    view = desk.mass_failure_view()
+    view = desk.mass.node_avisos()
     assert view.avisos == () and view.aviso is None
     with pytest.raises(DomainError, match="no tiene avisos abiertos"):
-        desk.associate_mass_aviso()
+        desk.mass.associate()
     assert _links(demo_services, call.cuenta) == []
-    desk.record_check("masiva_informada", "sin aviso en el nodo")
+    desk.call.record_check("masiva_informada", "sin aviso en el nodo")
     assert _close(call).code == "SOP-MAS-001"

@@ -28,11 +28,11 @@ def test_consult_call_tells_an_overdue_pqr_as_recorded(demo_services: Services) 
     call = DeskCall.answered(demo_services, cuenta)
     call.through_interpretation("pqr", "Pregunta por su reclamo", subflow="1")
     desk = call.desk
-    assert desk.step_panel() == "PQR010"
-    [line] = desk.pqrs(cuenta).lines
+    assert desk.call.step_panel() == "PQR010"
+    [line] = desk.pqr.consult(cuenta).lines
     assert line.overdue and line.status == "ABIERTA"
-    desk.record_check("pqr_consultada", "informada")
-    desk.advance()
+    desk.call.record_check("pqr_consultada", "informada")
+    desk.call.advance()
     call.typify()
     ended = call.close()
     events, typification = _rows(demo_services, ended.id)
@@ -54,10 +54,10 @@ def test_desist_call_records_rights_then_desistance(demo_services: Services) -> 
     call = DeskCall.answered(demo_services, cuenta)
     call.through_interpretation("pqr", "No quiere radicar tras la explicación", subflow="2")
     desk = call.desk
-    assert desk.step_panel() == "PQR020"
-    desk.record_check("pqr_derechos", "informados")
-    desk.record_check("pqr_desistida", "desiste")
-    desk.advance()
+    assert desk.call.step_panel() == "PQR020"
+    desk.call.record_check("pqr_derechos", "informados")
+    desk.call.record_check("pqr_desistida", "desiste")
+    desk.call.advance()
     call.typify()
     ended = call.close()
     events, typification = _rows(demo_services, ended.id)

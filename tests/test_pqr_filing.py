@@ -118,7 +118,7 @@ def test_the_filing_messages_fit_row_24_at_their_longest() -> None:
 def _to_filing(services: Services, case: str) -> DeskCall:
     call = DeskCall.answered(services, SHOWCASE[case])
     call.through_interpretation("pqr", "Insiste en radicar una queja", subflow="3")
-    assert call.desk.step_panel() == "PQR030"
+    assert call.desk.call.step_panel() == "PQR030"
     return call
 
 
@@ -131,7 +131,7 @@ def _file(call: DeskCall, **changes: str) -> filing.FiledPqr:
         "confirmed": "S",
         **changes,
     }
-    return call.desk.file_pqr(**values)
+    return call.desk.pqr.file(**values)
 
 
 def _pqr_count(services: Services) -> int:
@@ -160,7 +160,7 @@ def test_a_whole_call_files_a_pqr_and_typifies_it_with_its_cun(
     # Not validated in this call: refused with the procedure's reason, nothing written.
     with pytest.raises(DomainError, match="Valide primero los datos personales"):
         _file(call)
-    call.desk.record_check(filing.VALIDATED, "cédula y fecha de expedición")
+    call.desk.call.record_check(filing.VALIDATED, "cédula y fecha de expedición")
     for bad, rule in (
         ({"motive": "bailar"}, "pqr_motive_unknown"),
         ({"address": "x@y"}, "pqr_email_invalid"),
@@ -182,13 +182,13 @@ def test_a_whole_call_files_a_pqr_and_typifies_it_with_its_cun(
     assert filed.cun is not None and filed.cun.startswith("4410-26-")
     assert filed.due_on == due_on(FILED_ON) == date(2026, 12, 21)
     assert (filed.kind, filed.area, filed.ucc_code) == ("Queja", "Facturación", "PQR-QUE-002")
-    assert call.desk.filed_pqr() == filed
-    assert call.desk.suggested_code() == "PQR-QUE-002"
+    assert call.desk.pqr.filed() == filed
+    assert call.desk.call.suggested_code() == "PQR-QUE-002"
 
     with pytest.raises(DomainError):
-        call.desk.advance()  # the radicado, CUN and term are still to be told
-    call.desk.record_check("pqr_informada", "informados")
-    call.desk.advance()
+        call.desk.call.advance()  # the radicado, CUN and term are still to be told
+    call.desk.call.record_check("pqr_informada", "informados")
+    call.desk.call.advance()
     assert call.record.state.step == 7
     call.typify()
     call_id = call.close().id
@@ -237,7 +237,7 @@ def test_a_blacklisted_account_still_validates_in_step_6(
     assert call.record.state.mark_for("identidad_validada", 0) is not None
     with pytest.raises(DomainError, match="Valide primero"):
         _file(call)
-    call.desk.record_check(filing.VALIDATED, "cédula y dirección verificadas")
+    call.desk.call.record_check(filing.VALIDATED, "cédula y dirección verificadas")
     filed = _file(call, motive="1", channel="3", address="3001234567")
     assert filed.cun is not None and filed.response_channel == "SMS"
 
@@ -246,7 +246,7 @@ def test_long_notes_go_whole_to_the_swat_folder_with_the_filing(
     demo_services: Services,
 ) -> None:
     call = _to_filing(demo_services, "activa")
-    call.desk.record_check(filing.VALIDATED, "cédula")
+    call.desk.call.record_check(filing.VALIDATED, "cédula")
     long_notes = "El cliente detalla cobros indebidos mes a mes. " * 8
     with pytest.raises(DomainError):
         _file(call, notes=long_notes, confirmed="N")  # refused: no note left behind
@@ -263,7 +263,7 @@ def test_long_notes_go_whole_to_the_swat_folder_with_the_filing(
         notes = session.exec(select(Note).where(Note.folder_id == folder.id)).all()
     assert len(pqr.notes) <= filing.PQR_NOTES_MAX and pqr.notes.endswith(filing.SWAT_POINTER)
     assert [note.text for note in notes] == [" ".join(long_notes.split())]
-    assert call.desk.filed_pqr() == filed
+    assert call.desk.pqr.filed() == filed
 
 
 def test_a_motive_the_matrix_gives_no_cun_files_without_one(
@@ -271,7 +271,7 @@ def test_a_motive_the_matrix_gives_no_cun_files_without_one(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from swat_tui.domain.desk import pqr_intents
+    from swat_tui.domain.pqr import intents as pqr_intents
 
     path = tmp_path / "matriz.csv"
     row = "peticion_info,Petición de información,peticion,no,Servicio al cliente,PQR-CON-002"
@@ -279,11 +279,11 @@ def test_a_motive_the_matrix_gives_no_cun_files_without_one(
     matrix: PqrMatrix = read_matrix(path)
     monkeypatch.setattr(pqr_intents, "load_matrix", lambda: matrix)
     call = _to_filing(demo_services, "activa")
-    call.desk.record_check(filing.VALIDATED, "cédula")
+    call.desk.call.record_check(filing.VALIDATED, "cédula")
     filed = _file(call, motive="1", channel="2", address="Calle 10 # 5-20")
     assert filed.cun is None and filed.kind == "Petición"
     assert call.record.state.request_field("cun_{number}") == ""
-    assert call.desk.suggested_code() == "PQR-CON-002"
+    assert call.desk.call.suggested_code() == "PQR-CON-002"
     with read_session(demo_services.engine) as session:
         pqr = session.exec(select(Pqr).where(Pqr.radicado == filed.radicado)).one()
     assert pqr.cun is None and pqr.response_channel == "DIRECCION FISICA"

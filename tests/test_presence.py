@@ -119,14 +119,14 @@ def test_presence_and_call_never_disagree(
     progress: list[Callable[[], object]] = [desk.go_available, desk.ring, desk.answer]
     phone += progress * 3
     call: list[Callable[[], object]] = [
-        lambda: desk.record_check("saludo", "guion leído"),
-        lambda: desk.set_field(*rng.choice(list(caller.items()))),
-        lambda: desk.set_field("caller_relation", "titular"),
-        lambda: desk.set_field("callback_number", ANI),
-        lambda: desk.open_call_account(CUENTA),
-        desk.advance,
-        lambda: desk.record_check("estado_revisado", "revisada"),
-        lambda: desk.start_request("sac", "Pregunta por la factura"),
+        lambda: desk.call.record_check("saludo", "guion leído"),
+        lambda: desk.call.set_field(*rng.choice(list(caller.items()))),
+        lambda: desk.call.set_field("caller_relation", "titular"),
+        lambda: desk.call.set_field("callback_number", ANI),
+        lambda: desk.call.open_account(CUENTA),
+        desk.call.advance,
+        lambda: desk.call.record_check("estado_revisado", "revisada"),
+        lambda: desk.call.start_request("sac", "Pregunta por la factura"),
     ]
     steps: set[int] = set()
     for _ in range(120):
@@ -161,16 +161,16 @@ def test_the_step_follows_every_call_write(services: Services) -> None:
     desk.go_available()
     desk.ring()
     desk.answer()
-    desk.record_check("saludo", "guion leído")
+    desk.call.record_check("saludo", "guion leído")
     for name, value in {
         "caller_name": "Cliente",
         "caller_document": "1020304050",
         "caller_relation": "titular",
         "callback_number": ANI,
     }.items():
-        desk.set_field(name, value)
-    desk.open_call_account(CUENTA)  # a mixin's own transaction (change_in)
-    desk.advance()
+        desk.call.set_field(name, value)
+    desk.call.open_account(CUENTA)  # a mixin's own transaction (change_in)
+    desk.call.advance()
     row = _row(services, desk.agent.id)
     assert row is not None and (row.state, row.step) == ("EN LLAMADA", 2)
     _agree(services, desk)

@@ -22,10 +22,9 @@ from swat_tui.domain.auth import (
     ProfileAuditLine,
 )
 from swat_tui.domain.bootstrap import clear_account_data
-from swat_tui.domain.desk.desk import Desk
-from swat_tui.domain.desk.practice_queue import IncomingCall
 from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
 from swat_tui.domain.services import Services
+from swat_tui.domain.supervisor.desk import SupervisorDesk
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.models import Agent, ProfileAudit
 from tests.conftest import FIXED_NOW
@@ -188,18 +187,10 @@ def test_demo_replace_keeps_the_profiles_audit_trail(
     assert len(auth.profile_audit()) == 1
 
 
-class _NoCalls:
-    def next_call(self, now: datetime) -> IncomingCall:
-        raise AssertionError("no call in these tests")
-
-    def ring_delay(self) -> float | None:
-        return None
-
-
-def _desk(engine: Engine, clock: Callable[[], datetime], username: str) -> Desk:
+def _desk(engine: Engine, clock: Callable[[], datetime], username: str) -> SupervisorDesk:
     services = Services.create(engine, clock)
     agent = services.auth.sign_on(username, PASSWORD)
-    return Desk(services, agent, _NoCalls())
+    return SupervisorDesk(services, agent)
 
 
 def test_the_desk_acts_as_its_signed_on_agent(

@@ -38,21 +38,21 @@ def test_cartera_call_with_a_payment_commitment(demo_services: Services) -> None
     call = DeskCall.answered(demo_services, cuenta)
     call.through_interpretation("sac", "Le llegó un aviso final", subflow="1")
     desk = call.desk
-    assert desk.step_panel() == "SAC010"
-    view = desk.cartera(cuenta)
+    assert desk.call.step_panel() == "SAC010"
+    view = desk.sac.cartera(cuenta)
     assert view.final_notice is not None and view.debt.total == view.balance > 0
     benefit = next(e for e in view.benefits if e.met)
     promised = desk.services.clock().date() + timedelta(days=3)
     amount = benefit.benefit.amount_due(view.facts.debt)
-    desk.commit_payment(
+    desk.sac.commit_payment(
         cuenta,
         benefit=benefit.benefit.code,
         promised_on=promised.strftime("%d%m%Y"),
         amount=str(amount),
     )
-    desk.record_check("cartera_informada", "informada")
-    desk.record_check("cartera_resuelta", "resuelta")
-    desk.advance()
+    desk.call.record_check("cartera_informada", "informada")
+    desk.call.record_check("cartera_resuelta", "resuelta")
+    desk.call.advance()
     call.typify()
     ended = call.close()
     assert ended.status == "ended"
@@ -89,10 +89,10 @@ def test_reconnection_call_for_a_paid_account(demo_services: Services) -> None:
     cuenta = SHOWCASE["cancelado_credito"]
     call = DeskCall.answered(demo_services, cuenta)
     call.through_interpretation("sac", "Pagó y no lo han reconectado", subflow="1")
-    number = call.desk.request_reconnection(cuenta)
-    call.desk.record_check("cartera_informada", "informada")
-    call.desk.record_check("cartera_resuelta", "resuelta")
-    call.desk.advance()
+    number = call.desk.sac.request_reconnection(cuenta)
+    call.desk.call.record_check("cartera_informada", "informada")
+    call.desk.call.record_check("cartera_resuelta", "resuelta")
+    call.desk.call.advance()
     call.typify()
     ended = call.close()
     with read_session(demo_services.engine) as session:
@@ -111,17 +111,17 @@ def test_recaudo_call_with_a_payment_not_applied(demo_services: Services) -> Non
     call = DeskCall.answered(demo_services, cuenta)
     call.through_interpretation("sac", "Pagó por PSE y le siguen cobrando", subflow="3")
     desk = call.desk
-    assert desk.step_panel() == "SAC030"
-    view = desk.recaudo(cuenta)
+    assert desk.call.step_panel() == "SAC030"
+    view = desk.sac.recaudo(cuenta)
     pending = next(p for p in view.payments if not p.applied)
     assert not view.up_to_date and pending.channel == "PSE"
-    found = desk.check_reported_payment(
+    found = desk.sac.check_reported_payment(
         cuenta, paid_on=pending.paid_on.strftime("%d%m%Y"), amount=str(pending.amount)
     )
     assert found.finding.value == "pending" and found.apply_by is not None
-    desk.record_check("recaudo_informado", "informado")
-    desk.record_check("recaudo_resuelto", "resuelto")
-    desk.advance()
+    desk.call.record_check("recaudo_informado", "informado")
+    desk.call.record_check("recaudo_resuelto", "resuelto")
+    desk.call.advance()
     call.typify()
     ended = call.close()
     typification = _typification(demo_services, ended.id)

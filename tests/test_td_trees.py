@@ -8,10 +8,10 @@ import pytest
 from typer.testing import CliRunner
 
 from swat_tui.cli.main import app
-from swat_tui.domain.desk.support_intents import left_out_notice
 from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
 from swat_tui.domain.procedure.definition import load_procedure
 from swat_tui.domain.support import td_walk
+from swat_tui.domain.support.td_intents import left_out_notice
 from swat_tui.domain.support.td_trees import (
     ESCALATION,
     FIRST_CONTACT,

@@ -32,13 +32,13 @@ def _walking(services: Services) -> DeskCall:
     call = DeskCall.answered(services, SHOWCASE["activa"])
     call.through_interpretation("soporte", "No le navega el internet", subflow="1")
     desk = call.desk
-    assert desk.step_panel() == "TD010"
-    trees = desk.td_trees_for_call()
-    kinds = {line.kind for line in desk.inventory(call.cuenta).services}
+    assert desk.call.step_panel() == "TD010"
+    trees = desk.td.trees()
+    kinds = {line.kind for line in desk.accounts.equipment(call.cuenta).services}
     assert {t.id.split("_")[0] for t in trees} == kinds  # only the account's services
     number = next(t.number for t in trees if t.id == TREE)
-    desk.diagnostics(call.cuenta)  # the Diagnosticador read (F8): step 4 asks for it
-    desk.td_choose(str(number))
+    desk.diagnostics.read(call.cuenta)  # the Diagnosticador read (F8): step 4 asks for it
+    desk.td.choose(str(number))
     return call
 
 
@@ -46,15 +46,15 @@ def test_a_first_contact_leaf_is_typified_with_its_code(demo_services: Services)
     call = _walking(demo_services)
     desk = call.desk
     for answer in ("no", "1", "si"):  # no aviso, the light is on, a restart solves it
-        desk.td_answer(answer)
-    view = desk.td_walk_view()
+        desk.td.reply(answer)
+    view = desk.td.walk()
     assert view.recorded and view.walk is not None and view.walk.leaf is not None
     assert view.walk.leaf.codigo == "SOP-INT-002" and view.walk.route_label is None
     with pytest.raises(DomainError, match="no se puede volver"):
-        desk.td_back()
-    desk.record_check("td_informado", "informado")
-    desk.advance()
-    assert desk.suggested_code() == "SOP-INT-002" and not desk.request_escalated()
+        desk.td.back()
+    desk.call.record_check("td_informado", "informado")
+    desk.call.advance()
+    assert desk.call.suggested_code() == "SOP-INT-002" and not desk.call.request_escalated()
     call.typify()
     ended = call.close()
     typification = call.typification_of(ended)
@@ -78,14 +78,14 @@ def test_an_escalation_leaf_refuses_first_contact(demo_services: Services) -> No
     call = _walking(demo_services)
     desk = call.desk
     for answer in ("no", "si", "no", "no"):
-        desk.td_answer(answer)
+        desk.td.reply(answer)
     [(_check, result)] = [
         e for e in _events(demo_services, call.record.id) if e[0] == "td_recorrido"
     ]
     assert result == f"{check_ids.ESCALATED}: Diagnosticador: caso de falla puntual SOP-PUN-001"
-    desk.record_check("td_informado", "informado")
-    desk.advance()
-    assert desk.request_escalated() and desk.suggested_code() == "SOP-PUN-001"
+    desk.call.record_check("td_informado", "informado")
+    desk.call.advance()
+    assert desk.call.request_escalated() and desk.call.suggested_code() == "SOP-PUN-001"
 
 
 def test_a_wrong_answer_or_tree_changes_nothing(demo_services: Services) -> None:
@@ -94,23 +94,23 @@ def test_a_wrong_answer_or_tree_changes_nothing(demo_services: Services) -> None
     desk = call.desk
     before = len(_events(demo_services, call.record.id))
     with pytest.raises(DomainError, match="Árbol 99 no válido"):
-        desk.td_choose("99")
+        desk.td.choose("99")
     with pytest.raises(DomainError, match="Elija primero el árbol"):
-        desk.td_answer("si")
+        desk.td.reply("si")
     assert len(_events(demo_services, call.record.id)) == before
-    desk.td_choose(TREE)
-    desk.td_answer("no")
+    desk.td.choose(TREE)
+    desk.td.reply("no")
     state = call.record.state
     with pytest.raises(DomainError, match=r"Respuesta quizas no válida: use si, no\."):
-        desk.td_answer("quizas")
+        desk.td.reply("quizas")
     with pytest.raises(DomainError, match="Respuesta 3 no válida"):
-        desk.td_answer("3")
+        desk.td.reply("3")
     assert call.record.state == state
-    desk.td_back()
-    desk.td_back()  # at the first question: the tree is chosen again
-    assert desk.td_walk_view().walk is None
+    desk.td.back()
+    desk.td.back()  # at the first question: the tree is chosen again
+    assert desk.td.walk().walk is None
     with pytest.raises(DomainError, match="Paso 4 incompleto"):
-        desk.advance()
+        desk.call.advance()
 
 
 def test_a_physical_failure_goes_on_to_the_technical_visit(demo_services: Services) -> None:
@@ -119,23 +119,23 @@ def test_a_physical_failure_goes_on_to_the_technical_visit(demo_services: Servic
     call = _walking(demo_services)
     desk = call.desk
     for answer in ("no", "no", "si", "si"):  # light off, offline, cable fine: visit
-        desk.td_answer(answer)
+        desk.td.reply(answer)
     state = call.record.state
     assert state.request_field(SUPPORT_ROUTE_FIELD) == "visita"
     assert state.request_branches == {"soporte", "visita"}
-    desk.record_check("td_informado", "informado")
-    desk.advance()
+    desk.call.record_check("td_informado", "informado")
+    desk.call.advance()
     assert call.record.state.step == 5
-    assert desk.step_panel() == load_routes().entry("visita").panel
+    assert desk.call.step_panel() == load_routes().entry("visita").panel
 
 
 def test_other_routes_end_in_the_typification(demo_services: Services) -> None:
     call = _walking(demo_services)
     desk = call.desk
     for answer in ("no", "si", "no", "no"):  # a platform point failure
-        desk.td_answer(answer)
+        desk.td.reply(answer)
     assert call.record.state.request_field(SUPPORT_ROUTE_FIELD) == "punto"
     assert call.record.state.request_branches == {"soporte"}
-    desk.record_check("td_informado", "informado")
-    desk.advance()
+    desk.call.record_check("td_informado", "informado")
+    desk.call.advance()
     assert call.record.state.step == 7

@@ -11,6 +11,7 @@ from swat_tui.config import BOGOTA
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.services import Services
+from swat_tui.domain.supervisor.desk import SupervisorDesk
 from swat_tui.domain.visit.agenda import SLOT_TAKEN, zone_of
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.store.engine import read_session, write_session
@@ -51,13 +52,13 @@ def _visit_call(services: Services, key: str, request: str = "Necesita una visit
     call.reception()
     call.interpretation("visita", request)
     assert call.record.state.step == 5
-    assert call.desk.step_panel() == "VIS010"
+    assert call.desk.call.step_panel() == "VIS010"
     return call
 
 
 def _create(call: DeskCall, kind: str = "LLS", **changes: str) -> str:
     fields = {**ORDER, "address": call.account().address, **changes}
-    return call.desk.create_visit_order(call.cuenta, kind=kind, **fields).number
+    return call.desk.visit.create_order(call.cuenta, kind=kind, **fields).number
 
 
 def _order(services: Services, number: str) -> WorkOrder:
@@ -81,13 +82,13 @@ def _fill_zone(session: Session, zone: str) -> None:
 def test_a_visita_request_books_an_lls_and_is_typified(demo_services: Services) -> None:
     call = _visit_call(demo_services, "activa")
     desk = call.desk
-    view = desk.visits(call.cuenta)
+    view = desk.visit.orders(call.cuenta)
     assert view.reason == "Necesita una visita" and view.aviso == ""
     assert view.contact_name == CALLER["caller_name"]
     assert view.contact_phone == CALLER["callback_number"]
     assert view.address == call.account().address
     with pytest.raises(DomainError, match="Agende primero la franja"):
-        desk.record_check("visita_informada", "informada")
+        desk.call.record_check("visita_informada", "informada")
     number = _create(call)
     assert number.startswith("LLS") and len(number) == 12
     order = _order(demo_services, number)
@@ -102,10 +103,10 @@ def test_a_visita_request_books_an_lls_and_is_typified(demo_services: Services) 
         "Portería 24 horas",
     )
     assert (order.call_id, order.created_by) == (call.record.id, "ASESOR01")
-    agenda = desk.visit_agenda(call.cuenta, number)
+    agenda = desk.visit.agenda(call.cuenta, number)
     assert agenda.windows and agenda.zone == zone_of(call.account().node)
     first = agenda.windows[0]
-    booked = desk.book_visit(call.cuenta, number, first.slot_id)
+    booked = desk.visit.book(call.cuenta, number, first.slot_id)
     assert booked.window.label == first.label
     slot = _slot(demo_services, first.slot_id)
     assert slot.capacity - slot.booked == first.free - 1
@@ -118,7 +119,7 @@ def test_a_visita_request_books_an_lls_and_is_typified(demo_services: Services) 
         ).one()
     assert (booking.slot_id, booking.agent) == (first.slot_id, "ASESOR01")
     # Step 2's pending-visit flag now shows the real booking.
-    shown = desk.visits(call.cuenta).orders[0]
+    shown = desk.visit.orders(call.cuenta).orders[0]
     assert (shown.number, shown.status, shown.window, shown.booked) == (
         number,
         "AGENDADA",
@@ -133,10 +134,10 @@ def test_a_visita_request_books_an_lls_and_is_typified(demo_services: Services) 
         first.starts_at,
         first.ends_at,
     )
-    desk.record_check("visita_informada", "informada")
-    desk.advance()
+    desk.call.record_check("visita_informada", "informada")
+    desk.call.advance()
     assert call.record.state.step == 7
-    assert desk.suggested_code() == "VIS-LLS-001" and not desk.request_escalated()
+    assert desk.call.suggested_code() == "VIS-LLS-001" and not desk.call.request_escalated()
     call.typify()
     ended = call.close()
     typification = call.typification_of(ended)
@@ -147,8 +148,8 @@ def test_a_visita_request_books_an_lls_and_is_typified(demo_services: Services) 
         ("visita_orden", f"{number} creada"),
         ("ucc_1", "VIS-LLS-001"),
         ("visita_agenda", f"{number} agendada {first.label}"),
-        ("ucc_1", "VIS-LLS-001"),
         ("typification_notes_1", f"{number} agendada {first.label}."),
+        ("ucc_1", "VIS-LLS-001"),
         ("visita_informada", "informada"),
     ]
 
@@ -157,7 +158,7 @@ def test_a_window_just_taken_is_refused_with_the_next_ones(demo_services: Servic
     call = _visit_call(demo_services, "activa")
     desk = call.desk
     number = _create(call, kind="OT")
-    first = desk.visit_agenda(call.cuenta, number).windows[0]
+    first = desk.visit.agenda(call.cuenta, number).windows[0]
     with write_session(demo_services.engine) as session:  # another agent took its last place
         slot = session.get(WfmSlot, first.slot_id)
         assert slot is not None
@@ -165,12 +166,12 @@ def test_a_window_just_taken_is_refused_with_the_next_ones(demo_services: Servic
         session.add(slot)
     state = call.record.state
     with pytest.raises(DomainError) as refused:
-        desk.book_visit(call.cuenta, number, first.slot_id)
+        desk.visit.book(call.cuenta, number, first.slot_id)
     assert refused.value.code == SLOT_TAKEN
     assert refused.value.message.startswith(f"Franja {first.label} ocupada. Libres: ")
     assert call.record.state == state
     assert _order(demo_services, number).status == WorkOrderStatus.PENDIENTE
-    again = desk.visit_agenda(call.cuenta, number).windows
+    again = desk.visit.agenda(call.cuenta, number).windows
     assert first.slot_id not in {w.slot_id for w in again}
 
 
@@ -199,7 +200,7 @@ def test_bad_input_writes_nothing_and_is_refused_with_its_message(
 def test_a_visit_under_an_open_aviso_is_refused(demo_services: Services) -> None:
     call = _visit_call(demo_services, "aviso")
     desk = call.desk
-    view = desk.visits(call.cuenta)
+    view = desk.visit.orders(call.cuenta)
     assert view.aviso.startswith("INC")
     message = f"Nodo con aviso {view.aviso} abierto: no se agenda visita; asocie la llamada."
     assert view.aviso_message == message
@@ -208,9 +209,9 @@ def test_a_visit_under_an_open_aviso_is_refused(demo_services: Services) -> None
     assert refused.value.message == message and len(message) <= 79
     with read_session(demo_services.engine) as session:
         assert not session.exec(select(WorkOrder).where(WorkOrder.cuenta == call.cuenta)).all()
-    assert desk.visit_under_aviso(call.cuenta) == view.aviso
-    desk.advance()
-    assert desk.suggested_code() == "VIS-AVI-001" and desk.request_escalated()
+    assert desk.visit.under_aviso(call.cuenta) == view.aviso
+    desk.call.advance()
+    assert desk.call.suggested_code() == "VIS-AVI-001" and desk.call.request_escalated()
     call.typify()
     events = _events(demo_services, call.record.id)
     assert ("visita_agenda", f"{check_ids.ESCALATED}: aviso {view.aviso}") in events
@@ -223,28 +224,28 @@ def test_soporte_physical_failure_books_a_visit_with_the_td_symptom(
     call = DeskCall.answered(demo_services, SHOWCASE["activa"])
     call.through_interpretation("soporte", "No le navega el internet", subflow="1")
     desk = call.desk
-    number = next(t.number for t in desk.td_trees_for_call() if t.id == "internet_no_navega")
-    desk.td_choose(str(number))
+    number = next(t.number for t in desk.td.trees() if t.id == "internet_no_navega")
+    desk.td.choose(str(number))
     for answer in ("no", "no", "si", "si"):
-        desk.td_answer(answer)
-    leaf = desk.td_walk_view().walk
+        desk.td.reply(answer)
+    leaf = desk.td.walk().walk
     assert leaf is not None and leaf.leaf is not None
-    desk.record_check("td_informado", "informado")
+    desk.call.record_check("td_informado", "informado")
     if desk.procedure.check("diagnostico_revisado") is not None:  # step 4's Diagnosticador (F8)
-        desk.record_check("diagnostico_revisado", "revisado")
-    desk.advance()
-    assert call.record.state.step == 5 and desk.step_panel() == "VIS010"
-    view = desk.visits(call.cuenta)
+        desk.call.record_check("diagnostico_revisado", "revisado")
+    desk.call.advance()
+    assert call.record.state.step == 5 and desk.call.step_panel() == "VIS010"
+    view = desk.visit.orders(call.cuenta)
     assert view.symptom == f"{leaf.tree.titulo}: {leaf.leaf.resultado}"
     assert view.reason == "No le navega el internet"
     order = _create(call, symptom=view.symptom[:120])
-    window = desk.visit_agenda(call.cuenta, order).windows[0]
-    desk.book_visit(call.cuenta, order, window.slot_id)
-    desk.record_check("visita_informada", "informada")
-    desk.advance()
+    window = desk.visit.agenda(call.cuenta, order).windows[0]
+    desk.visit.book(call.cuenta, order, window.slot_id)
+    desk.call.record_check("visita_informada", "informada")
+    desk.call.advance()
     assert call.record.state.step == 7
     # The T&D walk escalated the request already: no first contact.
-    assert desk.suggested_code() == "VIS-LLS-001" and desk.request_escalated()
+    assert desk.call.suggested_code() == "VIS-LLS-001" and desk.call.request_escalated()
     call.typify()
     ended = call.close()
     with read_session(demo_services.engine) as session:
@@ -266,20 +267,20 @@ def test_a_full_agenda_files_the_cgo_form(demo_services: Services) -> None:
     call = _visit_call(demo_services, "activa")
     desk = call.desk
     number = _create(call)
-    agenda = desk.visit_agenda(call.cuenta, number)
+    agenda = desk.visit.agenda(call.cuenta, number)
     assert agenda.windows == ()
     with pytest.raises(DomainError, match="Franja '07-09' no existe: use 08-10 10-12 14-16 16-18"):
-        desk.file_cgo_form(call.cuenta, number, windows="07-09", days="LUN")
+        desk.visit.file_cgo_form(call.cuenta, number, windows="07-09", days="LUN")
     with pytest.raises(DomainError, match="Digite los días"):
-        desk.file_cgo_form(call.cuenta, number, windows="08-10", days=" ")
-    form = desk.file_cgo_form(
+        desk.visit.file_cgo_form(call.cuenta, number, windows="08-10", days=" ")
+    form = desk.visit.file_cgo_form(
         call.cuenta, number, windows="14-16 08-10", days="lun mie", notes="Llamar antes"
     )
     assert form.number == "CGO000000001" and form.preferred_windows == "08-10 14-16"
     # The demo's clock is Saturday 28/11/2026: two business days later is Tuesday 01/12.
     assert form.due_at.strftime("%d/%m/%Y %H:%M") == "01/12/2026 18:00"
     with pytest.raises(DomainError, match="ya tiene el formulario CGO000000001"):
-        desk.file_cgo_form(call.cuenta, number, windows="08-10", days="LUN")
+        desk.visit.file_cgo_form(call.cuenta, number, windows="08-10", days="LUN")
     with read_session(demo_services.engine) as session:
         row = session.exec(select(CgoForm)).one()
         order = session.exec(select(WorkOrder).where(WorkOrder.number == number)).one()
@@ -301,13 +302,13 @@ def test_a_full_agenda_files_the_cgo_form(demo_services: Services) -> None:
         "Internet sin servicio",
     )
     assert order.status == WorkOrderStatus.PENDIENTE
-    assert desk.visits(call.cuenta).orders[0].cgo_number == "CGO000000001"
-    desk.record_check("visita_informada", "informada")
-    desk.advance()
+    assert desk.visit.orders(call.cuenta).orders[0].cgo_number == "CGO000000001"
+    desk.call.record_check("visita_informada", "informada")
+    desk.call.advance()
     # A CGO form is follow-up, not a visit booked: escalated, typified without first contact.
-    assert desk.request_escalated() and desk.suggested_code() == "VIS-SEG-001"
+    assert desk.call.request_escalated() and desk.call.suggested_code() == "VIS-SEG-001"
     with pytest.raises(DomainError, match="No resuelta en línea"):
-        desk.typify(code="VIS-SEG-001", first_contact=True)
+        desk.call.typify(code="VIS-SEG-001", first_contact=True)
     offered = call.record.state.request_field("typification_notes_{number}")  # TIP001's notes
     assert offered == (
         f"Sin cupo: formulario CGO CGO000000001 de {number}; CGO confirma a más tardar el 01/12/26."
@@ -329,7 +330,7 @@ def test_a_cgo_form_is_refused_while_a_window_is_free(demo_services: Services) -
     number = _create(call)
     before = call.record.state
     with pytest.raises(DomainError, match=r"Hay \d+ franjas libres en 7 días"):
-        call.desk.file_cgo_form(call.cuenta, number, windows="08-10", days="LUN")
+        call.desk.visit.file_cgo_form(call.cuenta, number, windows="08-10", days="LUN")
     assert call.record.state == before
     with read_session(demo_services.engine) as session:
         assert session.exec(select(CgoForm)).all() == []
@@ -338,10 +339,10 @@ def test_a_cgo_form_is_refused_while_a_window_is_free(demo_services: Services) -
 def test_the_scheduled_visit_is_rescheduled(demo_services: Services) -> None:
     call = _visit_call(demo_services, "visit_scheduled", "Quiere cambiar la fecha de la visita")
     desk = call.desk
-    [scheduled] = [v for v in desk.visits(call.cuenta).orders if v.status == "AGENDADA"]
+    [scheduled] = [v for v in desk.visit.orders(call.cuenta).orders if v.status == "AGENDADA"]
     assert scheduled.window and not scheduled.booked  # booked before the WFM agenda
-    target = desk.visit_agenda(call.cuenta, scheduled.number).windows[1]
-    moved = desk.reschedule_visit(call.cuenta, scheduled.number, target.slot_id)
+    target = desk.visit.agenda(call.cuenta, scheduled.number).windows[1]
+    moved = desk.visit.reschedule(call.cuenta, scheduled.number, target.slot_id)
     assert moved.window.label == target.label
     order = _order(demo_services, scheduled.number)
     assert order.status == WorkOrderStatus.AGENDADA
@@ -349,14 +350,14 @@ def test_the_scheduled_visit_is_rescheduled(demo_services: Services) -> None:
     assert _slot(demo_services, target.slot_id).booked == (
         _slot(demo_services, target.slot_id).capacity - target.free + 1
     )
-    other = desk.visit_agenda(call.cuenta, scheduled.number).windows[0]
-    desk.reschedule_visit(call.cuenta, scheduled.number, other.slot_id)  # a real booking now
+    other = desk.visit.agenda(call.cuenta, scheduled.number).windows[0]
+    desk.visit.reschedule(call.cuenta, scheduled.number, other.slot_id)  # a real booking now
     assert _slot(demo_services, target.slot_id).booked == (
         _slot(demo_services, target.slot_id).capacity - target.free
     )
-    desk.record_check("visita_informada", "informada")
-    desk.advance()
-    assert desk.suggested_code() == "VIS-LLS-003"
+    desk.call.record_check("visita_informada", "informada")
+    desk.call.advance()
+    assert desk.call.suggested_code() == "VIS-LLS-003"
     call.typify()
     events = _events(demo_services, call.record.id)
     assert ("visita_orden", f"{scheduled.number} reagendada") in events
@@ -367,16 +368,16 @@ def test_the_scheduled_visit_is_rescheduled(demo_services: Services) -> None:
 def test_the_scheduled_visit_is_cancelled(demo_services: Services) -> None:
     call = _visit_call(demo_services, "visit_scheduled", "Cancela la visita")
     desk = call.desk
-    [scheduled] = [v for v in desk.visits(call.cuenta).orders if v.status == "AGENDADA"]
-    cancelled = desk.cancel_visit(call.cuenta, scheduled.number)
+    [scheduled] = [v for v in desk.visit.orders(call.cuenta).orders if v.status == "AGENDADA"]
+    cancelled = desk.visit.cancel(call.cuenta, scheduled.number)
     assert cancelled.status == "CANCELADA"
     order = _order(demo_services, scheduled.number)
     assert order.status == WorkOrderStatus.CANCELADA and order.slot_start is None
     with pytest.raises(DomainError, match="está CANCELADA: no se puede cancelar"):
-        desk.cancel_visit(call.cuenta, scheduled.number)
-    desk.record_check("visita_informada", "informada")
-    desk.advance()
-    assert desk.suggested_code() == "VIS-LLS-004"
+        desk.visit.cancel(call.cuenta, scheduled.number)
+    desk.call.record_check("visita_informada", "informada")
+    desk.call.advance()
+    assert desk.call.suggested_code() == "VIS-LLS-004"
     call.typify()
     assert call.desk.active is not None and call.desk.active.account is not None
     assert not [v for v in call.desk.active.account.pending_visits if v.number == order.number]
@@ -393,10 +394,10 @@ def test_another_account_s_order_is_refused(demo_services: Services) -> None:
         ).first()
     assert other is not None
     with pytest.raises(DomainError, match="no es de la cuenta"):
-        call.desk.cancel_visit(call.cuenta, other.number)
+        call.desk.visit.cancel(call.cuenta, other.number)
 
 
 def test_the_cgo_work_list_is_the_supervisor_s(demo_services: Services) -> None:
     call = _visit_call(demo_services, "activa")
     with pytest.raises(DomainError, match="CPF2217"):
-        call.desk.cgo_pending()
+        SupervisorDesk(demo_services, call.desk.agent).cgo_pending()

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from swat_tui.domain.desk.desk import Desk, DeskChange
     from swat_tui.domain.procedure.guide import GuideView
     from swat_tui.domain.services import Services
+    from swat_tui.domain.supervisor.desk import SupervisorDesk
     from swat_tui.ui.host import PanelHost
     from swat_tui.ui.keymap import UserKeymap
     from swat_tui.ui.screens.base import RRScreen
@@ -81,6 +82,7 @@ class SwatApp(OneLineFatalError, App[None]):
             self.set_keymap(keymap.bindings)
         self.services: Services | None = services
         self.desk: Desk | None = None
+        self.supervisor: SupervisorDesk | None = None  # the supervisor's functions (USR001)
         self.desk_signal: Signal[DeskChange] = Signal(self, "desk")
         self.startup_error: str | None = None
         self._store_worker: Worker[None] | None = None
@@ -202,6 +204,7 @@ class SwatApp(OneLineFatalError, App[None]):
         """The agent's desk opens; calls a crash left open are offered first."""
         from swat_tui.domain.desk.desk import Desk
         from swat_tui.domain.desk.sources import PracticeSource
+        from swat_tui.domain.supervisor.desk import SupervisorDesk
 
         assert self.services is not None
         source = PracticeSource(
@@ -210,6 +213,7 @@ class SwatApp(OneLineFatalError, App[None]):
             fixed_delay=self.settings.ring_delay,
         )
         self.desk = Desk(self.services, agent, source)
+        self.supervisor = SupervisorDesk(self.services, agent)
         self.desk.subscribe(self._desk_changed)
         self._start_heartbeat()
         idle_collector.tune()
@@ -290,6 +294,7 @@ class SwatApp(OneLineFatalError, App[None]):
             self._heartbeat.stop()
             self._heartbeat = None
         self.desk = None
+        self.supervisor = None
         await self.navigator.back_to_sign_on(_espejo_panel)
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from swat_tui.domain.desk.desk import Desk, DeskChange
     from swat_tui.domain.procedure.guide import GuideView
     from swat_tui.domain.services import Services
+    from swat_tui.domain.supervisor.desk import SupervisorDesk
     from swat_tui.ui.idle_collector import IdleCollector
     from swat_tui.ui.keymap import UserKeymap
 
@@ -65,6 +66,7 @@ class PanelHost(Protocol):
     settings: Settings
     services: Services | None
     desk: Desk | None
+    supervisor: SupervisorDesk | None  # a supervisor's profile upkeep (USR001, CGO001)
     desk_signal: Signal[DeskChange]
     keymap: UserKeymap | None
     idle_collector: IdleCollector

@@ -153,7 +153,7 @@ class Navigator:
         desk = self._the_desk()
         from_espejo = self.in_espejo
         await self.to_main_session()  # calls are worked in the main session
-        panel_id = desk.step_panel()
+        panel_id = desk.call.step_panel()
         current = self._app.screen
         if isinstance(current, RRScreen) and panel_id == current.PANEL_ID:
             if not from_espejo:

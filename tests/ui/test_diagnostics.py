@@ -90,8 +90,8 @@ async def test_restart_then_point_case_then_back_to_td010(app: SwatApp) -> None:
         await pilot.press("f12")
         await pilot.pause()
         assert panel_id(app) == "TD010"
-        assert desk_of(app).suggested_code() == "SOP-PUN-001"
-        assert desk_of(app).request_escalated()
+        assert desk_of(app).call.suggested_code() == "SOP-PUN-001"
+        assert desk_of(app).call.request_escalated()
         assert SHOWCASE["cm_init"] == desk_of(app).active.record.cuenta  # type: ignore[union-attr]
 
 

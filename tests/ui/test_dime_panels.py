@@ -29,7 +29,7 @@ async def _cases_outside_a_call(pilot: Pilot[None], key: str) -> None:
     await open_account(pilot, SHOWCASE[key])
     app = pilot.app
     assert isinstance(app, SwatApp)
-    holder = desk_of(app).account_panel(SHOWCASE[key]).holder_name or ""  # "" while masked
+    holder = desk_of(app).accounts.panel(SHOWCASE[key]).holder_name or ""  # "" while masked
     await screen(app).open_panel("DIM001", SHOWCASE[key], holder)
     await pilot.pause()
 
@@ -182,7 +182,7 @@ async def test_a_sac_panel_opens_it_with_its_area_and_check(app: SwatApp) -> Non
         desk = desk_of(app)
         assert desk.active is not None
         cuenta = desk.active.record.cuenta
-        check = next(c for c in desk.step_view(below).checks if c.applies and not c.done)
+        check = next(c for c in desk.call.step_view(below).checks if c.applies and not c.done)
         await screen(app).open_panel("DIM010", cuenta, "", area="cartera", check_id=check.check.id)
         await pilot.pause()
         assert screen(app).field("a").value == "2" and shown(app, "aname") == "Cartera"
@@ -198,4 +198,4 @@ async def test_a_sac_panel_opens_it_with_its_area_and_check(app: SwatApp) -> Non
         state = desk.active.record.state
         mark = state.mark_for(check.check.id, state.request_number)
         assert mark is not None and mark.result.startswith(check_ids.ESCALATED)
-        assert desk.suggested_code() == "SAC-DIM-002" and desk.request_escalated()
+        assert desk.call.suggested_code() == "SAC-DIM-002" and desk.call.request_escalated()

@@ -53,7 +53,7 @@ async def test_f22_at_step_2_is_refused_until_the_step_is_complete(
         await pilot.pause()
         assert panel_id(app) == "LLM002"
         assert message(app).startswith("Antes de tipificar: Cuenta con BLACKLIST")
-        assert desk_of(app).typifications() == ()
+        assert desk_of(app).call.typifications() == ()
 
 
 async def test_f12_goes_back_inside_the_call(app: SwatApp, services: Services) -> None:

@@ -426,7 +426,7 @@ async def test_legend_key_does_its_own_thing(app: SwatApp, panel_id: str, key_id
         below = app.screen_stack[-2] if len(app.screen_stack) > 1 else None
         in_call = app.desk is not None and app.desk.active is not None
         step_panel = in_call and getattr(below, "PANEL_ID", None) == "MNU001"
-        entry = app.desk.entry_panel() if step_panel and app.desk is not None else None
+        entry = app.desk.call.entry_panel() if step_panel and app.desk is not None else None
         key = REGISTRY[key_id].keys.split(",")[0]
         if REGISTRY[key_id].label not in " ".join(before.panel.canvas.legend):
             # Not in the legend now (it does not apply): row 24 says why when pressed.

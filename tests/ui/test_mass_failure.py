@@ -36,7 +36,7 @@ async def test_the_repeat_call_is_marked_and_proposed_on_tip001(app: SwatApp) ->
         await fill(pilot, aso="s")
         await enter(pilot)
         assert "Informe primero el aviso al cliente" in message(app)
-        assert desk_of(app).mass_failure_view().tied is None  # nothing written
+        assert desk_of(app).mass.node_avisos().tied is None  # nothing written
         await fill(pilot, inf="s")
         await enter(pilot)
         assert "Rellamada marcada" in message(app)

@@ -56,6 +56,6 @@ async def test_the_consult_of_a_blacklisted_account_waits_for_the_rule(
         assert panel_id(app) == "LLM002"
         desk = desk_of(app)
         with pytest.raises(DomainError, match="BLACKLIST"):
-            desk.pqrs(SHOWCASE["blacklist"])
-        lines = desk.pqrs(SHOWCASE["pqr_overdue"]).lines  # another account: not masked
+            desk.pqr.consult(SHOWCASE["blacklist"])
+        lines = desk.pqr.consult(SHOWCASE["pqr_overdue"]).lines  # another account: not masked
         assert lines and lines[0].overdue

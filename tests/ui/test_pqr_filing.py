@@ -251,7 +251,7 @@ def test_snapshot_filing_blacklist_refused_before_validation(
 async def test_a_motive_without_cun_says_so_and_the_channel_offers_the_account_address(
     app: SwatApp, services: Services, tmp_path: Any, monkeypatch: Any
 ) -> None:
-    from swat_tui.domain.desk import pqr_intents
+    from swat_tui.domain.pqr import intents as pqr_intents
     from swat_tui.domain.pqr.matrix import COLUMNS, read_matrix
     from swat_tui.store.demo import SHOWCASE
     from tests.gates import SEE_ALL

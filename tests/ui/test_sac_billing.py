@@ -69,7 +69,7 @@ async def test_rent_opens_with_f13_f15_and_f12_returns(app: SwatApp) -> None:
         await pilot.press("f13", "f15")
         await pilot.pause()
         assert panel_id(app) == "SAC021"
-        view = desk_of(app).rent(SHOWCASE["campaign_ending"])
+        view = desk_of(app).billing.rent(SHOWCASE["campaign_ending"])
         assert shown(app, "total").startswith("Renta mensual (IVA 19% incluido)")
         assert shown(app, "total").rstrip().endswith(f"{view.total:,}".replace(",", "."))
         assert "HOGAR3P 20%" in shown(app, "h1")
@@ -108,7 +108,10 @@ async def test_resend_flow_records_the_resend_and_the_typification_code(app: Swa
         )
         assert screen(app).field("a").value == ""
         assert shown(app, "change").startswith("Último reenvío")
-        assert change.invoice_id is not None and number == desk_of(app).last_invoice(cuenta).number
+        assert (
+            change.invoice_id is not None
+            and number == desk_of(app).billing.last_invoice(cuenta).number
+        )
         await fill(pilot, ok="s", res="s")
         await enter(pilot)
         assert panel_id(app) == "TIP001", message(app)
@@ -194,7 +197,7 @@ async def test_not_resolved_opens_the_dime_for_facturacion_and_escalates(app: Sw
         await enter(pilot)
         assert panel_id(app) == "SAC020"
         assert screen(app).field("res").value == "N"
-        assert desk_of(app).request_escalated()
+        assert desk_of(app).call.request_escalated()
         await enter(pilot)
         assert panel_id(app) == "TIP001", message(app)
         assert screen(app).field("code_in").value == "SAC-DIM-001"
@@ -204,7 +207,7 @@ async def test_resend_offers_the_email_on_file(app: SwatApp) -> None:
     """Typing 1 (resend) and leaving the field offers the account's email to confirm."""
     async with app.run_test(size=(80, 24)) as pilot:
         await routes.to_billing(pilot)
-        email = desk_of(app).account_panel(SHOWCASE["ppv_charges"]).email
+        email = desk_of(app).accounts.panel(SHOWCASE["ppv_charges"]).email
         assert email
         app.screen.set_focus(screen(app).field("a"))
         await pilot.press("1", "tab")

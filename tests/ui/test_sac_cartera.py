@@ -56,7 +56,7 @@ async def test_cartera_shows_the_debt_and_records_a_commitment(app: SwatApp) -> 
         await enter(pilot)
         assert "máximo el" in message(app)
         assert _commitments(app, cuenta) == []
-        view = desk_of(app).cartera(cuenta)
+        view = desk_of(app).sac.cartera(cuenta)
         least = view.benefits[0].benefit.amount_due(view.facts.debt)
         await fill(pilot, fecha="05122026", valor=str(least))
         await enter(pilot)
@@ -144,9 +144,9 @@ async def test_a_blacklisted_account_shows_its_cartera_only_after_validation(app
         from swat_tui.domain.account.disclosure import DisclosureGate
         from swat_tui.domain.errors import DomainError
 
-        desk.gate = DisclosureGate(lambda: None)
+        desk.ctx.gate = DisclosureGate(lambda: None)
         try:
-            desk.cartera(cuenta)
+            desk.sac.cartera(cuenta)
         except DomainError as refused:
             assert "BLACKLIST" in refused.message
         else:

@@ -28,7 +28,7 @@ async def test_a_reported_payment_not_applied_is_told_its_date(app: SwatApp) -> 
         assert "sin aplicar" in shown(app, "upto")
         pending = next(
             p
-            for p in desk_of(app).recaudo(SHOWCASE["payment_not_applied"]).payments
+            for p in desk_of(app).sac.recaudo(SHOWCASE["payment_not_applied"]).payments
             if not p.applied
         )
         # Bad input: a date in the future, an amount with letters; the text stays.

@@ -33,7 +33,7 @@ async def _to_question(pilot: Pilot[None]) -> None:
 async def _choose_tree(pilot: Pilot[None]) -> None:
     app = pilot.app
     assert isinstance(app, SwatApp)
-    number = next(t.number for t in desk_of(app).td_trees_for_call() if t.id == TREE)
+    number = next(t.number for t in desk_of(app).td.trees() if t.id == TREE)
     await fill(pilot, td=str(number))
     await enter(pilot)
 
@@ -116,7 +116,7 @@ async def test_a_bad_tree_file_leaves_out_only_that_tree(app_with_a_bad_tree: Sw
     async with app.run_test(size=(80, 24)) as pilot:
         await routes.to_td_walk(pilot)
         assert panel_id(app) == "TD010"
-        ids = [choice.id for choice in desk_of(app).td_trees_for_call()]
+        ids = [choice.id for choice in desk_of(app).td.trees()]
         assert TREE in ids and "internet_lento" not in ids
         assert shown(app, "t1").startswith("1=")
         row_24 = message(app)

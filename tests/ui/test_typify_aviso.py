@@ -26,7 +26,7 @@ async def test_a_support_request_offers_the_open_aviso(app: SwatApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await _typify_request(pilot, "2")
         assert panel_id(app) == "TIP001"
-        view = desk_of(app).account_panel(SHOWCASE["aviso"])
+        view = desk_of(app).accounts.panel(SHOWCASE["aviso"])
         assert view.open_incidents
         assert screen(app).field("inc").value == view.open_incidents[0].number
 

@@ -229,7 +229,7 @@ async def test_a_visit_under_an_open_aviso_is_refused(app: SwatApp) -> None:
         await pilot.pause()
         assert panel_id(app) == "VIS010"
         assert message(app).startswith("Nodo con aviso INC")
-        assert desk_of(app).visits(SHOWCASE["aviso"]).orders == ()
+        assert desk_of(app).visit.orders(SHOWCASE["aviso"]).orders == ()
         await fill(pilot, inf="s")
         await enter(pilot)
         assert panel_id(app) == "TIP001", message(app)
@@ -280,14 +280,14 @@ async def test_a_support_request_sent_to_a_visit_gets_the_visit_code_on_tip001(
         desk = desk_of(app)
         cuenta = desk.active.record.cuenta  # type: ignore[union-attr]
         assert cuenta is not None
-        tree = next(t.number for t in desk.td_trees_for_call() if t.id == "internet_no_navega")
-        desk.td_choose(str(tree))
+        tree = next(t.number for t in desk.td.trees() if t.id == "internet_no_navega")
+        desk.td.choose(str(tree))
         for answer in ("no", "no", "si", "si"):  # offline, cable fine: a physical failure
-            desk.td_answer(answer)
-        desk.diagnostics(cuenta)
-        desk.record_check("td_informado", "informado")
-        desk.advance()
-        order = desk.create_visit_order(
+            desk.td.reply(answer)
+        desk.diagnostics.read(cuenta)
+        desk.call.record_check("td_informado", "informado")
+        desk.call.advance()
+        order = desk.visit.create_order(
             cuenta,
             kind="LLS",
             reason="No navega",
@@ -297,8 +297,8 @@ async def test_a_support_request_sent_to_a_visit_gets_the_visit_code_on_tip001(
             address="CL 45A # 12-08",
             confirmed="S",
         )
-        window = desk.visit_agenda(cuenta, order.number).windows[0]
-        desk.book_visit(cuenta, order.number, window.slot_id)
+        window = desk.visit.agenda(cuenta, order.number).windows[0]
+        desk.visit.book(cuenta, order.number, window.slot_id)
         await pilot.press("shift+f10")  # F22
         await pilot.pause()
         assert panel_id(app) == "TIP001"

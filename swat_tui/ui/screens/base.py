@@ -43,6 +43,7 @@ from swat_tui.ui.widgets.rr_field import RRField
 if TYPE_CHECKING:
     from swat_tui.domain.desk.desk import Desk, DeskChange
     from swat_tui.domain.procedure.guide import GuideView
+    from swat_tui.domain.supervisor.desk import SupervisorDesk
     from swat_tui.ui.host import Navigation, PanelHost
 
 T = TypeVar("T")
@@ -354,6 +355,13 @@ class RRScreen(Screen[None]):
         assert desk is not None, "no agent signed on"
         return desk
 
+    @property
+    def supervisor(self) -> SupervisorDesk:
+        """The supervisor's functions of the signed-on profile (each refuses an agent's)."""
+        supervisor = self.rr_app.supervisor
+        assert supervisor is not None, "no agent signed on"
+        return supervisor
+
     def set_fields(self, values: dict[str, str]) -> None:
         """Fill output fields of this panel; a name the display file lacks is a bug."""
         unknown = set(values) - set(self.display_file.fields)
@@ -510,7 +518,7 @@ class RRScreen(Screen[None]):
         if call is None:
             self.message("No hay llamada en curso: se tipifica dentro de una llamada.", error=True)
             return
-        refusal = self.desk.typification_refusal()
+        refusal = self.desk.call.typification_refusal()
         if refusal is not None:  # refused at the key, not after the form is filled
             self.message(refusal, error=True)
             return

@@ -1,7 +1,7 @@
 """What the agent typed on a call's panel survives leaving it, by any key or a crash.
 
 A field left by the cursor (Tab, a function key, F14, F3, F12) is kept for the
-request being worked on (``Desk.keep_typed``), and the panel shows it again
+request being worked on (``desk.call.keep_typed``), and the panel shows it again
 when it is shown again, in this session or a resumed one. Keeping records no
 check and starts no action: a check is recorded only by the agent's own
 confirming key on its panel (``CallStepScreen``), and a value row 24 refused
@@ -112,11 +112,11 @@ class KeepsTyped(RRScreen):
             return
         self._scope = call.record.state.typing_scope
         if self.FRONT:
-            self.attempt(lambda: desk.set_front(self.PANEL_ID, **self.front_options()))
+            self.attempt(lambda: desk.call.set_front(self.PANEL_ID, **self.front_options()))
         elif call.record.state.front:
-            self.attempt(lambda: desk.set_front(""))  # back on the step's own panel
+            self.attempt(lambda: desk.call.set_front(""))  # back on the step's own panel
         self._shown_values = {}
-        self._show_kept(desk.typed(self.PANEL_ID))
+        self._show_kept(desk.call.typed(self.PANEL_ID))
 
     def _show_kept(self, kept: dict[str, str]) -> None:
         """Put kept values in the fields shown now; remember what each field shows."""
@@ -135,7 +135,7 @@ class KeepsTyped(RRScreen):
     def rows_shown(self) -> None:
         """Another page of the list: its rows show what was kept for their records."""
         if self._shown_values is not None and self.rr_app.desk is not None:
-            self._show_kept(self.desk.typed(self.PANEL_ID))
+            self._show_kept(self.desk.call.typed(self.PANEL_ID))
 
     def rows_leaving(self) -> None:
         """The page is about to turn: the row being typed in is kept first."""
@@ -162,7 +162,7 @@ class KeepsTyped(RRScreen):
         if call.record.state.typing_scope != self._scope:
             return  # the call (or request) this panel was filled for is over
         try:
-            self.desk.keep_typed(self.PANEL_ID, {key: value})
+            self.desk.call.keep_typed(self.PANEL_ID, {key: value})
         except (DomainError, StoreBusy) as error:
             self.message(error.message, error=True)
             return
@@ -179,7 +179,7 @@ class KeepsTyped(RRScreen):
         if shown is None or not stale or desk is None or desk.active is None:
             return
         emptied = dict.fromkeys(stale, "")
-        if self.attempt(lambda: desk.keep_typed(self.PANEL_ID, emptied)) is not None:
+        if self.attempt(lambda: desk.call.keep_typed(self.PANEL_ID, emptied)) is not None:
             shown.update(emptied)
 
     def keep_shown(self) -> None:
@@ -196,7 +196,7 @@ class KeepsTyped(RRScreen):
         }
         if not changed:
             return
-        if self.attempt(lambda: desk.keep_typed(self.PANEL_ID, changed)) is not None:
+        if self.attempt(lambda: desk.call.keep_typed(self.PANEL_ID, changed)) is not None:
             shown.update(changed)
 
     def forget_typed(self) -> None:
@@ -204,9 +204,9 @@ class KeepsTyped(RRScreen):
         for it is in its record now, and the next one starts empty."""
         if self._shown_values is None or self.desk.active is None:
             return
-        kept = self.desk.typed(self.PANEL_ID)
+        kept = self.desk.call.typed(self.PANEL_ID)
         if kept:
-            self.attempt(lambda: self.desk.keep_typed(self.PANEL_ID, dict.fromkeys(kept, "")))
+            self.attempt(lambda: self.desk.call.keep_typed(self.PANEL_ID, dict.fromkeys(kept, "")))
         self._shown_values = {key: f.value for key, f in self.kept_fields().items()}
 
     def on_rr_field_left(self, event: RRField.Left) -> None:

@@ -55,7 +55,9 @@ class AccountListScreen(RRScreen, panel="CTA020"):
 
     def _turn(self, offset: int) -> None:
         page = self.attempt(
-            lambda: self.desk.search(self.search_query, offset=offset, limit=self.subfile_size())
+            lambda: self.desk.accounts.search(
+                self.search_query, offset=offset, limit=self.subfile_size()
+            )
         )
         if page is not None:
             self.page = page

@@ -33,7 +33,7 @@ class AccountPanelScreen(RRScreen, panel="CTA001"):
         self._load()
 
     def _load(self) -> None:
-        view = self.attempt(lambda: self.desk.account_panel(self.cuenta))
+        view = self.attempt(lambda: self.desk.accounts.panel(self.cuenta))
         if view is not None:
             self.view = view
             self.set_fields(panel_fields(view))

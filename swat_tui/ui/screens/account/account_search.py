@@ -29,7 +29,7 @@ class AccountSearchScreen(RRScreen, panel="CTA010"):
         )
         if query is None:
             return
-        page = self.attempt(lambda: self.desk.search(query), field="value")
+        page = self.attempt(lambda: self.desk.accounts.search(query), field="value")
         if page is None:
             return
         if page.total == 1:

@@ -24,7 +24,7 @@ class FolderNotesScreen(PagedScreen, panel="NTS003"):
             self.message(f"Carpeta {self.folder} creada. Digite la nota y pulse Intro.")
 
     def _load(self, *, last_page: bool) -> None:
-        view = self.attempt(lambda: self.desk.folder_notes(self.cuenta, self.folder))
+        view = self.attempt(lambda: self.desk.accounts.folder_notes(self.cuenta, self.folder))
         if view is None:
             return
         records = note_records(view.notes, self.page_size) or [
@@ -36,7 +36,7 @@ class FolderNotesScreen(PagedScreen, panel="NTS003"):
         self.clear_errors()
         text = self.field("note").value
         saved = self.attempt(
-            lambda: self.desk.add_note(self.cuenta, text, folder=self.folder), field="note"
+            lambda: self.desk.accounts.add_note(self.cuenta, text, folder=self.folder), field="note"
         )
         if saved is None:
             return

@@ -14,7 +14,7 @@ class InventoryScreen(AccountSubpanel, PagedScreen, panel="INV001"):
     """Serials, models and status, to compare with what the customer reads out."""
 
     def fill(self) -> None:
-        view = self.attempt(lambda: self.desk.inventory(self.cuenta))
+        view = self.attempt(lambda: self.desk.accounts.equipment(self.cuenta))
         if view is None:
             return
         fields = self.account_fields()

@@ -30,7 +30,7 @@ class NewFolderScreen(RRScreen, panel="NTS002"):
     async def action_rr_enter(self) -> None:
         self.clear_errors()
         name = self.attempt(
-            lambda: self.desk.create_folder(self.cuenta, self.field("name").field_value),
+            lambda: self.desk.accounts.create_folder(self.cuenta, self.field("name").field_value),
             field="name",
         )
         if name is None:

@@ -24,7 +24,7 @@ class SpecialNotesScreen(AccountSubpanel, PagedScreen, panel="NTS001"):
     def _load(self, *, last_page: bool) -> None:
         # Reading is an intent of the desk: it is logged, and in a call about a
         # blacklisted account it records "notas F7 leídas" in the same transaction.
-        view = self.attempt(lambda: self.desk.read_special_notes(self.cuenta))
+        view = self.attempt(lambda: self.desk.accounts.read_special_notes(self.cuenta))
         if view is None:
             return
         self.folders = view.folders
@@ -57,7 +57,7 @@ class SpecialNotesScreen(AccountSubpanel, PagedScreen, panel="NTS001"):
             return
         text = self.field("note").value
         saved = self.attempt(
-            lambda: self.desk.add_note(self.cuenta, text),
+            lambda: self.desk.accounts.add_note(self.cuenta, text),
             field="note",
         )
         if saved is None:

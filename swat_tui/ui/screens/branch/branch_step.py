@@ -28,7 +28,7 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
     def _check(self) -> CheckView | None:
         """The branch step's check for this request (data/procedure.toml, field "ok");
         None once the sub-flow chosen has a panel of its own (Intro goes there)."""
-        view = self.desk.step_view(self.PANEL_ID).by_field("ok")
+        view = self.desk.call.step_view(self.PANEL_ID).by_field("ok")
         return view if view is not None and view.applies else None
 
     def fill_step(self) -> None:
@@ -79,14 +79,14 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
         chosen = (r for r in load_routes().subflows(request.branch) if r.subflow == state.subflow)
         if any(route.option == option for route in chosen):
             return True  # already recorded
-        return self.write(lambda: self.desk.choose_subflow(option), field="g")
+        return self.write(lambda: self.desk.call.choose_subflow(option), field="g")
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
         option = self.field("g").value.strip()
         if option and not self._choose_subflow(option):
             return
-        if self.desk.step_panel() != self.PANEL_ID:
+        if self.desk.call.step_panel() != self.PANEL_ID:
             await self.navigator.show_call_step()  # the sub-flow has a panel of its own
             return
         answer = self.field("ok").value.strip().upper()
@@ -103,7 +103,7 @@ class BranchStepScreen(CallStepScreen, panel="LLM003"):
             typed = self.field("notes").value.strip()
             escalated = load_actions().escalation(typed)
             notes = (typed or "atendida") if answer == YES else escalated
-            if not self.write(lambda: self.desk.record_check(check.check.id, notes)):
+            if not self.write(lambda: self.desk.call.record_check(check.check.id, notes)):
                 return
         await self.go_on()
         typification = self.app.screen

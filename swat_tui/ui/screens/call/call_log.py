@@ -22,7 +22,7 @@ class CallLogScreen(AccountSubpanel, PagedScreen, panel="LOG001"):
 
     def fill(self) -> None:
         self.set_fields(self.account_fields())
-        lines = self.attempt(lambda: self.desk.call_log(self.cuenta))
+        lines = self.attempt(lambda: self.desk.accounts.call_log(self.cuenta))
         if lines is None:
             return
         records = []

@@ -61,7 +61,7 @@ class CallStepScreen(KeepsTyped):
         """A check's field shows the recorded check (S, how the identity was validated),
         whatever was typed in it before; a field an action records (a PQR's motive) still
         shows what was typed."""
-        view = self.desk.step_view(self.PANEL_ID).by_field(name)
+        view = self.desk.call.step_view(self.PANEL_ID).by_field(name)
         return view is not None and view.done and view.check.entry != "action"
 
     def fill_step(self) -> None:
@@ -103,7 +103,7 @@ class CallStepScreen(KeepsTyped):
 
     def applying_check(self, name: str) -> CheckView | None:
         """The check field ``name`` of this panel records, when the call asks it now."""
-        view = self.desk.step_view(self.PANEL_ID).by_field(name)
+        view = self.desk.call.step_view(self.PANEL_ID).by_field(name)
         return view if view is not None and view.applies else None
 
     def typed_yes(self, *names: str) -> frozenset[str]:
@@ -177,7 +177,9 @@ class CallStepScreen(KeepsTyped):
             return
         if not view.done:
             check = view.check
-            self.write(lambda: self.desk.record_check(check.id, check.result), field=view.field)
+            self.write(
+                lambda: self.desk.call.record_check(check.id, check.result), field=view.field
+            )
 
     def leaving(self, rr_field: RRField) -> None:
         """Covered or left by a function key: keep what is typed; plain data is saved."""
@@ -189,12 +191,12 @@ class CallStepScreen(KeepsTyped):
     async def go_on(self) -> None:
         """Advance the procedure and show the panel of the new step; refused, the cursor
         goes to the field of what the step still asks here (not left where it was)."""
-        if self.write(self.desk.advance):
+        if self.write(self.desk.call.advance):
             self._moving_on = True  # Intro recorded this panel: nothing left to keep
             await self.navigator.show_call_step()
             return
         first = next(
-            (v for v in self.desk.step_view(self.PANEL_ID).checks if v.applies and not v.done),
+            (v for v in self.desk.call.step_view(self.PANEL_ID).checks if v.applies and not v.done),
             None,
         )
         name = first.check.field if first is not None else None
@@ -218,8 +220,8 @@ class CallStepScreen(KeepsTyped):
         if self.PANEL_ID == "LLM001":
             await self.open_panel("SFT001")
             return
-        entry = self.desk.entry_panel()
-        if entry is not None and self.desk.step_panel() == self.PANEL_ID:
+        entry = self.desk.call.entry_panel()
+        if entry is not None and self.desk.call.step_panel() == self.PANEL_ID:
             await self.navigator.switch_panel(entry, keep=True)
             return
         self.message(self.desk.procedure.message("no_previous_panel"), error=True)
@@ -282,7 +284,7 @@ class CallStepScreen(KeepsTyped):
         the node has an open mass aviso, which rules a visit out."""
         cuenta = self.call.record.cuenta
         if cuenta is not None:
-            view = self.attempt(lambda: self.desk.visits(cuenta))
+            view = self.attempt(lambda: self.desk.visit.orders(cuenta))
             if view is None:
                 return
             if view.aviso:
@@ -320,7 +322,7 @@ class CallStepScreen(KeepsTyped):
                 return
             check = view.check
             if not self.write(
-                lambda: self.desk.record_check(check.id, check.result), field=view.field
+                lambda: self.desk.call.record_check(check.id, check.result), field=view.field
             ):
                 return
         await self.go_on()

@@ -30,7 +30,7 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
         survey = two_lines(script("survey"))
         record = self.call.record
         view = self.account
-        typifications = self.desk.typifications()
+        typifications = self.desk.call.typifications()
         typified = typification_line(typifications)
         if len(typified) > TYPIFIED_WIDTH:  # several requests: the hint goes to row 24
             typified = typification_line(typifications, hint=False)
@@ -47,14 +47,14 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
                 "survey2": survey[1],
             }
         )
-        for check in self.desk.step_view(self.PANEL_ID).checks:
+        for check in self.desk.call.step_view(self.PANEL_ID).checks:
             if check.done:  # "nothing more" is answered N; the others are confirmed S
                 self.field(check.field).value = NO if check.field == MORE else YES
 
     def typed_checks(self) -> frozenset[str]:
         """Typed here and recorded by Intro: "nothing more" (N) and the survey."""
         typed: set[str] = set()
-        nothing_more = self.desk.step_view(self.PANEL_ID).by_field(MORE)
+        nothing_more = self.desk.call.step_view(self.PANEL_ID).by_field(MORE)
         if nothing_more is not None and self.field(MORE).value.strip().upper() == NO:
             typed.add(nothing_more.check.id)
         answer = SURVEY.get(self.field("srv").value.strip())
@@ -65,7 +65,9 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
 
     def _confirmed(self) -> list[CheckView]:
         """The checks this panel confirms with S (data/procedure.toml)."""
-        return [v for v in self.desk.step_view(self.PANEL_ID).checks if v.check.entry == "confirm"]
+        return [
+            v for v in self.desk.call.step_view(self.PANEL_ID).checks if v.check.entry == "confirm"
+        ]
 
     def field_completed(self, name: str, value: str) -> None:
         self.confirm(next((v for v in self._confirmed() if v.field == name), None), value)
@@ -80,7 +82,7 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
             return
         more = self.field(MORE).value.strip().upper()
         if more == YES:
-            if self.write(self.desk.another_request):
+            if self.write(self.desk.call.another_request):
                 self.message("Nueva solicitud en la misma llamada.")
                 await self.navigator.show_call_step()
             return
@@ -88,10 +90,10 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
             self.message(self.desk.procedure.message("another_request_choice"), error=True)
             self.field(MORE).mark_error(True)
             return
-        nothing_more = self.desk.step_view(self.PANEL_ID).by_field(MORE)
+        nothing_more = self.desk.call.step_view(self.PANEL_ID).by_field(MORE)
         assert nothing_more is not None
         if not nothing_more.done and not self.write(
-            lambda: self.desk.record_check(nothing_more.check.id, "sin más solicitudes")
+            lambda: self.desk.call.record_check(nothing_more.check.id, "sin más solicitudes")
         ):
             return
         if not self._survey():
@@ -126,4 +128,4 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
             self.field("sc").mark_error(True)
             return False
         rating = int(score) if answer == "acepta" else None
-        return self.write(lambda: self.desk.record_survey(answer, rating))
+        return self.write(lambda: self.desk.call.record_survey(answer, rating))

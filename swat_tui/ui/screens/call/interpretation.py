@@ -1,7 +1,7 @@
 """LLM002: step 2, interpretation — acknowledge the account's flags, record the request.
 
 Which field records which check, its label and how it is entered come from
-the procedure data (``desk.step_view``); the account is the desk's view,
+the procedure data (``desk.call.step_view``); the account is the desk's view,
 masked by the BLACKLIST rule until it allows more.
 """
 
@@ -29,7 +29,7 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
         state = self.call.record.state
         self.paint_account()
         self.set_fields({"says": self.caller_says() if not state.requests else ""})
-        for check in self.desk.step_view(self.PANEL_ID).checks:
+        for check in self.desk.call.step_view(self.PANEL_ID).checks:
             self._show_check(check)
         request = state.request
         if request is not None and not state.awaiting_request:
@@ -86,7 +86,7 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
         text = value.strip()
         if name == PQR_FIELD and text == SHOW_PQR:
             return  # Intro opens the PQR; it is marked reviewed with S afterwards
-        check = self.desk.step_view(self.PANEL_ID).by_field(name)
+        check = self.desk.call.step_view(self.PANEL_ID).by_field(name)
         if check is not None:
             self._complete_check(check, text)
 
@@ -96,7 +96,7 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
             return
         if not text:
             if view.done and check.revocable:  # clearing the field takes it back
-                self.write(lambda: self.desk.revoke_check(check.id), field=view.field)
+                self.write(lambda: self.desk.call.revoke_check(check.id), field=view.field)
             return
         if view.done:
             return
@@ -105,14 +105,14 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
             self.field(view.field).mark_error(True)
             return
         result = text if check.entry == "text" else check.result
-        self.write(lambda: self.desk.record_check(check.id, result), field=view.field)
+        self.write(lambda: self.desk.call.record_check(check.id, result), field=view.field)
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
         if self.field(PQR_FIELD).value.strip() == SHOW_PQR:
             await self._show_pending_pqr()
             return
-        for view in self.desk.step_view(self.PANEL_ID).checks:
+        for view in self.desk.call.step_view(self.PANEL_ID).checks:
             if view.applies:
                 self.field_completed(view.field, self.field(view.field).value)
             if self.panel.canvas.message_is_error:
@@ -136,7 +136,7 @@ class InterpretationScreen(CallStepScreen, panel="LLM002"):
             or state.awaiting_request
             or (current.branch, current.description) != (branch, text)
         )
-        if changed and not self.write(lambda: self.desk.start_request(branch, text)):
+        if changed and not self.write(lambda: self.desk.call.start_request(branch, text)):
             return
         await self.go_on()
 

@@ -68,7 +68,7 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
 
         self._ani_note = ""
         try:
-            page = self.desk.search(parse_query("telefono", ani), limit=3)
+            page = self.desk.accounts.search(parse_query("telefono", ani), limit=3)
         except DomainError:
             self._ani_note = NO_ACCOUNT
             return
@@ -130,7 +130,7 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
         if name in CALLER_FIELDS and value.strip() == (getattr(record, CALLER_FIELDS[name]) or ""):
             return  # already in the store
         if name in CALLER_FIELDS and value.strip():
-            self.write(lambda: desk.set_field(CALLER_FIELDS[name], value.strip()), field=name)
+            self.write(lambda: desk.call.set_field(CALLER_FIELDS[name], value.strip()), field=name)
         elif name == "rel" and value.strip():
             relation = RELATIONS.get(value.strip())
             if relation is not None and relation == record.caller_relation:
@@ -139,16 +139,16 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
                 self.message(self.desk.procedure.message("relation_choice"), error=True)
                 self.field("rel").mark_error(True)
                 return
-            self.write(lambda: desk.set_field("caller_relation", relation))
+            self.write(lambda: desk.call.set_field("caller_relation", relation))
         elif name == self._welcome().field and value.strip().upper() == YES:
             welcome = self._welcome()
             if not welcome.done:
                 check = welcome.check
-                self.write(lambda: desk.record_check(check.id, check.result))
+                self.write(lambda: desk.call.record_check(check.id, check.result))
 
     def _welcome(self) -> CheckView:
         """The welcome-script check and its field (data/procedure.toml)."""
-        (view,) = self.desk.step_view(self.PANEL_ID).checks
+        (view,) = self.desk.call.step_view(self.PANEL_ID).checks
         return view
 
     async def action_rr_enter(self) -> None:
@@ -181,7 +181,7 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
         cuenta = self._single_match(query)
         if cuenta is None:
             return False
-        view = self.attempt(lambda: self.desk.open_call_account(cuenta), field="cuenta")
+        view = self.attempt(lambda: self.desk.call.open_account(cuenta), field="cuenta")
         if view is None:
             return False
         self._paint_call_header()
@@ -193,7 +193,7 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
         """The one account a query names; several or none: say so on row 24."""
         if query.kind == "cuenta":
             return int(query.value)
-        page = self.attempt(lambda: self.desk.search(query, limit=3), field="cuenta")
+        page = self.attempt(lambda: self.desk.accounts.search(query, limit=3), field="cuenta")
         if page is None:
             return None
         if page.total == 1:

@@ -78,7 +78,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
 
     def _resolution_for(self, entry: UccEntry) -> str:
         """CUN when the code takes one or the request was not solved on the line."""
-        escalate = entry.requires_cun or self.desk.first_contact_refusal() is not None
+        escalate = entry.requires_cun or self.desk.call.first_contact_refusal() is not None
         return CUN if escalate else FIRST_CONTACT
 
     def _suggest(self) -> None:
@@ -86,10 +86,10 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         state = self.call.record.state
         if self.field("code_in").value or state.mark_for(TYPIFICATION, state.request_number):
             return
-        code = self.desk.suggested_code()
+        code = self.desk.call.suggested_code()
         entry = self._entry_of(code)
         if entry is None and code:
-            found = self.attempt(lambda: self.desk.ucc_search(code))
+            found = self.attempt(lambda: self.desk.accounts.ucc_search(code))
             entry = self.suggested = next((e for e in found or () if e.code == code), None)
         if entry is None:
             return
@@ -106,7 +106,9 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         return next((e for e in self.entries if e.code == code), None) if code else None
 
     def _search(self, text: str, *, branch: str | None = None) -> None:
-        found = self.attempt(lambda: self.desk.ucc_search(text, branch=branch), field="search")
+        found = self.attempt(
+            lambda: self.desk.accounts.ucc_search(text, branch=branch), field="search"
+        )
         if found is None:
             return
         self.entries = found
@@ -165,7 +167,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         state = self.call.record.state
         key = self._notes_key()
         if name == "notes" and text and state.fields.get(key) != text:
-            self.write(lambda: self.desk.set_field(key, text))
+            self.write(lambda: self.desk.call.set_field(key, text))
 
     def _notes_key(self) -> str:
         """The notes typed so far for the current request (each request has its own)."""
@@ -216,7 +218,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         # One intent: notes too long for F22 go to the SWAT folder in the same
         # transaction as the typification (a refusal leaves nothing behind).
         typified = self.write(
-            lambda: self.desk.typify(
+            lambda: self.desk.call.typify(
                 code=code.upper(),
                 first_contact=resolution == FIRST_CONTACT,
                 incident_number=incident,
@@ -233,7 +235,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
             await self.go_on()
         else:
             # Typified early (F22 on another step): the panel below says so, CUN in full.
-            told = typification_line(self.desk.typifications()[-1:])
+            told = typification_line(self.desk.call.typifications()[-1:])
             await self.app.pop_screen()
             below = self.app.screen
             if isinstance(below, RRScreen):

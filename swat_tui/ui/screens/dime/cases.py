@@ -39,11 +39,11 @@ class DimeCasesScreen(AccountSubpanel, PagedScreen, panel="DIM001"):
         self._load()
 
     def _load(self) -> None:
-        found = self.attempt(lambda: self.desk.dime_cases(self.cuenta))
+        found = self.attempt(lambda: self.desk.dime.cases(self.cuenta))
         self.cases = found or ()
         self.show_records([_record(case) for case in self.cases])
         if found is not None and not found:
-            self.message(self.desk.dime_areas().message("none"))
+            self.message(self.desk.dime.areas().message("none"))
 
     def returned(self) -> None:
         """Back from DIM010 (or F1, F2): a case may have been created."""
@@ -64,19 +64,19 @@ class DimeCasesScreen(AccountSubpanel, PagedScreen, panel="DIM001"):
             self._add_note(case, typed.field)
         else:
             self.message(
-                self.desk.dime_areas().message("option", option=typed.option[:3]), error=True
+                self.desk.dime.areas().message("option", option=typed.option[:3]), error=True
             )
             row.mark_error(True)
 
     def _show_case(self, case: DimeCaseView) -> None:
-        notes = self.attempt(lambda: self.desk.dime_notes(case.number))
+        notes = self.attempt(lambda: self.desk.dime.case_notes(case.number))
         if notes is not None:
             self._show_detail(_detail(case, notes))
 
     def _add_note(self, case: DimeCaseView, row: str) -> None:
         """Option 2: the note typed in "Nota"; refused, the note and the 2 stay."""
         try:
-            self.desk.add_dime_note(case.number, self.field("note").value)
+            self.desk.dime.add_case_note(case.number, self.field("note").value)
         except DomainError as error:
             self.message(error.message, error=True, field="note")
             self.field("note").mark_error(True)
@@ -86,7 +86,7 @@ class DimeCasesScreen(AccountSubpanel, PagedScreen, panel="DIM001"):
         self.field(row).value = ""
         self._load()
         self._show_case(case)
-        self.message(self.desk.dime_areas().message("note_added", number=case.number))
+        self.message(self.desk.dime.areas().message("note_added", number=case.number))
 
     def _show_detail(self, rows: list[str]) -> None:
         self.set_fields(numbered_fields("detail", rows, DETAIL_LINES))
@@ -95,7 +95,7 @@ class DimeCasesScreen(AccountSubpanel, PagedScreen, panel="DIM001"):
         """F6: a new case for the request of the call of this account (DIM010)."""
         call = self.desk.active
         if call is None or call.record.cuenta != self.cuenta:
-            self.message(self.desk.dime_areas().message("create_outside"), error=True)
+            self.message(self.desk.dime.areas().message("create_outside"), error=True)
             return
         await self.open_panel("DIM010", self.cuenta, self.holder)
 

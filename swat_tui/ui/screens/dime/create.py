@@ -47,7 +47,7 @@ class DimeCreateScreen(KeepsTyped, panel="DIM010"):
 
     def fill(self) -> None:
         self.created = None
-        areas = self.desk.dime_areas()
+        areas = self.desk.dime.areas()
         call = self.desk.active
         request = call.record.state.request if call is not None else None
         self.set_fields(
@@ -81,8 +81,8 @@ class DimeCreateScreen(KeepsTyped, panel="DIM010"):
 
     def _show_area(self, typed: str) -> None:
         """The chosen area's name, SLA date and the data it needs."""
-        area = self.desk.dime_areas().choice(typed) if typed.strip() else None
-        self.set_fields(_area_fields(area, self.desk.dime_due_on(area.id) if area else None))
+        area = self.desk.dime.areas().choice(typed) if typed.strip() else None
+        self.set_fields(_area_fields(area, self.desk.dime.due_on(area.id) if area else None))
 
     async def action_rr_enter(self) -> None:
         if self.created is not None:
@@ -91,10 +91,10 @@ class DimeCreateScreen(KeepsTyped, panel="DIM010"):
         self.clear_errors()
         typed = self.field("a").value.strip()
         self._show_area(typed)
-        area = self.desk.dime_areas().choice(typed)
+        area = self.desk.dime.areas().choice(typed)
         data = " ".join(self.field(name).value for name in DATA_FIELDS)
         case = self.attempt(
-            lambda: self.desk.escalate_to_dime(
+            lambda: self.desk.dime.escalate(
                 area=area.id if area is not None else typed,
                 reason=self.field("reason").value,
                 data=data,
@@ -128,7 +128,7 @@ class DimeCreateScreen(KeepsTyped, panel="DIM010"):
         for name in INPUTS:
             self.field(name).disabled = True
         self.message(
-            self.desk.dime_areas().message("created", number=case.number, area=case.area, due=due)
+            self.desk.dime.areas().message("created", number=case.number, area=case.area, due=due)
         )
 
     async def action_rr_exit(self) -> None:

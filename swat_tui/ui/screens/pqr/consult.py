@@ -39,7 +39,7 @@ class PqrConsultScreen(CallStepScreen, PagedScreen, panel="PQR010"):
         if view is not None:
             self.set_fields(self.account_line())
         self._show_detail(None)
-        consulted = self.attempt(lambda: self.desk.pqrs(cuenta)) if cuenta else None
+        consulted = self.attempt(lambda: self.desk.pqr.consult(cuenta)) if cuenta else None
         self.lines = consulted.lines if consulted is not None else ()
         self.show_records([_record(line) for line in self.lines])
         if consulted is not None and not self.lines:
@@ -54,7 +54,7 @@ class PqrConsultScreen(CallStepScreen, PagedScreen, panel="PQR010"):
 
     def _check(self) -> CheckView | None:
         """The consult check (data/procedure.toml, field "ok")."""
-        return self.desk.step_view(self.PANEL_ID).by_field("ok")
+        return self.desk.call.step_view(self.PANEL_ID).by_field("ok")
 
     def _looking(self) -> bool:
         """Opened from LLM002's PQR pendiente (step 2), not routed here: a look only."""

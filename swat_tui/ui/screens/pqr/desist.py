@@ -40,7 +40,7 @@ class PqrDesistScreen(CallStepScreen, panel="PQR020"):
             self.field(check.field).value = YES if check.done else ""
 
     def _checks(self) -> list[CheckView]:
-        return [v for v in self.desk.step_view(self.PANEL_ID).checks if v.applies]
+        return [v for v in self.desk.call.step_view(self.PANEL_ID).checks if v.applies]
 
     async def _file_instead(self, insists: str) -> None:
         """The customer does not desist: the request goes on to filing (PQR030)."""
@@ -59,7 +59,7 @@ class PqrDesistScreen(CallStepScreen, panel="PQR020"):
             self.field("ins").mark_error(True)
             return
         route = next(r for r in load_routes().subflows("pqr") if r.subflow == FILE_SUBFLOW)
-        if self.write(lambda: self.desk.choose_subflow(route.option), field="ins"):
+        if self.write(lambda: self.desk.call.choose_subflow(route.option), field="ins"):
             await self.navigator.show_call_step()
 
     def field_completed(self, name: str, value: str) -> None:

@@ -73,7 +73,7 @@ class PqrFilingScreen(CallStepScreen, panel="PQR030"):
         if informed is not None and informed.done:
             self.field(INFORMED).value = YES
         self._show_motive(self.field("mot").value)
-        filed = self.desk.filed_pqr()
+        filed = self.desk.pqr.filed()
         self._show_filed(filed)
         for name in (VALIDATED, *FORM_FIELDS, "cf"):
             self.field(name).disabled = filed is not None  # filed: what it was filed with
@@ -81,7 +81,7 @@ class PqrFilingScreen(CallStepScreen, panel="PQR030"):
             self.focus_field(INFORMED)
 
     def _check(self, name: str) -> CheckView | None:
-        return self.desk.step_view(self.PANEL_ID).by_field(name)
+        return self.desk.call.step_view(self.PANEL_ID).by_field(name)
 
     def _step2_identity(self) -> str:
         """A BLACKLIST account's identity validated in step 2: offered, still to record."""
@@ -92,14 +92,14 @@ class PqrFilingScreen(CallStepScreen, panel="PQR030"):
 
     def _show_list(self) -> None:
         """The matrix's motives by number: the agent types the number or the code."""
-        entries = [f"{i}={row.motive}" for i, row in enumerate(self.desk.pqr_motives(), start=1)]
+        entries = [f"{i}={row.motive}" for i, row in enumerate(self.desk.pqr.motives(), start=1)]
         lines = textwrap.wrap("  ".join(entries), LIST_WIDTH, break_on_hyphens=False)
         self.set_fields(numbered_fields("mlist", lines, LIST_LINES))
 
     def _show_motive(self, typed: str) -> None:
         from swat_tui.domain.pqr.consult import KIND_NAMES
 
-        row = self.desk.pqr_motive(typed)
+        row = self.desk.pqr.motive(typed)
         if row is None:
             self.set_fields({"motive": "", "mdetail": ""})
             return
@@ -160,24 +160,24 @@ class PqrFilingScreen(CallStepScreen, panel="PQR030"):
             self.confirm(self._check(INFORMED), value)
         elif name == "mot":
             self._show_motive(text)
-            if text and self.desk.pqr_motive(text) is None:
+            if text and self.desk.pqr.motive(text) is None:
                 self.message(self._unknown_motive(text), error=True, field="mot")
                 self.field("mot").mark_error(True)
 
     def _record_validation(self, text: str) -> None:
         check = self._check(VALIDATED)
         if check is not None and not check.done:
-            self.write(lambda: self.desk.record_check(check.check.id, text), field=VALIDATED)
+            self.write(lambda: self.desk.call.record_check(check.check.id, text), field=VALIDATED)
 
     def _unknown_motive(self, typed: str) -> str:
-        last = len(self.desk.pqr_motives())
+        last = len(self.desk.pqr.motives())
         return self.desk.procedure.message("pqr_motive_unknown", motive=typed[:20], last=last)
 
     # -- Intro --------------------------------------------------------------------------
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
-        if self.desk.filed_pqr() is not None:
+        if self.desk.pqr.filed() is not None:
             self.field_completed(INFORMED, self.field(INFORMED).value)
             if not self.panel.canvas.message_is_error:
                 await self.go_on()  # the engine asks for S while it is pending
@@ -192,7 +192,7 @@ class PqrFilingScreen(CallStepScreen, panel="PQR030"):
     def _file(self) -> None:
         """One intent: refused on row 24 with its field marked, what was typed stays."""
         filed = self.attempt(
-            lambda: self.desk.file_pqr(
+            lambda: self.desk.pqr.file(
                 motive=self.field("mot").value,
                 notes=self.field("notes").value,
                 channel=self.field("ch").value,

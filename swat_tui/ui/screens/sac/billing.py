@@ -63,9 +63,11 @@ class BillingScreen(SacStepScreen, PagedScreen, panel="SAC020"):
         cuenta = self.call.record.cuenta
         if cuenta is None:
             return
-        self.invoice = self.attempt(lambda: self.desk.last_invoice(cuenta))
+        self.invoice = self.attempt(lambda: self.desk.billing.last_invoice(cuenta))
         self.set_fields(_invoice_fields(self.invoice))
-        charges = self.attempt(lambda: self.desk.extra_charges(cuenta)) if self.invoice else None
+        charges = (
+            self.attempt(lambda: self.desk.billing.extra_charges(cuenta)) if self.invoice else None
+        )
         lines = charges.lines if charges is not None else ()
         self.show_records([_charge(line) for line in lines])
         self.set_fields({"chgsum": _charge_summary(charges)})
@@ -105,12 +107,14 @@ class BillingScreen(SacStepScreen, PagedScreen, panel="SAC020"):
         if action == RESEND:
             number = self.invoice.number if self.invoice else ""
             done = self._attempt_action(
-                lambda: self.desk.resend_invoice(cuenta, number, destination, confirmed=confirmed)
+                lambda: self.desk.billing.resend_invoice(
+                    cuenta, number, destination, confirmed=confirmed
+                )
             )
         elif action == CHANGE:
             delivery = self.field("d").value.strip()
             done = self._attempt_action(
-                lambda: self.desk.change_delivery(
+                lambda: self.desk.billing.change_delivery(
                     cuenta, delivery, destination, confirmed=confirmed
                 )
             )

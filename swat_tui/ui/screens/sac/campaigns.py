@@ -20,7 +20,7 @@ class CampaignsScreen(AccountSubpanel, panel="SAC022"):
 
     def fill(self) -> None:
         self.set_fields(self.account_fields())
-        view = self.attempt(lambda: self.desk.campaigns(self.cuenta))
+        view = self.attempt(lambda: self.desk.billing.campaigns(self.cuenta))
         if view is None:
             return  # refused (BLACKLIST): row 24 says why
         enrolled = [_enrolment(line) for line in view.enrolled] or ["Ninguna."]

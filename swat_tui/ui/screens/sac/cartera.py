@@ -39,7 +39,7 @@ class CarteraScreen(SacStepScreen, panel="SAC010"):
     def fill_step(self) -> None:
         cuenta = self.call.record.cuenta
         self.set_fields(self.account_line())
-        self.view = self.attempt(lambda: self.desk.cartera(cuenta)) if cuenta else None
+        self.view = self.attempt(lambda: self.desk.sac.cartera(cuenta)) if cuenta else None
         if self.view is not None:
             self._show(self.view)
         self.show_step_checks()
@@ -99,7 +99,7 @@ class CarteraScreen(SacStepScreen, panel="SAC010"):
     def _commit(self, cuenta: int) -> None:
         typed = {name: self.field(name).value for name in COMMITMENT_FIELDS}
         line = self.attempt(
-            lambda: self.desk.commit_payment(
+            lambda: self.desk.sac.commit_payment(
                 cuenta, benefit=typed["ben"], promised_on=typed["fecha"], amount=typed["valor"]
             ),
             field="valor" if typed["valor"].strip() else "fecha",
@@ -118,7 +118,7 @@ class CarteraScreen(SacStepScreen, panel="SAC010"):
             self.message("Reconexión: digite S para solicitarla.", error=True, field="rc")
             self.field("rc").mark_error(True)
             return
-        number = self.attempt(lambda: self.desk.request_reconnection(cuenta), field="rc")
+        number = self.attempt(lambda: self.desk.sac.request_reconnection(cuenta), field="rc")
         if number is None:
             return
         self.fill()

@@ -11,7 +11,7 @@ class PaymentsScreen(AccountSubpanel, PagedScreen, panel="SAC031"):
     """Read only; the desk refuses it while the BLACKLIST rule masks the account."""
 
     def fill(self) -> None:
-        view = self.attempt(lambda: self.desk.recaudo(self.cuenta))
+        view = self.attempt(lambda: self.desk.sac.recaudo(self.cuenta))
         if view is None:
             return
         self.set_fields({**self.account_fields(), "upto": payment_state(view)})

@@ -28,7 +28,7 @@ class RecaudoScreen(SacStepScreen, PagedScreen, panel="SAC030"):
     def fill_step(self) -> None:
         cuenta = self.call.record.cuenta
         self.set_fields(self.account_line())
-        view = self.attempt(lambda: self.desk.recaudo(cuenta)) if cuenta else None
+        view = self.attempt(lambda: self.desk.sac.recaudo(cuenta)) if cuenta else None
         if view is not None:
             self.set_fields({"upto": payment_state(view)})
             self.show_records([payment_record(line) for line in view.payments])
@@ -47,7 +47,7 @@ class RecaudoScreen(SacStepScreen, PagedScreen, panel="SAC030"):
     def _look_up(self, cuenta: int) -> None:
         typed = {name: self.field(name).value for name in REPORT_FIELDS}
         found = self.attempt(
-            lambda: self.desk.check_reported_payment(
+            lambda: self.desk.sac.check_reported_payment(
                 cuenta, paid_on=typed["fecha"], amount=typed["valor"]
             ),
             field="valor" if typed["fecha"].strip() else "fecha",

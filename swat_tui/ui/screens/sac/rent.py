@@ -26,7 +26,7 @@ class RentScreen(AccountSubpanel, panel="SAC021"):
 
     def fill(self) -> None:
         self.set_fields(self.account_fields())
-        view = self.attempt(lambda: self.desk.rent(self.cuenta))
+        view = self.attempt(lambda: self.desk.billing.rent(self.cuenta))
         if view is None:
             return  # refused (BLACKLIST): row 24 says why
         fields: dict[str, str] = {}

@@ -27,7 +27,7 @@ class SacStepScreen(CallStepScreen):
 
     def step_checks(self) -> list[CheckView]:
         """The checks this panel records that apply to the request now."""
-        return [v for v in self.desk.step_view(self.PANEL_ID).checks if v.applies]
+        return [v for v in self.desk.call.step_view(self.PANEL_ID).checks if v.applies]
 
     def step_check(self, field: str) -> CheckView | None:
         return next((v for v in self.step_checks() if v.field == field), None)

@@ -36,7 +36,7 @@ class PasswordResetScreen(RRScreen, panel="USR002"):
         # As on the sign-on panel, a password is taken as typed (not stripped).
         password, again = self.field("password").value, self.field("again").value
         confirmation = self.attempt(
-            lambda: self.desk.reset_password(self.profile.username, password, again),
+            lambda: self.supervisor.reset_password(self.profile.username, password, again),
             field="password",
         )
         if confirmation is None:  # nothing changed: both fields are typed again

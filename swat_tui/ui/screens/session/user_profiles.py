@@ -40,7 +40,7 @@ class UserProfilesScreen(PagedScreen, panel="USR001"):
 
     def _load(self) -> bool:
         """Read the profiles and repaint the page the supervisor is on; False if refused."""
-        profiles = self.attempt(self.desk.profiles)
+        profiles = self.attempt(self.supervisor.profiles)
         if profiles is None:
             return False
         self.profiles = profiles
@@ -94,7 +94,7 @@ class UserProfilesScreen(PagedScreen, panel="USR001"):
                 continue
             profile = self.profiles[self.page_offset + index]
             try:
-                confirmation = self.desk.enable_profile(profile.username)
+                confirmation = self.supervisor.enable_profile(profile.username)
             except DomainError as refused:  # what was enabled before it stays enabled
                 self._load()
                 self._refuse(index, refused.message)

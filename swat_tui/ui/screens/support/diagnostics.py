@@ -21,10 +21,10 @@ from swat_tui.ui.screens.base import AccountSubpanel
 from swat_tui.ui.widgets.canvas import COLOURS
 
 if TYPE_CHECKING:
-    from swat_tui.domain.desk.diagnostics_intents import AvisoCallResult
     from swat_tui.domain.procedure.definition import ProcedureDef
     from swat_tui.domain.support.avisos import AvisoView
     from swat_tui.domain.support.diagnostics import DiagnosticsView
+    from swat_tui.domain.support.diagnostics_intents import AvisoCallResult
     from swat_tui.domain.support.plant import Channel, ModemReading
 
 CHANNEL_ROWS = 6
@@ -49,7 +49,7 @@ class DiagnosticsScreen(AccountSubpanel, panel="DIA010"):
 
     def fill(self) -> None:
         self.set_fields({**self.account_fields(), "node": ""})
-        view = self.attempt(lambda: self.desk.diagnostics(self.cuenta))
+        view = self.attempt(lambda: self.desk.diagnostics.read(self.cuenta))
         if view is not None:
             self._paint(view)
         self.focus_field(ACTION)
@@ -106,27 +106,33 @@ class DiagnosticsScreen(AccountSubpanel, panel="DIA010"):
         notes = self.field(NOTES).value
         procedure = self.desk.procedure
         if not choice:
-            view = self.attempt(lambda: self.desk.diagnostics(self.cuenta))
+            view = self.attempt(lambda: self.desk.diagnostics.read(self.cuenta))
             if view is not None:
                 self._paint(view)
                 self.message(procedure.message("dia_read", summary=view.summary))
             return
         if choice == RESTART:
-            restarted = self.attempt(self.desk.restart_modem, field=ACTION)
+            restarted = self.attempt(self.desk.diagnostics.restart_modem, field=ACTION)
             if restarted is not None:
                 self._done(restarted)
                 state = restarted.modem.cm_state if restarted.modem else "-"
                 self.message(procedure.message("dia_restarted", state=state))
             return
         if choice == POINT:
-            result = self.attempt(lambda: self.desk.raise_point_case(notes), field=NOTES)
+            result = self.attempt(
+                lambda: self.desk.diagnostics.raise_point_case(notes), field=NOTES
+            )
             rule = "dia_point_case"
         elif choice == ATTACH:
             typed = self.field(AVISO).value
-            result = self.attempt(lambda: self.desk.attach_call_to_aviso(typed), field=AVISO)
+            result = self.attempt(
+                lambda: self.desk.diagnostics.attach_call_to_aviso(typed), field=AVISO
+            )
             rule = "dia_linked"
         elif choice == SECTOR:
-            result = self.attempt(lambda: self.desk.raise_sector_aviso(notes), field=NOTES)
+            result = self.attempt(
+                lambda: self.desk.diagnostics.raise_sector_aviso(notes), field=NOTES
+            )
             rule = "dia_sector"
         else:
             self.message(procedure.message("dia_action_choice"), error=True, field=ACTION)

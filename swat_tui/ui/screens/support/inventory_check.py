@@ -15,7 +15,7 @@ from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 from swat_tui.ui.screens.paged import PagedScreen
 
 if TYPE_CHECKING:
-    from swat_tui.domain.desk.inventory_intents import InventoryView
+    from swat_tui.domain.support.inventory_intents import InventoryView
 
 COMPARE, INFORMED, READ = "cmp", "inf", "read"
 KIND = {"modem": "Módem", "decoder": "Decodific.", "smart_card": "Smart card"}
@@ -30,7 +30,7 @@ class InventoryCheckScreen(CallStepScreen, PagedScreen, panel="INV010"):
         self.set_fields(self.account_line())
         # Kept between calls (a call panel): a refused read must not leave the last
         # call's devices to compare against.
-        self.view = view = self.attempt(self.desk.inventory_view)
+        self.view = view = self.attempt(self.desk.inventory.devices)
         if view is not None:
             self._paint(view)
         for name in (COMPARE, INFORMED):
@@ -107,7 +107,9 @@ class InventoryCheckScreen(CallStepScreen, PagedScreen, panel="INV010"):
                 self.field(COMPARE).mark_error(True)
                 return
             reads = self._reads()
-            if not self.write(lambda: self.desk.compare_serials(reads), field=f"{READ}_0"):
+            if not self.write(
+                lambda: self.desk.inventory.compare_serials(reads), field=f"{READ}_0"
+            ):
                 return
             self.fill_step()
             self.show_next()

@@ -17,7 +17,7 @@ from swat_tui.ui.screens.paged import PagedScreen
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from swat_tui.domain.desk.mass_intents import MassFailureView
+    from swat_tui.domain.support.mass_intents import MassFailureView
 
 INFORMED, ASSOCIATE, AVISO = "inf", "aso", "inc"
 
@@ -33,7 +33,7 @@ class MassFailureScreen(CallStepScreen, PagedScreen, panel="MAS010"):
 
     def fill_step(self) -> None:
         self.set_fields(self.account_line())
-        view = self.attempt(self.desk.mass_failure_view)
+        view = self.attempt(self.desk.mass.node_avisos)
         self.view = view
         if view is not None:
             self._paint(view)
@@ -118,7 +118,7 @@ class MassFailureScreen(CallStepScreen, PagedScreen, panel="MAS010"):
                 return
             if answer == YES:
                 number = self.field(AVISO).value
-                if not self.write(lambda: self.desk.associate_mass_aviso(number), field=AVISO):
+                if not self.write(lambda: self.desk.mass.associate(number), field=AVISO):
                     return
                 self.fill_step()
                 self.show_next()

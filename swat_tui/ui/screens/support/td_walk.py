@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 
 if TYPE_CHECKING:
-    from swat_tui.domain.desk.support_intents import TdWalkView
     from swat_tui.domain.procedure.step_view import CheckView
+    from swat_tui.domain.support.td_intents import TdWalkView
 
 TREE_SLOTS = 12
 PATH_ROWS = 4
@@ -35,7 +35,7 @@ class TdWalkScreen(CallStepScreen, panel="TD010"):
                 "services": _services(self) if account else "",
             }
         )
-        view = self.attempt(self.desk.td_walk_view)
+        view = self.attempt(self.desk.td.walk)
         if view is not None:
             self._paint(view)
         check = self._check(INFORMED)
@@ -46,7 +46,7 @@ class TdWalkScreen(CallStepScreen, panel="TD010"):
         self.focus_field(INFORMED if view is not None and view.recorded else ANSWER)
 
     def _check(self, name: str) -> CheckView | None:
-        return self.desk.step_view(self.PANEL_ID).by_field(name)
+        return self.desk.call.step_view(self.PANEL_ID).by_field(name)
 
     def _paint(self, view: TdWalkView) -> None:
         walk = view.walk
@@ -103,15 +103,15 @@ class TdWalkScreen(CallStepScreen, panel="TD010"):
 
     def _walk(self, typed: str) -> None:
         """One intent: the tree chosen, an answer, or one answer back."""
-        view = self.attempt(self.desk.td_walk_view)
+        view = self.attempt(self.desk.td.walk)
         if view is None:
             return
         if view.walk is None:
-            change = lambda: self.desk.td_choose(typed)  # noqa: E731
+            change = lambda: self.desk.td.choose(typed)  # noqa: E731
         elif typed == BACK:
-            change = self.desk.td_back
+            change = self.desk.td.back
         else:
-            change = lambda: self.desk.td_answer(typed)  # noqa: E731
+            change = lambda: self.desk.td.reply(typed)  # noqa: E731
         if not self.write(change, field=ANSWER):
             return  # what was typed stays; row 24 says why
         self.clear_typed(ANSWER)

@@ -71,7 +71,7 @@ class AgendaScreen(AccountSubpanel, PagedScreen, KeepsTyped, panel="VIS030"):
         return {"order": self.order, "mode": self.mode}
 
     def _load(self) -> None:
-        view = self.attempt(lambda: self.desk.visit_agenda(self.cuenta, self.order))
+        view = self.attempt(lambda: self.desk.visit.agenda(self.cuenta, self.order))
         self.view = view
         if view is None:
             self.show_records([])
@@ -142,8 +142,8 @@ class AgendaScreen(AccountSubpanel, PagedScreen, KeepsTyped, panel="VIS030"):
 
     def _take(self, slot_id: int) -> BookedVisit:
         if self.mode == RESCHEDULE:
-            return self.desk.reschedule_visit(self.cuenta, self.order, slot_id)
-        return self.desk.book_visit(self.cuenta, self.order, slot_id)
+            return self.desk.visit.reschedule(self.cuenta, self.order, slot_id)
+        return self.desk.visit.book(self.cuenta, self.order, slot_id)
 
     async def action_rr_cgo(self) -> None:
         """F6: the CGO follow-up form, only when no window is free (otherwise: book one)."""

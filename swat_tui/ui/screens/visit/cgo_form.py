@@ -43,9 +43,9 @@ class CgoFormScreen(AccountSubpanel, KeepsTyped, panel="CGO010"):
         )
         values |= {"read1": "", "read2": "", "hint": TO_FILE}
         self.set_fields({**self.account_fields(), **values, "order": self.order})
-        codes = self.desk.cgo_window_codes()
+        codes = self.desk.visit.cgo_window_codes()
         self.set_fields({"codes": f"Franjas: {'  '.join(codes)} (una o varias, con espacios)"})
-        view = self.attempt(lambda: self.desk.visits(self.cuenta))
+        view = self.attempt(lambda: self.desk.visit.orders(self.cuenta))
         order = next((o for o in view.orders if o.number == self.order), None) if view else None
         if view is None or order is None:
             return
@@ -70,7 +70,7 @@ class CgoFormScreen(AccountSubpanel, KeepsTyped, panel="CGO010"):
         self.clear_errors()
         notes = " ".join(self.field(n).value.strip() for n in ("notes1", "notes2")).strip()
         form = self.attempt(
-            lambda: self.desk.file_cgo_form(
+            lambda: self.desk.visit.file_cgo_form(
                 self.cuenta,
                 self.order,
                 windows=self.field("win").value,

@@ -24,7 +24,7 @@ class CgoListScreen(PagedScreen, panel="CGO001"):
 
     def fill(self) -> None:
         self.set_fields({"count": "", "detail": ""})
-        forms = self.attempt(self.desk.cgo_pending)
+        forms = self.attempt(self.supervisor.cgo_pending)
         if forms is None:
             self.show_records([])
             return

@@ -64,7 +64,7 @@ class OrderScreen(AccountSubpanel, KeepsTyped, panel="VIS020"):
                 "read1": "",
             }
         )
-        view = self.attempt(lambda: self.desk.visits(self.cuenta))
+        view = self.attempt(lambda: self.desk.visit.orders(self.cuenta))
         if view is None:
             return
         self.set_fields({"zone": view.zone})
@@ -99,7 +99,7 @@ class OrderScreen(AccountSubpanel, KeepsTyped, panel="VIS020"):
             return
         self.clear_errors()
         order = self.attempt(
-            lambda: self.desk.create_visit_order(
+            lambda: self.desk.visit.create_order(
                 self.cuenta,
                 kind=self.kind,
                 reason=self.field("reason").value,
@@ -133,7 +133,7 @@ class OrderScreen(AccountSubpanel, KeepsTyped, panel="VIS020"):
         created = self.created
         if created is None:
             return
-        view = self.attempt(lambda: self.desk.visits(self.cuenta))
+        view = self.attempt(lambda: self.desk.visit.orders(self.cuenta))
         now = next((o for o in view.orders if o.number == created.number), None) if view else None
         if now is not None and (now.status != "PENDIENTE" or now.cgo_number):
             self.app.call_later(self.app.pop_screen)

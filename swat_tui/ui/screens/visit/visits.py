@@ -49,7 +49,7 @@ class VisitsScreen(CallStepScreen, PagedScreen, panel="VIS010"):
 
     def _load(self) -> None:
         cuenta = self.call.record.cuenta
-        view = self.attempt(lambda: self.desk.visits(cuenta)) if cuenta is not None else None
+        view = self.attempt(lambda: self.desk.visit.orders(cuenta)) if cuenta is not None else None
         self.view = view
         if view is None:
             self.show_records([])
@@ -64,7 +64,7 @@ class VisitsScreen(CallStepScreen, PagedScreen, panel="VIS010"):
             self.message(view.aviso_message, error=True)  # S records it informed
 
     def _check(self, name: str) -> CheckView | None:
-        return self.desk.step_view(self.PANEL_ID).by_field(name)
+        return self.desk.call.step_view(self.PANEL_ID).by_field(name)
 
     def _paint_checks(self) -> None:
         for name in (ORDER, AGENDA):
@@ -111,7 +111,7 @@ class VisitsScreen(CallStepScreen, PagedScreen, panel="VIS010"):
         self.confirm(check, value)
 
     def _under_aviso(self, cuenta: int) -> CallRecord:
-        self.desk.visit_under_aviso(cuenta)
+        self.desk.visit.under_aviso(cuenta)
         return self.call.record
 
     def returned(self) -> None:
@@ -171,7 +171,7 @@ class VisitsScreen(CallStepScreen, PagedScreen, panel="VIS010"):
         await self.open_panel("VIS030", view.cuenta, self._holder(), order=order.number, mode=mode)
 
     def _cancel(self, cuenta: int, number: str) -> CallRecord:
-        self.desk.cancel_visit(cuenta, number)
+        self.desk.visit.cancel(cuenta, number)
         return self.call.record
 
 

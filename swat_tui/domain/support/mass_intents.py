@@ -1,4 +1,4 @@
-"""The desk's mass-failure intents (soporte, Gestión 2 falla masiva, MAS010).
+"""The mass-failure area of the desk (soporte, Gestión 2 falla masiva, MAS010).
 
 With an open aviso on the node the agent tells its severity and number first,
 sees whether the customer already called for it (F22+F13), and ties the call
@@ -13,16 +13,15 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from swat_tui.domain.call.change import CallChange, change_in
+from swat_tui.domain.call.change import CallChange
 from swat_tui.domain.call.views import CallRecord
-from swat_tui.domain.desk.support_part import SupportPart
+from swat_tui.domain.desk.area import AreaService
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure import check_ids
-from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD
 from swat_tui.domain.support import avisos
 from swat_tui.domain.support.avisos import AvisoView
 from swat_tui.domain.support.routes import record_route
-from swat_tui.store.engine import write_session
+from swat_tui.domain.support.support_call import support_call
 from swat_tui.store.queries import avisos as aviso_queries
 
 ASSOCIATED_CHECK = "masiva_asociada"
@@ -54,49 +53,41 @@ class MassFailureView:
         return self.avisos[0] if self.avisos else None
 
 
-class MassFailureIntents(SupportPart):
+class MassIntents(AreaService, area="mass"):
     """The node's aviso and the call tied to it, through the desk's gate."""
 
-    def mass_failure_view(self) -> MassFailureView:
+    def node_avisos(self) -> MassFailureView:
         """What MAS010 shows for the call's account (gate-checked, logged)."""
-        call, cuenta = self._support_call(WHERE)
-        with write_session(self.services.engine) as session:
-            account = self._gated_account(session, cuenta, ACCESS_ACTION)
-            open_avisos = avisos.open_on_node(session, account.node)
+        call, cuenta = support_call(self.ctx, WHERE)
+        with self.ctx.transaction() as tx:
+            account = tx.account(cuenta, ACCESS_ACTION)
+            open_avisos = avisos.open_on_node(tx.session, account.node)
             previous = (
                 avisos.previous_calls(
-                    session, cuenta=cuenta, number=open_avisos[0].number, call_id=call.call_id
+                    tx.session, cuenta=cuenta, number=open_avisos[0].number, call_id=call.call_id
                 )
                 if open_avisos
                 else 0
             )
-            tied = self._tied(session, call.call_id)
+            tied = _tied(tx.session, call.call_id)
         return MassFailureView(account.node, open_avisos, previous, tied)
 
-    @staticmethod
-    def _tied(session: Session, call_id: int) -> CallAviso | None:
-        links = aviso_queries.links_of_call(session, call_id=call_id)
-        if not links:
-            return None
-        incident = aviso_queries.incidents_by_id(session, [links[0].incident_id])
-        number = incident[links[0].incident_id].number
-        return CallAviso(number, links[0].repeat_call)
-
-    def associate_mass_aviso(self, number: str = "") -> CallRecord:
+    def associate(self, number: str = "") -> CallRecord:
         """Tie the call to the node's open aviso (the most urgent when ``number`` is
         empty) and record it: a repeat call proposes SOP-MAS-002, else SOP-MAS-001; the
         route is the sector aviso. A call already tied to it (from the Diagnosticador)
         only records the check."""
-        call, cuenta = self._support_call(WHERE)
-        with write_session(self.services.engine) as session:
-            account = self._gated_account(session, cuenta, ACCESS_ACTION)
+        ctx = self.ctx
+        call, cuenta = support_call(ctx, WHERE)
+        with ctx.transaction() as tx:
+            session = tx.session
+            account = tx.account(cuenta, ACCESS_ACTION)
             if not number.strip() and not avisos.open_on_node(session, account.node):
                 raise DomainError("El nodo no tiene avisos abiertos: no es una falla masiva.")
             typed = avisos.aviso_to_tie(session, node=account.node, typed=number).number
-            tied = self._tied(session, call.call_id)
+            tied = _tied(session, call.call_id)
 
-            def apply(change: CallChange) -> None:
-                change.require_workable()
+            def apply(change: CallChange) -> str:
                 if tied is not None and tied.number == typed:
                     repeat = tied.repeat
                 else:
@@ -106,14 +97,22 @@ class MassFailureIntents(SupportPart):
                         node=account.node,
                         cuenta=cuenta,
                         call_id=call.call_id,
-                        agent=self.agent.username,
-                        at=self._now(),
+                        agent=ctx.agent.username,
+                        at=ctx.now(),
                     ).repeat
                 marking = " (rellamada)" if repeat else ""
                 change.record(ASSOCIATED_CHECK, f"{check_ids.ESCALATED}: aviso {typed}{marking}")
                 record_route(change, SECTOR_ROUTE)
-                change.set_request_field(SUGGESTED_CODE_FIELD, avisos.tied_code(repeat))
+                return avisos.tied_code(repeat)
 
-            procedure = self.services.calls.procedure
-            record = change_in(session, procedure, call.call_id, self._now(), apply)
-        return self._changed(record)
+            record = tx.change_call(apply)
+        return record
+
+
+def _tied(session: Session, call_id: int) -> CallAviso | None:
+    links = aviso_queries.links_of_call(session, call_id=call_id)
+    if not links:
+        return None
+    incident = aviso_queries.incidents_by_id(session, [links[0].incident_id])
+    number = incident[links[0].incident_id].number
+    return CallAviso(number, links[0].repeat_call)

@@ -1,4 +1,4 @@
-"""The desk's Diagnosticador intents (DIA010): the simulated plant of the call's account.
+"""The Diagnosticador area of the desk (DIA010): the simulated plant of the call's account.
 
 Reading the Diagnosticador in a soporte call records the step-4 check
 ``diagnostico_revisado`` with what was seen; the actions (reiniciar CM, a point
@@ -14,21 +14,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlmodel import Session
-
-from swat_tui.domain.call.change import CallChange, change_in
+from swat_tui.domain.call.change import CallChange
 from swat_tui.domain.call.records import IN_PROGRESS
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
-from swat_tui.domain.desk.support_part import SupportPart, is_support_request
+from swat_tui.domain.desk.area import AreaService
+from swat_tui.domain.desk.context import Transaction
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure.check_ids import ESCALATED
-from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD
 from swat_tui.domain.support import avisos
 from swat_tui.domain.support.avisos import AvisoView, LinkResult
 from swat_tui.domain.support.diagnostics import DiagnosticsView, build, read_again
 from swat_tui.domain.support.routes import record_route
-from swat_tui.store.engine import write_session
+from swat_tui.domain.support.support_call import is_support_request, support_call
 from swat_tui.store.models import Account
 from swat_tui.store.queries import avisos as aviso_queries
 from swat_tui.store.queries import plant as plant_queries
@@ -62,59 +60,44 @@ def _read_result(view: DiagnosticsView) -> str:
     return f"revisado: {view.summary}"
 
 
-class DiagnosticsIntents(SupportPart):
+class DiagnosticsIntents(AreaService, area="diagnostics"):
     """Reading the plant, restarting the modem, raising a point case or joining an aviso."""
 
-    def _diag_change(
-        self, session: Session, call: ActiveCall, apply: Callable[[CallChange], None]
-    ) -> CallRecord:
-        def change(change: CallChange) -> None:
-            change.require_workable()
-            apply(change)
-
-        return change_in(session, self.services.calls.procedure, call.call_id, self._now(), change)
-
-    def diagnostics(self, cuenta: int) -> DiagnosticsView:
+    def read(self, cuenta: int) -> DiagnosticsView:
         """The account's Diagnosticador read now; in a soporte call of that account the
         reading is recorded as the step-4 check (once: an action records it again)."""
-        call = self.active
-        record: CallRecord | None = None
-        with write_session(self.services.engine) as session:
-            view = build(session, self._gated_account(session, cuenta, ACCESS_ACTION))
-            if call is not None and call.record.cuenta == cuenta and _workable(call.record):
+        call = self.ctx.call_of(cuenta)
+        with self.ctx.transaction() as tx:
+            view = build(tx.session, tx.account(cuenta, ACCESS_ACTION))
+            if call is not None and _workable(call.record):
                 state = call.record.state
                 if (
                     is_support_request(state)
                     and state.mark_for(DIAGNOSED_CHECK, state.request_number) is None
                 ):
-                    record = self._diag_change(
-                        session,
-                        call,
-                        lambda change: _record_diagnosed(change, _read_result(view)),
-                    )
-        if record is not None:
-            self._changed(record)
+                    tx.change_call(lambda change: _record_diagnosed(change, _read_result(view)))
         return view
 
     def restart_modem(self) -> DiagnosticsView:
         """ "Reiniciar CM": the restart is recorded and the plant read again (a modem in
         init comes back online; one offline under an aviso stays offline)."""
-        call, cuenta = self._support_call("El Diagnosticador actúa")
-        with write_session(self.services.engine) as session:
-            account = self._gated_account(session, cuenta, ACCESS_ACTION)
-            before = build(session, account)
+        ctx = self.ctx
+        call, cuenta = support_call(ctx, "El Diagnosticador actúa")
+        with ctx.transaction() as tx:
+            account = tx.account(cuenta, ACCESS_ACTION)
+            before = build(tx.session, account)
             modem = before.modem
             if modem is None:
                 raise DomainError("La cuenta no tiene cablemódem instalado: no hay qué reiniciar.")
             plant_queries.add_restart(
-                session,
+                tx.session,
                 cuenta=cuenta,
                 serial=modem.serial,
-                at=self._now(),
-                agent=self.agent.username,
+                at=ctx.now(),
+                agent=ctx.agent.username,
                 call_id=call.call_id,
             )
-            view = read_again(session, before)
+            view = read_again(tx.session, before)
             after = view.modem.cm_state if view.modem else "-"
 
             def apply(change: CallChange) -> None:
@@ -124,13 +107,12 @@ class DiagnosticsIntents(SupportPart):
                 if mark is None or not mark.result.startswith(ESCALATED):
                     _record_diagnosed(change, _read_result(view))
 
-            record = self._diag_change(session, call, apply)
-        self._changed(record)
+            tx.change_call(apply)
         return view
 
     def _tie_call(
         self,
-        pick: Callable[[Session, Account, ActiveCall], AvisoView],
+        pick: Callable[[Transaction, Account, ActiveCall], AvisoView],
         *,
         route: str,
         code: Callable[[LinkResult], str],
@@ -139,43 +121,43 @@ class DiagnosticsIntents(SupportPart):
         """One Diagnosticador action: ``pick`` the aviso (raising one, or refusing),
         tie the call to it and change the call (route, code, escalated check), all in
         one transaction."""
-        call, cuenta = self._support_call("El Diagnosticador actúa")
-        with write_session(self.services.engine) as session:
-            account = self._gated_account(session, cuenta, ACCESS_ACTION)
-            aviso = pick(session, account, call)
+        ctx = self.ctx
+        call, cuenta = support_call(ctx, "El Diagnosticador actúa")
+        with ctx.transaction() as tx:
+            account = tx.account(cuenta, ACCESS_ACTION)
+            aviso = pick(tx, account, call)
             link = avisos.link_call(
-                session,
+                tx.session,
                 number=aviso.number,
                 node=account.node,
                 cuenta=account.cuenta,
                 call_id=call.call_id,
-                agent=self.agent.username,
-                at=self._now(),
+                agent=ctx.agent.username,
+                at=ctx.now(),
             )
             chosen = code(link)
 
-            def apply(change: CallChange) -> None:
+            def apply(change: CallChange) -> str:
                 record_route(change, route)
-                change.set_request_field(SUGGESTED_CODE_FIELD, chosen)
                 _record_diagnosed(change, f"{ESCALATED}: {told(link)}")
+                return chosen
 
-            record = self._diag_change(session, call, apply)
-            view = build(session, account)
-        self._changed(record)
+            tx.change_call(apply)
+            view = build(tx.session, account)
         return AvisoCallResult(link.aviso, link.repeat, link.previous_calls, chosen, view)
 
     def raise_point_case(self, notes: str) -> AvisoCallResult:
         """A point case (caso puntual) for this customer's failure, tied to the call;
         one per call."""
 
-        def point_case(session: Session, account: Account, call: ActiveCall) -> AvisoView:
-            links = aviso_queries.links_of_call(session, call_id=call.call_id)
-            tied = aviso_queries.incidents_by_id(session, [link.incident_id for link in links])
+        def point_case(tx: Transaction, account: Account, call: ActiveCall) -> AvisoView:
+            links = aviso_queries.links_of_call(tx.session, call_id=call.call_id)
+            tied = aviso_queries.incidents_by_id(tx.session, [link.incident_id for link in links])
             point = next((i for i in tied.values() if i.kind == avisos.POINT), None)
             if point is not None:
                 raise DomainError(f"La llamada ya tiene el caso puntual {point.number}.")
             return avisos.raise_aviso(
-                session, node=account.node, kind=avisos.POINT, description=notes, at=self._now()
+                tx.session, node=account.node, kind=avisos.POINT, description=notes, at=tx.ctx.now()
             )
 
         return self._tie_call(
@@ -189,8 +171,8 @@ class DiagnosticsIntents(SupportPart):
         """Tie the call to an open aviso of the account's node (``number`` empty: the
         most urgent mass aviso); a customer who had called for it is a repeat call."""
         return self._tie_call(
-            lambda session, account, _call: avisos.aviso_to_tie(
-                session, node=account.node, typed=number
+            lambda tx, account, _call: avisos.aviso_to_tie(
+                tx.session, node=account.node, typed=number
             ),
             route="sector",
             code=lambda link: avisos.tied_code(link.repeat),
@@ -200,8 +182,8 @@ class DiagnosticsIntents(SupportPart):
     def raise_sector_aviso(self, notes: str) -> AvisoCallResult:
         """A sector aviso when no mass aviso is open but neighbours are down too."""
 
-        def sector_aviso(session: Session, account: Account, _call: ActiveCall) -> AvisoView:
-            view = build(session, account)
+        def sector_aviso(tx: Transaction, account: Account, _call: ActiveCall) -> AvisoView:
+            view = build(tx.session, account)
             if view.mass_aviso is not None:
                 raise DomainError(
                     f"Ya hay aviso abierto: {view.mass_aviso.number}; asocie la llamada (3)."
@@ -211,7 +193,7 @@ class DiagnosticsIntents(SupportPart):
                     "Ningún vecino está caído: la falla es del cliente (caso puntual)."
                 )
             return avisos.raise_aviso(
-                session, node=account.node, kind=avisos.MASS, description=notes, at=self._now()
+                tx.session, node=account.node, kind=avisos.MASS, description=notes, at=tx.ctx.now()
             )
 
         return self._tie_call(

@@ -1,7 +1,7 @@
-"""The desk's SAC intents for cartera and recaudo (a mixin of ``Desk``).
+"""The SAC area of the desk: cartera and recaudo.
 
-Each one is one transaction: the account is read through the BLACKLIST gate
-and the access is logged; a write (a payment commitment, a reconnection
+Each intent is one transaction: the account is read through the BLACKLIST
+gate and the access is logged; a write (a payment commitment, a reconnection
 order) also sets, in the same transaction, the typification the path
 suggests for the call's request. A refusal raises ``DomainError`` and writes
 nothing.
@@ -14,12 +14,9 @@ from datetime import date
 from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
-from swat_tui.domain.call.change import CallChange, change_in
-from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
-from swat_tui.domain.desk.desk_part import DeskPart
+from swat_tui.domain.desk.area import AreaService
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD
 from swat_tui.domain.sac.cartera import CarteraView, CommitmentLine, cartera_in
 from swat_tui.domain.sac.commitment import VIGENTE, check_commitment
 from swat_tui.domain.sac.inputs import parse_amount, parse_day
@@ -30,7 +27,6 @@ from swat_tui.domain.sac.recaudo import (
     find_reported,
     payment_line,
 )
-from swat_tui.store.engine import write_session
 from swat_tui.store.models import PaymentCommitment, Reconnection
 from swat_tui.store.queries import accounts as account_queries
 from swat_tui.store.queries import cartera as queries
@@ -42,51 +38,40 @@ PAYMENT_APPLIED_CODE = "SAC-REC-005"
 PAYMENT_PENDING_CODE = "SAC-REC-001"
 
 
-class CarteraIntents(DeskPart):
+class SacIntents(AreaService, area="sac"):
     """Cartera and recaudo, through the desk's gate, one transaction each."""
 
-    def _sac_today(self) -> date:
-        return self._now().astimezone(BOGOTA).date()
+    def _today(self) -> date:
+        return self.ctx.now().astimezone(BOGOTA).date()
 
-    def _sac_call(self, cuenta: int) -> ActiveCall:
-        call = self.active
-        if call is None or call.record.cuenta != cuenta:
+    def _call(self, cuenta: int) -> ActiveCall:
+        call = self.ctx.call_of(cuenta)
+        if call is None:
             raise DomainError("Esta gestión se hace dentro de la llamada de la cuenta.")
         return call
-
-    def _sac_suggest(self, session: Session, call: ActiveCall, code: str) -> CallRecord:
-        """Set the request's suggested typification inside the caller's transaction."""
-
-        def apply(change: CallChange) -> None:
-            change.require_workable()
-            if change.state.request is not None:
-                change.set_request_field(SUGGESTED_CODE_FIELD, code)
-
-        procedure = self.services.calls.procedure
-        return change_in(session, procedure, call.call_id, self._now(), apply)
 
     # -- cartera ------------------------------------------------------------------------
 
     def cartera(self, cuenta: int) -> CarteraView:
         """SAC010: debt by age, aviso final, benefits, commitments, reconnection."""
-        with write_session(self.services.engine) as session:
-            self._gated_account(session, cuenta, "CARTERA")
-            return cartera_in(session, cuenta, self._sac_today())
+        with self.ctx.transaction() as tx:
+            tx.account(cuenta, "CARTERA")
+            return cartera_in(tx.session, cuenta, self._today())
 
     def commit_payment(
         self, cuenta: int, *, benefit: str, promised_on: str, amount: str
     ) -> CommitmentLine:
         """The customer agrees to pay ``amount`` by ``promised_on`` (under a benefit or not)."""
-        call = self._sac_call(cuenta)
-        today = self._sac_today()
-        with write_session(self.services.engine) as session:
-            self._gated_account(session, cuenta, "CARTERA")
-            view = cartera_in(session, cuenta, today)
+        ctx, call = self.ctx, self._call(cuenta)
+        today = self._today()
+        with ctx.transaction() as tx:
+            tx.account(cuenta, "CARTERA")
+            view = cartera_in(tx.session, cuenta, today)
             form = check_commitment(
                 view, benefit=benefit, promised_on=promised_on, amount=amount, today=today
             )
             row = queries.add_commitment(
-                session,
+                tx.session,
                 PaymentCommitment(
                     cuenta=cuenta,
                     call_id=call.call_id,
@@ -94,75 +79,71 @@ class CarteraIntents(DeskPart):
                     promised_on=form.promised_on,
                     amount=form.amount,
                     status=VIGENTE,
-                    created_at=self._now(),
-                    agent=self.agent.username,
+                    created_at=ctx.now(),
+                    agent=ctx.agent.username,
                 ),
             )
-            record = self._sac_suggest(session, call, COMMITMENT_CODE)
-        self._changed(record)
+            tx.change_call(lambda _change: COMMITMENT_CODE)
         return CommitmentLine(row.benefit, row.promised_on, row.amount, row.status, row.agent)
 
     def request_reconnection(self, cuenta: int) -> str:
         """CANCELADO CREDITO (paid, not reconnected): a reconnection order; its number."""
-        call = self._sac_call(cuenta)
-        with write_session(self.services.engine) as session:
-            self._gated_account(session, cuenta, "CARTERA")
-            view = cartera_in(session, cuenta, self._sac_today())
+        ctx, call = self.ctx, self._call(cuenta)
+        with ctx.transaction() as tx:
+            tx.account(cuenta, "CARTERA")
+            view = cartera_in(tx.session, cuenta, self._today())
             if view.reconnection is not None:
                 raise DomainError(f"Ya hay una reconexión pendiente: orden {view.reconnection}.")
             if not view.reconnection_due:
                 raise DomainError(
                     "Solo se reconecta una cuenta CANCELADO CREDITO (pagó y no se reconectó)."
                 )
-            number = _next_number(queries.last_reconnection_number(session))
+            number = _next_number(queries.last_reconnection_number(tx.session))
             queries.add_reconnection(
-                session,
+                tx.session,
                 Reconnection(
                     number=number,
                     cuenta=cuenta,
                     call_id=call.call_id,
                     status="PENDIENTE",
-                    requested_at=self._now(),
-                    agent=self.agent.username,
+                    requested_at=ctx.now(),
+                    agent=ctx.agent.username,
                 ),
             )
-            record = self._sac_suggest(session, call, RECONNECTION_CODE)
-        self._changed(record)
+            tx.change_call(lambda _change: RECONNECTION_CODE)
         return number
 
     # -- recaudo --------------------------------------------------------------------------
 
     def recaudo(self, cuenta: int) -> RecaudoView:
         """SAC030 and F21+F18: the payments received, applied or not, and the balance."""
-        with write_session(self.services.engine) as session:
-            self._gated_account(session, cuenta, "RECAUDO")
-            return self._sac_recaudo_in(session, cuenta)
-
-    def _sac_recaudo_in(self, session: Session, cuenta: int) -> RecaudoView:
-        account = account_queries.get_account(session, cuenta=cuenta)
-        assert account is not None
-        payments = tuple(payment_line(p) for p in queries.payments_of(session, cuenta=cuenta))
-        return RecaudoView(cuenta, account.balance, payments)
+        with self.ctx.transaction() as tx:
+            tx.account(cuenta, "RECAUDO")
+            return _recaudo_in(tx.session, cuenta)
 
     def check_reported_payment(self, cuenta: int, *, paid_on: str, amount: str) -> ReportedPayment:
         """The payment the customer says they made: applied, on its way, or to escalate."""
         when = parse_day(paid_on, label="Fecha del pago")
         pesos = parse_amount(amount, label="Valor pagado")
-        today = self._sac_today()
+        today = self._today()
         if when > today:
             raise DomainError("Fecha del pago: no puede ser posterior a hoy.")
-        call = self.active if self.active and self.active.record.cuenta == cuenta else None
-        record: CallRecord | None = None
-        with write_session(self.services.engine) as session:
-            self._gated_account(session, cuenta, "RECAUDO")
-            view = self._sac_recaudo_in(session, cuenta)
+        call = self.ctx.call_of(cuenta)
+        with self.ctx.transaction() as tx:
+            tx.account(cuenta, "RECAUDO")
+            view = _recaudo_in(tx.session, cuenta)
             found = find_reported(view.payments, paid_on=when, amount=pesos, today=today)
             code = _finding_code(found)
             if call is not None and code:
-                record = self._sac_suggest(session, call, code)
-        if record is not None:
-            self._changed(record)
+                tx.change_call(lambda _change: code)
         return found
+
+
+def _recaudo_in(session: Session, cuenta: int) -> RecaudoView:
+    account = account_queries.get_account(session, cuenta=cuenta)
+    assert account is not None
+    payments = tuple(payment_line(p) for p in queries.payments_of(session, cuenta=cuenta))
+    return RecaudoView(cuenta, account.balance, payments)
 
 
 def _finding_code(found: ReportedPayment) -> str:

@@ -1,4 +1,4 @@
-"""The desk's intents for DIME (a mixin of ``Desk``, kept apart so each file has one job).
+"""The DIME area of the desk.
 
 Escalating is one transaction: the case, and the call's change that records
 it (the branch check escalated, the DIME number and the area's UCC code for
@@ -11,91 +11,91 @@ from __future__ import annotations
 from datetime import date
 
 from swat_tui.config import BOGOTA
-from swat_tui.domain.desk.desk_part import DeskPart
-from swat_tui.domain.dime import cases
+from swat_tui.domain.desk.area import AreaService
+from swat_tui.domain.dime import cases as dime_cases
 from swat_tui.domain.dime.areas import DimeAreas, load_areas
 from swat_tui.domain.dime.cases import DimeCaseView, DimeNoteView, Escalation
 from swat_tui.domain.errors import DomainError
 from swat_tui.store.engine import write_session
 
 
-class DimeIntents(DeskPart):
+class DimeIntents(AreaService, area="dime"):
     """What the agent does for DIME, through the desk's gate, one transaction each."""
 
-    def dime_areas(self) -> DimeAreas:
+    def areas(self) -> DimeAreas:
         """The resolving areas (data/dime_areas.toml), in DIM010's order."""
         return load_areas()
 
-    def dime_due_on(self, area: str) -> date | None:
+    def due_on(self, area: str) -> date | None:
         """The SLA date a case to ``area`` (id or option) created today would get."""
-        chosen = self.dime_areas().choice(area)
+        chosen = load_areas().choice(area)
         if chosen is None:
             return None
-        return chosen.due_on(self._now().astimezone(BOGOTA).date())
+        return chosen.due_on(self.ctx.now().astimezone(BOGOTA).date())
 
-    def escalate_to_dime(
-        self, *, area: str, reason: str, data: str, check_id: str | None
-    ) -> DimeCaseView:
+    def escalate(self, *, area: str, reason: str, data: str, check_id: str | None) -> DimeCaseView:
         """Not solved on the line: a DIME case for the call's request, with the
         branch check ``check_id`` (if given) recorded as escalated."""
-        procedure = self.services.calls.procedure
-        areas = self.dime_areas()
-        call = self.active
+        ctx = self.ctx
+        areas = load_areas()
+        call = ctx.call
         if call is None:
             raise DomainError(areas.message("in_call"))
         cuenta = call.record.cuenta
         if cuenta is None:
-            raise DomainError(procedure.message("account_first"))
+            raise DomainError(ctx.procedure.message("account_first"))
         escalation = Escalation.checked(areas, area=area, reason=reason, data=data)
-        with write_session(self.services.engine) as session:
-            view, record = cases.escalate(
-                session,
-                procedure,
+        with ctx.transaction() as tx:
+            view, tx.record = dime_cases.escalate(
+                tx.session,
+                ctx.procedure,
                 areas,
                 call_id=call.call_id,
                 cuenta=cuenta,
                 escalation=escalation,
                 check_id=check_id,
-                agent=self.agent.username,
-                gate=self.gate,
-                now=self._now(),
+                agent=ctx.agent.username,
+                gate=ctx.gate,
+                now=ctx.now(),
             )
-        self._changed(record)
         return view
 
-    def dime_cases(self, cuenta: int) -> tuple[DimeCaseView, ...]:
+    def cases(self, cuenta: int) -> tuple[DimeCaseView, ...]:
         """F9: the account's DIME cases, newest first (logged; refused while masked)."""
-        with write_session(self.services.engine) as session:
-            return cases.account_cases(
+        ctx = self.ctx
+        with write_session(ctx.services.engine) as session:
+            return dime_cases.account_cases(
                 session,
-                self.dime_areas(),
+                load_areas(),
                 cuenta,
-                agent=self.agent.username,
-                gate=self.gate,
-                now=self._now(),
+                agent=ctx.agent.username,
+                gate=ctx.gate,
+                now=ctx.now(),
             )
 
-    def dime_notes(self, number: str) -> tuple[DimeNoteView, ...]:
+    def case_notes(self, number: str) -> tuple[DimeNoteView, ...]:
         """The follow-up notes of a case, oldest first."""
-        with write_session(self.services.engine) as session:
-            return cases.case_notes(
+        ctx = self.ctx
+        with write_session(ctx.services.engine) as session:
+            return dime_cases.case_notes(
                 session,
-                self.dime_areas(),
+                load_areas(),
                 number,
-                agent=self.agent.username,
-                gate=self.gate,
-                now=self._now(),
+                agent=ctx.agent.username,
+                gate=ctx.gate,
+                now=ctx.now(),
             )
 
-    def add_dime_note(self, number: str, text: str) -> DimeNoteView:
+    def add_case_note(self, number: str, text: str) -> DimeNoteView:
         """A follow-up note by this agent on an open case (in a call or not)."""
-        with write_session(self.services.engine) as session:
-            return cases.add_note(
+        ctx = self.ctx
+        with write_session(ctx.services.engine) as session:
+            return dime_cases.add_note(
                 session,
-                self.dime_areas(),
+                load_areas(),
                 number,
                 text,
-                agent=self.agent.username,
-                gate=self.gate,
-                now=self._now(),
+                agent=ctx.agent.username,
+                gate=ctx.gate,
+                now=ctx.now(),
             )

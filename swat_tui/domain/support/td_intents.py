@@ -1,4 +1,4 @@
-"""The desk's soporte intents: walking a T&D fault tree with the customer (TD010).
+"""The T&D area of the desk (soporte): walking a fault tree with the customer (TD010).
 
 The walk is state of the call (the tree chosen and the answers given, in the
 request's fields), so a crashed session resumes on the same question. Each
@@ -15,23 +15,19 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from swat_tui.domain.call.change import CallChange, change_in
+from swat_tui.domain.call.change import CallChange
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
-from swat_tui.domain.desk.desk_part import DeskPart
+from swat_tui.domain.desk.area import AreaService
+from swat_tui.domain.desk.context import DeskContext
 from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
 from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.procedure.definition import ProcedureDef
-from swat_tui.domain.procedure.state import (
-    SUGGESTED_CODE_FIELD,
-    TD_PATH_FIELD,
-    TD_TREE_FIELD,
-)
+from swat_tui.domain.procedure.state import TD_PATH_FIELD, TD_TREE_FIELD
 from swat_tui.domain.support import td_walk
 from swat_tui.domain.support.routes import record_route
 from swat_tui.domain.support.td_trees import TdCheck, TdTree, folder_trees, tree_id
 from swat_tui.domain.support.td_walk import TdWalk
-from swat_tui.store.engine import write_session
 from swat_tui.store.queries import accounts as account_queries
 
 WALKED_CHECK = "td_recorrido"
@@ -80,8 +76,9 @@ def left_out_notice(procedure: ProcedureDef, names: tuple[str, ...]) -> str:
     return procedure.message("td_left_out_count", count=len(names))
 
 
-# What an intent does to the call, given the trees that apply to its account.
-CallChangeApply = Callable[[CallChange, tuple[TdTreeChoice, ...]], None]
+# What an intent does to the call, given the trees that apply to its account; the
+# UCC code it suggests, or None.
+CallChangeApply = Callable[[CallChange, tuple[TdTreeChoice, ...]], str | None]
 
 
 def _answer_of(walk: TdWalk, option: str) -> str:
@@ -102,109 +99,90 @@ def _tree_of(trees: tuple[TdTreeChoice, ...], typed: str) -> str:
     return text
 
 
-class SupportIntents(DeskPart):
+class TdIntents(AreaService, area="td"):
     """The T&D walk of a soporte request, through the desk's gate."""
 
-    def _td_call(self) -> ActiveCall:
-        call = self.active
+    def _call(self) -> ActiveCall:
+        call = self.ctx.call
         if call is None or call.record.cuenta is None:
             raise DomainError("El árbol T&D se recorre dentro de la llamada de la cuenta.")
         if call.record.state.request is None:
-            raise DomainError(self.services.calls.procedure.message("typify_needs_request"))
+            raise DomainError(self.ctx.procedure.message("typify_needs_request"))
         return call
 
-    def _td_folder(self) -> TdCheck:
+    def _folder(self) -> TdCheck:
         """The trees of the app's folder: the valid ones, and the files left out."""
-        return folder_trees(self.services.td_dir)
+        return folder_trees(self.ctx.services.td_dir)
 
-    def _td_trees_in(self, session: Session, cuenta: int) -> tuple[TdTreeChoice, ...]:
+    def _trees_in(self, session: Session, cuenta: int) -> tuple[TdTreeChoice, ...]:
         """The trees of the account's services (TV ones of its technology), gate-checked."""
-        self._gated_account(session, cuenta, "ARBOL_TD")
-        services = account_queries.services_of(session, cuenta=cuenta)
-        found: list[TdTree] = []
-        for service in services:
-            technology = (service.tv_technology or "").lower() or None
-            for tree in self._td_folder().trees:
-                applies = tree.servicio == service.kind and (
-                    not tree.tecnologias or technology in tree.tecnologias
-                )
-                if applies and tree not in found:
-                    found.append(tree)
-        return tuple(
-            TdTreeChoice(n, tree_id(tree), tree.titulo) for n, tree in enumerate(found, start=1)
-        )
+        return trees_in(self.ctx, session, cuenta, self._folder().trees)
 
-    def _td_tree(self, trees: tuple[TdTreeChoice, ...], chosen: str) -> TdTree:
+    def _tree(self, trees: tuple[TdTreeChoice, ...], chosen: str) -> TdTree:
         if chosen not in {choice.id for choice in trees}:
             shown = chosen[:20] or "vacío"
             raise DomainError(f"Árbol {shown} no válido: digite su número, de 1 a {len(trees)}.")
-        return next(tree for tree in self._td_folder().trees if tree_id(tree) == chosen)
+        return next(tree for tree in self._folder().trees if tree_id(tree) == chosen)
 
-    def _td_change(self, call: ActiveCall, apply: CallChangeApply) -> CallRecord:
+    def _change(self, call: ActiveCall, apply: CallChangeApply) -> CallRecord:
         """Read the trees and change the call in one transaction; the record reaches the UI."""
         cuenta = call.record.cuenta
         assert cuenta is not None
-        with write_session(self.services.engine) as session:
-            trees = self._td_trees_in(session, cuenta)
-            procedure = self.services.calls.procedure
+        with self.ctx.transaction() as tx:
+            trees = self._trees_in(tx.session, cuenta)
+            record = tx.change_call(lambda change: apply(change, trees))
+        return record
 
-            def change(change: CallChange) -> None:
-                change.require_workable()
-                apply(change, trees)
-
-            record = change_in(session, procedure, call.call_id, self._now(), change)
-        return self._changed(record)
-
-    def td_trees_for_call(self) -> tuple[TdTreeChoice, ...]:
+    def trees(self) -> tuple[TdTreeChoice, ...]:
         """The trees that apply to the call's account, numbered as TD010 lists them."""
-        call = self._td_call()
+        call = self._call()
         assert call.record.cuenta is not None
-        with write_session(self.services.engine) as session:
-            return self._td_trees_in(session, call.record.cuenta)
+        with self.ctx.transaction() as tx:
+            return self._trees_in(tx.session, call.record.cuenta)
 
-    def td_walk_view(self) -> TdWalkView:
+    def walk(self) -> TdWalkView:
         """Where the walk of the current request is (replayed from the call's state)."""
-        call = self._td_call()
-        trees = self.td_trees_for_call()
+        call = self._call()
+        trees = self.trees()
         state = call.record.state
         chosen, answers = td_walk.walked(state)
-        walk = td_walk.replay(self._td_tree(trees, chosen), answers) if chosen else None
+        walk = td_walk.replay(self._tree(trees, chosen), answers) if chosen else None
         recorded = state.mark_for(WALKED_CHECK, state.request_number) is not None
-        names = tuple(Path(name).stem for name in self._td_folder().left_out)
-        notice = left_out_notice(self.services.calls.procedure, names)
+        names = tuple(Path(name).stem for name in self._folder().left_out)
+        notice = left_out_notice(self.ctx.procedure, names)
         return TdWalkView(trees, walk, recorded, notice)
 
-    def td_choose(self, chosen: str) -> CallRecord:
+    def choose(self, chosen: str) -> CallRecord:
         """The tree the agent walks (its id or its number on TD010); it can change only
         while no answer is given."""
-        call = self._td_call()
+        call = self._call()
 
         def apply(change: CallChange, trees: tuple[TdTreeChoice, ...]) -> None:
             current, answers = td_walk.walked(change.state)
             if current and answers:
                 raise DomainError("Ya respondió preguntas de este árbol: vuelva con 0.")
             picked = _tree_of(trees, chosen)
-            self._td_tree(trees, picked)
+            self._tree(trees, picked)
             change.set_request_field(TD_TREE_FIELD, picked)
             change.set_request_field(TD_PATH_FIELD, "")
 
-        return self._td_change(call, apply)
+        return self._change(call, apply)
 
-    def td_answer(self, option: str) -> CallRecord:
+    def reply(self, option: str) -> CallRecord:
         """The customer's answer to the current question; at a leaf the walk is recorded
         (escalated or not) and its UCC code suggested for the typification."""
-        call = self._td_call()
+        call = self._call()
 
-        def apply(change: CallChange, trees: tuple[TdTreeChoice, ...]) -> None:
+        def apply(change: CallChange, trees: tuple[TdTreeChoice, ...]) -> str | None:
             chosen, answers = td_walk.walked(change.state)
             if not chosen:
                 raise DomainError("Elija primero el árbol T&D (su número).")
-            walk = td_walk.replay(self._td_tree(trees, chosen), answers)
+            walk = td_walk.replay(self._tree(trees, chosen), answers)
             walk = td_walk.answer(walk, _answer_of(walk, option))
             change.set_request_field(TD_PATH_FIELD, " ".join(step.respuesta for step in walk.path))
             leaf = walk.leaf
             if leaf is None:
-                return
+                return None
             route = walk.route_label
             result = (
                 f"{check_ids.ESCALATED}: {route} {leaf.codigo}"
@@ -212,16 +190,16 @@ class SupportIntents(DeskPart):
                 else f"primer contacto {leaf.codigo}"
             )
             change.record(WALKED_CHECK, result)
-            change.set_request_field(SUGGESTED_CODE_FIELD, leaf.codigo)
             if leaf.ruta is not None:
                 record_route(change, leaf.ruta)  # a physical failure goes on to step 5
+            return leaf.codigo
 
-        return self._td_change(call, apply)
+        return self._change(call, apply)
 
-    def td_back(self) -> CallRecord:
+    def back(self) -> CallRecord:
         """One answer back (at the first question: the tree is chosen again); refused
         once the walk reached its result."""
-        call = self._td_call()
+        call = self._call()
 
         def apply(change: CallChange, trees: tuple[TdTreeChoice, ...]) -> None:
             state = change.state
@@ -235,4 +213,25 @@ class SupportIntents(DeskPart):
             else:
                 change.set_request_field(TD_TREE_FIELD, "")
 
-        return self._td_change(call, apply)
+        return self._change(call, apply)
+
+
+def trees_in(
+    ctx: DeskContext, session: Session, cuenta: int, folder: tuple[TdTree, ...]
+) -> tuple[TdTreeChoice, ...]:
+    """The trees of ``folder`` for the account's services (TV ones of its technology),
+    numbered as TD010 lists them; the account gate-checked and its access logged."""
+    ctx.gated_account(session, cuenta, "ARBOL_TD")
+    services = account_queries.services_of(session, cuenta=cuenta)
+    found: list[TdTree] = []
+    for service in services:
+        technology = (service.tv_technology or "").lower() or None
+        for tree in folder:
+            applies = tree.servicio == service.kind and (
+                not tree.tecnologias or technology in tree.tecnologias
+            )
+            if applies and tree not in found:
+                found.append(tree)
+    return tuple(
+        TdTreeChoice(n, tree_id(tree), tree.titulo) for n, tree in enumerate(found, start=1)
+    )

@@ -1,4 +1,4 @@
-"""The desk's technical-visit intents (step 5): LLS/OT, the WFM agenda, the CGO form.
+"""The visit area of the desk (step 5): LLS/OT, the WFM agenda, the CGO form.
 
 Each agent action is one transaction: the account read through the gate (and
 the access logged), the order, booking or form written, and, in a call of
@@ -18,24 +18,20 @@ from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
 from swat_tui.domain.account.service import pending_visits_in
-from swat_tui.domain.account.views import PendingVisit
-from swat_tui.domain.call.change import CallChange, change_in
-from swat_tui.domain.call.views import CallRecord
-from swat_tui.domain.desk.desk_part import DeskPart
+from swat_tui.domain.call.change import CallChange
+from swat_tui.domain.desk.area import AreaService
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.procedure import check_ids
-from swat_tui.domain.procedure.state import (
-    SUGGESTED_CODE_FIELD,
-    CallState,
-)
+from swat_tui.domain.procedure.state import CallState
 from swat_tui.domain.support import avisos, td_walk
 from swat_tui.domain.support.routes import VISIT_BRANCH
 from swat_tui.domain.support.td_trees import TdTree, folder_trees
-from swat_tui.domain.visit import agenda, cgo, orders
+from swat_tui.domain.visit import agenda as wfm
+from swat_tui.domain.visit import cgo
+from swat_tui.domain.visit import orders as work_orders
 from swat_tui.domain.visit.agenda import BookedVisit
 from swat_tui.domain.visit.views import AgendaView, CgoFormView, VisitOrderView, VisitsView
-from swat_tui.store.engine import read_session, write_session
-from swat_tui.store.enums import CgoStatus, Role
+from swat_tui.store.enums import CgoStatus
 from swat_tui.store.models import Account, WorkOrder
 from swat_tui.store.queries import cases
 from swat_tui.store.queries import cgo as cgo_queries
@@ -68,73 +64,64 @@ def _day(moment: datetime) -> str:
     return f"{moment.astimezone(BOGOTA):%d/%m/%y}"
 
 
-class VisitIntents(DeskPart):
+class VisitIntents(AreaService, area="visit"):
     """Creating a visit order, booking, moving or cancelling it, or filing it for CGO."""
 
     # -- the transaction every intent runs in ------------------------------------------
 
     def _in_step5(self, cuenta: int) -> bool:
         """A call of this account whose current request goes through step 5."""
-        call = self.active
-        if call is None or call.record.cuenta != cuenta:
+        call = self.ctx.call_of(cuenta)
+        if call is None:
             return False
         state = call.record.state
         return state.request is not None and VISIT_BRANCH in state.request_branches
 
     def _call_id(self, cuenta: int) -> int | None:
-        call = self.active
-        return call.call_id if call is not None and call.record.cuenta == cuenta else None
+        call = self.ctx.call_of(cuenta)
+        return call.call_id if call is not None else None
 
-    def _visit_write(
+    def _write(
         self,
         cuenta: int,
         action: str,
         work: Callable[[Session, Account], T],
-        checks: Callable[[CallChange, T], None] | None = None,
+        checks: Callable[[CallChange, T], str] | None = None,
     ) -> T:
-        """``work`` and, in a step-5 call, ``checks`` on the call: one transaction."""
-        now = self._now()
-        changed: tuple[CallRecord, tuple[PendingVisit, ...]] | None = None
-        call = self.active
-        with write_session(self.services.engine) as session:
-            account = self._gated_account(session, cuenta, action)
-            result = work(session, account)
-            if checks is not None and call is not None and self._in_step5(cuenta):
-                procedure = self.services.calls.procedure
-
-                def change(change: CallChange) -> None:
-                    change.require_workable()
-                    checks(change, result)
-
-                record = change_in(session, procedure, call.call_id, now, change)
-                changed = record, pending_visits_in(session, cuenta)
-        if changed is not None and call is not None:
-            if call.account is not None:  # step 2's pending-visit flag: the new order or booking
-                call.account = replace(call.account, pending_visits=changed[1])
-            self._changed(changed[0])
+        """``work`` and, in a step-5 call, ``checks`` on the call (they return the UCC
+        code the action suggests): one transaction."""
+        with self.ctx.transaction() as tx:
+            account = tx.account(cuenta, action)
+            result = work(tx.session, account)
+            if checks is not None and self._in_step5(cuenta):
+                tx.change_call(lambda change: checks(change, result))
+                # step 2's pending-visit flag: the new order or booking
+                pending = pending_visits_in(tx.session, cuenta)
+                tx.update_account(lambda view: replace(view, pending_visits=pending))
         return result
 
     # -- reading ----------------------------------------------------------------------
 
-    def visits(self, cuenta: int) -> VisitsView:
+    def orders(self, cuenta: int) -> VisitsView:
         """VIS010: the account's LLS/OT with their window, and a new order's defaults."""
-        with write_session(self.services.engine) as session:
-            account = self._gated_account(session, cuenta, "VISITAS")
+        with self.ctx.transaction() as tx:
+            session = tx.session
+            account = tx.account(cuenta, "VISITAS")
             rows = cases.work_orders_of(session, cuenta=cuenta, newest_first=True)
             views = self._order_views(session, rows)
             aviso = avisos.mass_aviso_on(session, account.node)
-        call = self.active
-        record = call.record if call is not None and call.record.cuenta == cuenta else None
+        call = self.ctx.call_of(cuenta)
+        record = call.record if call is not None else None
         state = record.state if record is not None else None
         request = state.request if state is not None else None
         return VisitsView(
             cuenta=cuenta,
-            zone=agenda.zone_of(account.node),
+            zone=wfm.zone_of(account.node),
             orders=views,
             aviso=aviso.number if aviso is not None else "",
-            aviso_message=orders.aviso_refusal(aviso.number) if aviso is not None else "",
+            aviso_message=work_orders.aviso_refusal(aviso.number) if aviso is not None else "",
             reason=request.description if request is not None else "",
-            symptom=_symptom(state, folder_trees(self.services.td_dir).trees)
+            symptom=_symptom(state, folder_trees(self.ctx.services.td_dir).trees)
             if state is not None
             else "",
             # Who called (step 1) usually receives the technician; the agent may change it.
@@ -158,27 +145,28 @@ class VisitIntents(DeskPart):
             )
         }
         return tuple(
-            orders.order_view(row, slots.get(row.id or 0), forms.get(row.id)) for row in found
+            work_orders.order_view(row, slots.get(row.id or 0), forms.get(row.id)) for row in found
         )
 
-    def visit_agenda(self, cuenta: int, number: str) -> AgendaView:
+    def agenda(self, cuenta: int, number: str) -> AgendaView:
         """VIS030: the free windows of the zone for an open order (none under an aviso)."""
-        now = self._now()
-        with write_session(self.services.engine) as session:
-            account = self._gated_account(session, cuenta, "AGENDA")
-            order = orders.order_of_account(session, cuenta, number)
-            if order.status not in agenda.CANCELLABLE:
-                raise DomainError(f"La orden {order.number} está {order.status}: sin agenda.")
-            orders.refuse_under_aviso(session, account)
-            zone = agenda.zone_of(account.node)
+        now = self.ctx.now()
+        with self.ctx.transaction() as tx:
+            session = tx.session
+            account = tx.account(cuenta, "AGENDA")
+            order = work_orders.order_of_account(session, cuenta, number)
+            if order.status not in wfm.CANCELLABLE:
+                raise DomainError(f"La orden {order.number} está {order.status}: sin wfm.")
+            work_orders.refuse_under_aviso(session, account)
+            zone = wfm.zone_of(account.node)
             today = now.astimezone(BOGOTA).date()
-            windows = agenda.free_windows(session, zone, today, after=now)
+            windows = wfm.free_windows(session, zone, today, after=now)
             [view] = self._order_views(session, [order])
-        return AgendaView(view, zone, today, agenda.DEFAULT_DAYS, tuple(windows))
+        return AgendaView(view, zone, today, wfm.DEFAULT_DAYS, tuple(windows))
 
     # -- creating, booking, moving, cancelling ---------------------------------------------
 
-    def create_visit_order(
+    def create_order(
         self,
         cuenta: int,
         *,
@@ -192,7 +180,7 @@ class VisitIntents(DeskPart):
         access_notes: str = "",
     ) -> VisitOrderView:
         """F23 (LLS) or F15+F6 (OT), then Intro on VIS020: the order gets its number."""
-        form = orders.OrderForm.checked(
+        form = work_orders.OrderForm.checked(
             kind=kind,
             reason=reason,
             symptom=symptom,
@@ -204,71 +192,73 @@ class VisitIntents(DeskPart):
         )
 
         def work(session: Session, account: Account) -> VisitOrderView:
-            order = orders.create_order(
+            order = work_orders.create_order(
                 session,
                 account,
                 form,
                 call_id=self._call_id(cuenta),
-                agent=self.agent.username,
-                now=self._now(),
+                agent=self.ctx.agent.username,
+                now=self.ctx.now(),
             )
-            return orders.order_view(order)
+            return work_orders.order_view(order)
 
-        def checks(change: CallChange, view: VisitOrderView) -> None:
+        def checks(change: CallChange, view: VisitOrderView) -> str:
             change.record(ORDER_CHECK, f"{view.number} creada")
-            change.set_request_field(SUGGESTED_CODE_FIELD, BOOKED_CODES[view.kind])
+            return BOOKED_CODES[view.kind]
 
-        return self._visit_write(cuenta, "VISITA_CREA", work, checks)
+        return self._write(cuenta, "VISITA_CREA", work, checks)
 
-    def book_visit(self, cuenta: int, number: str, slot_id: int) -> BookedVisit:
+    def book(self, cuenta: int, number: str, slot_id: int) -> BookedVisit:
         """1=Agendar on VIS030: the window agreed with the customer; SLOT_TAKEN (with the
         next free windows) when someone else just took its last place."""
 
         def work(session: Session, account: Account) -> BookedVisit:
-            order = orders.order_of_account(session, cuenta, number)
-            orders.refuse_under_aviso(session, account)
-            return agenda.book(session, order.number, slot_id, self.agent.username, self._now())
+            order = work_orders.order_of_account(session, cuenta, number)
+            work_orders.refuse_under_aviso(session, account)
+            return wfm.book(session, order.number, slot_id, self.ctx.agent.username, self.ctx.now())
 
-        def checks(change: CallChange, booked: BookedVisit) -> None:
+        def checks(change: CallChange, booked: BookedVisit) -> str:
             self._order_checked(change, booked.number, "agendada")
             change.record(AGENDA_CHECK, f"{booked.number} agendada {booked.window.label}")
             kind = "LLS" if booked.number.startswith("LLS") else "OT"
-            change.set_request_field(SUGGESTED_CODE_FIELD, BOOKED_CODES[kind])
             self._offer_notes(change, f"{booked.number} agendada {booked.window.label}.")
+            return BOOKED_CODES[kind]
 
-        return self._visit_write(cuenta, "AGENDA", work, checks)
+        return self._write(cuenta, "AGENDA", work, checks)
 
-    def reschedule_visit(self, cuenta: int, number: str, slot_id: int) -> BookedVisit:
+    def reschedule(self, cuenta: int, number: str, slot_id: int) -> BookedVisit:
         """2=Reagendar: the visit moves to another window; a full one keeps the old booking."""
 
         def work(session: Session, account: Account) -> BookedVisit:
-            order = orders.order_of_account(session, cuenta, number)
-            orders.refuse_under_aviso(session, account)
-            return orders.move(session, order, slot_id, self.agent.username, self._now())
+            order = work_orders.order_of_account(session, cuenta, number)
+            work_orders.refuse_under_aviso(session, account)
+            return work_orders.move(
+                session, order, slot_id, self.ctx.agent.username, self.ctx.now()
+            )
 
-        def checks(change: CallChange, booked: BookedVisit) -> None:
+        def checks(change: CallChange, booked: BookedVisit) -> str:
             self._order_checked(change, booked.number, "reagendada")
             change.record(AGENDA_CHECK, f"{booked.number} reagendada {booked.window.label}")
-            change.set_request_field(SUGGESTED_CODE_FIELD, RESCHEDULED_CODE)
             self._offer_notes(change, f"{booked.number} reagendada {booked.window.label}.")
+            return RESCHEDULED_CODE
 
-        return self._visit_write(cuenta, "AGENDA", work, checks)
+        return self._write(cuenta, "AGENDA", work, checks)
 
-    def cancel_visit(self, cuenta: int, number: str) -> VisitOrderView:
+    def cancel(self, cuenta: int, number: str) -> VisitOrderView:
         """4=Cancelar on VIS010: the visit is cancelled and its window's place given back."""
 
         def work(session: Session, account: Account) -> VisitOrderView:
-            order = orders.order_of_account(session, cuenta, number)
-            agenda.cancel(session, order.number, self.agent.username, self._now())
-            return orders.order_view(order)
+            order = work_orders.order_of_account(session, cuenta, number)
+            wfm.cancel(session, order.number, self.ctx.agent.username, self.ctx.now())
+            return work_orders.order_view(order)
 
-        def checks(change: CallChange, view: VisitOrderView) -> None:
+        def checks(change: CallChange, view: VisitOrderView) -> str:
             self._order_checked(change, view.number, "cancelada")
             change.record(AGENDA_CHECK, f"{view.number} cancelada")
-            change.set_request_field(SUGGESTED_CODE_FIELD, CANCELLED_CODE)
             self._offer_notes(change, f"{view.number} cancelada a solicitud del cliente.")
+            return CANCELLED_CODE
 
-        return self._visit_write(cuenta, "VISITA_CANCELA", work, checks)
+        return self._write(cuenta, "VISITA_CANCELA", work, checks)
 
     # -- no window: the CGO follow-up form ----------------------------------------------
 
@@ -280,48 +270,40 @@ class VisitIntents(DeskPart):
         request = cgo.CgoRequest.checked(windows=windows, days=days, notes=notes)
 
         def work(session: Session, account: Account) -> CgoFormView:
-            order = orders.order_of_account(session, cuenta, number)
-            orders.refuse_under_aviso(session, account)
+            order = work_orders.order_of_account(session, cuenta, number)
+            work_orders.refuse_under_aviso(session, account)
             form = cgo.file_form(
                 session,
                 account,
                 order,
                 request,
-                zone=agenda.zone_of(account.node),
+                zone=wfm.zone_of(account.node),
                 call_id=self._call_id(cuenta),
-                agent=self.agent.username,
-                now=self._now(),
+                agent=self.ctx.agent.username,
+                now=self.ctx.now(),
             )
             return cgo.form_view(form, order.number)
 
-        def checks(change: CallChange, form: CgoFormView) -> None:
+        def checks(change: CallChange, form: CgoFormView) -> str:
             self._order_checked(change, form.order, "sin cupo")
             change.record(AGENDA_CHECK, f"{check_ids.ESCALATED}: formulario CGO {form.number}")
-            change.set_request_field(SUGGESTED_CODE_FIELD, CGO_CODE)
             self._offer_notes(
                 change,
                 f"Sin cupo: formulario CGO {form.number} de {form.order}; "
                 f"CGO confirma a más tardar el {_day(form.due_at)}.",
             )
+            return CGO_CODE
 
-        return self._visit_write(cuenta, "FORMULARIO_CGO", work, checks)
+        return self._write(cuenta, "FORMULARIO_CGO", work, checks)
 
     def cgo_window_codes(self) -> tuple[str, ...]:
         """The agenda's arrival windows a CGO form may name (data/wfm_agenda.toml)."""
         return cgo.window_codes()
 
-    def cgo_pending(self) -> tuple[CgoFormView, ...]:
-        """CGO001 and ``swat cgo list``: the forms CGO has still to confirm (supervisor)."""
-        if self.agent.role != Role.SUPERVISOR:
-            raise DomainError("CPF2217: No autorizado a la lista de CGO (solo supervisor).")
-        with read_session(self.services.engine) as session:
-            return cgo.pending_forms(session)
-
-    def visit_under_aviso(self, cuenta: int) -> str:
+    def under_aviso(self, cuenta: int) -> str:
         """The node's mass aviso rules the visit out: step 5 ends escalated to the aviso
         (informed to the customer), and TIP001 proposes its code; the aviso's number."""
-        call = self.active
-        if call is None or not self._in_step5(cuenta):
+        if not self._in_step5(cuenta):
             raise DomainError("La visita se gestiona dentro de la llamada de la cuenta.")
 
         def work(session: Session, account: Account) -> str:
@@ -330,14 +312,14 @@ class VisitIntents(DeskPart):
                 raise DomainError("El nodo no tiene aviso abierto: cree la LLS (F23) o la OT.")
             return aviso.number
 
-        def checks(change: CallChange, number: str) -> None:
+        def checks(change: CallChange, number: str) -> str:
             change.record(ORDER_CHECK, f"no creada: aviso {number}")
             change.record(AGENDA_CHECK, f"{check_ids.ESCALATED}: aviso {number}")
             change.record(INFORMED_CHECK, "informada")
-            change.set_request_field(SUGGESTED_CODE_FIELD, AVISO_CODE)
             self._offer_notes(change, f"Visita no agendada: nodo con aviso {number} abierto.")
+            return AVISO_CODE
 
-        return self._visit_write(cuenta, "AVISO_VISITA", work, checks)
+        return self._write(cuenta, "AVISO_VISITA", work, checks)
 
     # -- helpers ----------------------------------------------------------------------
 

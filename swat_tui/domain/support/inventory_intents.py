@@ -1,4 +1,4 @@
-"""The desk's inventory intents (soporte, Gestión 3 inventario, INV010).
+"""The inventory area of the desk (soporte, Gestión 3 inventario, INV010).
 
 The customer reads the serials of their modem, decoders and smart cards; each
 is compared with RR's (F10) and recorded. A mismatch, or a service sold but
@@ -13,17 +13,17 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from swat_tui.domain.call.change import CallChange, change_in
+from swat_tui.domain.call.change import CallChange
 from swat_tui.domain.call.views import CallRecord
-from swat_tui.domain.desk.support_part import SupportPart
-from swat_tui.domain.dime import cases
+from swat_tui.domain.desk.area import AreaService
+from swat_tui.domain.desk.context import DeskContext
+from swat_tui.domain.dime import cases as dime_cases
 from swat_tui.domain.dime.areas import load_areas
 from swat_tui.domain.dime.cases import Escalation
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD
 from swat_tui.domain.support.routes import record_route
 from swat_tui.domain.support.serials import checked_serial
-from swat_tui.store.engine import write_session
+from swat_tui.domain.support.support_call import support_call
 from swat_tui.store.enums import EquipmentStatus
 from swat_tui.store.models import Equipment
 from swat_tui.store.queries import accounts as account_queries
@@ -68,28 +68,19 @@ class InventoryView:
         return tuple(s for s in self.services if not s.provisioned)
 
 
-class InventoryIntents(SupportPart):
+class InventoryIntents(AreaService, area="inventory"):
     """Serials read against RR, and the DIME inventory case when they differ."""
 
-    def _installed(self, session: Session, cuenta: int) -> list[Equipment]:
-        """The account's installed devices, gate-checked and logged."""
-        self._gated_account(session, cuenta, ACCESS_ACTION)
-        return [
-            row
-            for row in account_queries.equipment_of(session, cuenta=cuenta)
-            if row.status == EquipmentStatus.INSTALADO.value and row.id is not None
-        ]
-
-    def inventory_view(self) -> InventoryView:
+    def devices(self) -> InventoryView:
         """The call's account's installed devices and services (gate-checked, logged)."""
-        call, cuenta = self._support_call(WHERE)
-        with write_session(self.services.engine) as session:
-            installed = self._installed(session, cuenta)
+        call, cuenta = support_call(self.ctx, WHERE)
+        with self.ctx.transaction() as tx:
+            installed = _installed(self.ctx, tx.session, cuenta)
             reads = {
                 c.equipment_id: c
-                for c in serial_queries.checks_of_call(session, call_id=call.call_id)
+                for c in serial_queries.checks_of_call(tx.session, call_id=call.call_id)
             }
-            services = account_queries.services_of(session, cuenta=cuenta)
+            services = account_queries.services_of(tx.session, cuenta=cuenta)
         return InventoryView(
             tuple(
                 EquipmentRead(
@@ -109,15 +100,16 @@ class InventoryIntents(SupportPart):
         """Record the serials read (by equipment id; empty ones are skipped); a mismatch
         or a service not provisioned opens the DIME inventory case, else the check is
         recorded as matching. Refused whole for a serial that cannot be one."""
-        call, cuenta = self._support_call(WHERE)
+        ctx = self.ctx
+        call, cuenta = support_call(ctx, WHERE)
         typed = {ident: text for ident, text in reads.items() if text.strip()}
         if not typed:
             raise DomainError("Digite el serial que lee el cliente en al menos un equipo.")
         serials = {ident: checked_serial(text) for ident, text in typed.items()}
-        procedure = self.services.calls.procedure
-        now = self._now()
-        with write_session(self.services.engine) as session:
-            installed = {row.id: row for row in self._installed(session, cuenta)}
+        now = ctx.now()
+        with ctx.transaction() as tx:
+            session = tx.session
+            installed = {row.id: row for row in _installed(ctx, session, cuenta)}
             if call.record.state.mark_for(COMPARED_CHECK, call.record.state.request_number):
                 raise DomainError("Los seriales ya se compararon en esta solicitud.")
             mismatches: list[str] = []
@@ -132,7 +124,7 @@ class InventoryIntents(SupportPart):
                     call_id=call.call_id,
                     registered=device.serial,
                     read=serial,
-                    agent=self.agent.username,
+                    agent=ctx.agent.username,
                     at=now,
                 )
                 if serial != device.serial:
@@ -146,11 +138,9 @@ class InventoryIntents(SupportPart):
             if not mismatches and not unprovisioned:
 
                 def matched(change: CallChange) -> None:
-                    change.require_workable()
                     change.record(COMPARED_CHECK, f"coinciden {len(serials)} serial(es)")
 
-                record = change_in(session, procedure, call.call_id, now, matched)
-                return self._changed(record)
+                return tx.change_call(matched)
             data = "; ".join(
                 [*mismatches, *(f"{kind} vendido sin aprovisionar" for kind in unprovisioned)]
             )
@@ -159,24 +149,32 @@ class InventoryIntents(SupportPart):
             )
             areas = load_areas()
             escalation = Escalation.checked(areas, area=DIME_AREA, reason=reason, data=data)
-            cases.escalate(
+            dime_cases.escalate(
                 session,
-                procedure,
+                ctx.procedure,
                 areas,
                 call_id=call.call_id,
                 cuenta=cuenta,
                 escalation=escalation,
                 check_id=COMPARED_CHECK,
-                agent=self.agent.username,
-                gate=self.gate,
+                agent=ctx.agent.username,
+                gate=ctx.gate,
                 now=now,
             )
 
-            def routed(change: CallChange) -> None:
+            def routed(change: CallChange) -> str:
                 record_route(change, "dime_inventario")
-                change.set_request_field(
-                    SUGGESTED_CODE_FIELD, MISMATCH_CODE if mismatches else UNPROVISIONED_CODE
-                )
+                return MISMATCH_CODE if mismatches else UNPROVISIONED_CODE
 
-            record = change_in(session, procedure, call.call_id, now, routed)
-        return self._changed(record)
+            record = tx.change_call(routed)
+        return record
+
+
+def _installed(ctx: DeskContext, session: Session, cuenta: int) -> list[Equipment]:
+    """The account's installed devices, gate-checked and logged."""
+    ctx.gated_account(session, cuenta, ACCESS_ACTION)
+    return [
+        row
+        for row in account_queries.equipment_of(session, cuenta=cuenta)
+        if row.status == EquipmentStatus.INSTALADO.value and row.id is not None
+    ]

@@ -1,29 +1,36 @@
-"""The desk's intents for filing a PQR (a mixin of ``Desk``: each file has one job)."""
+"""The PQR area of the desk: consulting an account's PQRs and filing one (step 6)."""
 
 from __future__ import annotations
 
-from swat_tui.domain.call.change import CallChange, change_in
-from swat_tui.domain.desk.desk_part import DeskPart
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.call.change import CallChange
+from swat_tui.domain.desk.area import AreaService
 from swat_tui.domain.pqr import filing
+from swat_tui.domain.pqr.consult import PqrsView, consult_pqrs
 from swat_tui.domain.pqr.filing import FiledPqr
 from swat_tui.domain.pqr.matrix import MatrixRow, load_matrix
-from swat_tui.store.engine import read_session, write_session
+from swat_tui.store.engine import read_session
 from swat_tui.store.queries import pqr_filing
 
 
-class PqrFilingIntents(DeskPart):
-    """Filing a PQR (step 6, radicar), through the desk's gate, in one transaction."""
+class PqrIntents(AreaService, area="pqr"):
+    """Step 6 of a PQR request: consult, or file (radicar) in one transaction."""
 
-    def pqr_motives(self) -> tuple[MatrixRow, ...]:
+    def consult(self, cuenta: int) -> PqrsView:
+        """Step 6, consult: the account's PQRs as recorded, refused while it is masked."""
+        ctx = self.ctx
+        return consult_pqrs(
+            ctx.services.engine, ctx.now, cuenta, agent=ctx.agent.username, gate=ctx.gate
+        )
+
+    def motives(self) -> tuple[MatrixRow, ...]:
         """The process matrix's motives, in its order (PQR030 numbers them 1, 2...)."""
         return load_matrix().rows
 
-    def pqr_motive(self, typed: str) -> MatrixRow | None:
+    def motive(self, typed: str) -> MatrixRow | None:
         """The motive typed on PQR030 (its number or its code), or None if not in the matrix."""
         return filing.motive_for(load_matrix(), typed)
 
-    def file_pqr(
+    def file(
         self,
         *,
         motive: str,
@@ -35,10 +42,8 @@ class PqrFilingIntents(DeskPart):
         """Step 6, radicar: the PQR, its CUN when the matrix gives one, the SWAT note of
         long notes and the request's marks for the typification, in one transaction;
         refused (nothing written) until personal data were validated in this call."""
-        call = self.active
-        if call is None:
-            raise DomainError("No hay ninguna llamada en curso.")
-        now = self._now()
+        ctx = self.ctx
+        ctx.require_call()
         filed: list[FiledPqr] = []
 
         def apply(change: CallChange) -> None:
@@ -51,26 +56,25 @@ class PqrFilingIntents(DeskPart):
                     channel=channel,
                     address=address,
                     confirmed=confirmed,
-                    agent=self.agent.username,
-                    gate=self.gate,
+                    agent=ctx.agent.username,
+                    gate=ctx.gate,
                 )
             )
 
-        with write_session(self.services.engine) as session:
-            record = change_in(session, self.services.calls.procedure, call.call_id, now, apply)
-        self._changed(record)
+        with ctx.transaction() as tx:
+            tx.change_call(apply)
         return filed[0]
 
-    def filed_pqr(self) -> FiledPqr | None:
+    def filed(self) -> FiledPqr | None:
         """The PQR the current request filed (PQR030 shows it again), or None."""
-        call = self.active
+        call = self.ctx.call
         if call is None:
             return None
         state = call.record.state
         mark = state.mark_for(filing.FILED, state.request_number)
         if mark is None or state.awaiting_request:
             return None
-        with read_session(self.services.engine) as session:
+        with read_session(self.ctx.services.engine) as session:
             pqr = pqr_filing.pqr_by_radicado(session, radicado=filing.radicado_of(mark.result))
             if pqr is None:
                 return None

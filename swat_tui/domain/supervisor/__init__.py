@@ -1,0 +1,1 @@
+"""The supervisor's functions: profile upkeep (USR001) and the CGO follow-up list."""
