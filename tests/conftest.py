@@ -21,6 +21,17 @@ pytest_plugins = ("tests.desk_calls",)
 FIXED_NOW = datetime(2026, 3, 10, 9, 30, tzinfo=BOGOTA)
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Refuse ``--snapshot-update`` with ``-k``: syrupy then deletes every snapshot of a
+    module that the keyword left out, as if it were unused. Update by node id instead."""
+    if config.option.update_snapshots and config.option.keyword:
+        raise pytest.UsageError(
+            "--snapshot-update together with -k deletes the snapshots -k leaves out: "
+            "update one snapshot by its node id, e.g. "
+            "uv run pytest 'tests/ui/test_snapshots.py::test_sign_on' --snapshot-update"
+        )
+
+
 @pytest.fixture(scope="session", autouse=True)
 def private_user_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The user's data folder of every test (the error log, a default store): never the

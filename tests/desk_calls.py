@@ -1,6 +1,6 @@
 """Whole calls driven through the desk, without the UI, on a seeded demo store.
 
-The end-to-end tests of the branch sub-flows (issue 9: SAC and PQR) use these:
+The end-to-end tests of the branch sub-flows (SAC and PQR) use these:
 answer, steps 1 and 2 as the procedure asks for the account's flags, then the
 sub-flow under test, the typification and the closing. Kept readable: a
 trainer's scenario is the same sequence of intents.

@@ -1,4 +1,4 @@
-"""SAC facturación (issue 9, item 2): the rent and its parts, campaigns and months left,
+"""SAC facturación: the rent and its parts, campaigns and months left,
 extra charges, Paradigma's last invoice, resends and delivery changes."""
 
 from __future__ import annotations

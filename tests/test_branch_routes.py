@@ -78,7 +78,7 @@ def test_bad_routing_tables_are_rejected(rows: list[dict[str, Any]]) -> None:
 
 
 def test_every_suggested_code_is_in_the_catalogue_for_its_branch() -> None:
-    """Issue 9, item 8: the UCC code a path suggests exists and belongs to its branch."""
+    """The UCC code a path suggests exists and belongs to its branch."""
     import csv
 
     from swat_tui.domain.procedure.definition import load_routes

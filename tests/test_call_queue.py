@@ -197,7 +197,7 @@ def test_a_request_comes_from_an_account_that_has_its_case(demo_store: Engine) -
 
 
 def test_support_requests_come_from_accounts_with_the_failure(demo_store: Engine) -> None:
-    """Issue 10: a mass failure from a node with an open aviso, a serial mismatch from an
+    """A mass failure from a node with an open aviso, a serial mismatch from an
     account whose modem at the premises is not RR's (the caller says its serial), a
     modem that stays offline from such an account."""
     from sqlmodel import select

@@ -215,7 +215,7 @@ def test_cli_refuses_a_bad_date_and_an_unwritable_file(store_url: str, tmp_path:
 
 
 def test_a_call_the_agent_hung_up_is_not_abandoned(store_engine: Engine) -> None:
-    """Issue 8, item 2: who ended the call is exported; abandoned keeps its meaning."""
+    """Who ended the call is exported; abandoned keeps its meaning."""
     clock = MovingClock(FIXED_NOW)
     agent_id = seed(store_engine, FIXED_NOW)
     calls = CallService(store_engine, clock)
@@ -234,7 +234,7 @@ def test_a_call_the_agent_hung_up_is_not_abandoned(store_engine: Engine) -> None
 def test_a_call_closed_on_rec001_is_exported_as_abandoned_by_the_system(
     store_engine: Engine,
 ) -> None:
-    """Issue 17: REC001's "4=Cerrar como abandonada" is exported as it was named: no
+    """REC001's "4=Cerrar como abandonada" is exported as it was named: no
     ACW (nobody worked on it after the crash), talk time up to the store's last word."""
     clock = MovingClock(FIXED_NOW)
     agent_id = seed(store_engine, FIXED_NOW)
@@ -251,7 +251,7 @@ def test_a_call_closed_on_rec001_is_exported_as_abandoned_by_the_system(
 
 
 def test_the_acw_ended_by_signing_off_is_exported(store_engine: Engine) -> None:
-    """Issue 17: hang up, 25 s of ACW, sign off: acw_s is 25, not 0."""
+    """Hang up, 25 s of ACW, sign off: acw_s is 25, not 0."""
     clock = MovingClock(FIXED_NOW)
     agent_id = seed(store_engine, FIXED_NOW)
     services = Services.create(store_engine, clock)
@@ -281,7 +281,7 @@ class Unused:
 def test_cli_exports_the_abandoned_outcome_and_the_acw(
     store_engine: Engine, store_url: str
 ) -> None:
-    """Issue 17, item 4: ``swat calls export`` as the client reads it — a call closed on
+    """``swat calls export`` as the client reads it — a call closed on
     REC001 and a call whose ACW ended by signing off."""
     clock = MovingClock(FIXED_NOW)
     agent_id = seed(store_engine, FIXED_NOW)

@@ -490,7 +490,7 @@ def test_escalation_generates_a_unique_cun(desk: Desk) -> None:
 
 
 def test_a_request_is_typified_once(desk: Desk) -> None:
-    """Issue 17: one request, one typification (F22 twice wrote two)."""
+    """One request, one typification (F22 twice wrote two)."""
     call_id = desk.at_typification()
     desk.calls.typify(call_id, code="SAC-FAC-009", first_contact=False)
     message = refused(
@@ -501,7 +501,7 @@ def test_a_request_is_typified_once(desk: Desk) -> None:
 
 
 def test_typifying_needs_step_2_complete(desk: Desk) -> None:
-    """Issue 17: F22 at step 2 with a check pending (the account's status unreviewed)
+    """F22 at step 2 with a check pending (the account's status unreviewed)
     typified before the step's checks; now it is refused, naming what is pending."""
     call_id = desk.through_step1()
     desk.calls.start_request(call_id, "pqr", "Consulta su reclamo")
@@ -556,7 +556,7 @@ def test_long_notes_go_to_the_swat_folder(desk: Desk) -> None:
 
 
 def test_refused_typifications_leave_no_long_note_behind(desk: Desk) -> None:
-    """Issue 7: two refused typifications in a row used to leave two copies of the note."""
+    """Two refused typifications in a row used to leave two copies of the note."""
     call_id = desk.at_typification()
     long_note = "Detalle de la falla " + "y" * 300
     for _ in range(2):

@@ -1,4 +1,4 @@
-"""Cartera and recaudo rules (issue 9, items 1 and 3): debt by age, benefit
+"""Cartera and recaudo rules: debt by age, benefit
 eligibility, commitment checks, reported payments by channel."""
 
 from __future__ import annotations

@@ -363,7 +363,7 @@ def test_aviso_showcase_node_has_an_open_masiva(session: Session) -> None:
 
 
 def test_support_showcase_accounts_have_their_plant_and_agenda(session: Session) -> None:
-    """Issue 10's showcase cases: each plant condition on its account's devices, the
+    """The support showcase cases: each plant condition on its account's devices, the
     repeat caller's earlier report of the aviso, the zones of the visit cases."""
     conditions = {
         (row.cuenta, row.kind): condition
@@ -612,7 +612,7 @@ def test_every_blacklisted_account_has_a_special_note(session: Session) -> None:
 
 
 def test_every_zone_of_the_store_has_a_wfm_agenda_and_one_is_full(session: Session) -> None:
-    """Issue 10: the agenda covers each dispatch zone of the accounts' nodes; the
+    """The agenda covers each dispatch zone of the accounts' nodes; the
     plan's full zone has no free place (a visit there goes to the CGO form)."""
     from swat_tui.store.demo.agenda import load_plan
     from swat_tui.store.models import WfmSlot

@@ -244,7 +244,7 @@ def test_opening_the_calls_account_is_one_transaction(services: Services) -> Non
 def test_rec001_closes_a_call_a_crash_left_open_as_abandoned(
     services: Services, clock: MovingClock
 ) -> None:
-    """Issue 17: "4=Cerrar como abandonada" records what it says — abandoned, by the
+    """REC001's "4=Cerrar como abandonada" records what it says — abandoned, by the
     system — with the line ended when the store last saw the call (the hour the app
     was down is not talk time) and no ACW left running for a call nobody works on."""
     desk = _desk(services)
@@ -264,7 +264,7 @@ def test_rec001_closes_a_call_a_crash_left_open_as_abandoned(
 
 
 def test_signing_off_in_acw_ends_it_with_its_time(services: Services, clock: MovingClock) -> None:
-    """Issue 17: signing off is one of the ways out of ACW; its time is kept."""
+    """Signing off is one of the ways out of ACW; its time is kept."""
     desk = _desk(services)
     desk.go_available()
     desk.ring()

@@ -1,4 +1,4 @@
-"""Issue 10, item 2: whole soporte calls through the Diagnosticador (desk intents, no
+"""Whole soporte calls through the Diagnosticador (desk intents, no
 UI): reading it records the step-4 check; restarting the CM; a point case; the call
 tied to the node's aviso by a repeat caller — checking every row each one wrote."""
 

@@ -1,4 +1,4 @@
-"""Issue 9, item 4: DIME escalation — the areas file, the SLA, the numbering, the
+"""DIME escalation — the areas file, the SLA, the numbering, the
 refusals that change nothing, and whole calls escalated through the desk."""
 
 from __future__ import annotations

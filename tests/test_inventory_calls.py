@@ -1,4 +1,4 @@
-"""Issue 10, item 4: whole soporte calls for inventory (INV010) through the desk: the
+"""Whole soporte calls for inventory (INV010) through the desk: the
 serials read against RR's, a mismatch and a service not provisioned escalated to DIME
 inventario, a wrong serial refused with nothing written."""
 

@@ -1,4 +1,4 @@
-"""Issue 10, item 3: whole soporte calls for a mass failure (MAS010) through the desk,
+"""Whole soporte calls for a mass failure (MAS010) through the desk,
 without the UI: the aviso told, the call tied to it, a repeat caller marked, the
 typification proposing the right code — checking every row written."""
 

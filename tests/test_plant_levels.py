@@ -1,4 +1,4 @@
-"""Issue 10, item 2: the Diagnosticador's rules — DOCSIS level verdicts at every
+"""The Diagnosticador's rules — DOCSIS level verdicts at every
 boundary, the simulated plant (deterministic, each condition), neighbours within
 3 blocks on the Colombian grid."""
 

@@ -1,4 +1,4 @@
-"""Issue 9, item 10 (PQR): whole consult and desist calls through the desk, without
+"""Whole consult and desist calls through the desk, without
 the UI, checking the rows each wrote. A trainer's scenario reads the same."""
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def test_desist_call_records_rights_then_desistance(demo_services: Services) -> 
 def test_the_consult_shows_the_visits_and_f7_notes_around_each_filing(
     demo_services: Services,
 ) -> None:
-    """Issue 9, item 5: the PQR with the visits and F7 notes near its filing (30 days)."""
+    """The PQR with the visits and F7 notes near its filing (30 days)."""
     from swat_tui.domain.pqr.consult import consult_pqrs
     from tests.gates import SEE_ALL
 

@@ -1,4 +1,4 @@
-"""Issue 9, item 7: filing a PQR (step 6, radicar) — the form's rules, and whole calls
+"""Filing a PQR (step 6, radicar) — the form's rules, and whole calls
 through the desk that file one and check every row they wrote."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 9, item 7: the PQR process matrix is data, checked row by row."""
+"""The PQR process matrix is data, checked row by row."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 9: the practice queue brings SAC and PQR requests (data/practice_requests.toml)."""
+"""The practice queue brings SAC and PQR requests (data/practice_requests.toml)."""
 
 from __future__ import annotations
 

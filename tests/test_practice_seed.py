@@ -1,4 +1,4 @@
-"""Issue 8, item 14: the practice queue rings different calls each session unless seeded."""
+"""The practice queue rings different calls each session unless seeded."""
 
 from __future__ import annotations
 

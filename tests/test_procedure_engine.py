@@ -181,7 +181,7 @@ def test_next_action_is_the_first_pending_check() -> None:
 
 
 def test_next_action_skips_what_the_panel_holds_typed_and_then_asks_for_intro() -> None:
-    """Issue 8, item 13: "Siguiente" follows the keys, not only the recorded state."""
+    """The guide's "Siguiente" follows the keys, not only the recorded state."""
     start = CallState()
     first, second = P.step(1).checks[:2]
     assert engine.next_action(P, start, frozenset({first.id})) == second.todo
@@ -230,7 +230,7 @@ def test_next_actions_fit_the_panels_next_line() -> None:
 
 
 def test_an_open_aviso_on_the_node_is_a_step_2_check_of_llm002() -> None:
-    """Issue 8, item 6: the aviso is acknowledged in step 2, from data."""
+    """The aviso is acknowledged in step 2, from data."""
     check = next(c for c in P.step(2).checks if c.when == "aviso")
     assert (check.panel, check.entry) == ("LLM002", "confirm") and check.field
     with_aviso = replace(through_step1(), step=2, flags=frozenset({"aviso"}))
@@ -240,7 +240,7 @@ def test_an_open_aviso_on_the_node_is_a_step_2_check_of_llm002() -> None:
 
 
 def test_labels_and_titles_fit_the_guide_column() -> None:
-    """Issue 8, item 7: nothing in the 36-column guide is cut mid-word."""
+    """Nothing in the 36-column guide is cut mid-word."""
     for step in P.steps:
         assert len(step.title) <= 27 or 0 < len(step.short_title) <= 27, step.id
         for check in step.checks:

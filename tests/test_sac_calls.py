@@ -1,4 +1,4 @@
-"""Issue 9, item 10: whole SAC calls through the desk, without the UI — cartera and
+"""Whole SAC calls through the desk, without the UI — cartera and
 recaudo — checking every row each one wrote. A trainer's scenario reads the same."""
 
 from __future__ import annotations

@@ -281,7 +281,7 @@ def test_format_elapsed() -> None:
 
 
 def test_with_no_call_on_the_desk_the_next_action_follows_the_phone() -> None:
-    """Issue 8, item 13: the guide's "Siguiente" while idle says what the phone asks."""
+    """The guide's "Siguiente" while idle says what the phone asks."""
     from swat_tui.domain.desk.softphone import IDLE_NEXT, AgentState
 
     assert set(IDLE_NEXT) == set(AgentState)

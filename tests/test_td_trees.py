@@ -299,7 +299,7 @@ def test_bad_toml_names_its_line(tmp_path: Path) -> None:
 
 
 def test_a_file_in_error_leaves_out_only_that_tree(tmp_path: Path) -> None:
-    """Issue 17: the app uses the trees that validate; the bad file alone is left out."""
+    """The app uses the trees that validate; the bad file alone is left out."""
     directory = tmp_path / "td"
     _write(directory, "a_bueno.toml", GOOD)
     _write(

@@ -1,4 +1,4 @@
-"""Issue 10, item 1: whole soporte calls walking a T&D tree (TD010) through the desk,
+"""Whole soporte calls walking a T&D tree (TD010) through the desk,
 without the UI — to a first-contact leaf and to an escalation — checking the rows."""
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def test_a_wrong_answer_or_tree_changes_nothing(demo_services: Services) -> None
 
 
 def test_a_physical_failure_goes_on_to_the_technical_visit(demo_services: Services) -> None:
-    """Item 5: the route is recorded on the request and decides the next step: a
+    """The route is recorded on the request and decides the next step: a
     physical failure (route visita) goes to step 5 before the typification."""
     call = _walking(demo_services)
     desk = call.desk

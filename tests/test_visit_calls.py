@@ -1,4 +1,4 @@
-"""Issue 10, items 6-8: whole calls through the technical visit (step 5) on the desk, without
+"""Whole calls through the technical visit (step 5) on the desk, without
 the UI — an LLS booked, a soporte request's physical failure, a full agenda filed for CGO,
 a visit rescheduled and one cancelled — checking every row each one wrote."""
 

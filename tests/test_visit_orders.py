@@ -1,4 +1,4 @@
-"""Issue 10, items 6 and 8: the rules of a new visit order (LLS/OT) and of the CGO form,
+"""The rules of a new visit order (LLS/OT) and of the CGO form,
 on a migrated store with rows of the test's own."""
 
 from __future__ import annotations

@@ -99,7 +99,7 @@ def test_agent_session_from_sign_on_to_f7_and_f10(terminal: tuple[Terminal, Path
 
 
 def test_the_terminal_cursor_is_where_typing_goes(terminal: tuple[Terminal, Path]) -> None:
-    """Issue 8, item 11: tn5250's behaviour, which screen readers and capture tools follow."""
+    """The tn5250 behaviour, which screen readers and capture tools follow."""
     from swat_tui.ui.display_file import load
 
     fields = load("SGN001").fields

@@ -1,4 +1,4 @@
-"""Section 6 of issue 17: the key-sequence explorer walks the app and keeps its promises.
+"""The key-sequence explorer walks the app and keeps its promises.
 
 ``test_the_app_keeps_its_promises`` is an ordinary pass/fail test: a bounded
 walk in CI (``budget.py``), a long one on request (docs/explorer.md). A

@@ -1,4 +1,4 @@
-"""Issue 17, the BLACKLIST rule: a refused value never becomes a validation later, and
+"""The BLACKLIST rule: a refused value never becomes a validation later, and
 every banner says where the rule stands (CTA001 in the call, from the menu and in the
 Espejo; LLM002)."""
 

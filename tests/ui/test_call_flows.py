@@ -319,7 +319,7 @@ async def test_keys_typed_ahead_land_on_the_next_panel_of_a_later_call(
 
 
 async def test_llm008_asks_for_the_resolution_before_another_request(app: SwatApp) -> None:
-    """Issue 17: Intro on an empty LLM008 asked "¿Otra solicitud?" while Resolución, the
+    """Intro on an empty LLM008 asked "¿Otra solicitud?" while Resolución, the
     field above it, was empty; row 24 asks from the top down, and N does not skip it."""
     told = P.message("closing_protocol", pending="Resolución informada")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -1,4 +1,4 @@
-"""A long shift does not keep closed panels alive (issue 7: the desk signal held them)."""
+"""A long shift does not keep closed panels alive (a desk signal used to hold them)."""
 
 from __future__ import annotations
 

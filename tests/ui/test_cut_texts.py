@@ -1,4 +1,4 @@
-"""Issue 8, item 7: no text is cut mid-word without saying so, and every cut
+"""No text is cut mid-word without saying so, and every cut
 value can be read in full somewhere."""
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ async def test_tip001_shows_the_whole_description_of_the_row_with_the_cursor(
 
 
 async def test_tip001_detail_follows_the_page_turned_under_the_cursor(app: SwatApp) -> None:
-    """Issue 17: after AvPág the cursor's row is another code; the detail says which."""
+    """After AvPág the cursor's row is another code; the detail says which."""
     async with app.run_test(size=SIZE) as pilot:
         await routes.to_typification(pilot)
         current = screen(app)

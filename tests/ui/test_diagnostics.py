@@ -1,4 +1,4 @@
-"""Issue 10, item 2: DIA010, the Diagnosticador — F8 from TD010, its values coloured by
+"""DIA010, the Diagnosticador — F8 from TD010, its values coloured by
 verdict, a restart and a point case from the action field, F12 back to TD010."""
 
 from __future__ import annotations
@@ -45,14 +45,23 @@ async def _aviso(pilot: Pilot[None]) -> None:
 
 
 def test_diagnostics_healthy_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """DIA010 of a healthy account: the modem online and enganchado, four downstream and two
+    upstream channels all BUENO with few uncorrected codewords, decoders without alarms, no
+    neighbours and no open aviso on the node."""
     assert snap_compare(app, run_before=_healthy)
 
 
 def test_diagnostics_levels_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """DIA010 of an account with bad levels: downstream SNR FUERA on every channel and power
+    MARGINAL on two, thousands of uncorrected codewords, while the neighbours within 3 blocks
+    are all online (so the fault is the customer's line, not the node)."""
     assert snap_compare(app, run_before=_levels)
 
 
 def test_diagnostics_aviso_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """DIA010 of an account on a node with a mass aviso: the modem offline with no level reading,
+    and the node's open aviso INC000462021 CRÍTICA with its failure text and estimated
+    restoration time."""
     assert snap_compare(app, run_before=_aviso)
 
 

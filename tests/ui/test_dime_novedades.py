@@ -1,4 +1,4 @@
-"""Issue 9, item 4 (first part): later calls of an account see its open DIME cases."""
+"""Later calls of an account see its open DIME cases."""
 
 from __future__ import annotations
 

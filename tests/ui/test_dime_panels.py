@@ -1,4 +1,4 @@
-"""Issue 9, item 4: the DIME panels — the account's cases (DIM001) and escalating a
+"""The DIME panels — the account's cases (DIM001) and escalating a
 call's request to a resolving area (DIM010)."""
 
 from __future__ import annotations
@@ -61,18 +61,30 @@ def _rows(services: Services, model: type[DimeCase] | type[DimeNote]) -> int:
 
 
 def test_dime_cases_of_the_showcase_account(snap_compare: Snap, app: SwatApp) -> None:
+    """DIM001 after 5 on the account's open case: the list shows DIME00000001 for Facturación,
+    ABIERTO, with 3 business days left, and the detail below gives its reason, data and the
+    area's last follow-up note."""
     assert snap_compare(app, run_before=_shown_case, terminal_size=SIZE)
 
 
 def test_dime_create_empty(snap_compare: Snap, app: SwatApp) -> None:
+    """DIM010 opened with F6 during a call: the account, holder and request of the call are
+    shown, the five areas are offered and every field (area, SLA, reason, data, case created)
+    is empty."""
     assert snap_compare(app, run_before=routes.to_dime_create, terminal_size=SIZE)
 
 
 def test_dime_create_after_creation(snap_compare: Snap, app: SwatApp) -> None:
+    """DIM010 after Intro with area 1, a reason and the data: the case DIME00000002 is shown with
+    its area and due date (5 business days), the sentence to read to the customer, and row 24
+    confirms the case."""
     assert snap_compare(app, run_before=_created, terminal_size=SIZE)
 
 
 def test_dime_cases_of_a_blacklisted_account_refused(snap_compare: Snap, app: SwatApp) -> None:
+    """DIM001 of a BLACKLIST account before F7 was read: the holder's name and the cases are not
+    shown (empty list) and row 24 says to read the special notes (F7) first."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await _cases_outside_a_call(pilot, "blacklist")
 

@@ -1,4 +1,4 @@
-"""Issue 7: every way around the BLACKLIST rule found by driving the app is closed.
+"""Every way around the BLACKLIST rule found by driving the app is closed.
 
 The rule: no personal or billing information of a blacklisted account until,
 in the call, its F7 notes were read AND the caller's identity validated.

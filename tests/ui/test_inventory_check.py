@@ -1,4 +1,4 @@
-"""Issue 10, item 4: INV010 — the serial the customer reads against RR's, a mismatch
+"""INV010 — the serial the customer reads against RR's, a mismatch
 escalated to DIME inventario with its number on row 24."""
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ Snap = Any
 
 
 def test_inventory_check_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """INV010 of the account whose serials do not match: both services ASOCIADO, the modem and
+    two decoders with their RR serials and models and empty read-serial columns, and the
+    compare and informed fields empty."""
     assert snap_compare(app, run_before=routes.to_inventory_check)
 
 

@@ -1,4 +1,4 @@
-"""Issue 17, section 4: keys and records that disagreed with the procedure — F22 before
+"""Keys and records that disagreed with the procedure — F22 before
 step 2 is complete, F12 leaving the call, F23 under a mass aviso, keys that silently
 did nothing, and a legend that showed a key that only refuses."""
 

@@ -1,12 +1,17 @@
-"""Every key a legend shows does something on that panel.
+"""Every key a legend shows does what it says on that panel, and is refused where it
+does not apply.
 
-"Something" is observable: another panel comes up, the program ends, or the
-message line changes. The panels are reached the way an agent reaches them.
+A key that opens a panel is pressed where it applies (on an account and in a state that
+allow it) and the panel it names must come up; separately, it is pressed where the
+procedure refuses it, and row 24 must say why while the panel stays as it was. The keys
+that go back, refresh or switch session are checked for where they go. The panels are
+reached the way an agent reaches them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 import pytest
 from textual.pilot import Pilot
@@ -15,7 +20,17 @@ from swat_tui.store.demo import SHOWCASE
 from swat_tui.ui.app import SwatApp
 from swat_tui.ui.keys import CHORD_KEYS, CHORDS, REGISTRY
 from tests.gates import SEE_ALL
-from tests.ui.helpers import answer_call, enter, fill, open_account, screen, sign_on, type_into
+from tests.ui.helpers import (
+    answer_call,
+    consult_account,
+    desk_of,
+    enter,
+    fill,
+    open_account,
+    screen,
+    sign_on,
+    type_into,
+)
 
 Route = Callable[[Pilot[None]], Awaitable[None]]
 
@@ -241,7 +256,7 @@ async def to_payments(pilot: Pilot[None]) -> None:
     await pilot.press("f18")
 
 
-# -- SAC facturación (helper C) --
+# -- SAC facturación --
 async def to_billing(pilot: Pilot[None]) -> None:
     await to_subflow(pilot, "ppv_charges", "1", "2")
 
@@ -322,12 +337,10 @@ ROUTES: dict[str, Route] = {
     "LLM003": to_branch,
     "PQR010": to_pqr_consult,
     "PQR020": to_pqr_desist,
-    # -- PQR filing (helper A) --
     "PQR030": to_pqr_filing,
-    # -- DIME (helper B) --
     "DIM001": to_dime_cases,
     "DIM010": to_dime_create,
-    # -- SAC facturación (helper C) --
+    # -- SAC facturación --
     "SAC020": to_billing,
     "SAC021": to_rent,
     "SAC022": to_campaigns,
@@ -362,7 +375,146 @@ ROUTES: dict[str, Route] = {
 }
 
 
+# The panel each key opens where it applies.
+OPENS: dict[str, str] = {
+    "guide": "GUI001",
+    "softphone": "SFT001",
+    "new_folder": "NTS002",
+    "notes": "NTS001",
+    "inventory": "INV001",
+    "call_log": "LOG001",
+    "typify": "TIP001",
+    "dime": "DIM001",
+    "dime_new": "DIM010",
+    "new_lls": "VIS020",
+    "cgo": "CGO010",
+    "diagnostics": "DIA010",
+}
+# The panel each RR chord (F13 then F15...) opens where it applies.
+CHORD_OPENS: dict[str, str] = {
+    "rent": "SAC021",
+    "campaigns": "SAC022",
+    "payments": "SAC031",
+    "work_order": "VIS020",
+}
+REFRESHED = {
+    "CTA001": "Datos de la cuenta actualizados.",
+    "USR001": "Lista de perfiles actualizada.",
+}
+
+
+async def to_account_that_shows_its_data(pilot: Pilot[None]) -> None:
+    """CTA001 of an account without BLACKLIST: its data, DIME cases and inventory shown."""
+    await open_account(pilot, SHOWCASE["activa"])
+
+
+async def to_reception_with_the_account_open(pilot: Pilot[None]) -> None:
+    """LLM001 with the call's account already opened in RR (as a call resumed after step 1
+    opened the account and before Intro moved on to step 2)."""
+    await to_reception(pilot)
+    desk_of(pilot.app).open_call_account(SHOWCASE["activa"])
+    await pilot.pause()
+
+
+async def to_account_during_a_call(pilot: Pilot[None]) -> None:
+    """CTA001 consulted from the menu (F3, option 1) during a call whose request is
+    registered: F22 typifies that request from here too."""
+    await to_branch(pilot)
+    await pilot.press("f3")
+    await pilot.pause()
+    await consult_account(pilot, SHOWCASE["activa"])
+
+
+async def to_interpretation_of_a_blacklisted_account(pilot: Pilot[None]) -> None:
+    """LLM002 of a call about a BLACKLIST account, F7 not read yet."""
+    await answer_call(pilot, _phone(pilot, "blacklist"))
+    await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
+    await enter(pilot)
+
+
+async def to_dime_cases_outside_a_call(pilot: Pilot[None]) -> None:
+    """F9 on CTA001 without a call: the account's DIME cases."""
+    await to_account_that_shows_its_data(pilot)
+    await pilot.press("f9")
+    await pilot.pause()
+
+
+async def to_visits_under_an_aviso(pilot: Pilot[None]) -> None:
+    """VIS010 of an account whose node has an open mass aviso (acknowledged in step 2)."""
+    await answer_call(pilot, _phone(pilot, "aviso"))
+    await fill(pilot, wel="s", caller_name="Ana", caller_document="52123456", rel="1")
+    await enter(pilot)
+    await fill(pilot, avi="s", sta="s", request="Pide visita", br="3")
+    await enter(pilot)
+
+
+# Where a panel's own route (ROUTES) is a state that refuses the key, the same panel in a
+# state where the key applies.
+OPEN_ROUTES: dict[tuple[str, str], Route] = {
+    ("CTA001", "dime"): to_account_that_shows_its_data,
+    ("CTA001", "inventory"): to_account_that_shows_its_data,
+    ("CTA001", "typify"): to_account_during_a_call,
+    ("LLM001", "notes"): to_reception_with_the_account_open,
+    ("LLM001", "inventory"): to_reception_with_the_account_open,
+    ("VIS030", "cgo"): to_full_agenda,
+}
+# Keys a legend lists on a panel where they can never open: step 1 and step 2 come before
+# the request is registered, and F22 typifies a registered request. Only refused there.
+NEVER_OPENS = {("LLM001", "typify"), ("LLM002", "typify")}
+
+BLACKLIST_OUTSIDE_A_CALL = "Cuenta con BLACKLIST: lea primero las notas especiales (F7)."
+BLACKLIST_IN_A_CALL = "BLACKLIST: no dé información hasta leer F7 y validar la identidad."
+ACCOUNT_FIRST = "Abra primero la cuenta (paso 1)."
+REQUEST_FIRST = "No puede tipificar: registre primero la solicitud (paso 2)."
+AVISO = "Nodo con aviso INC"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A key pressed where the procedure refuses it, and what row 24 must say."""
+
+    key_id: str  # a REGISTRY key or a CHORDS chord
+    panel_id: str
+    route: Route
+    says: str
+
+    def __str__(self) -> str:
+        return f"{self.panel_id}-{self.key_id}-{self.route.__name__}"
+
+
+REFUSALS = [
+    Refusal("notes", "LLM001", to_reception, ACCOUNT_FIRST),
+    Refusal("inventory", "LLM001", to_reception, ACCOUNT_FIRST),
+    Refusal("inventory", "LLM002", to_interpretation_of_a_blacklisted_account, BLACKLIST_IN_A_CALL),
+    Refusal("inventory", "CTA001", to_account, BLACKLIST_OUTSIDE_A_CALL),
+    Refusal("dime", "CTA001", to_account, BLACKLIST_OUTSIDE_A_CALL),
+    Refusal(
+        "typify",
+        "CTA001",
+        to_account,
+        "No hay llamada en curso: se tipifica dentro de una llamada.",
+    ),
+    Refusal("typify", "LLM001", to_reception, REQUEST_FIRST),
+    Refusal("typify", "LLM002", to_interpretation, REQUEST_FIRST),
+    Refusal(
+        "dime_new",
+        "DIM001",
+        to_dime_cases_outside_a_call,
+        "F6 crea un caso DIME dentro de una llamada de esta cuenta.",
+    ),
+    Refusal("cgo", "VIS030", to_agenda, "Hay franjas libres (la primera "),
+    Refusal("new_lls", "VIS010", to_visits_under_an_aviso, AVISO),
+]
+CHORD_REFUSALS = [
+    Refusal("work_order", "VIS010", to_visits_under_an_aviso, AVISO),
+]
+# Keys that have no refusal a legend can reach: F8 (diagnostics) is only on step 4's
+# panels, reached after step 2 opened the account and passed the BLACKLIST rule; the
+# same holds for the SAC chords (steps 3 and later).
+
+
 def legend_cases() -> list[tuple[str, str]]:
+    """Every (panel, key) pair a display file lists with a legend label."""
     from swat_tui.ui.display_file import all_panel_ids, load
 
     cases = []
@@ -373,77 +525,117 @@ def legend_cases() -> list[tuple[str, str]]:
     return cases
 
 
+def chord_cases() -> list[tuple[str, str]]:
+    """Every (panel, chord) pair a display file lists with a legend label."""
+    from swat_tui.ui.display_file import all_panel_ids, load
+
+    return [
+        (panel_id, key_id)
+        for panel_id in all_panel_ids()
+        for key_id in load(panel_id).keys
+        if key_id in CHORDS and CHORDS[key_id].in_legend
+    ]
+
+
+def _first_key(key_id: str) -> str:
+    return REGISTRY[key_id].keys.split(",")[0]
+
+
+def _legend(app: SwatApp) -> str:
+    return " ".join(screen(app).panel.canvas.legend)
+
+
 def test_every_panel_has_a_route() -> None:
     from swat_tui.ui.display_file import all_panel_ids
 
     assert set(all_panel_ids()) == set(ROUTES)
 
 
-# What each key does when it works: the panel it opens (or where it goes back to),
-# or, where the procedure refuses it now, its own refusal on row 24.
-OPENS = {
-    "guide": {"GUI001"},
-    "softphone": {"SFT001"},
-    "new_folder": {"NTS002"},
-    "notes": {"NTS001"},
-    "inventory": {"INV001"},
-    "call_log": {"LOG001"},
-    "typify": {"TIP001"},
-    "dime": {"DIM001"},
-    "dime_new": {"DIM010"},
-    "new_lls": {"VIS020"},
-    "cgo": {"CGO010"},
-    "diagnostics": {"DIA010"},
-}
-# The panel each RR chord (F13+F15...) opens from a call panel whose legend shows it.
-CHORD_OPENS = {
-    "rent": {"SAC021"},
-    "campaigns": {"SAC022"},
-    "payments": {"SAC031"},
-    "work_order": {"VIS020"},
-}
-REFRESHED = {
-    "CTA001": "Datos de la cuenta actualizados.",
-    "USR001": "Lista de perfiles actualizada.",
-}
-OWN_REFUSALS = {
-    "notes": ("Abra primero la cuenta (paso 1).",),
-    "inventory": ("Abra primero la cuenta (paso 1).", "BLACKLIST"),
-    "typify": ("registre primero la solicitud", "No hay llamada en curso: se tipifica"),
-    "dime": ("Abra primero la cuenta (paso 1).", "BLACKLIST"),
-    "dime_new": ("dentro de una llamada",),
-    "cgo": ("Hay franjas libres",),
-    "diagnostics": ("Abra primero la cuenta (paso 1).", "BLACKLIST"),
-}
+def test_every_key_that_opens_is_tested_where_it_opens_or_where_it_is_refused() -> None:
+    """No legend pair is left out: each opening key is pressed where it opens, or (never
+    opening on that panel) where it is refused; every refusal names a key of its panel."""
+    legend = set(legend_cases())
+    opening = {pair for pair in legend if pair[1] in OPENS}
+    refused = {(case.panel_id, case.key_id) for case in REFUSALS}
+    assert refused >= NEVER_OPENS
+    assert refused <= legend, refused - legend
+    assert set(OPEN_ROUTES) <= opening - NEVER_OPENS, set(OPEN_ROUTES) - opening
+    assert {key for _, key in opening} <= set(OPENS)
+    chords = set(chord_cases())
+    assert {(case.panel_id, case.key_id) for case in CHORD_REFUSALS} <= chords
+    assert {chord for _, chord in chords} <= set(CHORD_OPENS)
 
 
-@pytest.mark.parametrize(("panel_id", "key_id"), legend_cases())
-async def test_legend_key_does_its_own_thing(app: SwatApp, panel_id: str, key_id: str) -> None:
+def opening_cases() -> list[tuple[str, str]]:
+    return [pair for pair in legend_cases() if pair[1] in OPENS and pair not in NEVER_OPENS]
+
+
+@pytest.mark.parametrize(("panel_id", "key_id"), opening_cases())
+async def test_legend_key_opens_its_panel_where_it_applies(
+    app: SwatApp, panel_id: str, key_id: str
+) -> None:
+    """Where the key applies, the legend shows it and pressing it puts its panel on top,
+    with no refusal on row 24."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await OPEN_ROUTES.get((panel_id, key_id), ROUTES[panel_id])(pilot)
+        before = screen(app)
+        assert panel_id == before.PANEL_ID
+        assert REGISTRY[key_id].label in _legend(app), f"{key_id} applies on {panel_id}"
+        await pilot.press(_first_key(key_id))
+        await pilot.pause()
+        row24 = before.panel.canvas.message
+        now = screen(app)
+        assert OPENS[key_id] == now.PANEL_ID, f"{key_id} on {panel_id}: {now.PANEL_ID} {row24!r}"
+        assert not now.panel.canvas.message_is_error, now.panel.canvas.message
+
+
+async def _assert_refused(pilot: Pilot[None], case: Refusal, keys: tuple[str, ...]) -> None:
+    """Row 24 cleared, then the keys: the same panel stays on top and row 24 says why."""
+    app = pilot.app
+    assert isinstance(app, SwatApp)
+    await case.route(pilot)
+    before = screen(app)
+    assert case.panel_id == before.PANEL_ID
+    depth = len(app.screen_stack)
+    before.message("")
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+    canvas = before.panel.canvas
+    assert app.screen is before and len(app.screen_stack) == depth, screen(app).PANEL_ID
+    assert canvas.message_is_error and case.says in canvas.message, canvas.message
+
+
+@pytest.mark.parametrize("case", REFUSALS, ids=str)
+async def test_legend_key_is_refused_where_it_does_not_apply(app: SwatApp, case: Refusal) -> None:
+    """Where the procedure refuses the key, the panel does not change and row 24 says why."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _assert_refused(pilot, case, (_first_key(case.key_id),))
+
+
+@pytest.mark.parametrize(
+    ("panel_id", "key_id"), [pair for pair in legend_cases() if pair[1] not in OPENS]
+)
+async def test_legend_key_goes_back_refreshes_or_switches(
+    app: SwatApp, panel_id: str, key_id: str
+) -> None:
+    """F3, F12, F5 and F14: where each goes from this panel (or the program ends)."""
     async with app.run_test(size=(80, 24)) as pilot:
         await ROUTES[panel_id](pilot)
         before = screen(app)
         assert panel_id == before.PANEL_ID
+        assert REGISTRY[key_id].label in _legend(app), f"{key_id} on {panel_id}"
         below = app.screen_stack[-2] if len(app.screen_stack) > 1 else None
         in_call = app.desk is not None and app.desk.active is not None
         step_panel = in_call and getattr(below, "PANEL_ID", None) == "MNU001"
         entry = app.desk.call.entry_panel() if step_panel and app.desk is not None else None
-        key = REGISTRY[key_id].keys.split(",")[0]
-        if REGISTRY[key_id].label not in " ".join(before.panel.canvas.legend):
-            # Not in the legend now (it does not apply): row 24 says why when pressed.
-            await pilot.press(key)
-            await pilot.pause()
-            assert app.screen is before and before.panel.canvas.message_is_error, key_id
-            return
-        await pilot.press(key)
+        await pilot.press(_first_key(key_id))
         await pilot.pause()
         label = f"{REGISTRY[key_id].label} on {panel_id}"
         now = app.screen
         now_id = getattr(now, "PANEL_ID", None)
         row24 = before.panel.canvas.message
-        if key_id in OPENS:
-            refused = now is before and any(text in row24 for text in OWN_REFUSALS.get(key_id, ()))
-            assert now_id in OPENS[key_id] or refused, f"{label}: {now_id} / {row24!r}"
-        elif key_id == "exit" and panel_id == "SGN001":  # F3 on sign-on ends the program
+        if key_id == "exit" and panel_id == "SGN001":  # F3 on sign-on ends the program
             assert app.return_code == 0, label
         elif key_id == "exit":  # back to the main menu, or signed off from it
             assert now_id == ("SGN001" if panel_id == "MNU001" else "MNU001"), label
@@ -465,17 +657,6 @@ async def test_legend_key_does_its_own_thing(app: SwatApp, panel_id: str, key_id
             raise AssertionError(f"no expectation for {label}: add it to this test")
 
 
-def chord_cases() -> list[tuple[str, str]]:
-    from swat_tui.ui.display_file import all_panel_ids, load
-
-    return [
-        (panel_id, key_id)
-        for panel_id in all_panel_ids()
-        for key_id in load(panel_id).keys
-        if key_id in CHORDS and CHORDS[key_id].in_legend
-    ]
-
-
 @pytest.mark.parametrize(("panel_id", "chord_id"), chord_cases())
 async def test_legend_chord_opens_its_panel(app: SwatApp, panel_id: str, chord_id: str) -> None:
     """F13 then F15 (and every chord a legend shows) opens its panel there."""
@@ -483,9 +664,21 @@ async def test_legend_chord_opens_its_panel(app: SwatApp, panel_id: str, chord_i
     async with app.run_test(size=(80, 24)) as pilot:
         await ROUTES[panel_id](pilot)
         before = screen(app)
+        assert chord.label in _legend(app), f"{chord_id} applies on {panel_id}"
         for name in (chord.first, chord.second):
             await pilot.press(CHORD_KEYS[name].keys.split(",")[0])
             await pilot.pause()
-        now_id = getattr(app.screen, "PANEL_ID", None)
         row24 = before.panel.canvas.message
-        assert now_id in CHORD_OPENS[chord_id] or "BLACKLIST" in row24, f"{chord.label}: {now_id}"
+        now = screen(app)
+        assert CHORD_OPENS[chord_id] == now.PANEL_ID, f"{chord.label}: {now.PANEL_ID} {row24!r}"
+        assert not now.panel.canvas.message_is_error, now.panel.canvas.message
+
+
+@pytest.mark.parametrize("case", CHORD_REFUSALS, ids=str)
+async def test_legend_chord_is_refused_where_it_does_not_apply(app: SwatApp, case: Refusal) -> None:
+    """Where the procedure refuses the chord's panel, the panel does not change and row 24
+    says why."""
+    chord = CHORDS[case.key_id]
+    keys = tuple(CHORD_KEYS[name].keys.split(",")[0] for name in (chord.first, chord.second))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _assert_refused(pilot, case, keys)

@@ -1,4 +1,4 @@
-"""Issue 10, item 3: MAS010, the mass failure — the aviso told first, the call tied to
+"""MAS010, the mass failure — the aviso told first, the call tied to
 it, a repeat caller marked on the panel and in the call log (F22+F13)."""
 
 from __future__ import annotations
@@ -21,10 +21,16 @@ async def _associated(pilot: Pilot[None]) -> None:
 
 
 def test_mass_failure_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """MAS010 for the repeat caller on the aviso node: the node's one open aviso (INC000462021,
+    1 CRÍTICA, MASIVA, opened and restoration times), its failure and zone, the RELLAMADA line,
+    and the informed and associate fields empty."""
     assert snap_compare(app, run_before=routes.to_mass_failure)
 
 
 def test_mass_failure_associated_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """MAS010 after S in informed and associate and Intro: the panel says the call is tied to
+    INC000462021 as a repeat call, both fields keep their S, the next hint says step 4 is
+    complete and row 24 confirms the association."""
     assert snap_compare(app, run_before=_associated)
 
 

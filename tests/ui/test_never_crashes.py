@@ -1,4 +1,4 @@
-"""Issue 17, "the app never crashes": an error nobody foresaw is one row-24 line and a
+"""The app never crashes: an error nobody foresaw is one row-24 line and a
 log entry without locals; a store another process holds locked is a row-24 message
 with what was typed kept, and the next try writes it."""
 

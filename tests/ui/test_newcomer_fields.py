@@ -1,4 +1,4 @@
-"""Issue 8, focus and fields: what a 5250 user expects of the cursor after a key."""
+"""What a 5250 user expects of the cursor after a key."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from tests.ui.helpers import enter, panel_id, screen, sign_on, type_into
 
 
 async def test_a_field_entered_by_a_panels_return_is_overtyped(app: SwatApp) -> None:
-    """Item 10: CTA010 after F12: the new cuenta replaces the old one."""
+    """CTA010 after F12: the new cuenta replaces the old one."""
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_on(pilot)
         await type_into(pilot, "option", "1")
@@ -26,7 +26,7 @@ async def test_a_field_entered_by_a_panels_return_is_overtyped(app: SwatApp) -> 
 
 
 async def test_softphone_cursor_goes_back_to_the_option(app: SwatApp) -> None:
-    """Item 9: after Intro the next option lands in "Opción", and an unused motive is cleared."""
+    """After Intro the next option lands in "Opción", and an unused motive is cleared."""
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_on(pilot)
         await pilot.press("f2")
@@ -44,7 +44,7 @@ async def test_softphone_cursor_goes_back_to_the_option(app: SwatApp) -> None:
 
 
 async def test_the_second_typification_starts_without_the_first_ones_notes(app: SwatApp) -> None:
-    """Item 4: each request's typification has notes of its own."""
+    """Each request's typification has notes of its own."""
     from tests.ui import test_legend_keys as routes
     from tests.ui.helpers import fill
 
@@ -65,7 +65,7 @@ async def test_the_second_typification_starts_without_the_first_ones_notes(app: 
 
 
 async def test_atendida_takes_n_for_not_solved_on_the_line(app: SwatApp) -> None:
-    """Item 12: N on LLM003 records the escalation and goes on to the typification."""
+    """N on LLM003 records the escalation and goes on to the typification."""
     from tests.ui import test_legend_keys as routes
     from tests.ui.helpers import desk_of, fill, message
 
@@ -93,7 +93,7 @@ async def test_atendida_takes_n_for_not_solved_on_the_line(app: SwatApp) -> None
 async def test_the_cun_is_shown_in_full_where_it_is_generated_and_at_closing(
     app: SwatApp,
 ) -> None:
-    """Item 5: the agent can read the CUN out to the customer."""
+    """The agent can read the CUN out to the customer."""
     import re
 
     from tests.ui import test_legend_keys as routes
@@ -118,7 +118,7 @@ async def test_the_cun_is_shown_in_full_where_it_is_generated_and_at_closing(
 
 
 async def test_the_cursor_comes_back_after_a_too_small_terminal(app: SwatApp) -> None:
-    """Item 8: back to 80x24, the field that had the cursor has it again."""
+    """Back to 80x24, the field that had the cursor has it again."""
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_on(pilot)
         await type_into(pilot, "option", "")
@@ -133,7 +133,7 @@ async def test_the_cursor_comes_back_after_a_too_small_terminal(app: SwatApp) ->
 
 
 async def test_row_2_and_row_3_timers_are_one_clock_after_a_hold(settings: Settings) -> None:
-    """Item 3: after a hold, the call timer on row 2 and row 3 agree."""
+    """After a hold, the call timer on row 2 and row 3 agree."""
     from dataclasses import replace
 
     from swat_tui.domain.bootstrap import open_services

@@ -1,4 +1,4 @@
-"""Issue 17, "nothing typed is lost": every call panel keeps each field the cursor
+"""Nothing typed is lost: every call panel keeps each field the cursor
 leaves, a killed session resumes on the panel it was on with what was typed, and
 the Espejo or F12 and back show the panel as the agent left it."""
 

@@ -1,4 +1,4 @@
-"""Issue 9, item 5: consulting the account's PQRs in step 6 (PQR010)."""
+"""Consulting the account's PQRs in step 6 (PQR010)."""
 
 from __future__ import annotations
 

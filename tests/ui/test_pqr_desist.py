@@ -1,4 +1,4 @@
-"""Issue 9, item 6: the customer desists; rights read, desistance recorded, in order."""
+"""The customer desists; rights read, desistance recorded, in order."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 9, item 7: filing a PQR in step 6 (PQR030), and item 8's link from step 2's
+"""Filing a PQR in step 6 (PQR030), and the link from step 2's
 "PQR pendiente" to the consult panel (5 on LLM002 opens PQR010 to look)."""
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ async def test_filing_end_to_end_to_the_typification(app: SwatApp, services: Ser
 async def test_a_request_that_generated_a_cun_is_never_first_contact(
     app: SwatApp, services: Services
 ) -> None:
-    """Issue 17: after filing a PQR (CUN generated) TIP001 accepted Resolución 1 and
+    """After filing a PQR (CUN generated) TIP001 accepted Resolución 1 and
     stored first contact with the CUN; now Resolución 1 is refused there, with the
     cursor on it, and 2 records the PQR's CUN."""
     async with app.run_test(size=SIZE) as pilot:
@@ -224,10 +224,17 @@ async def test_5_on_pqr_pendiente_waits_for_the_blacklist_rule(
 
 
 def test_snapshot_filing_empty(snap_compare: Snap, app: SwatApp) -> None:
+    """PQR030 as step 6 opens it: the request from step 2, the ten matrix motives listed under an
+    empty Motivo, and every field (validation, notes, channel, destination, confirmation)
+    empty, with the hint to validate the personal data first."""
     assert snap_compare(app, terminal_size=SIZE, run_before=routes.to_pqr_filing)
 
 
 def test_snapshot_filing_filed(snap_compare: Snap, app: SwatApp) -> None:
+    """PQR030 after Intro on a complete form: motive 2 explained (Queja, genera CUN, UCC
+    PQR-QUE-002, responds Facturación), the radicado and CUN with the response date 15
+    business days away, the hint to read them to the customer, and row 24 confirms the filing."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await routes.to_pqr_filing(pilot)
         await fill(pilot, val="cédula y fecha de expedición")
@@ -240,6 +247,10 @@ def test_snapshot_filing_filed(snap_compare: Snap, app: SwatApp) -> None:
 def test_snapshot_filing_blacklist_refused_before_validation(
     snap_compare: Snap, app: SwatApp, services: Services
 ) -> None:
+    """PQR030 on a BLACKLIST account whose validation field was emptied: the filled form stays
+    as typed, no radicado is shown, and row 24 refuses to file until the personal data are
+    validated in this call."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await _to_blacklisted_filing(pilot, services)
         await _fill_form(pilot, val="")

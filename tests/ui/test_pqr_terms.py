@@ -1,4 +1,4 @@
-"""Issue 9, item 7 (first part): a PQR's term is 15 Colombian business days, and an
+"""A PQR's term is 15 Colombian business days, and an
 unanswered one past it shows as at risk of silencio administrativo positivo."""
 
 from __future__ import annotations

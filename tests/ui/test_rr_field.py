@@ -89,7 +89,7 @@ async def test_pasted_text_goes_into_the_field_on_one_line(app: SwatApp) -> None
 
 
 async def test_the_field_with_the_cursor_stands_out_without_blinking(app: SwatApp) -> None:
-    """Item 11: focus is shown by a steady style; there is no blink timer to rely on."""
+    """Focus is shown by a steady style; there is no blink timer to rely on."""
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         current = screen(app)

@@ -1,4 +1,4 @@
-"""Issue 9, item 2: SAC020 facturación (Paradigma, extra charges, resend, delivery),
+"""SAC020 facturación (Paradigma, extra charges, resend, delivery),
 SAC021 the rent (F13+F15) and SAC022 the campaigns (F24+T)."""
 
 from __future__ import annotations
@@ -34,10 +34,17 @@ async def _to_billing_of(pilot: Pilot[None], case: str) -> None:
 
 
 def test_billing_snapshot_ppv_charges(snap_compare: Snap, app: SwatApp) -> None:
+    """SAC020 of the account with PPV charges: the last invoice (value, extra charges, PENDIENTE),
+    digital delivery ENTREGADA to the e-mail, the first three extra charges with Más... and the
+    count and sum over the last 3 invoices, and the chord legend (F13+F15, F24+T, F9)."""
     assert snap_compare(app, run_before=routes.to_billing)
 
 
 def test_billing_snapshot_invoice_physical(snap_compare: Snap, app: SwatApp) -> None:
+    """SAC020 of the account with a physical invoice returned: delivery FÍSICA, state DEVUELTA and
+    the postal address it was sent to, its one LDN extra charge, and the action fields
+    (resend digital, change delivery) empty."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await _to_billing_of(pilot, "invoice_physical")
 
@@ -45,6 +52,10 @@ def test_billing_snapshot_invoice_physical(snap_compare: Snap, app: SwatApp) -> 
 
 
 def test_rent_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """SAC021 (F13+F15) of the account whose campaign ends: each service's rent with VAT (internet
+    exempt) and the total, and the last three invoices with the HOGAR3P discount and the
+    variation between them."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await _to_billing_of(pilot, "campaign_ending")
         await pilot.press("f13", "f15")
@@ -54,6 +65,9 @@ def test_rent_snapshot(snap_compare: Snap, app: SwatApp) -> None:
 
 
 def test_campaigns_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """SAC022 (F24+T) of the same account: its current campaign HOGAR3P with less than 1 month
+    left, and the four campaigns it can take with discount, end date and conditions."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await _to_billing_of(pilot, "campaign_ending")
         await pilot.press("f24", "t")
@@ -161,6 +175,9 @@ async def _rent_of_blacklisted_before_validation(pilot: Pilot[None]) -> None:
 
 
 def test_rent_snapshot_blacklist_refused(snap_compare: Snap, app: SwatApp) -> None:
+    """SAC021 of a BLACKLIST account before F7 and validation: no holder, no rent lines and no
+    invoices (only the headings), and row 24 says not to give information until F7 is read and
+    the identity validated."""
     assert snap_compare(app, run_before=_rent_of_blacklisted_before_validation)
 
 
@@ -249,7 +266,7 @@ async def test_the_cursor_starts_on_what_the_step_asks(app: SwatApp) -> None:
         assert app.screen.focused is screen(app).field("ok")
 
 
-# -- issue 17, item 5: the rent's line says about IVA what its IVA column shows ----------
+# -- the rent's line says about IVA what its IVA column shows ------------------------------
 
 
 def _view(*parts: RentPart, estrato: int = 3) -> RentView:

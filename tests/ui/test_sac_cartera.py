@@ -1,4 +1,4 @@
-"""Issue 9, item 1: SAC010, cartera — aviso final, debt by age, benefits, commitment,
+"""SAC010, cartera — aviso final, debt by age, benefits, commitment,
 reconnection, and the resolution (N goes to DIME)."""
 
 from __future__ import annotations
@@ -28,10 +28,17 @@ def _commitments(app: SwatApp, cuenta: int) -> list[PaymentCommitment]:
 
 
 def test_cartera_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """SAC010 of the account with an aviso final: the notice date, amount and suspension date, the
+    debt by age (1-30 and 31-60 days) with its total, both payment benefits marked CUMPLE with
+    their terms, reconnection not applicable, and the F21+F18 chord in the legend."""
     assert snap_compare(app, run_before=routes.to_cartera)
 
 
 def test_cartera_snapshot_reconnection(snap_compare: Snap, app: SwatApp) -> None:
+    """SAC010 of a CANCELADO CREDITO account: no aviso final, a credit balance (negative total),
+    the line saying it paid and was not reconnected, and the reconnection field inviting S
+    to create the order."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await routes.to_subflow(pilot, "cancelado_credito", "1", "1")
 
@@ -128,7 +135,9 @@ async def _to_blacklisted_cartera(pilot: Pilot[None]) -> None:
 
 
 def test_cartera_snapshot_blacklist_after_validation(snap_compare: Snap, app: SwatApp) -> None:
-    """Once F7 was read and the identity validated, the cartera shows the holder and debt."""
+    """SAC010 of a BLACKLIST account once F7 was read and the identity validated in step 2:
+    the holder's name is shown, and its cartera in full (no aviso final, zero debt by age,
+    Cuenta al día, no payment benefits)."""
     assert snap_compare(app, run_before=_to_blacklisted_cartera)
 
 

@@ -1,4 +1,4 @@
-"""Issue 9, item 3: SAC030, recaudo — payments with their channel and whether applied,
+"""SAC030, recaudo — payments with their channel and whether applied,
 a reported payment's path (wait by channel, or escalate), F21+F18's list."""
 
 from __future__ import annotations
@@ -14,10 +14,16 @@ Snap = Any
 
 
 def test_recaudo_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """SAC030 of the account with a payment not applied: the debt and the count of unapplied
+    payments, the PSE payment of 27/11 SIN APLICAR above two applied direct debits, and the
+    reported-payment and resolution fields empty."""
     assert snap_compare(app, run_before=routes.to_recaudo)
 
 
 def test_payments_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """SAC031 (F21+F18) of the same account: the same payments list (date, value, channel,
+    reference, applied date or SIN APLICAR) on a panel of its own, with the account's state
+    of payments on top."""
     assert snap_compare(app, run_before=routes.to_payments)
 
 

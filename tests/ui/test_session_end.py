@@ -1,4 +1,4 @@
-"""Issue 17, items 2 and 3: how a session's end is recorded — a call a killed session
+"""How a session's end is recorded — a call a killed session
 left open, closed on REC001 as abandoned, and the ACW running when the agent signs off."""
 
 from __future__ import annotations

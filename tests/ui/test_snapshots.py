@@ -20,10 +20,15 @@ Snap = Any  # the snap_compare fixture
 
 
 def test_sign_on(snap_compare: Snap, app: SwatApp) -> None:
+    """SGN001 as the program starts: system, subsystem and display on the right, empty user
+    and password fields, the Claro banner, only F3=Salir in the legend and no message."""
     assert snap_compare(app)
 
 
 def test_sign_on_wrong_password(snap_compare: Snap, app: SwatApp) -> None:
+    """A wrong password: the user stays typed, the password field is emptied, and row 24 gives
+    CPF1107 with the user's name."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await sign_on(pilot, password="equivocada")
 
@@ -31,6 +36,9 @@ def test_sign_on_wrong_password(snap_compare: Snap, app: SwatApp) -> None:
 
 
 def test_sign_on_profile_disabled(snap_compare: Snap, app: SwatApp) -> None:
+    """Three wrong passwords for ASESOR02: row 24 gives CPF1394, the profile disabled after 3
+    attempts and the advice to call the supervisor."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         for _ in range(3):
             await sign_on(pilot, user="ASESOR02", password="equivocada")
@@ -39,6 +47,9 @@ def test_sign_on_profile_disabled(snap_compare: Snap, app: SwatApp) -> None:
 
 
 def test_main_menu(snap_compare: Snap, app: SwatApp) -> None:
+    """MNU001 of an agent: the options 1 (consult an account), 2 (softphone), 3 (back to the
+    call) and 90 (sign off), the agent's full name, the command line, and AUX 0 on row 2."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await sign_on(pilot)
 
@@ -46,6 +57,9 @@ def test_main_menu(snap_compare: Snap, app: SwatApp) -> None:
 
 
 def test_account_search_with_letters(snap_compare: Snap, app: SwatApp) -> None:
+    """CTA010 with letters in an account number: the typed value stays in the field and row 24
+    says an account takes digits only."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await sign_on(pilot)
         await type_into(pilot, "option", "1")
@@ -58,6 +72,8 @@ def test_account_search_with_letters(snap_compare: Snap, app: SwatApp) -> None:
 
 @pytest.mark.parametrize("page", [1, 2])
 def test_account_list(snap_compare: Snap, app: SwatApp, services: Any, page: int) -> None:
+    """CTA020 for a document with 15 accounts: page 1 lists the first ten with Más..., page 2
+    (Page Down) the last five with Final; the search and the count stay on row 3."""
     document = services.accounts.open_panel(
         SHOWCASE["many_accounts_document"], agent="TEST", gate=SEE_ALL
     ).document
@@ -93,6 +109,11 @@ ACCOUNT_CASES = [
 
 @pytest.mark.parametrize("case", ACCOUNT_CASES)
 def test_account_panel(snap_compare: Snap, app: SwatApp, case: str) -> None:
+    """CTA001 of each showcase account: Estado and Situación of its status, the services with
+    their state and TV technology, the BLACKLIST banner with every personal field masked
+    (blacklist, everything), the Novedades line of its pending PQR, LLS/OT or aviso (and
+    "... y N novedades más" where they do not fit), and markup in data shown as typed."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await open_account(pilot, SHOWCASE[case])
 
@@ -101,6 +122,10 @@ def test_account_panel(snap_compare: Snap, app: SwatApp, case: str) -> None:
 
 @pytest.mark.parametrize("case", ["blacklist", "everything"])
 def test_account_panel_after_reading_notes(snap_compare: Snap, app: SwatApp, case: str) -> None:
+    """CTA001 of a BLACKLIST account after F7 and F12: the personal data are shown, and the
+    banner turns into the reminder that F7 was read outside a call and the identity must be
+    validated before informing."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await open_account(pilot, SHOWCASE[case])
         await pilot.press("f7")
@@ -110,6 +135,9 @@ def test_account_panel_after_reading_notes(snap_compare: Snap, app: SwatApp, cas
 
 
 def test_special_notes(snap_compare: Snap, app: SwatApp) -> None:
+    """NTS001 of the account whose data hold markup: the holder's name and the note show
+    [bold], [link=...] and [red] literally (nothing rendered as style or link)."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await open_account(pilot, SHOWCASE["markup"])
         await pilot.press("f7")
@@ -118,6 +146,9 @@ def test_special_notes(snap_compare: Snap, app: SwatApp) -> None:
 
 
 def test_special_note_too_long(snap_compare: Snap, app: SwatApp) -> None:
+    """A 5000-character special note: the text stays in the field and row 24 says the limit is
+    1000 and to create the SWAT folder with F6."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await open_account(pilot, SHOWCASE["activa"])
         await pilot.press("f7")
@@ -128,6 +159,9 @@ def test_special_note_too_long(snap_compare: Snap, app: SwatApp) -> None:
 
 
 def test_new_folder(snap_compare: Snap, app: SwatApp) -> None:
+    """NTS002 (F7 then F6) on an account without folders: the name SWAT is proposed, the naming
+    rule is stated and the existing folders are (ninguna)."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await open_account(pilot, SHOWCASE["activa"])
         await pilot.press("f7", "f6")
@@ -136,6 +170,10 @@ def test_new_folder(snap_compare: Snap, app: SwatApp) -> None:
 
 
 def test_folder_notes(snap_compare: Snap, app: SwatApp) -> None:
+    """NTS003 of the SWAT folder (typed in lower case): its two long notes wrapped under the
+    note column with date, time and user, Final, and the new-note line up to 10.000
+    characters."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await open_account(pilot, SHOWCASE["swat_folder"])
         await pilot.press("f7")
@@ -146,6 +184,9 @@ def test_folder_notes(snap_compare: Snap, app: SwatApp) -> None:
 
 
 def test_inventory(snap_compare: Snap, app: SwatApp) -> None:
+    """INV001 (F10) of a NAGRA account: the three services with plan and technology, and the
+    cable modem, decoder and smart card with serial, model, state and installation date."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await open_account(pilot, SHOWCASE["tv_nagra"])
         await pilot.press("f10")
@@ -154,10 +195,14 @@ def test_inventory(snap_compare: Snap, app: SwatApp) -> None:
 
 
 def test_terminal_too_small(snap_compare: Snap, app: SwatApp) -> None:
+    """At 70x20 no panel is drawn: only the request for an 80x24 terminal and the current size."""
     assert snap_compare(app, terminal_size=(70, 20))
 
 
 def test_wide_terminal_centres_the_panel(snap_compare: Snap, app: SwatApp) -> None:
+    """At 110x30, too narrow for the guide column (it needs 118), the 80x24 CTA001 of the
+    everything account is centred, whole, with nothing beside it."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await open_account(pilot, SHOWCASE["everything"])
 
@@ -165,6 +210,9 @@ def test_wide_terminal_centres_the_panel(snap_compare: Snap, app: SwatApp) -> No
 
 
 def test_signed_password_field_hides_the_password(snap_compare: Snap, app: SwatApp) -> None:
+    """The password typed on SGN001 shows as bullets, one per character, never in clear; the
+    user is shown as typed."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await type_into(pilot, "user", "asesor01")
         await type_into(pilot, "password", PASSWORD)

@@ -1,4 +1,4 @@
-"""Issue 8, item 13: a panel shows the state it is in, always.
+"""A panel shows the state it is in, always.
 
 After every change (a field typed, a sub-panel closed, an intent recorded)
 row 24 and the "Siguiente" line are recomputed from the procedure state.
@@ -92,7 +92,7 @@ async def test_siguiente_says_intro_once_everything_is_typed(
 async def test_llm002_shows_the_open_aviso_and_makes_it_a_check(
     app: SwatApp, services: Services
 ) -> None:
-    """Item 6: the aviso's INC number and priority in step 2, acknowledged with S."""
+    """The aviso's INC number and priority in step 2, acknowledged with S."""
     async with app.run_test(size=SIZE) as pilot:
         await to_interpretation(pilot, phone_of(services, "aviso"))
         assert panel_id(app) == "LLM002"

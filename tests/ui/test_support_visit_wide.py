@@ -1,4 +1,4 @@
-"""Snapshots of the support and visit panels (issue 10) on a wide terminal: each panel at
+"""Snapshots of the support and visit panels on a wide terminal: each panel at
 its 80x24 with the procedure guide beside it, nothing of the panel cut or moved.
 
 Update one by node id and look at it before committing (see test_snapshots.py).
@@ -33,6 +33,10 @@ PANELS: dict[str, Callable[[Pilot[None]], Awaitable[None]]] = {
 
 @pytest.mark.parametrize("panel", list(PANELS))
 def test_support_and_visit_panels_wide(snap_compare: Snap, app: SwatApp, panel: str) -> None:
+    """Each support, visit and CGO panel at 120x30: the panel drawn exactly as at 80x24 on the
+    left, and the Guía SWAT column on the right with that panel's step current, its open
+    checks and the same next hint (CGO001, outside a call, shows step 1's hint instead)."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await PANELS[panel](pilot)
         shown = getattr(pilot.app.screen, "PANEL_ID", "")

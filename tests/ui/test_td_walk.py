@@ -1,4 +1,4 @@
-"""Issue 10, item 1: TD010, the T&D fault tree walked with the customer — the tree
+"""TD010, the T&D fault tree walked with the customer — the tree
 picked by number, answers typed, a wrong one refused, the leaf's code on TIP001."""
 
 from __future__ import annotations
@@ -46,14 +46,22 @@ async def _to_leaf(pilot: Pilot[None]) -> None:
 
 
 def test_td_walk_trees_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """TD010 as a soporte call reaches it: the account's services (internet, tv ATSC, voz), F8
+    pending, and the ten trees that apply to them numbered in two columns, the ATSC TV tree
+    among them, with the answer fields empty."""
     assert snap_compare(app, run_before=routes.to_td_walk)
 
 
 def test_td_walk_question_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """TD010 with the "no navega" tree chosen: the tree's name, its first question (a mass
+    aviso in the zone?) and its answers 1=si 2=no 0=atrás; the tree list is gone."""
     assert snap_compare(app, run_before=_to_question)
 
 
 def test_td_walk_leaf_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """TD010 at a leaf: the three questions with the answers given (NO, SI, SI), the outcome
+    (navigating after a modem restart), Primer contacto with code SOP-INT-002, and the hint to
+    inform the result."""
     assert snap_compare(app, run_before=_to_leaf)
 
 
@@ -95,7 +103,7 @@ async def test_intro_before_the_leaf_is_refused(app: SwatApp) -> None:
         assert message(app).startswith("Paso 4 incompleto: Árbol T&D recorrido")
 
 
-# -- issue 17, item 1: one bad tree file leaves out only that tree ---------------------
+# -- one bad tree file leaves out only that tree -------------------------------------------
 
 
 @pytest.fixture

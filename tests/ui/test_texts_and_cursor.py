@@ -1,4 +1,4 @@
-"""Issue 17, section 5: texts cut mid-word, fields that hid what they held, and a
+"""Texts cut mid-word, fields that hid what they held, and a
 cursor that was not where typing goes."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""TIP001 offers the node's open aviso for a support request (issue 10, item 3, first
-part: the call is associated with the aviso); other branches are left alone."""
+"""TIP001 offers the node's open aviso for a support request (the call is
+associated with the aviso); other branches are left alone."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 7: long F22 notes go to the SWAT folder with the typification, in one intent."""
+"""Long F22 notes go to the SWAT folder with the typification, in one intent."""
 
 from __future__ import annotations
 

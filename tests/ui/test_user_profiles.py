@@ -172,6 +172,10 @@ async def test_an_agent_cannot_open_the_panel(app: SwatApp) -> None:
 
 
 def test_snapshot_user_profiles(snap_compare: Snap, app: SwatApp) -> None:
+    """USR001 after ASESOR02 locked itself out: the count (4 profiles, 1 disabled) on row 3, and
+    ASESOR02 with 3 failed attempts and INHABILITADO among the other profiles, the
+    supervisor's own last sign-on dated, and options 1 and 2."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await _lock_out(pilot)
         await _to_profiles(pilot)
@@ -180,6 +184,10 @@ def test_snapshot_user_profiles(snap_compare: Snap, app: SwatApp) -> None:
 
 
 def test_snapshot_password_reset(snap_compare: Snap, app: SwatApp) -> None:
+    """USR002 for ASESOR02: its name, role, INHABILITADO and 3 failed attempts, the new password
+    shown as bullets, the confirmation empty, and the note that the profile is re-enabled and
+    the change recorded."""
+
     async def run_before(pilot: Pilot[None]) -> None:
         await _lock_out(pilot)
         await _to_profiles(pilot)

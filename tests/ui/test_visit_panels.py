@@ -1,4 +1,4 @@
-"""Issue 10, items 6-8: the technical visit's panels — VIS010 (the account's visits), VIS020
+"""The technical visit's panels — VIS010 (the account's visits), VIS020
 (a new LLS/OT), VIS030 (the WFM agenda), CGO010 (no window: the CGO form) and CGO001 (the
 supervisor's CGO work list) — Pilot flows and 80x24 snapshots."""
 
@@ -101,26 +101,44 @@ async def _to_cgo_list_with_forms(pilot: Pilot[None]) -> None:
 
 
 def test_visits_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """VIS010 of the account with a scheduled LLS: the zone and 1 of 1 open visits, the LLS
+    AGENDADA for 30/11 08-10 with its reason cut by > in the list and whole in the detail
+    below, and the F23 and F15+F6 keys in the legend."""
     assert snap_compare(app, run_before=_to_scheduled_visits)
 
 
 def test_visit_order_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """VIS020 opened with F23: type LLS in the account's zone, the reason from step 2, the
+    caller's name, the calling number and the account's address already filled in, symptom
+    and confirmation empty, and no order number yet."""
     assert snap_compare(app, run_before=routes.to_visit_order)
 
 
 def test_agenda_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """VIS030 after the order is created: the new LLS PENDIENTE in zone BOG-CH, not scheduled,
+    and the free windows of the next 7 days with day, window, arrival time and places left,
+    starting Monday 30/11, with Más... below."""
     assert snap_compare(app, run_before=routes.to_agenda)
 
 
 def test_agenda_full_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """VIS030 when every window of the zone is taken: an empty list, the line saying there are
+    no free windows in 7 days, F6=Formulario CGO offered on the panel and in the legend, and
+    row 24 pointing to F6."""
     assert snap_compare(app, run_before=routes.to_full_agenda)
 
 
 def test_cgo_form_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """CGO010 filed: the order, contact, phone and address, the preferred windows and days as
+    typed, the form number CGO000000001 PENDIENTE with its 2-business-day deadline, the
+    sentence to read to the customer, and row 24 confirming it."""
     assert snap_compare(app, run_before=_to_cgo_filed)
 
 
 def test_cgo_list_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """CGO001 for the supervisor with two pending forms: the count (2 pending, 1 overdue), the
+    overdue one first with VENCIDO, and the detail line of the first (contact, phone, days
+    and address)."""
     assert snap_compare(app, run_before=_to_cgo_list_with_forms)
 
 
@@ -225,7 +243,7 @@ async def test_a_visit_under_an_open_aviso_is_refused(app: SwatApp) -> None:
         await enter(pilot)
         assert panel_id(app) == "VIS010"
         assert message(app).startswith("Nodo con aviso INC")
-        await pilot.press("f23")  # refused at the key (issue 17), not after the form
+        await pilot.press("f23")  # refused at the key, not after the form
         await pilot.pause()
         assert panel_id(app) == "VIS010"
         assert message(app).startswith("Nodo con aviso INC")
