@@ -412,7 +412,7 @@ async def to_reception_with_the_account_open(pilot: Pilot[None]) -> None:
     """LLM001 with the call's account already opened in RR (as a call resumed after step 1
     opened the account and before Intro moved on to step 2)."""
     await to_reception(pilot)
-    desk_of(pilot.app).open_call_account(SHOWCASE["activa"])
+    desk_of(pilot.app).call.open_account(SHOWCASE["activa"])
     await pilot.pause()
 
 
