@@ -4,7 +4,10 @@ heartbeat keeps a session alive, and a profile signs on in one session at a time
 from __future__ import annotations
 
 import contextlib
+import os
 import random
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 
@@ -316,6 +319,45 @@ def test_a_stale_session_is_taken_over_and_said_so(
     assert len(second.notice) <= MESSAGE_WIDTH
     row = _row(services, second.id)
     assert row is not None and (row.session, row.heartbeat_at) == (OTHER_TERMINAL, clock())
+
+
+def _dead_pid() -> int:
+    """The pid of a process of this machine that has exited."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_a_session_whose_process_died_on_this_machine_is_taken_over_at_once(
+    auth: AuthService, services: Services, clock: MovingClock
+) -> None:
+    """kill -9, a closed terminal or browser tab: the agent who starts the app again on
+    the same machine signs on at once (no waiting for the heartbeat to go stale)."""
+    machine = presence.process_session().split(":")[0]
+    dead = f"{machine}:{_dead_pid()}:0badc0de"
+    auth.sign_on("asesor02", PASSWORD, session_token=dead)
+    clock.advance(2)
+    again = auth.sign_on("asesor02", PASSWORD)
+    assert again.notice == "La sesión de ASESOR02 en este equipo terminó sin salir: se reemplazó."
+    row = _row(services, again.id)
+    assert row is not None and row.session == presence.process_session()
+
+
+def test_a_live_process_or_another_machine_is_not_taken_for_dead(
+    auth: AuthService, clock: MovingClock
+) -> None:
+    """Only a process known to be gone frees the profile early: one still running here,
+    or any session of another machine, keeps it until its heartbeat goes stale."""
+    machine = presence.process_session().split(":")[0]
+    alive_here = f"{machine}:{os.getppid()}:0badc0de"
+    elsewhere = f"ffffffff:{_dead_pid()}:0badc0de"
+    assert not presence.gone_from_this_machine(alive_here)
+    assert not presence.gone_from_this_machine(elsewhere)
+    assert not presence.gone_from_this_machine(OTHER_TERMINAL)
+    auth.sign_on("asesor02", PASSWORD, session_token=elsewhere)
+    clock.advance(2)
+    with pytest.raises(DomainError):
+        auth.sign_on("asesor02", PASSWORD)
 
 
 def test_the_same_process_signs_on_again(auth: AuthService) -> None:

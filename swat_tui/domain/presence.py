@@ -12,12 +12,17 @@ A session is one process: a terminal runs one app, textual-serve one process
 per tab. The token is the process's (``process_session``), so the same process
 signing the same profile on again (a test's second desk, the app after a
 simulated crash) re-claims its own row; another process is refused while the
-row is alive.
+row is alive, unless it ran on this machine and is gone (a kill -9, a closed
+terminal or browser tab): the agent who restarts the app there signs on at
+once, without waiting for the heartbeat to go stale.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
+import os
+import socket
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -73,10 +78,34 @@ def presence_config() -> PresenceConfig:
     return load_presence_config(data_dir() / "presence.toml")
 
 
+def _machine() -> str:
+    """A short, stable name of this machine for session tokens (not the host name)."""
+    return hashlib.sha1(socket.gethostname().encode()).hexdigest()[:8]
+
+
 @cache
 def process_session() -> str:
-    """This process's session token (see the module's docstring)."""
-    return str(uuid4())
+    """This process's session token, ``machine:pid:random`` (see the module's
+    docstring): the machine and pid say whether a row's session can still be alive."""
+    return f"{_machine()}:{os.getpid()}:{uuid4().hex[:8]}"
+
+
+def gone_from_this_machine(token: str) -> bool:
+    """The session of ``token`` ran on this machine in a process that no longer exists.
+    Unknown (another machine, an old token, no permission to ask): False."""
+    parts = token.split(":")
+    if len(parts) != 3 or parts[0] != _machine() or not parts[1].isdigit():
+        return False
+    pid = int(parts[1])
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # PermissionError: a process of another user has that pid
+        return False
+    return False
 
 
 def _age(heartbeat_at: datetime, now: datetime) -> timedelta:
@@ -183,16 +212,19 @@ def claim_in(
     notice = ""
     if row is not None and row.session != token:
         age = _age(row.heartbeat_at, now)
-        if age < config.stale_after:
+        if gone_from_this_machine(row.session):
+            notice = messages.text("presence.profile_process_gone", username=username)
+        elif age < config.stale_after:
             raise refusal(
                 "presence.profile_in_use",
                 username=username,
                 age=int(age.total_seconds()),
                 wait=_seconds(config.stale_after - age),
             )
-        notice = messages.text(
-            "presence.profile_taken_over", username=username, age=int(age.total_seconds())
-        )
+        else:
+            notice = messages.text(
+                "presence.profile_taken_over", username=username, age=int(age.total_seconds())
+            )
     aux = phone.aux.label if phone.aux is not None else None
     queries.put_presence(
         session,
