@@ -35,7 +35,7 @@ async def test_an_unexpected_error_is_one_line_and_the_session_goes_on(
             password = "Clave-secreta-123"  # a local the crash report used to print
             raise RuntimeError(f"fallo inesperado en {cuenta} ({len(password)})")
 
-        monkeypatch.setattr(desk_of(app), "account_panel", broken)
+        monkeypatch.setattr(desk_of(app).accounts, "panel", broken)
         await pilot.press("f5")
         await pilot.pause()
         assert app.is_running
