@@ -20,7 +20,7 @@ from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.area import AreaService
 from swat_tui.domain.desk.context import Transaction
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.domain.procedure.check_ids import ESCALATED
 from swat_tui.domain.support import avisos
 from swat_tui.domain.support.avisos import AvisoView, LinkResult
@@ -82,13 +82,13 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
         """ "Reiniciar CM": the restart is recorded and the plant read again (a modem in
         init comes back online; one offline under an aviso stays offline)."""
         ctx = self.ctx
-        call, cuenta = support_call(ctx, "El Diagnosticador actúa")
+        call, cuenta = support_call(ctx, "support.outside_call.diagnostics")
         with ctx.transaction() as tx:
             account = tx.account(cuenta, ACCESS_ACTION)
             before = build(tx.session, account)
             modem = before.modem
             if modem is None:
-                raise DomainError("La cuenta no tiene cablemódem instalado: no hay qué reiniciar.")
+                raise refusal("support.no_cable_modem")
             plant_queries.add_restart(
                 tx.session,
                 cuenta=cuenta,
@@ -122,7 +122,7 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
         tie the call to it and change the call (route, code, escalated check), all in
         one transaction."""
         ctx = self.ctx
-        call, cuenta = support_call(ctx, "El Diagnosticador actúa")
+        call, cuenta = support_call(ctx, "support.outside_call.diagnostics")
         with ctx.transaction() as tx:
             account = tx.account(cuenta, ACCESS_ACTION)
             aviso = pick(tx, account, call)
@@ -155,7 +155,7 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
             tied = aviso_queries.incidents_by_id(tx.session, [link.incident_id for link in links])
             point = next((i for i in tied.values() if i.kind == avisos.POINT), None)
             if point is not None:
-                raise DomainError(f"La llamada ya tiene el caso puntual {point.number}.")
+                raise refusal("support.point_case_exists", number=point.number)
             return avisos.raise_aviso(
                 tx.session, node=account.node, kind=avisos.POINT, description=notes, at=tx.ctx.now()
             )
@@ -185,13 +185,9 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
         def sector_aviso(tx: Transaction, account: Account, _call: ActiveCall) -> AvisoView:
             view = build(tx.session, account)
             if view.mass_aviso is not None:
-                raise DomainError(
-                    f"Ya hay aviso abierto: {view.mass_aviso.number}; asocie la llamada (3)."
-                )
+                raise refusal("support.mass_aviso_open", number=view.mass_aviso.number)
             if view.neighbours.down == 0:
-                raise DomainError(
-                    "Ningún vecino está caído: la falla es del cliente (caso puntual)."
-                )
+                raise refusal("support.no_neighbour_down")
             return avisos.raise_aviso(
                 tx.session, node=account.node, kind=avisos.MASS, description=notes, at=tx.ctx.now()
             )

@@ -16,7 +16,7 @@ from sqlmodel import Session
 from swat_tui.domain.call.change import CallChange
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.area import AreaService
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.support import avisos
 from swat_tui.domain.support.avisos import AvisoView
@@ -26,7 +26,7 @@ from swat_tui.store.queries import avisos as aviso_queries
 
 ASSOCIATED_CHECK = "masiva_asociada"
 ACCESS_ACTION = "FALLA_MASIVA"
-WHERE = "La falla masiva se gestiona"
+WHERE = "support.outside_call.mass"  # the refusal outside a support call
 SECTOR_ROUTE = "sector"
 
 
@@ -83,7 +83,7 @@ class MassIntents(AreaService, area="mass"):
             session = tx.session
             account = tx.account(cuenta, ACCESS_ACTION)
             if not number.strip() and not avisos.open_on_node(session, account.node):
-                raise DomainError("El nodo no tiene avisos abiertos: no es una falla masiva.")
+                raise refusal("support.node_without_avisos")
             typed = avisos.aviso_to_tie(session, node=account.node, typed=number).number
             tied = _tied(session, call.call_id)
 

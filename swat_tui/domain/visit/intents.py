@@ -20,7 +20,7 @@ from swat_tui.config import BOGOTA
 from swat_tui.domain.account.service import pending_visits_in
 from swat_tui.domain.call.change import CallChange
 from swat_tui.domain.desk.area import AreaService
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.procedure.state import CallState
 from swat_tui.domain.support import avisos, td_walk
@@ -156,7 +156,7 @@ class VisitIntents(AreaService, area="visit"):
             account = tx.account(cuenta, "AGENDA")
             order = work_orders.order_of_account(session, cuenta, number)
             if order.status not in wfm.CANCELLABLE:
-                raise DomainError(f"La orden {order.number} está {order.status}: sin wfm.")
+                raise refusal("visit.order_no_wfm", number=order.number, status=order.status)
             work_orders.refuse_under_aviso(session, account)
             zone = wfm.zone_of(account.node)
             today = now.astimezone(BOGOTA).date()
@@ -304,12 +304,12 @@ class VisitIntents(AreaService, area="visit"):
         """The node's mass aviso rules the visit out: step 5 ends escalated to the aviso
         (informed to the customer), and TIP001 proposes its code; the aviso's number."""
         if not self._in_step5(cuenta):
-            raise DomainError("La visita se gestiona dentro de la llamada de la cuenta.")
+            raise refusal("visit.outside_call")
 
         def work(session: Session, account: Account) -> str:
             aviso = avisos.mass_aviso_on(session, account.node)
             if aviso is None:
-                raise DomainError("El nodo no tiene aviso abierto: cree la LLS (F23) o la OT.")
+                raise refusal("visit.no_aviso")
             return aviso.number
 
         def checks(change: CallChange, number: str) -> str:
