@@ -17,6 +17,7 @@ from swat_tui.config import BOGOTA
 from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.area import AreaService
 from swat_tui.domain.errors import refusal
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.sac.cartera import CarteraView, CommitmentLine, cartera_in
 from swat_tui.domain.sac.commitment import VIGENTE, check_commitment
 from swat_tui.domain.sac.inputs import parse_amount, parse_day
@@ -31,11 +32,11 @@ from swat_tui.store.models import PaymentCommitment, Reconnection
 from swat_tui.store.queries import accounts as account_queries
 from swat_tui.store.queries import cartera as queries
 
-# The typification each cartera and recaudo action suggests (data/ucc.csv).
-COMMITMENT_CODE = "SAC-CAR-001"
-RECONNECTION_CODE = "SAC-CAR-005"
-PAYMENT_APPLIED_CODE = "SAC-REC-005"
-PAYMENT_PENDING_CODE = "SAC-REC-001"
+# The typification each cartera and recaudo action suggests: data/actions.toml.
+COMMITMENT_CODE = load_actions().action("sac_commitment").suggested()
+RECONNECTION_CODE = load_actions().action("sac_reconnection").suggested()
+PAYMENT_APPLIED_CODE = load_actions().action("sac_payment").suggested(Finding.APPLIED.value)
+PAYMENT_PENDING_CODE = load_actions().action("sac_payment").suggested(Finding.PENDING.value)
 
 
 class SacIntents(AreaService, area="sac"):

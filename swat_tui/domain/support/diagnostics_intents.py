@@ -21,7 +21,7 @@ from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.area import AreaService
 from swat_tui.domain.desk.context import Transaction
 from swat_tui.domain.errors import refusal
-from swat_tui.domain.procedure.check_ids import ESCALATED
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.support import avisos
 from swat_tui.domain.support.avisos import AvisoView, LinkResult
 from swat_tui.domain.support.diagnostics import DiagnosticsView, build, read_again
@@ -31,9 +31,10 @@ from swat_tui.store.models import Account
 from swat_tui.store.queries import avisos as aviso_queries
 from swat_tui.store.queries import plant as plant_queries
 
-DIAGNOSED_CHECK = "diagnostico_revisado"
-POINT_CODE = "SOP-PUN-001"  # a point case raised from the Diagnosticador
-SECTOR_CODE = "SOP-PUN-002"  # a sector aviso raised from the Diagnosticador
+ACTIONS = load_actions()  # what the Diagnosticador records and suggests: data/actions.toml
+DIAGNOSED_CHECK = ACTIONS.action("diagnostics").check
+POINT_CODE = ACTIONS.action("diagnostics").suggested("point_case")  # a point case raised
+SECTOR_CODE = ACTIONS.action("diagnostics").suggested("sector")  # a sector aviso raised
 ACCESS_ACTION = "DIAGNOSTICADOR"
 
 
@@ -104,7 +105,7 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
                 change.event("reinicio_cm", f"{modem.serial}: {modem.cm_state} -> {after}")
                 state = change.state
                 mark = state.mark_for(DIAGNOSED_CHECK, state.request_number)
-                if mark is None or not mark.result.startswith(ESCALATED):
+                if mark is None or not ACTIONS.is_escalated(mark.result):
                     _record_diagnosed(change, _read_result(view))
 
             tx.change_call(apply)
@@ -139,7 +140,7 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
 
             def apply(change: CallChange) -> str:
                 record_route(change, route)
-                _record_diagnosed(change, f"{ESCALATED}: {told(link)}")
+                _record_diagnosed(change, ACTIONS.escalation(told(link)))
                 return chosen
 
             tx.change_call(apply)

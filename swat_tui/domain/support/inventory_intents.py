@@ -21,6 +21,7 @@ from swat_tui.domain.dime import cases as dime_cases
 from swat_tui.domain.dime.areas import load_areas
 from swat_tui.domain.dime.cases import Escalation
 from swat_tui.domain.errors import refusal
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.support.routes import record_route
 from swat_tui.domain.support.serials import checked_serial
 from swat_tui.domain.support.support_call import support_call
@@ -29,12 +30,14 @@ from swat_tui.store.models import Equipment
 from swat_tui.store.queries import accounts as account_queries
 from swat_tui.store.queries import serials as serial_queries
 
-COMPARED_CHECK = "inventario_comparado"
+# What the serials comparison records and suggests: data/actions.toml.
+COMPARED_CHECK = load_actions().action("inventory_compare").check
 DIME_AREA = "inventario"
 ACCESS_ACTION = "INVENTARIO_SERIALES"
 WHERE = "support.outside_call.inventory"  # the refusal outside a support call
 DEVICE_NAMES = {"modem": "Módem", "decoder": "Decodificador", "smart_card": "Smart card"}
-MISMATCH_CODE, UNPROVISIONED_CODE = "SOP-INV-001", "SOP-INV-002"
+MISMATCH_CODE = load_actions().action("inventory_compare").suggested("mismatch")
+UNPROVISIONED_CODE = load_actions().action("inventory_compare").suggested("unprovisioned")
 
 
 @dataclass(frozen=True)

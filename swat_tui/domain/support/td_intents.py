@@ -21,7 +21,7 @@ from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.area import AreaService
 from swat_tui.domain.desk.context import DeskContext
 from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError, refusal
-from swat_tui.domain.procedure import check_ids
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.state import TD_PATH_FIELD, TD_TREE_FIELD
 from swat_tui.domain.support import td_walk
@@ -30,7 +30,7 @@ from swat_tui.domain.support.td_trees import TdCheck, TdTree, folder_trees, tree
 from swat_tui.domain.support.td_walk import TdWalk
 from swat_tui.store.queries import accounts as account_queries
 
-WALKED_CHECK = "td_recorrido"
+WALKED_CHECK = load_actions().action("td_walk").check  # data/actions.toml
 BACK = "0"  # typed instead of an answer: one answer back
 
 
@@ -185,7 +185,7 @@ class TdIntents(AreaService, area="td"):
                 return None
             route = walk.route_label
             result = (
-                f"{check_ids.ESCALATED}: {route} {leaf.codigo}"
+                load_actions().escalation(f"{route} {leaf.codigo}")
                 if route is not None
                 else f"primer contacto {leaf.codigo}"
             )
