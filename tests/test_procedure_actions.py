@@ -105,3 +105,12 @@ def test_no_action_check_id_is_a_literal_in_the_domain() -> None:
         if isinstance(node, ast.Constant) and node.value in recorded
     ]
     assert not found, f"action check ids in code (read them from data/actions.toml): {found}"
+
+
+def test_the_visit_aviso_action_records_the_order_agenda_and_informed_checks() -> None:
+    """VisitIntents.under_aviso unpacks its three checks in this order."""
+    order, agenda, _informed = ACTIONS.action("visit_aviso").checks
+    assert (order, agenda) == (
+        ACTIONS.action("visit_order").check,
+        ACTIONS.action("visit_book").check,
+    )
