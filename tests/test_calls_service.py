@@ -16,6 +16,7 @@ from swat_tui.domain.call import CallService
 from swat_tui.domain.call.fields import TYPIFICATION_NOTES_FIELD
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.engine import RuleViolation
 from swat_tui.domain.procedure.state import CallState
 from swat_tui.domain.services import Services
@@ -431,9 +432,7 @@ def test_a_request_not_solved_on_the_line_is_not_typified_as_first_contact(
     desk: Desk,
 ) -> None:
     """Atendida = N: a first-contact typification would corrupt the client's FCR figure."""
-    from swat_tui.domain.procedure.check_ids import ESCALATED
-
-    call_id = desk.at_typification(result=f"{ESCALATED}: no puede pagar hoy")
+    call_id = desk.at_typification(result=load_actions().escalation("no puede pagar hoy"))
     message = refused(lambda: desk.calls.typify(call_id, code="SAC-FAC-001", first_contact=True))
     assert message.startswith("No resuelta en línea: escale")
     assert _typifications(desk.engine) == []

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import col, select
 
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure import check_ids
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.state import SUPPORT_ROUTE_FIELD
 from swat_tui.domain.services import Services
 from swat_tui.store.demo import SHOWCASE
@@ -102,7 +102,7 @@ def test_a_point_case_escalates_once(demo_services: Services) -> None:
     assert desk.call.suggested_code() == "SOP-PUN-001" and desk.call.request_escalated()
     assert [e for e in _events(demo_services, call.record.id) if e[0] == CHECK][-1] == (
         CHECK,
-        f"{check_ids.ESCALATED}: caso puntual {number}",
+        load_actions().escalation(f"caso puntual {number}"),
     )
 
 
@@ -126,7 +126,7 @@ def test_a_repeat_caller_is_tied_to_the_aviso(demo_services: Services) -> None:
     assert call.record.state.request_field(SUPPORT_ROUTE_FIELD) == "sector"
     assert [e for e in _events(demo_services, call.record.id) if e[0] == CHECK][-1] == (
         CHECK,
-        f"{check_ids.ESCALATED}: aviso {result.aviso.number} (rellamada)",
+        load_actions().escalation(f"aviso {result.aviso.number} (rellamada)"),
     )
     call.desk.call.record_check("td_recorrido", "asociada al aviso")
     call.desk.call.record_check("td_informado", "informado")

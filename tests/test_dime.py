@@ -13,6 +13,7 @@ from sqlmodel import col, func, select
 from swat_tui.domain.dime.areas import load_areas, parse_areas, read_areas
 from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
 from swat_tui.domain.procedure import check_ids
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.state import DIME_FIELD, SUGGESTED_CODE_FIELD
 from swat_tui.domain.services import Services
 from swat_tui.paths import data_dir
@@ -245,7 +246,7 @@ def test_a_sac_request_escalated_to_dime_end_to_end(demo_services: Services) -> 
     assert row.created_at == row.updated_at
     by_check = {event.check: event for event in events}
     escalated = by_check[pending[0]]
-    assert escalated.result == f"{check_ids.ESCALATED}: DIME {case.number}"
+    assert escalated.result == load_actions().escalation(f"DIME {case.number}")
     assert escalated.step == 3
     assert by_check["dime_1"].result == case.number
     assert by_check["ucc_1"].result == "SAC-DIM-001"

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import col, select
 
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure import check_ids
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.state import SUPPORT_ROUTE_FIELD
 from swat_tui.domain.services import Services
 from swat_tui.store.demo import SHOWCASE
@@ -74,7 +74,8 @@ def test_a_repeat_caller_is_marked_and_typified_as_such(demo_services: Services)
         logged = session.exec(select(AccessLog.action).where(AccessLog.cuenta == call.cuenta)).all()
     assert aviso is not None
     assert ("masiva_informada", "informado") in events
-    assert ("masiva_asociada", f"{check_ids.ESCALATED}: aviso {aviso.number} (rellamada)") in events
+    associated = load_actions().escalation(f"aviso {aviso.number} (rellamada)")
+    assert ("masiva_asociada", associated) in events
     assert ("route_1", "sector") in events and ("ucc_1", "SOP-MAS-002") in events
     assert "FALLA_MASIVA" in logged
     # The call log (F22+F13) of the next call shows this one as a repeat call.

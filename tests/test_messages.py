@@ -20,21 +20,6 @@ from swat_tui.domain.messages import catalogue, flatten, text
 
 PACKAGE = Path(swat_tui.__file__).parent
 DOMAIN = PACKAGE / "domain"
-# Phase 2: the desk's intents move into the area services first, then their
-# texts move into the catalogue and these files leave the list.
-LITERALS_ALLOWED = {
-    "domain/desk/desk.py",
-    "domain/desk/diagnostics_intents.py",
-    "domain/desk/inventory_intents.py",
-    "domain/desk/mass_intents.py",
-    "domain/desk/pqr_intents.py",
-    "domain/desk/practice_queue.py",
-    "domain/desk/sac_intents.py",
-    "domain/desk/softphone.py",
-    "domain/desk/support_intents.py",
-    "domain/desk/support_part.py",
-    "domain/desk/visit_intents.py",
-}
 ERRORS = {"DomainError", "RuleViolation"}
 # What the data-file checks say goes to the CLI, not to row 24.
 NOT_ROW_24 = "files."
@@ -129,7 +114,6 @@ def test_domain_raises_no_literal_rule_text() -> None:
         if _called(node) in ERRORS
         and node.args
         and isinstance(node.args[0], ast.Constant | ast.JoinedStr)
-        and where not in LITERALS_ALLOWED
     ]
     assert not found, f"literal rule texts (use errors.refusal and data/messages.toml): {found}"
 

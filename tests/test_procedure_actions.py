@@ -7,15 +7,20 @@ branch's step, so an operator's edit that breaks either fails here.
 
 from __future__ import annotations
 
+import ast
 import csv
+import re
+from pathlib import Path
 
 import pytest
 
+import swat_tui
 from swat_tui.domain.procedure.actions import load_actions, parse_actions
 from swat_tui.domain.procedure.definition import load_procedure
 from swat_tui.paths import data_dir
 
 ACTIONS = load_actions()
+PACKAGE = Path(swat_tui.__file__).parent
 
 
 def _ucc_branches() -> dict[str, str]:
@@ -73,3 +78,39 @@ def test_an_unknown_key_in_an_action_is_refused() -> None:
     }
     with pytest.raises(ValueError, match="cheks"):
         parse_actions(raw)
+
+
+UCC_CODE = re.compile(r"\b[A-Z]{3}-[A-Z]{3}-\d{3}\b")  # SAC-CAR-001, VIS-LLS-004
+
+
+def test_no_ucc_code_is_written_in_the_code() -> None:
+    """A code an action suggests goes to data/actions.toml (or data/ucc.csv), not into
+    swat_tui's Python, comments and docstrings included."""
+    found = [
+        f"{path.relative_to(PACKAGE.parent).as_posix()}:{number}: {match}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for match in UCC_CODE.findall(line)
+    ]
+    assert not found, f"UCC codes in code (name them in data/actions.toml): {found}"
+
+
+def test_no_action_check_id_is_a_literal_in_the_domain() -> None:
+    """The checks an action records are named by ``load_actions().action(id).checks``."""
+    recorded = {check for action in ACTIONS.actions.values() for check in action.checks}
+    found = [
+        f"{path.relative_to(PACKAGE.parent).as_posix()}:{node.lineno}: {node.value}"
+        for path in sorted((PACKAGE / "domain").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and node.value in recorded
+    ]
+    assert not found, f"action check ids in code (read them from data/actions.toml): {found}"
+
+
+def test_the_visit_aviso_action_records_the_order_agenda_and_informed_checks() -> None:
+    """VisitIntents.under_aviso unpacks its three checks in this order."""
+    order, agenda, _informed = ACTIONS.action("visit_aviso").checks
+    assert (order, agenda) == (
+        ACTIONS.action("visit_order").check,
+        ACTIONS.action("visit_book").check,
+    )

@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import col, select
 
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure import check_ids
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.definition import load_routes
 from swat_tui.domain.procedure.state import SUPPORT_ROUTE_FIELD
 from swat_tui.domain.services import Services
@@ -82,7 +82,7 @@ def test_an_escalation_leaf_refuses_first_contact(demo_services: Services) -> No
     [(_check, result)] = [
         e for e in _events(demo_services, call.record.id) if e[0] == "td_recorrido"
     ]
-    assert result == f"{check_ids.ESCALATED}: Diagnosticador: caso de falla puntual SOP-PUN-001"
+    assert result == load_actions().escalation("Diagnosticador: caso de falla puntual SOP-PUN-001")
     desk.call.record_check("td_informado", "informado")
     desk.call.advance()
     assert desk.call.request_escalated() and desk.call.suggested_code() == "SOP-PUN-001"

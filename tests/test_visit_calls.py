@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from swat_tui.config import BOGOTA
 from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure import check_ids
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.services import Services
 from swat_tui.domain.supervisor.desk import SupervisorDesk
 from swat_tui.domain.visit.agenda import SLOT_TAKEN, zone_of
@@ -214,7 +214,7 @@ def test_a_visit_under_an_open_aviso_is_refused(demo_services: Services) -> None
     assert desk.call.suggested_code() == "VIS-AVI-001" and desk.call.request_escalated()
     call.typify()
     events = _events(demo_services, call.record.id)
-    assert ("visita_agenda", f"{check_ids.ESCALATED}: aviso {view.aviso}") in events
+    assert ("visita_agenda", load_actions().escalation(f"aviso {view.aviso}")) in events
     assert ("tipificada", "VIS-AVI-001") in events
 
 
@@ -322,7 +322,7 @@ def test_a_full_agenda_files_the_cgo_form(demo_services: Services) -> None:
         None,
     )
     events = _events(demo_services, ended.id)
-    assert ("visita_agenda", f"{check_ids.ESCALATED}: formulario CGO CGO000000001") in events
+    assert ("visita_agenda", load_actions().escalation("formulario CGO CGO000000001")) in events
 
 
 def test_a_cgo_form_is_refused_while_a_window_is_free(demo_services: Services) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import func, select
 from textual.pilot import Pilot
 
-from swat_tui.domain.procedure import check_ids
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.state import DIME_FIELD
 from swat_tui.domain.services import Services
 from swat_tui.store.demo import SHOWCASE
@@ -209,5 +209,5 @@ async def test_a_sac_panel_opens_it_with_its_area_and_check(app: SwatApp) -> Non
         assert panel_id(app) == below
         state = desk.active.record.state
         mark = state.mark_for(check.check.id, state.request_number)
-        assert mark is not None and mark.result.startswith(check_ids.ESCALATED)
+        assert mark is not None and load_actions().is_escalated(mark.result)
         assert desk.call.suggested_code() == "SAC-DIM-002" and desk.call.request_escalated()

@@ -24,6 +24,7 @@ from typing import Protocol
 
 from swat_tui.domain.account.views import Access, AccountPanelView
 from swat_tui.domain.errors import DomainError
+from swat_tui.domain.messages import text
 from swat_tui.domain.procedure import load_procedure
 from swat_tui.domain.procedure.check_ids import F7_READ
 from swat_tui.domain.procedure.engine import BLACKLIST_CHECKS
@@ -31,7 +32,7 @@ from swat_tui.domain.procedure.state import CallState
 
 __all__ = ["Access", "DisclosureGate", "Gate", "mask"]
 
-OUTSIDE_CALL_REFUSAL = "Cuenta con BLACKLIST: lea primero las notas especiales (F7)."
+OUTSIDE_CALL_REFUSAL = "account.blacklist_outside_call"  # the catalogue id
 
 
 class Gate(Protocol):
@@ -75,7 +76,7 @@ class DisclosureGate:
         call = self._call_of()
         if call is not None and call[0] == cuenta:
             return load_procedure().message("blacklist_gate")
-        return OUTSIDE_CALL_REFUSAL
+        return text(OUTSIDE_CALL_REFUSAL)
 
     def require(self, cuenta: int, *, blacklist: bool) -> Access:
         """The access, or ``DomainError`` with ``refusal`` when the account is masked."""

@@ -32,10 +32,12 @@ from swat_tui.domain.billing.views import (
     RentView,
 )
 from swat_tui.domain.desk.area import AreaService
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.store.models import Account
 
-RESEND_CODE = "SAC-FAC-012"  # reenvío de la última factura al correo (Paradigma)
-TO_DIGITAL_CODE = "SAC-FAC-013"  # cambio de factura física a factura digital
+# The typification each Paradigma action suggests: data/actions.toml.
+RESEND_CODE = load_actions().action("billing_resend").suggested()  # last invoice resent
+TO_DIGITAL_CODE = load_actions().action("billing_delivery").suggested(DIGITAL)  # to digital
 
 
 def _today(now: datetime) -> date:

@@ -14,7 +14,7 @@ from swat_tui.domain.call.change import change_in
 from swat_tui.domain.call.service import open_account_change
 from swat_tui.domain.call.views import CallRecord, TypificationLine
 from swat_tui.domain.desk.area import AreaService
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import DomainError, refusal
 from swat_tui.domain.procedure.check_ids import TYPIFICATION
 from swat_tui.domain.procedure.engine import escalated, typification_refusal
 from swat_tui.domain.procedure.routes import BranchRoutes, step_panel
@@ -114,7 +114,7 @@ class CallIntents(AreaService, area="call"):
     def _routes(self) -> BranchRoutes:
         routes = self.ctx.procedure.routes
         if routes is None:
-            raise DomainError("El procedimiento no tiene rutas para los pasos 3 a 6.")
+            raise refusal("call.no_branch_routes")
         return routes
 
     def step_view(self, panel: str) -> StepView:

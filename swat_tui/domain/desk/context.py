@@ -26,7 +26,7 @@ from swat_tui.domain.auth import SignedOnAgent
 from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
-from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.errors import DomainError, account_not_found, refusal
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD, CallState
 from swat_tui.domain.services import Services
@@ -71,7 +71,7 @@ class DeskContext:
 
     def require_call(self) -> ActiveCall:
         if self._call is None:
-            raise DomainError("No hay ninguna llamada en curso.")
+            raise refusal("call.none_in_progress")
         return self._call
 
     def call_of(self, cuenta: int) -> ActiveCall | None:

@@ -43,7 +43,7 @@ from swat_tui.domain.desk.softphone import (
 )
 from swat_tui.domain.desk.sources import CallSource
 from swat_tui.domain.dime.intents import DimeIntents
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.domain.pqr.intents import PqrIntents
 from swat_tui.domain.presence import PresenceMove
 from swat_tui.domain.procedure.definition import ProcedureDef
@@ -238,7 +238,7 @@ class Desk(Reports, area="desk"):
         ringing = self.ringing
         phone = self.phone.answer(self._now())
         if ringing is None:
-            raise DomainError("No hay ninguna llamada timbrando.")
+            raise refusal("call.none_ringing")
         record = self.services.calls.answer(
             ringing.id, presence=self._presence(phone, on_call=True)
         )
@@ -268,7 +268,7 @@ class Desk(Reports, area="desk"):
     def transfer(self, queue: str) -> str:
         call = self.ctx.require_call()
         if not queue:
-            raise DomainError("Digite la cola a la que transfiere.")
+            raise refusal("softphone.transfer_queue_missing")
         phone = self.phone.transfer(queue, self._now())
         self.services.calls.transfer(call.call_id, queue, presence=self._presence(phone))
         self.phone, self.active = phone, None
@@ -287,7 +287,7 @@ class Desk(Reports, area="desk"):
 
     def finish_acw(self) -> str:
         if self.active is not None:
-            raise DomainError("Está en una llamada: termine el protocolo antes del ACW.")
+            raise refusal("softphone.acw_in_call")
         phone = self.phone.finish_acw(self._now())
         self._leave_acw(self._presence(phone))
         self.phone = phone
@@ -298,9 +298,9 @@ class Desk(Reports, area="desk"):
         """Signing off is refused while a call rings or is on the line (it would be
         left open until the next sign-on)."""
         if self.ringing is not None:
-            raise DomainError("Hay una llamada timbrando: contéstela antes de cerrar sesión.")
+            raise refusal("softphone.sign_off_ringing")
         if self.active is not None:
-            raise DomainError("Tiene una llamada en curso: termínela antes de cerrar sesión.")
+            raise refusal("softphone.sign_off_in_call")
 
     def sign_off(self) -> None:
         """The agent signs off (refused as ``check_sign_off`` says): an ACW still running

@@ -32,7 +32,7 @@ from sqlmodel import Session
 
 from swat_tui.domain.desk.practice_requests import PracticeRequest, requests_for
 from swat_tui.domain.desk.softphone import SoftphoneConfig, softphone_config
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.store.engine import read_session
 from swat_tui.store.models import Account
 from swat_tui.store.queries import call_sampling as sampling
@@ -93,7 +93,7 @@ class CallQueue:
         with read_session(self._engine) as session:
             bounds = sampling.cuenta_bounds(session)
             if bounds is None:
-                raise DomainError("No hay cuentas en la base para simular llamadas.")
+                raise refusal("practice.no_accounts")
             draw = _Draw(session, rng, bounds)
             needs = request.account if request is not None and request.account != "aviso" else ""
             if kind == "cuenta" and needs:
@@ -109,7 +109,7 @@ class CallQueue:
                     ani, cuenta = found
                     said = _said(session, says, cuenta)
                     return IncomingCall(ani, queue, candidate, cuenta, now, said)
-        raise DomainError("No se encontró una cuenta con teléfono para simular la llamada.")
+        raise refusal("practice.no_phone")
 
     def _request(self, queue: str) -> PracticeRequest | None:
         requests = requests_for(queue)

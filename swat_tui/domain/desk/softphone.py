@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.paths import data_dir
 
 ZERO = timedelta(0)
@@ -88,14 +88,14 @@ class SoftphoneConfig:
         for reason in self.aux_reasons:
             if reason.code == code:
                 return reason
-        raise DomainError(f"El código AUX {code} no existe.")
+        raise refusal("softphone.aux_unknown", aux=code)
 
     def queue(self, queue_id: str) -> QueueDef:
         wanted = queue_id.strip().upper()
         for queue in self.queues:
             if queue.id == wanted:
                 return queue
-        raise DomainError(f"La cola {wanted[:30]} no existe.")
+        raise refusal("softphone.queue_unknown", queue=wanted[:30])
 
 
 def parse_config(raw: dict[str, Any]) -> SoftphoneConfig:
@@ -225,14 +225,14 @@ class Softphone:
 
     def _refuse_in_call(self, action: str) -> None:
         if self.state == AgentState.TIMBRANDO:
-            raise DomainError(f"Hay una llamada timbrando: contéstela antes de {action}.")
+            raise refusal("softphone.ringing_before", action=action)
         if self.state in IN_CALL:
-            raise DomainError(f"Está en una llamada: cuelgue o transfiera antes de {action}.")
+            raise refusal("softphone.in_call_before", action=action)
 
     def go_available(self, now: datetime) -> Softphone:
         """Disponible, from AUX or ACW (which it ends)."""
         if self.state == AgentState.DISPONIBLE:
-            raise DomainError("Ya está en Disponible.")
+            raise refusal("softphone.already_available")
         self._refuse_in_call("pasar a Disponible")
         return self._to(AgentState.DISPONIBLE, now)
 
@@ -241,37 +241,37 @@ class Softphone:
         self._refuse_in_call("pasar a AUX")
         chosen = self.config.aux(reason) if isinstance(reason, int) else reason
         if self.aux == chosen:
-            raise DomainError(f"Ya está en {chosen.label}.")
+            raise refusal("softphone.already_in", label=chosen.label)
         return self._to(AgentState.AUX, now, aux=chosen)
 
     def ring(self, ani: str, queue: str, now: datetime) -> Softphone:
         """A call from ``ani`` arrives through ``queue``; only in Disponible."""
         if self.state != AgentState.DISPONIBLE:
-            raise DomainError("Solo entran llamadas en estado Disponible.")
+            raise refusal("softphone.not_available")
         number = ani.strip()
         if not _ANI.fullmatch(number):
-            raise DomainError(f"Número que llama inválido: {number[:20]!r}.")
+            raise refusal("softphone.caller_invalid", number=number[:20])
         queue_id = self.config.queue(queue).id
         return self._to(AgentState.TIMBRANDO, now, call=PhoneCall(number, queue_id, now))
 
     def answer(self, now: datetime) -> Softphone:
         """Take the ringing call."""
         if self.state != AgentState.TIMBRANDO or self.call is None:
-            raise DomainError("No hay ninguna llamada timbrando.")
+            raise refusal("call.none_ringing")
         return self._to(AgentState.EN_LLAMADA, now, call=replace(self.call, answered_at=now))
 
     def _call_in_progress(self) -> PhoneCall:
         if self.state == AgentState.TIMBRANDO:
-            raise DomainError("La llamada aún no ha sido contestada.")
+            raise refusal("softphone.not_answered")
         if self.state not in IN_CALL or self.call is None:
-            raise DomainError("No hay ninguna llamada en curso.")
+            raise refusal("call.none_in_progress")
         return self.call
 
     def hold(self, now: datetime) -> Softphone:
         """Put the caller on hold."""
         call = self._call_in_progress()
         if self.state == AgentState.EN_ESPERA:
-            raise DomainError("La llamada ya está en espera.")
+            raise refusal("call.on_hold")
         on_hold = replace(call, hold_started_at=now, holds=call.holds + 1)
         return self._to(AgentState.EN_ESPERA, now, call=on_hold)
 
@@ -279,7 +279,7 @@ class Softphone:
         """Take the caller off hold."""
         call = self._call_in_progress()
         if self.state != AgentState.EN_ESPERA:
-            raise DomainError("La llamada no está en espera.")
+            raise refusal("call.not_on_hold")
         resumed = replace(call, hold_started_at=None, held=call.hold_elapsed(now))
         return self._to(AgentState.EN_LLAMADA, now, call=resumed)
 
@@ -288,7 +288,7 @@ class Softphone:
         call = self._call_in_progress()
         target = self.config.queue(queue)
         if target.id == call.queue:
-            raise DomainError(f"La llamada ya está en la cola {target.id}.")
+            raise refusal("softphone.already_in_queue", queue=target.id)
         ended = replace(call.ended(now), transferred_to=target.id)
         return self._to(AgentState.ACW, now, call=ended)
 
@@ -300,7 +300,7 @@ class Softphone:
     def finish_acw(self, now: datetime) -> Softphone:
         """End after-call work: back to Disponible."""
         if self.state != AgentState.ACW:
-            raise DomainError("No está en ACW (trabajo posterior a la llamada).")
+            raise refusal("softphone.not_in_acw")
         return self._to(AgentState.DISPONIBLE, now)
 
     # -- timers ---------------------------------------------------------------------------

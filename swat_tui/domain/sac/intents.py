@@ -16,7 +16,8 @@ from sqlmodel import Session
 from swat_tui.config import BOGOTA
 from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.area import AreaService
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.sac.cartera import CarteraView, CommitmentLine, cartera_in
 from swat_tui.domain.sac.commitment import VIGENTE, check_commitment
 from swat_tui.domain.sac.inputs import parse_amount, parse_day
@@ -31,11 +32,11 @@ from swat_tui.store.models import PaymentCommitment, Reconnection
 from swat_tui.store.queries import accounts as account_queries
 from swat_tui.store.queries import cartera as queries
 
-# The typification each cartera and recaudo action suggests (data/ucc.csv).
-COMMITMENT_CODE = "SAC-CAR-001"
-RECONNECTION_CODE = "SAC-CAR-005"
-PAYMENT_APPLIED_CODE = "SAC-REC-005"
-PAYMENT_PENDING_CODE = "SAC-REC-001"
+# The typification each cartera and recaudo action suggests: data/actions.toml.
+COMMITMENT_CODE = load_actions().action("sac_commitment").suggested()
+RECONNECTION_CODE = load_actions().action("sac_reconnection").suggested()
+PAYMENT_APPLIED_CODE = load_actions().action("sac_payment").suggested(Finding.APPLIED.value)
+PAYMENT_PENDING_CODE = load_actions().action("sac_payment").suggested(Finding.PENDING.value)
 
 
 class SacIntents(AreaService, area="sac"):
@@ -47,7 +48,7 @@ class SacIntents(AreaService, area="sac"):
     def _call(self, cuenta: int) -> ActiveCall:
         call = self.ctx.call_of(cuenta)
         if call is None:
-            raise DomainError("Esta gestión se hace dentro de la llamada de la cuenta.")
+            raise refusal("sac.outside_call")
         return call
 
     # -- cartera ------------------------------------------------------------------------
@@ -93,11 +94,9 @@ class SacIntents(AreaService, area="sac"):
             tx.account(cuenta, "CARTERA")
             view = cartera_in(tx.session, cuenta, self._today())
             if view.reconnection is not None:
-                raise DomainError(f"Ya hay una reconexión pendiente: orden {view.reconnection}.")
+                raise refusal("sac.reconnection_pending", number=view.reconnection)
             if not view.reconnection_due:
-                raise DomainError(
-                    "Solo se reconecta una cuenta CANCELADO CREDITO (pagó y no se reconectó)."
-                )
+                raise refusal("sac.reconnection_not_due")
             number = _next_number(queries.last_reconnection_number(tx.session))
             queries.add_reconnection(
                 tx.session,
@@ -127,7 +126,7 @@ class SacIntents(AreaService, area="sac"):
         pesos = parse_amount(amount, label="Valor pagado")
         today = self._today()
         if when > today:
-            raise DomainError("Fecha del pago: no puede ser posterior a hoy.")
+            raise refusal("sac.payment_date_future")
         call = self.ctx.call_of(cuenta)
         with self.ctx.transaction() as tx:
             tx.account(cuenta, "RECAUDO")

@@ -8,7 +8,7 @@ holding one gives no rights by itself.
 from __future__ import annotations
 
 from swat_tui.domain.auth import AgentSummary, SignedOnAgent
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.domain.services import Services
 from swat_tui.domain.visit import cgo
 from swat_tui.domain.visit.views import CgoFormView
@@ -35,13 +35,13 @@ class SupervisorDesk:
     def reset_password(self, username: str, password: str, repeated: str) -> str:
         """A new password, typed twice, for a profile; it is enabled too (logged)."""
         if password != repeated:
-            raise DomainError("Las dos contraseñas digitadas no coinciden.")
+            raise refusal("auth.passwords_differ")
         profile = self.services.auth.reset_password_by(self.agent.username, username, password)
         return f"Contraseña del perfil {profile.username} restablecida; perfil habilitado."
 
     def cgo_pending(self) -> tuple[CgoFormView, ...]:
         """CGO001 and ``swat cgo list``: the forms CGO has still to confirm (supervisor)."""
         if self.agent.role != Role.SUPERVISOR:
-            raise DomainError("CPF2217: No autorizado a la lista de CGO (solo supervisor).")
+            raise refusal("auth.cgo_supervisor_only", code="CPF2217")
         with read_session(self.services.engine) as session:
             return cgo.pending_forms(session)

@@ -20,8 +20,8 @@ from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.area import AreaService
 from swat_tui.domain.desk.context import Transaction
-from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure.check_ids import ESCALATED
+from swat_tui.domain.errors import refusal
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.support import avisos
 from swat_tui.domain.support.avisos import AvisoView, LinkResult
 from swat_tui.domain.support.diagnostics import DiagnosticsView, build, read_again
@@ -31,9 +31,10 @@ from swat_tui.store.models import Account
 from swat_tui.store.queries import avisos as aviso_queries
 from swat_tui.store.queries import plant as plant_queries
 
-DIAGNOSED_CHECK = "diagnostico_revisado"
-POINT_CODE = "SOP-PUN-001"  # a point case raised from the Diagnosticador
-SECTOR_CODE = "SOP-PUN-002"  # a sector aviso raised from the Diagnosticador
+ACTIONS = load_actions()  # what the Diagnosticador records and suggests: data/actions.toml
+DIAGNOSED_CHECK = ACTIONS.action("diagnostics").check
+POINT_CODE = ACTIONS.action("diagnostics").suggested("point_case")  # a point case raised
+SECTOR_CODE = ACTIONS.action("diagnostics").suggested("sector")  # a sector aviso raised
 ACCESS_ACTION = "DIAGNOSTICADOR"
 
 
@@ -82,13 +83,13 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
         """ "Reiniciar CM": the restart is recorded and the plant read again (a modem in
         init comes back online; one offline under an aviso stays offline)."""
         ctx = self.ctx
-        call, cuenta = support_call(ctx, "El Diagnosticador actúa")
+        call, cuenta = support_call(ctx, "support.outside_call.diagnostics")
         with ctx.transaction() as tx:
             account = tx.account(cuenta, ACCESS_ACTION)
             before = build(tx.session, account)
             modem = before.modem
             if modem is None:
-                raise DomainError("La cuenta no tiene cablemódem instalado: no hay qué reiniciar.")
+                raise refusal("support.no_cable_modem")
             plant_queries.add_restart(
                 tx.session,
                 cuenta=cuenta,
@@ -104,7 +105,7 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
                 change.event("reinicio_cm", f"{modem.serial}: {modem.cm_state} -> {after}")
                 state = change.state
                 mark = state.mark_for(DIAGNOSED_CHECK, state.request_number)
-                if mark is None or not mark.result.startswith(ESCALATED):
+                if mark is None or not ACTIONS.is_escalated(mark.result):
                     _record_diagnosed(change, _read_result(view))
 
             tx.change_call(apply)
@@ -122,7 +123,7 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
         tie the call to it and change the call (route, code, escalated check), all in
         one transaction."""
         ctx = self.ctx
-        call, cuenta = support_call(ctx, "El Diagnosticador actúa")
+        call, cuenta = support_call(ctx, "support.outside_call.diagnostics")
         with ctx.transaction() as tx:
             account = tx.account(cuenta, ACCESS_ACTION)
             aviso = pick(tx, account, call)
@@ -139,7 +140,7 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
 
             def apply(change: CallChange) -> str:
                 record_route(change, route)
-                _record_diagnosed(change, f"{ESCALATED}: {told(link)}")
+                _record_diagnosed(change, ACTIONS.escalation(told(link)))
                 return chosen
 
             tx.change_call(apply)
@@ -155,7 +156,7 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
             tied = aviso_queries.incidents_by_id(tx.session, [link.incident_id for link in links])
             point = next((i for i in tied.values() if i.kind == avisos.POINT), None)
             if point is not None:
-                raise DomainError(f"La llamada ya tiene el caso puntual {point.number}.")
+                raise refusal("support.point_case_exists", number=point.number)
             return avisos.raise_aviso(
                 tx.session, node=account.node, kind=avisos.POINT, description=notes, at=tx.ctx.now()
             )
@@ -185,13 +186,9 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
         def sector_aviso(tx: Transaction, account: Account, _call: ActiveCall) -> AvisoView:
             view = build(tx.session, account)
             if view.mass_aviso is not None:
-                raise DomainError(
-                    f"Ya hay aviso abierto: {view.mass_aviso.number}; asocie la llamada (3)."
-                )
+                raise refusal("support.mass_aviso_open", number=view.mass_aviso.number)
             if view.neighbours.down == 0:
-                raise DomainError(
-                    "Ningún vecino está caído: la falla es del cliente (caso puntual)."
-                )
+                raise refusal("support.no_neighbour_down")
             return avisos.raise_aviso(
                 tx.session, node=account.node, kind=avisos.MASS, description=notes, at=tx.ctx.now()
             )

@@ -20,7 +20,8 @@ from swat_tui.domain.desk.context import DeskContext
 from swat_tui.domain.dime import cases as dime_cases
 from swat_tui.domain.dime.areas import load_areas
 from swat_tui.domain.dime.cases import Escalation
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.support.routes import record_route
 from swat_tui.domain.support.serials import checked_serial
 from swat_tui.domain.support.support_call import support_call
@@ -29,12 +30,14 @@ from swat_tui.store.models import Equipment
 from swat_tui.store.queries import accounts as account_queries
 from swat_tui.store.queries import serials as serial_queries
 
-COMPARED_CHECK = "inventario_comparado"
+# What the serials comparison records and suggests: data/actions.toml.
+COMPARED_CHECK = load_actions().action("inventory_compare").check
 DIME_AREA = "inventario"
 ACCESS_ACTION = "INVENTARIO_SERIALES"
-WHERE = "El inventario se revisa"
+WHERE = "support.outside_call.inventory"  # the refusal outside a support call
 DEVICE_NAMES = {"modem": "Módem", "decoder": "Decodificador", "smart_card": "Smart card"}
-MISMATCH_CODE, UNPROVISIONED_CODE = "SOP-INV-001", "SOP-INV-002"
+MISMATCH_CODE = load_actions().action("inventory_compare").suggested("mismatch")
+UNPROVISIONED_CODE = load_actions().action("inventory_compare").suggested("unprovisioned")
 
 
 @dataclass(frozen=True)
@@ -104,19 +107,19 @@ class InventoryIntents(AreaService, area="inventory"):
         call, cuenta = support_call(ctx, WHERE)
         typed = {ident: text for ident, text in reads.items() if text.strip()}
         if not typed:
-            raise DomainError("Digite el serial que lee el cliente en al menos un equipo.")
+            raise refusal("support.serial_missing")
         serials = {ident: checked_serial(text) for ident, text in typed.items()}
         now = ctx.now()
         with ctx.transaction() as tx:
             session = tx.session
             installed = {row.id: row for row in _installed(ctx, session, cuenta)}
             if call.record.state.mark_for(COMPARED_CHECK, call.record.state.request_number):
-                raise DomainError("Los seriales ya se compararon en esta solicitud.")
+                raise refusal("support.serials_compared")
             mismatches: list[str] = []
             for ident, serial in serials.items():
                 device = installed.get(ident)
                 if device is None or device.id is None:
-                    raise DomainError("Ese equipo no está instalado en la cuenta.")
+                    raise refusal("support.equipment_not_installed")
                 serial_queries.add_check(
                     session,
                     cuenta=cuenta,

@@ -16,17 +16,18 @@ from sqlmodel import Session
 from swat_tui.domain.call.change import CallChange
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.area import AreaService
-from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure import check_ids
+from swat_tui.domain.errors import refusal
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.support import avisos
 from swat_tui.domain.support.avisos import AvisoView
 from swat_tui.domain.support.routes import record_route
 from swat_tui.domain.support.support_call import support_call
 from swat_tui.store.queries import avisos as aviso_queries
 
-ASSOCIATED_CHECK = "masiva_asociada"
+ACTIONS = load_actions()  # what tying the call to the aviso records: data/actions.toml
+ASSOCIATED_CHECK = ACTIONS.action("mass_link").check
 ACCESS_ACTION = "FALLA_MASIVA"
-WHERE = "La falla masiva se gestiona"
+WHERE = "support.outside_call.mass"  # the refusal outside a support call
 SECTOR_ROUTE = "sector"
 
 
@@ -74,7 +75,7 @@ class MassIntents(AreaService, area="mass"):
 
     def associate(self, number: str = "") -> CallRecord:
         """Tie the call to the node's open aviso (the most urgent when ``number`` is
-        empty) and record it: a repeat call proposes SOP-MAS-002, else SOP-MAS-001; the
+        empty) and record it: a repeat call proposes mass_link's repeat code, else its first; the
         route is the sector aviso. A call already tied to it (from the Diagnosticador)
         only records the check."""
         ctx = self.ctx
@@ -83,7 +84,7 @@ class MassIntents(AreaService, area="mass"):
             session = tx.session
             account = tx.account(cuenta, ACCESS_ACTION)
             if not number.strip() and not avisos.open_on_node(session, account.node):
-                raise DomainError("El nodo no tiene avisos abiertos: no es una falla masiva.")
+                raise refusal("support.node_without_avisos")
             typed = avisos.aviso_to_tie(session, node=account.node, typed=number).number
             tied = _tied(session, call.call_id)
 
@@ -101,7 +102,7 @@ class MassIntents(AreaService, area="mass"):
                         at=ctx.now(),
                     ).repeat
                 marking = " (rellamada)" if repeat else ""
-                change.record(ASSOCIATED_CHECK, f"{check_ids.ESCALATED}: aviso {typed}{marking}")
+                change.record(ASSOCIATED_CHECK, ACTIONS.escalation(f"aviso {typed}{marking}"))
                 record_route(change, SECTOR_ROUTE)
                 return avisos.tied_code(repeat)
 

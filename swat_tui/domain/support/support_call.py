@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.context import DeskContext
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.domain.procedure.state import CallState
 
 SUPPORT_BRANCH = "soporte"
@@ -20,12 +20,13 @@ def is_support_request(state: CallState) -> bool:
     )
 
 
-def support_call(ctx: DeskContext, where: str) -> tuple[ActiveCall, int]:
-    """The call and its cuenta; refused outside a call of an account (``where`` says
-    what acts, "El Diagnosticador actúa") or without a soporte request."""
+def support_call(ctx: DeskContext, outside: str) -> tuple[ActiveCall, int]:
+    """The call and its cuenta; refused outside a call of an account (``outside``:
+    the catalogue id that says so for the area, "support.outside_call.mass") or
+    without a soporte request."""
     call = ctx.call
     if call is None or call.record.cuenta is None:
-        raise DomainError(f"{where} dentro de la llamada de la cuenta.")
+        raise refusal(outside)
     if not is_support_request(call.record.state):
-        raise DomainError("Registre primero la solicitud de soporte (paso 2).")
+        raise refusal("support.request_first")
     return call, call.record.cuenta

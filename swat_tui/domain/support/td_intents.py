@@ -20,8 +20,8 @@ from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.area import AreaService
 from swat_tui.domain.desk.context import DeskContext
-from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
-from swat_tui.domain.procedure import check_ids
+from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError, refusal
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.state import TD_PATH_FIELD, TD_TREE_FIELD
 from swat_tui.domain.support import td_walk
@@ -30,7 +30,7 @@ from swat_tui.domain.support.td_trees import TdCheck, TdTree, folder_trees, tree
 from swat_tui.domain.support.td_walk import TdWalk
 from swat_tui.store.queries import accounts as account_queries
 
-WALKED_CHECK = "td_recorrido"
+WALKED_CHECK = load_actions().action("td_walk").check  # data/actions.toml
 BACK = "0"  # typed instead of an answer: one answer back
 
 
@@ -105,7 +105,7 @@ class TdIntents(AreaService, area="td"):
     def _call(self) -> ActiveCall:
         call = self.ctx.call
         if call is None or call.record.cuenta is None:
-            raise DomainError("El árbol T&D se recorre dentro de la llamada de la cuenta.")
+            raise refusal("support.td_outside_call")
         if call.record.state.request is None:
             raise DomainError(self.ctx.procedure.message("typify_needs_request"))
         return call
@@ -121,7 +121,7 @@ class TdIntents(AreaService, area="td"):
     def _tree(self, trees: tuple[TdTreeChoice, ...], chosen: str) -> TdTree:
         if chosen not in {choice.id for choice in trees}:
             shown = chosen[:20] or "vacío"
-            raise DomainError(f"Árbol {shown} no válido: digite su número, de 1 a {len(trees)}.")
+            raise refusal("support.td_tree_invalid", shown=shown, last=len(trees))
         return next(tree for tree in self._folder().trees if tree_id(tree) == chosen)
 
     def _change(self, call: ActiveCall, apply: CallChangeApply) -> CallRecord:
@@ -160,7 +160,7 @@ class TdIntents(AreaService, area="td"):
         def apply(change: CallChange, trees: tuple[TdTreeChoice, ...]) -> None:
             current, answers = td_walk.walked(change.state)
             if current and answers:
-                raise DomainError("Ya respondió preguntas de este árbol: vuelva con 0.")
+                raise refusal("support.td_answered")
             picked = _tree_of(trees, chosen)
             self._tree(trees, picked)
             change.set_request_field(TD_TREE_FIELD, picked)
@@ -176,7 +176,7 @@ class TdIntents(AreaService, area="td"):
         def apply(change: CallChange, trees: tuple[TdTreeChoice, ...]) -> str | None:
             chosen, answers = td_walk.walked(change.state)
             if not chosen:
-                raise DomainError("Elija primero el árbol T&D (su número).")
+                raise refusal("support.td_tree_first")
             walk = td_walk.replay(self._tree(trees, chosen), answers)
             walk = td_walk.answer(walk, _answer_of(walk, option))
             change.set_request_field(TD_PATH_FIELD, " ".join(step.respuesta for step in walk.path))
@@ -185,7 +185,7 @@ class TdIntents(AreaService, area="td"):
                 return None
             route = walk.route_label
             result = (
-                f"{check_ids.ESCALATED}: {route} {leaf.codigo}"
+                load_actions().escalation(f"{route} {leaf.codigo}")
                 if route is not None
                 else f"primer contacto {leaf.codigo}"
             )
@@ -204,10 +204,10 @@ class TdIntents(AreaService, area="td"):
         def apply(change: CallChange, trees: tuple[TdTreeChoice, ...]) -> None:
             state = change.state
             if state.mark_for(WALKED_CHECK, state.request_number) is not None:
-                raise DomainError("El árbol ya llegó a su resultado; no se puede volver.")
+                raise refusal("support.td_no_back")
             chosen, answers = td_walk.walked(state)
             if not chosen:
-                raise DomainError("Elija primero el árbol T&D (su número).")
+                raise refusal("support.td_tree_first")
             if answers:
                 change.set_request_field(TD_PATH_FIELD, " ".join(answers[:-1]))
             else:

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from swat_tui.domain.errors import DomainError, refusal
+from swat_tui.domain.messages import text
 from swat_tui.paths import data_dir
 
 TEXT_MAX = 76  # an 80-column panel less its margins
@@ -201,7 +202,7 @@ def find_tree(
         if tree.applies_to(servicio, sintoma, tecnologia):
             return tree
     what = f"{servicio} {sintoma}" + (f" {tecnologia}" if tecnologia else "")
-    raise DomainError(f"No hay árbol T&D para {what}."[:79])
+    raise DomainError(text("support.td_no_tree", what=what)[:79], rule="support.td_no_tree")
 
 
 def check_file(path: Path, codes: Mapping[str, str]) -> tuple[TdTree | None, list[TdIssue]]:

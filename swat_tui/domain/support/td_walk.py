@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError, refusal
+from swat_tui.domain.messages import text
 from swat_tui.domain.procedure.state import TD_PATH_FIELD, TD_TREE_FIELD, CallState
 from swat_tui.domain.support.td_trees import (
     ROUTES,
@@ -77,9 +78,12 @@ def answer(walk: TdWalk, option: str) -> TdWalk:
     target = question.next_of(chosen)
     if target is None:
         shown = chosen[:12] or "vacía"
-        message = f"Respuesta {shown} no válida: use {', '.join(question.answers)}."
+        message = text(
+            "support.td_answer_invalid", shown=shown, answers=", ".join(question.answers)
+        )
         raise DomainError(
-            message[: MESSAGE_WIDTH - 1] + "." if len(message) > MESSAGE_WIDTH else message
+            message[: MESSAGE_WIDTH - 1] + "." if len(message) > MESSAGE_WIDTH else message,
+            rule="support.td_answer_invalid",
         )
     step = Step(question.id, question.pregunta, chosen)
     return TdWalk(walk.tree, target, (*walk.path, step))

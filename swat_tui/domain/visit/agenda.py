@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
 from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError, refusal
+from swat_tui.domain.messages import text
 from swat_tui.store.enums import WorkOrderStatus
 from swat_tui.store.models import Account, VisitBooking, WfmSlot, WorkOrder
 from swat_tui.store.queries import agenda as agenda_queries
@@ -177,20 +178,20 @@ def _take(session: Session, slot: WfmSlot, now: datetime) -> None:
     offered = free_windows(
         session, slot.zone, max(slot.day, now.astimezone(BOGOTA).date()), after=now
     )
-    raise DomainError(_taken_message(label, [w.label for w in offered]), code=SLOT_TAKEN)
+    raise _taken_refusal(label, [w.label for w in offered])
 
 
-def _taken_message(label: str, offered: list[str]) -> str:
-    head = f"Franja {label} ocupada."
+def _taken_refusal(label: str, offered: list[str]) -> DomainError:
+    """The slot was taken: the free windows that fit row 24, or that none is free."""
     if not offered:
-        return f"{head} No hay franjas libres en {DEFAULT_DAYS} días."
+        return refusal("visit.slot_taken_none", label=label, days=DEFAULT_DAYS, code=SLOT_TAKEN)
     shown: list[str] = []
     for candidate in offered[:OFFERED_ON_REFUSAL]:
-        message = f"{head} Libres: {', '.join([*shown, candidate])}"
+        message = text("visit.slot_taken", label=label, free=", ".join([*shown, candidate]))
         if len(message) > MESSAGE_WIDTH:
             break
         shown.append(candidate)
-    return f"{head} Libres: {', '.join(shown)}"
+    return refusal("visit.slot_taken", label=label, free=", ".join(shown), code=SLOT_TAKEN)
 
 
 def _booked(session: Session, order: WorkOrder, slot: WfmSlot) -> BookedVisit:

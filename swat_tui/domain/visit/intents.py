@@ -20,8 +20,8 @@ from swat_tui.config import BOGOTA
 from swat_tui.domain.account.service import pending_visits_in
 from swat_tui.domain.call.change import CallChange
 from swat_tui.domain.desk.area import AreaService
-from swat_tui.domain.errors import DomainError
-from swat_tui.domain.procedure import check_ids
+from swat_tui.domain.errors import refusal
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.state import CallState
 from swat_tui.domain.support import avisos, td_walk
 from swat_tui.domain.support.routes import VISIT_BRANCH
@@ -39,15 +39,13 @@ from swat_tui.store.queries import visits as visit_queries
 
 T = TypeVar("T")
 
-# Step 5's checks (data/procedure.toml) and the codes TIP001 proposes (data/ucc.csv).
-ORDER_CHECK = "visita_orden"
-AGENDA_CHECK = "visita_agenda"
-INFORMED_CHECK = "visita_informada"
-BOOKED_CODES = {"LLS": "VIS-LLS-001", "OT": "VIS-OT-001"}
-RESCHEDULED_CODE = "VIS-LLS-003"
-CANCELLED_CODE = "VIS-LLS-004"
-CGO_CODE = "VIS-SEG-001"
-AVISO_CODE = "VIS-AVI-001"
+# What each visit action records in step 5 and the code TIP001 proposes for it:
+# data/actions.toml (its checks: data/procedure.toml; its codes: data/ucc.csv).
+ACTIONS = load_actions()
+ORDER, BOOK, RESCHEDULE, CANCEL, CGO, AVISO = (
+    ACTIONS.action(f"visit_{name}")
+    for name in ("order", "book", "reschedule", "cancel", "cgo", "aviso")
+)
 # TIP001's notes of the request (ui/screens/call/typification.py reads this field):
 # the visit's number and window, or the CGO form's, are offered there.
 NOTES_FIELD = "typification_notes_{number}"
@@ -156,7 +154,7 @@ class VisitIntents(AreaService, area="visit"):
             account = tx.account(cuenta, "AGENDA")
             order = work_orders.order_of_account(session, cuenta, number)
             if order.status not in wfm.CANCELLABLE:
-                raise DomainError(f"La orden {order.number} está {order.status}: sin wfm.")
+                raise refusal("visit.order_no_wfm", number=order.number, status=order.status)
             work_orders.refuse_under_aviso(session, account)
             zone = wfm.zone_of(account.node)
             today = now.astimezone(BOGOTA).date()
@@ -203,8 +201,8 @@ class VisitIntents(AreaService, area="visit"):
             return work_orders.order_view(order)
 
         def checks(change: CallChange, view: VisitOrderView) -> str:
-            change.record(ORDER_CHECK, f"{view.number} creada")
-            return BOOKED_CODES[view.kind]
+            change.record(ORDER.check, f"{view.number} creada")
+            return ORDER.suggested(view.kind)
 
         return self._write(cuenta, "VISITA_CREA", work, checks)
 
@@ -219,10 +217,10 @@ class VisitIntents(AreaService, area="visit"):
 
         def checks(change: CallChange, booked: BookedVisit) -> str:
             self._order_checked(change, booked.number, "agendada")
-            change.record(AGENDA_CHECK, f"{booked.number} agendada {booked.window.label}")
+            change.record(BOOK.check, f"{booked.number} agendada {booked.window.label}")
             kind = "LLS" if booked.number.startswith("LLS") else "OT"
             self._offer_notes(change, f"{booked.number} agendada {booked.window.label}.")
-            return BOOKED_CODES[kind]
+            return BOOK.suggested(kind)
 
         return self._write(cuenta, "AGENDA", work, checks)
 
@@ -238,9 +236,9 @@ class VisitIntents(AreaService, area="visit"):
 
         def checks(change: CallChange, booked: BookedVisit) -> str:
             self._order_checked(change, booked.number, "reagendada")
-            change.record(AGENDA_CHECK, f"{booked.number} reagendada {booked.window.label}")
+            change.record(RESCHEDULE.check, f"{booked.number} reagendada {booked.window.label}")
             self._offer_notes(change, f"{booked.number} reagendada {booked.window.label}.")
-            return RESCHEDULED_CODE
+            return RESCHEDULE.suggested()
 
         return self._write(cuenta, "AGENDA", work, checks)
 
@@ -254,9 +252,9 @@ class VisitIntents(AreaService, area="visit"):
 
         def checks(change: CallChange, view: VisitOrderView) -> str:
             self._order_checked(change, view.number, "cancelada")
-            change.record(AGENDA_CHECK, f"{view.number} cancelada")
+            change.record(CANCEL.check, f"{view.number} cancelada")
             self._offer_notes(change, f"{view.number} cancelada a solicitud del cliente.")
-            return CANCELLED_CODE
+            return CANCEL.suggested()
 
         return self._write(cuenta, "VISITA_CANCELA", work, checks)
 
@@ -286,13 +284,13 @@ class VisitIntents(AreaService, area="visit"):
 
         def checks(change: CallChange, form: CgoFormView) -> str:
             self._order_checked(change, form.order, "sin cupo")
-            change.record(AGENDA_CHECK, f"{check_ids.ESCALATED}: formulario CGO {form.number}")
+            change.record(CGO.check, ACTIONS.escalation(f"formulario CGO {form.number}"))
             self._offer_notes(
                 change,
                 f"Sin cupo: formulario CGO {form.number} de {form.order}; "
                 f"CGO confirma a más tardar el {_day(form.due_at)}.",
             )
-            return CGO_CODE
+            return CGO.suggested()
 
         return self._write(cuenta, "FORMULARIO_CGO", work, checks)
 
@@ -304,20 +302,21 @@ class VisitIntents(AreaService, area="visit"):
         """The node's mass aviso rules the visit out: step 5 ends escalated to the aviso
         (informed to the customer), and TIP001 proposes its code; the aviso's number."""
         if not self._in_step5(cuenta):
-            raise DomainError("La visita se gestiona dentro de la llamada de la cuenta.")
+            raise refusal("visit.outside_call")
 
         def work(session: Session, account: Account) -> str:
             aviso = avisos.mass_aviso_on(session, account.node)
             if aviso is None:
-                raise DomainError("El nodo no tiene aviso abierto: cree la LLS (F23) o la OT.")
+                raise refusal("visit.no_aviso")
             return aviso.number
 
         def checks(change: CallChange, number: str) -> str:
-            change.record(ORDER_CHECK, f"no creada: aviso {number}")
-            change.record(AGENDA_CHECK, f"{check_ids.ESCALATED}: aviso {number}")
-            change.record(INFORMED_CHECK, "informada")
+            order_check, agenda_check, informed_check = AVISO.checks
+            change.record(order_check, f"no creada: aviso {number}")
+            change.record(agenda_check, ACTIONS.escalation(f"aviso {number}"))
+            change.record(informed_check, "informada")
             self._offer_notes(change, f"Visita no agendada: nodo con aviso {number} abierto.")
-            return AVISO_CODE
+            return AVISO.suggested()
 
         return self._write(cuenta, "AVISO_VISITA", work, checks)
 
@@ -327,8 +326,8 @@ class VisitIntents(AreaService, area="visit"):
     def _order_checked(change: CallChange, number: str, what: str) -> None:
         """The order check, when the visit handled was not created in this request."""
         state = change.state
-        if state.mark_for(ORDER_CHECK, state.request_number) is None:
-            change.record(ORDER_CHECK, f"{number} {what}")
+        if state.mark_for(ORDER.check, state.request_number) is None:
+            change.record(ORDER.check, f"{number} {what}")
 
     @staticmethod
     def _offer_notes(change: CallChange, text: str) -> None:

@@ -15,7 +15,8 @@ from datetime import datetime
 from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
-from swat_tui.domain.errors import DomainError, refusal
+from swat_tui.domain.errors import refusal
+from swat_tui.domain.messages import text
 from swat_tui.domain.support import avisos
 from swat_tui.domain.visit import agenda
 from swat_tui.domain.visit.views import VisitOrderView
@@ -30,13 +31,10 @@ PHONE_LENGTHS = (7, 10)  # a landline (7 digits) or a mobile (10)
 YES = "S"
 # The column widths of work_order (store/models/cases.py).
 LIMITS = {"reason": 120, "symptom": 120, "contact_name": 60, "address": 80, "access_notes": 200}
-LABELS = {
-    "reason": "Motivo",
-    "symptom": "Síntoma",
-    "contact_name": "Contacto",
-    "address": "Dirección",
-    "access_notes": "Notas de acceso",
-}
+# The catalogue ids of each field's label (as visit.field_long names it) and of
+# the refusal when a required field is empty (data/messages.toml [visit.label],
+# [visit.missing]).
+LABELS = {name: f"visit.label.{name}" for name in LIMITS}
 # DomainError.code of each refusal: the field of VIS020 it is about.
 FIELD_CODES = {
     "kind": "visit_kind",
@@ -50,10 +48,7 @@ FIELD_CODES = {
 }
 AVISO_CODE = "visit_aviso"
 MISSING = {
-    "reason": "Digite el motivo de la visita.",
-    "symptom": "Digite el síntoma que reporta el cliente.",
-    "contact_name": "Digite quién recibe al técnico (persona de contacto).",
-    "address": "Digite la dirección de la visita confirmada con el cliente.",
+    name: f"visit.missing.{name}" for name in ("reason", "symptom", "contact_name", "address")
 }
 
 
@@ -114,11 +109,11 @@ class OrderForm:
 
 def _require(name: str, value: str, *, required: bool = True) -> None:
     if required and not value:
-        raise DomainError(MISSING[name], code=FIELD_CODES[name])
+        raise refusal(MISSING[name], code=FIELD_CODES[name])
     if len(value) > LIMITS[name]:
         raise refusal(
             "visit.field_long",
-            label=LABELS[name],
+            label=text(LABELS[name]),
             maximum=LIMITS[name],
             length=len(value),
             code=FIELD_CODES[name],
@@ -140,7 +135,7 @@ def _phone(typed: str) -> str:
 
 def aviso_refusal(number: str) -> str:
     """Row 24 when the node has an open mass aviso: no visit, the call goes to the aviso."""
-    return f"Nodo con aviso {number} abierto: no se agenda visita; asocie la llamada."
+    return text("visit.node_aviso", number=number)
 
 
 def refuse_under_aviso(session: Session, account: Account) -> None:
@@ -148,7 +143,7 @@ def refuse_under_aviso(session: Session, account: Account) -> None:
     technician would find the network down)."""
     aviso = avisos.mass_aviso_on(session, account.node)
     if aviso is not None:
-        raise DomainError(aviso_refusal(aviso.number), code=AVISO_CODE)
+        raise refusal("visit.node_aviso", number=aviso.number, code=AVISO_CODE)
 
 
 def create_order(
