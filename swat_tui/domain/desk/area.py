@@ -10,6 +10,7 @@ is not a refusal (it is no ``DomainError``): it passes untouched.
 from __future__ import annotations
 
 import functools
+import threading
 import types
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -18,19 +19,29 @@ from swat_tui.domain.desk.context import DeskContext
 from swat_tui.domain.errors import DomainError
 
 
+class _Running(threading.local):
+    """How many intents this thread is inside (a per-thread count: the heartbeat runs
+    in a worker thread while the agent's intent runs in the UI's)."""
+
+    depth = 0
+
+
+_running = _Running()
+
+
 def _reporting(intent: str, method: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(method)
     def reporting(self: Reports, *args: Any, **kwargs: Any) -> Any:
-        ctx = self.ctx
-        ctx.depth += 1
+        outer = _running.depth == 0
+        _running.depth += 1
         try:
             return method(self, *args, **kwargs)
         except DomainError as error:
-            if ctx.depth == 1:
-                ctx.refused(intent, error)
+            if outer:
+                self.ctx.refused(intent, error)
             raise
         finally:
-            ctx.depth -= 1
+            _running.depth -= 1
 
     return reporting
 

@@ -48,7 +48,6 @@ class DeskContext:
         self.gate = DisclosureGate(self._call_account)
         self._call: ActiveCall | None = None
         self._tell = tell
-        self.depth = 0  # intents running now (area.py reports a refusal once, outermost)
 
     # -- what every area reads -----------------------------------------------------------
 
