@@ -21,7 +21,9 @@ def _refusals(services: Services) -> list[RefusedIntent]:
         return list(session.exec(select(RefusedIntent).order_by(col(RefusedIntent.id))).all())
 
 
-def _call_as_stored(services: Services, call_id: int) -> tuple[dict[str, object], list[tuple]]:
+def _call_as_stored(
+    services: Services, call_id: int
+) -> tuple[dict[str, object], list[tuple[object, ...]]]:
     """The call's row and its events, to compare before and after a refusal."""
     with read_session(services.engine) as session:
         call = session.get(Call, call_id)

@@ -8,6 +8,7 @@ Domain errors raised inside ``attempt`` land on row 24, never as a crash.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import textwrap
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
@@ -200,6 +201,23 @@ class RRScreen(Screen[None]):
                 # what is typed replaces it (5250 overtype, as Tab-in does).
                 self.focused.select_all()
         self._shown = True
+        self._record_shown()
+
+    def shown_account(self) -> int | None:
+        """The account whose data the panel shows (None: none): a call's record says at
+        which disclosure level of that account the panel was shown."""
+        cuenta = getattr(self, "cuenta", None)
+        return cuenta if isinstance(cuenta, int) else None
+
+    def _record_shown(self) -> None:
+        """The panel is on top now: in a call, the call's record and the agent's presence
+        say so (one place every panel passes: pushed, switched, reopened, back on top,
+        the Espejo and back). Last, so that a failed write never stops navigation."""
+        desk = self.rr_app.desk
+        if desk is None or desk.active is None:
+            return
+        with contextlib.suppress(StoreBusy):  # nothing written; the next panel records itself
+            desk.call.panel_shown(self.PANEL_ID, self.shown_account())
 
     def rows_leaving(self) -> None:
         """A list's page is about to turn (panels that keep what is typed in its rows)."""
