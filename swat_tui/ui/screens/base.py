@@ -212,9 +212,19 @@ class RRScreen(Screen[None]):
     def _record_shown(self) -> None:
         """The panel is on top now: in a call, the call's record and the agent's presence
         say so (one place every panel passes: pushed, switched, reopened, back on top,
-        the Espejo and back). Last, so that a failed write never stops navigation."""
+        the Espejo and back). After the paint, and only if still on top: a panel
+        passed through on the way (the menu under the softphone as a call is
+        answered) is not one the agent saw, and the key's answer is not delayed."""
         desk = self.rr_app.desk
-        if desk is None or desk.active is None:
+        if desk is not None and desk.active is not None:
+            self.call_after_refresh(self._record_if_in_front)
+
+    @guarded
+    def _record_if_in_front(self) -> None:
+        """A failed write never stops navigation: a busy store is skipped (nothing
+        written; the next panel records itself), anything else is ``guarded``'s."""
+        desk = self.rr_app.desk
+        if desk is None or desk.active is None or not self.in_front:
             return
         with contextlib.suppress(StoreBusy):  # nothing written; the next panel records itself
             desk.call.panel_shown(self.PANEL_ID, self.shown_account())
