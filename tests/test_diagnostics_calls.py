@@ -69,7 +69,7 @@ def test_reading_records_the_check_once_and_restart_brings_init_online(
         call.record.id,
     )
     events = _events(demo_services, call.record.id)
-    assert ("reinicio_cm", f"{view.modem.serial}: init(r1) -> online") in events
+    assert ("diagnostics.restart_modem", view.modem.serial) in events  # the action, typed
     assert events[-1] == (
         CHECK,
         "revisado: CM online, niveles en rango, 1 vecino(s) caído(s), 0 avisos",

@@ -38,12 +38,20 @@ ORDER = {
 }
 
 
-def _events(services: Services, call_id: int) -> list[tuple[str, str]]:
+def _events(
+    services: Services, call_id: int, *, kinds: tuple[str, ...] = ()
+) -> list[tuple[str, str]]:
+    """The call's events (name, result), oldest first; ``kinds``: only those kinds,
+    else every kind but the actions and panels (the checks and fields they pin)."""
     with read_session(services.engine) as session:
         rows = session.exec(
             select(CallEvent).where(CallEvent.call_id == call_id).order_by(col(CallEvent.id))
         )
-        return [(row.check, row.result) for row in rows]
+        return [
+            (row.check, row.result)
+            for row in rows
+            if (row.kind in kinds if kinds else row.kind not in ("action", "panel"))
+        ]
 
 
 def _visit_call(services: Services, key: str, request: str = "Necesita una visita") -> DeskCall:
@@ -151,6 +159,10 @@ def test_a_visita_request_books_an_lls_and_is_typified(demo_services: Services) 
         ("typification_notes_1", f"{number} agendada {first.label}."),
         ("ucc_1", "VIS-LLS-001"),
         ("visita_informada", "informada"),
+    ]
+    assert _events(demo_services, ended.id, kinds=("action",)) == [
+        ("visit.create_order", number),
+        ("visit.book", number),
     ]
 
 

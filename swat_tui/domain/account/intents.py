@@ -7,7 +7,7 @@ account is one transaction with the call's "notas F7 leídas" check.
 
 from __future__ import annotations
 
-from swat_tui.domain.account.notes import read_special_notes
+from swat_tui.domain.account.notes import add_note_in, create_folder_in, read_special_notes
 from swat_tui.domain.account.query import AccountQuery
 from swat_tui.domain.account.service import SearchPage
 from swat_tui.domain.account.views import AccountPanelView, InventoryView, NoteLine, NotesView
@@ -59,10 +59,36 @@ class AccountIntents(AreaService, area="accounts"):
     def add_note(self, cuenta: int, text: str, *, folder: str | None = None) -> NoteLine:
         """A special note (F7) or a note in ``folder`` (e.g. SWAT), by this agent."""
         ctx = self.ctx
-        return ctx.services.notes.add_note(cuenta, text, agent=ctx.agent.username, folder=folder)
+        if ctx.call_of(cuenta) is None:
+            return ctx.services.notes.add_note(
+                cuenta, text, agent=ctx.agent.username, folder=folder
+            )
+        with ctx.transaction() as tx:  # in a call of the account: with the call's event
+            line = add_note_in(
+                tx.session, cuenta, text, agent=ctx.agent.username, folder=folder, at=ctx.now()
+            )
+
+            def noted(change: CallChange) -> None:
+                change.action("accounts.add_note", str(line.id), folder=folder or "")
+
+            tx.change_call(noted)
+        return line
 
     def create_folder(self, cuenta: int, name: str) -> str:
-        return self.ctx.services.notes.create_folder(cuenta, name, agent=self.ctx.agent.username)
+        """F7+F6: a new named folder of the account (in its call: with the call's event)."""
+        ctx = self.ctx
+        if ctx.call_of(cuenta) is None:
+            return ctx.services.notes.create_folder(cuenta, name, agent=ctx.agent.username)
+        with ctx.transaction() as tx:
+            folder = create_folder_in(
+                tx.session, cuenta, name, agent=ctx.agent.username, at=ctx.now()
+            )
+
+            def created(change: CallChange) -> None:
+                change.action("accounts.create_folder", folder)
+
+            tx.change_call(created)
+        return folder
 
     # -- catalogues and history ------------------------------------------------------------
 

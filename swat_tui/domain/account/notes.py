@@ -54,36 +54,47 @@ class NoteService:
         self, cuenta: int, text: str, *, agent: str, folder: str | None = None
     ) -> NoteLine:
         """Append a note, to the special notes or to ``folder``; returns it as listed."""
-        body = text.rstrip()
-        if not body:
-            raise refusal("account.note_empty")
-        if folder is None and len(body) > SPECIAL_NOTE_MAX:
-            raise refusal("account.special_note_long", length=len(body), maximum=SPECIAL_NOTE_MAX)
-        if folder is not None and len(body) > FOLDER_NOTE_MAX:
-            raise refusal("account.folder_note_long", length=len(body), maximum=FOLDER_NOTE_MAX)
         now = self._clock()
         with write_session(self._engine) as session:
-            _require_account(session, cuenta)
-            folder_id = None if folder is None else _require_folder(session, cuenta, folder).id
-            note = note_queries.add_note(
-                session, cuenta=cuenta, author=agent, text=body, at=now, folder_id=folder_id
-            )
-            return _line(note)
+            return add_note_in(session, cuenta, text, agent=agent, folder=folder, at=now)
 
     def create_folder(self, cuenta: int, name: str, *, agent: str) -> str:
         """F7+F6: a new named folder; returns the name as stored (upper-case)."""
-        folder_name = name.strip().upper()
-        if not FOLDER_NAME.fullmatch(folder_name):
-            raise refusal("account.folder_name_invalid")
         now = self._clock()
         with write_session(self._engine) as session:  # BEGIN IMMEDIATE: check and add as one
-            _require_account(session, cuenta)
-            if note_queries.get_folder(session, cuenta=cuenta, name=folder_name) is not None:
-                raise refusal("account.folder_exists", folder=folder_name, cuenta=cuenta)
-            note_queries.add_folder(
-                session, cuenta=cuenta, name=folder_name, created_by=agent, at=now
-            )
-        return folder_name
+            return create_folder_in(session, cuenta, name, agent=agent, at=now)
+
+
+def add_note_in(
+    session: Session, cuenta: int, text: str, *, agent: str, folder: str | None, at: datetime
+) -> NoteLine:
+    """``NoteService.add_note`` inside a transaction the caller owns (a note in a call
+    is written with the call's event)."""
+    body = text.rstrip()
+    if not body:
+        raise refusal("account.note_empty")
+    if folder is None and len(body) > SPECIAL_NOTE_MAX:
+        raise refusal("account.special_note_long", length=len(body), maximum=SPECIAL_NOTE_MAX)
+    if folder is not None and len(body) > FOLDER_NOTE_MAX:
+        raise refusal("account.folder_note_long", length=len(body), maximum=FOLDER_NOTE_MAX)
+    _require_account(session, cuenta)
+    folder_id = None if folder is None else _require_folder(session, cuenta, folder).id
+    note = note_queries.add_note(
+        session, cuenta=cuenta, author=agent, text=body, at=at, folder_id=folder_id
+    )
+    return _line(note)
+
+
+def create_folder_in(session: Session, cuenta: int, name: str, *, agent: str, at: datetime) -> str:
+    """``NoteService.create_folder`` inside a transaction the caller owns."""
+    folder_name = name.strip().upper()
+    if not FOLDER_NAME.fullmatch(folder_name):
+        raise refusal("account.folder_name_invalid")
+    _require_account(session, cuenta)
+    if note_queries.get_folder(session, cuenta=cuenta, name=folder_name) is not None:
+        raise refusal("account.folder_exists", folder=folder_name, cuenta=cuenta)
+    note_queries.add_folder(session, cuenta=cuenta, name=folder_name, created_by=agent, at=at)
+    return folder_name
 
 
 def _require_account(session: Session, cuenta: int) -> None:

@@ -31,6 +31,7 @@ from swat_tui.domain.billing.views import (
     LastInvoiceView,
     RentView,
 )
+from swat_tui.domain.call.change import CallChange
 from swat_tui.domain.desk.area import AreaService
 from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.store.models import Account
@@ -97,7 +98,9 @@ class BillingIntents(AreaService, area="billing"):
                 procedure=self.ctx.procedure,
             )
 
-        return self._paradigma_write(cuenta, write, "billing_resent", lambda _: RESEND_CODE)
+        return self._paradigma_write(
+            cuenta, write, "billing_resent", lambda _: RESEND_CODE, "billing.resend_invoice"
+        )
 
     def change_delivery(
         self, cuenta: int, delivery: str, destination: str, *, confirmed: bool
@@ -122,7 +125,9 @@ class BillingIntents(AreaService, area="billing"):
         def code(written: Written) -> str | None:
             return TO_DIGITAL_CODE if written.row.delivery == DIGITAL else None
 
-        return self._paradigma_write(cuenta, write, "billing_delivery_changed", code)
+        return self._paradigma_write(
+            cuenta, write, "billing_delivery_changed", code, "billing.change_delivery"
+        )
 
     def _paradigma_write(
         self,
@@ -130,6 +135,7 @@ class BillingIntents(AreaService, area="billing"):
         write: Callable[[Session, Account, int | None, datetime], Written],
         done_rule: str,
         code_of: Callable[[Written], str | None],
+        intent: str,
     ) -> DeliveryChangeDone:
         """One transaction: the access log, the Paradigma row and, in a call about this
         account with a request, the UCC code the action suggests for its typification."""
@@ -139,8 +145,15 @@ class BillingIntents(AreaService, area="billing"):
             account = tx.account(cuenta, access.PARADIGMA)
             written = write(tx.session, account, call.call_id if call else None, now)
             code = code_of(written)
-            if call is not None and call.record.state.request is not None and code is not None:
-                tx.change_call(lambda _change: code)
+            if call is not None:
+
+                def acted(change: CallChange) -> str | None:
+                    invoice = written.invoice  # a resend's invoice; a change: the delivery
+                    number = invoice.number if invoice is not None else written.row.delivery
+                    change.action(intent, number, delivery=written.row.delivery)
+                    return code
+
+                tx.change_call(acted)
             done = DeliveryChangeDone(
                 message=self.ctx.procedure.message(done_rule),
                 change=change_line(written.row),

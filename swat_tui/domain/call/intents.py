@@ -8,11 +8,14 @@ the desk with the softphone.
 
 from __future__ import annotations
 
+from swat_tui.domain import presence
 from swat_tui.domain.account.service import panel_in, step2_flags_in
 from swat_tui.domain.account.views import AccountPanelView
-from swat_tui.domain.call.change import change_in
+from swat_tui.domain.call.change import CallChange, change_in
+from swat_tui.domain.call.records import OPEN_STATUSES
 from swat_tui.domain.call.service import open_account_change
 from swat_tui.domain.call.views import CallRecord, TypificationLine
+from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.area import AreaService
 from swat_tui.domain.errors import DomainError, refusal
 from swat_tui.domain.procedure.check_ids import TYPIFICATION
@@ -21,6 +24,7 @@ from swat_tui.domain.procedure.routes import BranchRoutes, step_panel
 from swat_tui.domain.procedure.state import CUN_FIELD, SUBFLOW_FIELD, SUGGESTED_CODE_FIELD
 from swat_tui.domain.procedure.step_view import StepView, step_view
 from swat_tui.store.engine import write_session
+from swat_tui.store.queries import accounts as account_queries
 
 
 class CallIntents(AreaService, area="call"):
@@ -200,3 +204,45 @@ class CallIntents(AreaService, area="call"):
         ctx = self.ctx
         call = ctx.require_call()
         return ctx.changed(ctx.services.calls.record_survey(call.call_id, answer, score))
+
+    # -- the panel in front ---------------------------------------------------------------
+
+    def panel_shown(self, panel: str, cuenta: int | None) -> bool:
+        """``panel`` is now on top during the call, showing ``cuenta``'s data (None: no
+        account): its ``panel`` event, at the disclosure level it was shown at ("" for
+        no account), and the presence's panel, in one transaction. Nothing is written
+        outside a call, nor when the panel on top and its level did not change; no
+        listener is told (nothing of the call's state changes). Whether it wrote."""
+        ctx = self.ctx
+        call = ctx.call
+        if call is None:
+            return False
+        access = self._access_shown(call, cuenta)
+        if call.panel == (panel, access):
+            return False
+        agent_id = ctx.agent.id
+        with write_session(ctx.services.engine) as session:
+            if access is None:  # another account than the call's (the Espejo): read it
+                account = account_queries.get_account(session, cuenta=cuenta or 0)
+                blacklist = account is not None and account.blacklist
+                access = ctx.gate.access(cuenta or 0, blacklist=blacklist).value
+            shown = access
+
+            def apply(change: CallChange) -> None:
+                if change.call.status in OPEN_STATUSES or change.call.acw_started_at is not None:
+                    change.panel(panel, shown)
+                presence.shown_panel(change.session, agent_id, panel)
+
+            change_in(session, ctx.procedure, call.call_id, ctx.now(), apply)
+        call.panel = (panel, shown)
+        return True
+
+    def _access_shown(self, call: ActiveCall, cuenta: int | None) -> str | None:
+        """The level a panel of ``cuenta`` is shown at: "" for no account, the gate's
+        for the call's own account, None when another account must be read first."""
+        if cuenta is None:
+            return ""
+        if cuenta != call.record.cuenta:
+            return None
+        blacklist = "blacklist" in call.record.state.flags
+        return self.ctx.gate.access(cuenta, blacklist=blacklist).value

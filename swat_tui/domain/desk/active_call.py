@@ -19,6 +19,9 @@ class ActiveCall:
 
     record: CallRecord
     account: AccountPanelView | None = None
+    # The panel on top and the disclosure level it was shown at, as last recorded
+    # (``CallIntents.panel_shown`` writes a change only).
+    panel: tuple[str, str] | None = None
 
     @property
     def call_id(self) -> int:

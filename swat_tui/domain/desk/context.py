@@ -14,6 +14,7 @@ leaves the desk as it was.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -24,9 +25,10 @@ from swat_tui.domain.account.disclosure import DisclosureGate
 from swat_tui.domain.account.views import AccountPanelView
 from swat_tui.domain.auth import SignedOnAgent
 from swat_tui.domain.call.change import CallChange, change_in
+from swat_tui.domain.call.refusals import record_refusal
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
-from swat_tui.domain.errors import DomainError, account_not_found, refusal
+from swat_tui.domain.errors import DomainError, StoreBusy, account_not_found, refusal
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD, CallState
 from swat_tui.domain.services import Services
@@ -37,6 +39,7 @@ from swat_tui.store.queries import accounts as account_queries
 
 Tell = Callable[[str, str], None]
 AccountUpdate = Callable[[AccountPanelView], AccountPanelView]
+_log = logging.getLogger(__name__)
 
 
 class DeskContext:
@@ -101,8 +104,22 @@ class DeskContext:
         self._tell(kind, message)
 
     def refused(self, intent: str, error: DomainError) -> None:
-        """Every refused intent ("visit.book") passes here; nothing is written today."""
-        # The call's audit (refused intents with their rule) plugs in here.
+        """Every refused intent ("visit.book") passes here, once its transaction rolled
+        back: the audit row (rule, row-24 text, the call on the line or None) is written
+        in a transaction of its own. A busy store loses the audit row, never the
+        agent's refusal: row 24 still says why."""
+        call = self._call
+        try:
+            record_refusal(
+                self.services.engine,
+                at=self.now(),
+                username=self.agent.username,
+                call_id=call.call_id if call is not None else None,
+                intent=intent,
+                error=error,
+            )
+        except StoreBusy:
+            _log.warning("refused intent %s not on record: the store was busy", intent)
 
     def refresh_account(self) -> None:
         """Re-read the call's account when the rule now allows more (or less) of it."""

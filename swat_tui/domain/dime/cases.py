@@ -135,6 +135,7 @@ def escalate(
             raise DomainError(areas.message("typified"))
         if check_id is not None and state.mark_for(check_id, state.request_number) is None:
             change.record(check_id, load_actions().escalation(f"DIME {number}"))
+        change.action("dime.escalate", number, area=area.id)
         change.set_request_field(DIME_FIELD, number)
         change.set_request_field(SUGGESTED_CODE_FIELD, area.ucc_code)
 

@@ -60,6 +60,7 @@ class PqrIntents(AreaService, area="pqr"):
                     gate=ctx.gate,
                 )
             )
+            change.action("pqr.file", filed[-1].radicado, cun=filed[-1].cun or "")
 
         with ctx.transaction() as tx:
             tx.change_call(apply)

@@ -14,6 +14,7 @@ from datetime import date
 from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
+from swat_tui.domain.call.change import CallChange
 from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.area import AreaService
 from swat_tui.domain.errors import refusal
@@ -84,7 +85,17 @@ class SacIntents(AreaService, area="sac"):
                     agent=ctx.agent.username,
                 ),
             )
-            tx.change_call(lambda _change: COMMITMENT_CODE)
+
+            def committed(change: CallChange) -> str:
+                change.action(
+                    "sac.commit_payment",
+                    str(row.id),
+                    promised_on=row.promised_on.isoformat(),
+                    amount=row.amount,
+                )
+                return COMMITMENT_CODE
+
+            tx.change_call(committed)
         return CommitmentLine(row.benefit, row.promised_on, row.amount, row.status, row.agent)
 
     def request_reconnection(self, cuenta: int) -> str:
@@ -109,7 +120,12 @@ class SacIntents(AreaService, area="sac"):
                     agent=ctx.agent.username,
                 ),
             )
-            tx.change_call(lambda _change: RECONNECTION_CODE)
+
+            def requested(change: CallChange) -> str:
+                change.action("sac.request_reconnection", number)
+                return RECONNECTION_CODE
+
+            tx.change_call(requested)
         return number
 
     # -- recaudo --------------------------------------------------------------------------
@@ -133,8 +149,13 @@ class SacIntents(AreaService, area="sac"):
             view = _recaudo_in(tx.session, cuenta)
             found = find_reported(view.payments, paid_on=when, amount=pesos, today=today)
             code = _finding_code(found)
-            if call is not None and code:
-                tx.change_call(lambda _change: code)
+            if call is not None:
+
+                def checked(change: CallChange) -> str | None:
+                    change.action("sac.check_reported_payment", found.finding.value)
+                    return code or None
+
+                tx.change_call(checked)
         return found
 
 

@@ -102,7 +102,9 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
             after = view.modem.cm_state if view.modem else "-"
 
             def apply(change: CallChange) -> None:
-                change.event("reinicio_cm", f"{modem.serial}: {modem.cm_state} -> {after}")
+                change.action(
+                    "diagnostics.restart_modem", modem.serial, before=modem.cm_state, after=after
+                )
                 state = change.state
                 mark = state.mark_for(DIAGNOSED_CHECK, state.request_number)
                 if mark is None or not ACTIONS.is_escalated(mark.result):
@@ -118,6 +120,7 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
         route: str,
         code: Callable[[LinkResult], str],
         told: Callable[[LinkResult], str],
+        action: str,
     ) -> AvisoCallResult:
         """One Diagnosticador action: ``pick`` the aviso (raising one, or refusing),
         tie the call to it and change the call (route, code, escalated check), all in
@@ -139,6 +142,7 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
             chosen = code(link)
 
             def apply(change: CallChange) -> str:
+                change.action(action, link.aviso.number, repeat=link.repeat)
                 record_route(change, route)
                 _record_diagnosed(change, ACTIONS.escalation(told(link)))
                 return chosen
@@ -166,6 +170,7 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
             route="punto",
             code=lambda _link: POINT_CODE,
             told=lambda link: f"caso puntual {link.aviso.number}",
+            action="diagnostics.raise_point_case",
         )
 
     def attach_call_to_aviso(self, number: str = "") -> AvisoCallResult:
@@ -178,6 +183,7 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
             route="sector",
             code=lambda link: avisos.tied_code(link.repeat),
             told=lambda link: f"aviso {link.aviso.number}{' (rellamada)' if link.repeat else ''}",
+            action="diagnostics.attach_call_to_aviso",
         )
 
     def raise_sector_aviso(self, notes: str) -> AvisoCallResult:
@@ -198,6 +204,7 @@ class DiagnosticsIntents(AreaService, area="diagnostics"):
             route="sector",
             code=lambda _link: SECTOR_CODE,
             told=lambda link: f"aviso de sector {link.aviso.number}",
+            action="diagnostics.raise_sector_aviso",
         )
 
 

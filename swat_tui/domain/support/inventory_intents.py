@@ -141,6 +141,7 @@ class InventoryIntents(AreaService, area="inventory"):
             if not mismatches and not unprovisioned:
 
                 def matched(change: CallChange) -> None:
+                    change.action("inventory.compare_serials", "coinciden", serials=len(serials))
                     change.record(COMPARED_CHECK, f"coinciden {len(serials)} serial(es)")
 
                 return tx.change_call(matched)
@@ -152,7 +153,7 @@ class InventoryIntents(AreaService, area="inventory"):
             )
             areas = load_areas()
             escalation = Escalation.checked(areas, area=DIME_AREA, reason=reason, data=data)
-            dime_cases.escalate(
+            case, _escalated = dime_cases.escalate(
                 session,
                 ctx.procedure,
                 areas,
@@ -166,6 +167,7 @@ class InventoryIntents(AreaService, area="inventory"):
             )
 
             def routed(change: CallChange) -> str:
+                change.action("inventory.compare_serials", case.number, serials=len(serials))
                 record_route(change, "dime_inventario")
                 return MISMATCH_CODE if mismatches else UNPROVISIONED_CODE
 

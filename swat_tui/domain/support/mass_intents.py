@@ -101,6 +101,7 @@ class MassIntents(AreaService, area="mass"):
                         agent=ctx.agent.username,
                         at=ctx.now(),
                     ).repeat
+                change.action("mass.associate", typed, repeat=repeat)
                 marking = " (rellamada)" if repeat else ""
                 change.record(ASSOCIATED_CHECK, ACTIONS.escalation(f"aviso {typed}{marking}"))
                 record_route(change, SECTOR_ROUTE)

@@ -163,6 +163,7 @@ class TdIntents(AreaService, area="td"):
                 raise refusal("support.td_answered")
             picked = _tree_of(trees, chosen)
             self._tree(trees, picked)
+            change.action("td.choose", picked)
             change.set_request_field(TD_TREE_FIELD, picked)
             change.set_request_field(TD_PATH_FIELD, "")
 

@@ -85,17 +85,27 @@ class VisitIntents(AreaService, area="visit"):
         action: str,
         work: Callable[[Session, Account], T],
         checks: Callable[[CallChange, T], str] | None = None,
+        acted: Callable[[CallChange, T], None] | None = None,
     ) -> T:
         """``work`` and, in a step-5 call, ``checks`` on the call (they return the UCC
-        code the action suggests): one transaction."""
+        code the action suggests): one transaction. In any call of the account,
+        ``acted`` writes the action's event with the number it produced."""
         with self.ctx.transaction() as tx:
             account = tx.account(cuenta, action)
             result = work(tx.session, account)
             if checks is not None and self._in_step5(cuenta):
-                tx.change_call(lambda change: checks(change, result))
+
+                def checked(change: CallChange) -> str:
+                    if acted is not None:
+                        acted(change, result)
+                    return checks(change, result)
+
+                tx.change_call(checked)
                 # step 2's pending-visit flag: the new order or booking
                 pending = pending_visits_in(tx.session, cuenta)
                 tx.update_account(lambda view: replace(view, pending_visits=pending))
+            elif acted is not None and self.ctx.call_of(cuenta) is not None:
+                tx.change_call(lambda change: acted(change, result))
         return result
 
     # -- reading ----------------------------------------------------------------------
@@ -204,7 +214,10 @@ class VisitIntents(AreaService, area="visit"):
             change.record(ORDER.check, f"{view.number} creada")
             return ORDER.suggested(view.kind)
 
-        return self._write(cuenta, "VISITA_CREA", work, checks)
+        def acted(change: CallChange, view: VisitOrderView) -> None:
+            change.action("visit.create_order", view.number, kind=view.kind)
+
+        return self._write(cuenta, "VISITA_CREA", work, checks, acted)
 
     def book(self, cuenta: int, number: str, slot_id: int) -> BookedVisit:
         """1=Agendar on VIS030: the window agreed with the customer; SLOT_TAKEN (with the
@@ -222,7 +235,10 @@ class VisitIntents(AreaService, area="visit"):
             self._offer_notes(change, f"{booked.number} agendada {booked.window.label}.")
             return BOOK.suggested(kind)
 
-        return self._write(cuenta, "AGENDA", work, checks)
+        def acted(change: CallChange, booked: BookedVisit) -> None:
+            change.action("visit.book", booked.number, window=booked.window.label)
+
+        return self._write(cuenta, "AGENDA", work, checks, acted)
 
     def reschedule(self, cuenta: int, number: str, slot_id: int) -> BookedVisit:
         """2=Reagendar: the visit moves to another window; a full one keeps the old booking."""
@@ -240,7 +256,10 @@ class VisitIntents(AreaService, area="visit"):
             self._offer_notes(change, f"{booked.number} reagendada {booked.window.label}.")
             return RESCHEDULE.suggested()
 
-        return self._write(cuenta, "AGENDA", work, checks)
+        def acted(change: CallChange, booked: BookedVisit) -> None:
+            change.action("visit.reschedule", booked.number, window=booked.window.label)
+
+        return self._write(cuenta, "AGENDA", work, checks, acted)
 
     def cancel(self, cuenta: int, number: str) -> VisitOrderView:
         """4=Cancelar on VIS010: the visit is cancelled and its window's place given back."""
@@ -256,7 +275,10 @@ class VisitIntents(AreaService, area="visit"):
             self._offer_notes(change, f"{view.number} cancelada a solicitud del cliente.")
             return CANCEL.suggested()
 
-        return self._write(cuenta, "VISITA_CANCELA", work, checks)
+        def acted(change: CallChange, view: VisitOrderView) -> None:
+            change.action("visit.cancel", view.number)
+
+        return self._write(cuenta, "VISITA_CANCELA", work, checks, acted)
 
     # -- no window: the CGO follow-up form ----------------------------------------------
 
@@ -292,7 +314,10 @@ class VisitIntents(AreaService, area="visit"):
             )
             return CGO.suggested()
 
-        return self._write(cuenta, "FORMULARIO_CGO", work, checks)
+        def acted(change: CallChange, form: CgoFormView) -> None:
+            change.action("visit.file_cgo_form", form.number, order=form.order)
+
+        return self._write(cuenta, "FORMULARIO_CGO", work, checks, acted)
 
     def cgo_window_codes(self) -> tuple[str, ...]:
         """The agenda's arrival windows a CGO form may name (data/wfm_agenda.toml)."""
@@ -318,7 +343,10 @@ class VisitIntents(AreaService, area="visit"):
             self._offer_notes(change, f"Visita no agendada: nodo con aviso {number} abierto.")
             return AVISO.suggested()
 
-        return self._write(cuenta, "AVISO_VISITA", work, checks)
+        def acted(change: CallChange, number: str) -> None:
+            change.action("visit.under_aviso", number)
+
+        return self._write(cuenta, "AVISO_VISITA", work, checks, acted)
 
     # -- helpers ----------------------------------------------------------------------
 

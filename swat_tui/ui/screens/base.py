@@ -8,6 +8,7 @@ Domain errors raised inside ``attempt`` land on row 24, never as a crash.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import textwrap
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
@@ -200,6 +201,33 @@ class RRScreen(Screen[None]):
                 # what is typed replaces it (5250 overtype, as Tab-in does).
                 self.focused.select_all()
         self._shown = True
+        self._record_shown()
+
+    def shown_account(self) -> int | None:
+        """The account whose data the panel shows (None: none): a call's record says at
+        which disclosure level of that account the panel was shown."""
+        cuenta = getattr(self, "cuenta", None)
+        return cuenta if isinstance(cuenta, int) else None
+
+    def _record_shown(self) -> None:
+        """The panel is on top now: in a call, the call's record and the agent's presence
+        say so (one place every panel passes: pushed, switched, reopened, back on top,
+        the Espejo and back). After the paint, and only if still on top: a panel
+        passed through on the way (the menu under the softphone as a call is
+        answered) is not one the agent saw, and the key's answer is not delayed."""
+        desk = self.rr_app.desk
+        if desk is not None and desk.active is not None:
+            self.call_after_refresh(self._record_if_in_front)
+
+    @guarded
+    def _record_if_in_front(self) -> None:
+        """A failed write never stops navigation: a busy store is skipped (nothing
+        written; the next panel records itself), anything else is ``guarded``'s."""
+        desk = self.rr_app.desk
+        if desk is None or desk.active is None or not self.in_front:
+            return
+        with contextlib.suppress(StoreBusy):  # nothing written; the next panel records itself
+            desk.call.panel_shown(self.PANEL_ID, self.shown_account())
 
     def rows_leaving(self) -> None:
         """A list's page is about to turn (panels that keep what is typed in its rows)."""

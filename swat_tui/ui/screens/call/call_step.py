@@ -46,6 +46,11 @@ class CallStepScreen(KeepsTyped):
         """The call's account as the rule lets the agent see it now."""
         return self.call.account
 
+    def shown_account(self) -> int | None:
+        """A step's panel shows the call's account (once opened)."""
+        call = self.rr_app.desk.active if self.rr_app.desk is not None else None
+        return call.record.cuenta if call is not None else None
+
     @property
     def in_call(self) -> bool:
         desk = self.rr_app.desk
