@@ -126,7 +126,8 @@ def _texts(node: ast.expr) -> Iterator[ast.expr]:
     elif isinstance(node, ast.JoinedStr):
         yield node
     elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-        if node.value and not AN_ID.fullmatch(node.value):
+        is_text = bool(node.value) and not AN_ID.fullmatch(node.value)  # "" clears row 24
+        if is_text:
             yield node
 
 
