@@ -20,6 +20,7 @@ from swat_tui.domain.messages import catalogue, flatten, text
 
 PACKAGE = Path(swat_tui.__file__).parent
 DOMAIN = PACKAGE / "domain"
+SCREENS = PACKAGE / "ui" / "screens"
 ERRORS = {"DomainError", "RuleViolation"}
 # What the data-file checks say goes to the CLI, not to row 24.
 NOT_ROW_24 = "files."
@@ -44,6 +45,12 @@ SAMPLES: dict[str, object] = {
     "kind": "LLS",
     "status": "NO REALIZADA",  # the longest work-order status
 }
+# What a screen puts on row 24: the panel's line, a refusal, the line shown after a call.
+ROW_24_CALLS = {"message", "_refuse", "after_call"} | ERRORS
+# Row-24 texts a screen may keep as literals (none today: every rule, every hint of
+# what to digit and every confirmation is in the catalogue's [ui.<folder>] tables).
+# A text that is truly not worth an id goes here, with a comment saying why.
+ROW_24_LITERALS_ALLOWED: set[str] = set()
 INT_SAMPLE = 12345678  # fills a {cuenta:08d}
 AN_ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*")  # not SQL given to text()
 
@@ -92,6 +99,35 @@ def _ids_named_in_code() -> Iterator[tuple[str, str]]:
             yield where, rule
 
 
+def _texts(node: ast.expr) -> Iterator[ast.expr]:
+    """The literal texts an expression can evaluate to (through ``a if c else b``, ``or``);
+    a catalogue id (``procedure.message("confirm_done")``) is not a text."""
+    if isinstance(node, ast.IfExp):
+        yield from _texts(node.body)
+        yield from _texts(node.orelse)
+    elif isinstance(node, ast.BoolOp):
+        for value in node.values:
+            yield from _texts(value)
+    elif isinstance(node, ast.JoinedStr):
+        yield node
+    elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+        is_text = bool(node.value) and not AN_ID.fullmatch(node.value)  # "" clears row 24
+        if is_text:
+            yield node
+
+
+def _row_24_literals(tree: ast.AST) -> Iterator[ast.expr]:
+    """Literal texts handed to row 24 by a call or returned by a ``key_refusal``."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _called(node) in ROW_24_CALLS:
+            for argument in node.args:
+                yield from _texts(argument)
+        elif isinstance(node, ast.FunctionDef) and node.name == "key_refusal":
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Return) and inner.value is not None:
+                    yield from _texts(inner.value)
+
+
 def _sample(template: str) -> str:
     parts = []
     for literal, field, spec, conversion in string.Formatter().parse(template):
@@ -116,6 +152,49 @@ def test_domain_raises_no_literal_rule_text() -> None:
         and isinstance(node.args[0], ast.Constant | ast.JoinedStr)
     ]
     assert not found, f"literal rule texts (use errors.refusal and data/messages.toml): {found}"
+
+
+def test_screens_put_no_literal_text_on_row_24() -> None:
+    """A screen's row-24 text comes from the catalogue (``messages.text("ui.<folder>...")``)."""
+    found = [
+        f"{path.relative_to(PACKAGE).as_posix()}:{node.lineno}: {ast.unparse(node)}"
+        for path in sorted(SCREENS.rglob("*.py"))
+        for node in _row_24_literals(ast.parse(path.read_text(encoding="utf-8")))
+        if ast.unparse(node) not in ROW_24_LITERALS_ALLOWED
+    ]
+    assert not found, f"literal row-24 texts (use messages.text and data/messages.toml): {found}"
+
+
+def test_row_24_scan_sees_literal_texts() -> None:
+    """The scan above finds a literal in each place a screen writes row 24 from."""
+    source = """
+class Panel:
+    def key_refusal(self, key_id):
+        return "Tecla F6: no aplica."
+    def act(self, order):
+        self.message(f"La orden {order} está abierta.", error=True)
+        self._refuse(1, "Una a la vez." if order else self.desk.procedure.message("step"))
+        raise DomainError("No hay llamada.")
+"""
+    texts = sorted(ast.unparse(text) for text in _row_24_literals(ast.parse(source)))
+    assert texts == [
+        "'No hay llamada.'",
+        "'Tecla F6: no aplica.'",
+        "'Una a la vez.'",
+        "f'La orden {order} está abierta.'",
+    ]
+
+
+def test_every_ui_text_of_the_catalogue_is_used() -> None:
+    """No stale entry in [ui.*]: each id is named (as a string) by the UI's code."""
+    named = {
+        node.value
+        for path in (PACKAGE / "ui").rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+    unused = sorted(rule for rule in catalogue() if rule.startswith("ui.") and rule not in named)
+    assert not unused, unused
 
 
 def test_every_id_the_code_names_is_in_the_catalogue() -> None:

@@ -27,8 +27,9 @@ from tests.desk_calls import DeskCall
 DOMAIN = "swat_tui.domain"
 
 # Modules every area may read: the account views and the gate, the call and the
-# procedure, errors, the desk's context and area base, the services (the account
-# service builds the account views), the store and the config.
+# procedure, errors and the message catalogue, the desk's context and area base,
+# the agent's presence (a panel shown moves it), the services (the account service
+# builds the account views), the store and the config.
 SHARED = (
     "swat_tui.domain.account.views",
     "swat_tui.domain.account.disclosure",
@@ -36,6 +37,8 @@ SHARED = (
     "swat_tui.domain.call",
     "swat_tui.domain.procedure",
     "swat_tui.domain.errors",
+    "swat_tui.domain.messages",
+    "swat_tui.domain.presence",
     "swat_tui.domain.desk.context",
     "swat_tui.domain.desk.area",
     "swat_tui.domain.desk.active_call",

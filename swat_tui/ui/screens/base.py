@@ -22,6 +22,7 @@ from textual.geometry import Offset
 from textual.screen import Screen
 from textual.widgets import Static
 
+from swat_tui.domain import messages
 from swat_tui.domain.errors import DomainError, StoreBusy
 from swat_tui.ui.chords import ChordOutcome, ChordState
 from swat_tui.ui.display_file import HEIGHT, WIDTH, DisplayFile, load
@@ -178,7 +179,7 @@ class RRScreen(Screen[None]):
 
     @guarded
     def on_rr_field_rejected(self, event: RRField.Rejected) -> None:
-        self.message("Campo numérico: digite solo números.", error=True)
+        self.message(messages.text("ui.panel.numeric_only"), error=True)
 
     def fill(self) -> None:
         """Fill the panel's fields from the domain; runs once, when mounted."""
@@ -462,7 +463,7 @@ class RRScreen(Screen[None]):
         """Why a key of this panel's legend does not apply now, or None. A key that does
         not apply leaves the legend, and pressing it shows this on row 24."""
         if key_id == "typify" and (self.rr_app.desk is None or self.rr_app.desk.active is None):
-            return "No hay llamada en curso: se tipifica dentro de una llamada."
+            return messages.text("ui.panel.typify_outside_call")
         return None
 
     def refuse_key(self, key: str) -> bool:
@@ -477,7 +478,9 @@ class RRScreen(Screen[None]):
         listed = (k for k in self.display_file.keys if k in REGISTRY)
         key_id = next((k for k in listed if key in REGISTRY[k].keys_with(keymap).split(",")), None)
         reason = self.key_refusal(key_id) if key_id is not None else None
-        self.message(reason or f"Tecla {key_cap(key)} no válida en este panel.", error=True)
+        self.message(
+            reason or messages.text("ui.panel.key_not_valid", key=key_cap(key)), error=True
+        )
         return True
 
     def refresh_legend(self) -> None:
@@ -544,7 +547,7 @@ class RRScreen(Screen[None]):
         """F22: typify the request of the call in progress."""
         call = self.desk.active
         if call is None:
-            self.message("No hay llamada en curso: se tipifica dentro de una llamada.", error=True)
+            self.message(messages.text("ui.panel.typify_outside_call"), error=True)
             return
         refusal = self.desk.call.typification_refusal()
         if refusal is not None:  # refused at the key, not after the form is filled
@@ -568,10 +571,10 @@ class RRScreen(Screen[None]):
         """Enter: subclasses process what was typed."""
 
     def action_rr_page_down(self) -> None:
-        self.message("No hay más registros para mostrar.", error=True)
+        self.message(messages.text("ui.panel.no_more_records"), error=True)
 
     def action_rr_page_up(self) -> None:
-        self.message("Ya está en el principio de la lista.", error=True)
+        self.message(messages.text("ui.panel.no_previous_records"), error=True)
 
 
 class AccountSubpanel(RRScreen):

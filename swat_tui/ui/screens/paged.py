@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from swat_tui.domain import messages
 from swat_tui.ui.screens.base import RRScreen
 
 MORE = "Más..."
@@ -73,7 +74,7 @@ class PagedScreen(RRScreen):
 
     def action_rr_page_down(self) -> None:
         if self.page_offset + self.page_size >= len(self.all_records):
-            self.message("Está en el final de la lista.", error=True)
+            self.message(messages.text("ui.panel.list_end"), error=True)
             return
         self.page_offset += self.page_size
         self.message("")
@@ -81,7 +82,7 @@ class PagedScreen(RRScreen):
 
     def action_rr_page_up(self) -> None:
         if self.page_offset == 0:
-            self.message("Está en el principio de la lista.", error=True)
+            self.message(messages.text("ui.panel.list_start"), error=True)
             return
         self.page_offset = max(0, self.page_offset - self.page_size)
         self.message("")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.ui.screens.base import RRScreen
 
 if TYPE_CHECKING:
@@ -66,13 +67,13 @@ class AccountListScreen(RRScreen, panel="CTA020"):
 
     def action_rr_page_down(self) -> None:
         if self.page.offset + len(self.page.rows) >= self.page.total:
-            self.message("Está en el final de la lista.", error=True)
+            self.message(messages.text("ui.panel.list_end"), error=True)
             return
         self._turn(self.page.offset + self.subfile_size())
 
     def action_rr_page_up(self) -> None:
         if self.page.offset == 0:
-            self.message("Está en el principio de la lista.", error=True)
+            self.message(messages.text("ui.panel.list_start"), error=True)
             return
         self._turn(max(0, self.page.offset - self.subfile_size()))
 
@@ -84,11 +85,11 @@ class AccountListScreen(RRScreen, panel="CTA020"):
             if self.field(f"o_{index}").value.strip()
         ]
         if not chosen:
-            self.message("Digite 5 frente a la cuenta que desea consultar.", error=True)
+            self.message(messages.text("ui.account.list_pick"), error=True)
             return
         index, option = chosen[0]
         if option != OPEN:
-            self.message(f"Opción {option} no válida. Use 5=Consultar.", error=True)
+            self.message(messages.text("ui.account.list_option", option=option), error=True)
             self.field(f"o_{index}").mark_error(True)
             self.focus_field(f"o_{index}")
             return

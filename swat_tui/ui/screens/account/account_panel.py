@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.ui.format import HIDDEN, clip, day, hour, months, pesos, shown
 from swat_tui.ui.labels import SERVICE_NAMES, blacklist_banner
 from swat_tui.ui.screens.base import RRScreen
@@ -41,7 +42,7 @@ class AccountPanelScreen(RRScreen, panel="CTA001"):
     def action_rr_refresh(self) -> None:
         self.clear_errors()
         self._load()
-        self.message("Datos de la cuenta actualizados.")
+        self.message(messages.text("ui.account.refreshed"))
 
     async def action_rr_notes(self) -> None:
         await self.open_panel("NTS001", self.cuenta, self._holder())

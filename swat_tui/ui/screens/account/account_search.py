@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from swat_tui.domain import messages
 from swat_tui.ui.screens.base import RRScreen
 
 KINDS = {"1": "cuenta", "2": "documento", "3": "telefono"}
@@ -18,7 +19,7 @@ class AccountSearchScreen(RRScreen, panel="CTA010"):
         self.clear_errors()
         kind = KINDS.get(self.field("by").field_value)
         if kind is None:
-            self.message("Buscar por: digite 1, 2 o 3.", error=True)
+            self.message(messages.text("ui.account.search_by"), error=True)
             self.field("by").mark_error(True)
             self.focus_field("by")
             return

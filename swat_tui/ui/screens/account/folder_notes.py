@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from swat_tui.domain import messages
 from swat_tui.ui.screens.account.note_records import note_records
 from swat_tui.ui.screens.paged import PagedScreen
 
@@ -21,7 +22,7 @@ class FolderNotesScreen(PagedScreen, panel="NTS003"):
         self.set_fields({"cuenta": str(self.cuenta), "holder": self.holder, "folder": self.folder})
         self._load(last_page=False)
         if self.created:
-            self.message(f"Carpeta {self.folder} creada. Digite la nota y pulse Intro.")
+            self.message(messages.text("ui.account.folder_created", folder=self.folder))
 
     def _load(self, *, last_page: bool) -> None:
         view = self.attempt(lambda: self.desk.accounts.folder_notes(self.cuenta, self.folder))
@@ -42,4 +43,4 @@ class FolderNotesScreen(PagedScreen, panel="NTS003"):
             return
         self.field("note").value = ""
         self._load(last_page=True)
-        self.message(f"Nota grabada en la carpeta {self.folder}.")
+        self.message(messages.text("ui.account.folder_note_saved", folder=self.folder))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from swat_tui.domain import messages
 from swat_tui.ui.screens.account.note_records import note_records
 from swat_tui.ui.screens.base import AccountSubpanel
 from swat_tui.ui.screens.paged import PagedScreen
@@ -47,9 +48,8 @@ class SpecialNotesScreen(AccountSubpanel, PagedScreen, panel="NTS001"):
         ):
             name = self.field("folder").field_value
             if name not in self.folders:
-                self.message(
-                    f"La carpeta {name or '(vacía)'} no existe. Use F6 para crearla.", error=True
-                )
+                missing = messages.text("ui.account.folder_missing", folder=name or "(vacía)")
+                self.message(missing, error=True)
                 self.field("folder").mark_error(True)
                 return
             self.field("folder").value = ""
@@ -64,7 +64,7 @@ class SpecialNotesScreen(AccountSubpanel, PagedScreen, panel="NTS001"):
             return
         self.field("note").value = ""
         self._load(last_page=True)
-        self.message("Nota especial grabada.")
+        self.message(messages.text("ui.account.special_note_saved"))
 
     async def action_rr_new_folder(self) -> None:
         await self.open_panel("NTS002", self.cuenta, self.holder, self.folders)

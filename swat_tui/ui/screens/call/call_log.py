@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from swat_tui.domain import messages
 from swat_tui.ui.format import day, hour
 from swat_tui.ui.screens.base import AccountSubpanel
 from swat_tui.ui.screens.paged import PagedScreen
@@ -56,4 +57,4 @@ class CallLogScreen(AccountSubpanel, PagedScreen, panel="LOG001"):
                 )
         self.show_records(records)
         if not records:
-            self.message("La cuenta no tiene llamadas anteriores.")
+            self.message(messages.text("ui.call.no_previous_calls"))

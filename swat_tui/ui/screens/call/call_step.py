@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, ClassVar
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.ui.format import clock_text
 from swat_tui.ui.screens.base import RRScreen
 from swat_tui.ui.screens.keeps_typed import KeepsTyped
@@ -38,7 +38,7 @@ class CallStepScreen(KeepsTyped):
     def call(self) -> ActiveCall:
         call = self.desk.active
         if call is None:  # a key reached the panel after the line went down
-            raise DomainError("No hay ninguna llamada en curso.")
+            raise refusal("call.none_in_progress")
         return call
 
     @property

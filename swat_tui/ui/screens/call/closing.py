@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.domain.procedure.check_ids import SURVEY as SURVEY_DONE
 from swat_tui.ui.format import two_lines, typification_line
 from swat_tui.ui.screens.call.call_step import NO, YES, CallStepScreen
@@ -35,7 +36,7 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
         if len(typified) > TYPIFIED_WIDTH:  # several requests: the hint goes to row 24
             typified = typification_line(typifications, hint=False)
             cuns = ", ".join(t.cun for t in typifications if t.cun)
-            self.message(f"Confirme al cliente el CUN {cuns}.")
+            self.message(messages.text("ui.call.confirm_cun", cuns=cuns))
         self.set_fields(
             {
                 "cuenta": str(record.cuenta or ""),
@@ -83,7 +84,7 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
         more = self.field(MORE).value.strip().upper()
         if more == YES:
             if self.write(self.desk.call.another_request):
-                self.message("Nueva solicitud en la misma llamada.")
+                self.message(messages.text("ui.call.another_request"))
                 await self.navigator.show_call_step()
             return
         if more != NO:
@@ -99,9 +100,7 @@ class ClosingScreen(CallStepScreen, panel="LLM008"):
         if not self._survey():
             return
         if self.attempt(self.desk.end_call) is not None:
-            await self.navigator.after_call(
-                "Llamada terminada y registrada. Complete el ACW (opción 7)."
-            )
+            await self.navigator.after_call(messages.text("ui.call.ended"))
 
     def _resolution_pending(self) -> bool:
         """Row 24 asks for what is missing from the top down: the resolution told (of

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.domain.errors import MESSAGE_WIDTH
 from swat_tui.domain.procedure.check_ids import ACCOUNT_OPENED, CALLER_DATA
 from swat_tui.ui.format import two_lines
@@ -211,7 +212,10 @@ def several_accounts(total: int, described: str, cuentas: list[str]) -> str:
     shown = list(cuentas)
     while True:
         listed = ", ".join(shown) + (" ..." if len(shown) < total else "")
-        text = f"{total} cuentas con {described}. Digite una: {listed}"
+        text = messages.text(
+            "ui.call.several_accounts", total=total, described=described, listed=listed
+        )
         if len(text) <= MESSAGE_WIDTH or not shown:
-            return text if len(text) <= MESSAGE_WIDTH else f"{total} cuentas: digite la cuenta."
+            short = messages.text("ui.call.several_accounts_short", total=total)
+            return text if len(text) <= MESSAGE_WIDTH else short
         shown.pop()

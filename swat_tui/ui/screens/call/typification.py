@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 
+from swat_tui.domain import messages
 from swat_tui.domain.call.fields import TYPIFICATION_NOTES_FIELD
 from swat_tui.domain.errors import MESSAGE_WIDTH
 from swat_tui.domain.procedure.check_ids import TYPIFICATION
@@ -96,7 +97,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         self.field("code_in").value = entry.code
         self.field("res").value = self._resolution_for(entry)
         self._show_detail()
-        self.message(f"Código sugerido por la gestión: {entry.code} (puede cambiarlo).")
+        self.message(messages.text("ui.call.ucc_suggested", code=entry.code))
 
     def _entry_of(self, code: str) -> UccEntry | None:
         """The entry of ``code`` in the list shown or the suggested one: no store read,
@@ -125,10 +126,10 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
             ]
         )
         if not found:
-            said = "No hay códigos UCC con: "
+            said = messages.text("ui.call.ucc_none", typed="")
             room = MESSAGE_WIDTH - len(said)  # what was typed, whole or marked as cut
             echo = text if len(text) <= room else text[: room - 1] + "…"
-            self.message(f"{said}{echo}", error=True)
+            self.message(messages.text("ui.call.ucc_none", typed=echo), error=True)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._show_detail()
@@ -184,7 +185,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
             await self._typify()
             return
         if typed.option != CHOOSE:
-            self.message(f"Opción {typed.option} no válida: 1=Elegir.", error=True)
+            self.message(messages.text("ui.call.ucc_option", option=typed.option), error=True)
             self.field(typed.field).mark_error(True)
             return
         entry = self.entries[typed.record]
@@ -193,7 +194,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         self.field(typed.field).value = ""
         self.keep_shown()  # the code chosen is the agent's: it stays through F13 and back
         self.focus_field("notes")
-        self.message(f"Código {entry.code} elegido: revise la resolución y las notas.")
+        self.message(messages.text("ui.call.ucc_chosen", code=entry.code))
         self._show_detail()
         self.show_next()  # the code and resolution are in: Intro typifies
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.ui.format import clip, day, numbered_fields
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 from swat_tui.ui.screens.paged import PagedScreen
@@ -43,7 +44,7 @@ class PqrConsultScreen(CallStepScreen, PagedScreen, panel="PQR010"):
         self.lines = consulted.lines if consulted is not None else ()
         self.show_records([_record(line) for line in self.lines])
         if consulted is not None and not self.lines:
-            self.message("La cuenta no tiene PQR radicadas.")
+            self.message(messages.text("ui.pqr.none_filed"))
         check = self._check()
         if check is not None and check.done:
             self.field("ok").value = YES
@@ -69,7 +70,9 @@ class PqrConsultScreen(CallStepScreen, PagedScreen, panel="PQR010"):
         self.clear_errors()
         typed = self.typed_option()
         if typed is not None and typed.option != SHOW:
-            self.message(f"Opción {typed.option[:3]} no válida: 5=Ver.", error=True)
+            self.message(
+                messages.text("ui.pqr.consult_option", option=typed.option[:3]), error=True
+            )
             self.field(typed.field).mark_error(True)
             return
         if typed is not None:

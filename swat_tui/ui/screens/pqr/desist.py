@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.ui.format import numbered_fields
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 
@@ -47,15 +48,11 @@ class PqrDesistScreen(CallStepScreen, panel="PQR020"):
         from swat_tui.domain.procedure.definition import load_routes
 
         if insists != YES:
-            self.message("Digite S si el cliente insiste en radicar.", error=True, field="ins")
+            self.message(messages.text("ui.pqr.insists_choice"), error=True, field="ins")
             self.field("ins").mark_error(True)
             return
         if any(v.done and v.field == "des" for v in self._checks()):
-            self.message(
-                "Ya registró el desistimiento: no puede radicar en esta solicitud.",
-                error=True,
-                field="ins",
-            )
+            self.message(messages.text("ui.pqr.already_desisted"), error=True, field="ins")
             self.field("ins").mark_error(True)
             return
         route = next(r for r in load_routes().subflows("pqr") if r.subflow == FILE_SUBFLOW)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.domain.procedure.check_ids import IDENTITY
 from swat_tui.ui.format import numbered_fields
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
@@ -208,5 +209,5 @@ class PqrFilingScreen(CallStepScreen, panel="PQR030"):
         self.focus_field(INFORMED)
         message = self.desk.procedure.message("pqr_filed", radicado=filed.radicado)
         if filed.notes_in_folder:
-            message = f"PQR {filed.radicado} radicada; notas completas en la carpeta SWAT."
+            message = messages.text("ui.pqr.filed_notes_in_folder", radicado=filed.radicado)
         self.message(message)

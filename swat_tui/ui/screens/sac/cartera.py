@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.ui.format import day, pesos
 from swat_tui.ui.screens.call.call_step import YES
 from swat_tui.ui.screens.sac.sac_step import SacStepScreen
@@ -108,14 +109,13 @@ class CarteraScreen(SacStepScreen, panel="SAC010"):
             return  # what was typed stays, row 24 says why
         self.fill()
         self.clear_typed(*COMMITMENT_FIELDS)
-        self.message(
-            f"Compromiso registrado: {pesos(line.amount)} a más tardar el {day(line.promised_on)}."
-        )
+        amount, due = pesos(line.amount), day(line.promised_on)
+        self.message(messages.text("ui.sac.commitment_registered", amount=amount, due=due))
         self.focus_step()
 
     def _reconnect(self, cuenta: int) -> None:
         if self.field("rc").value.strip().upper() != YES:
-            self.message("Reconexión: digite S para solicitarla.", error=True, field="rc")
+            self.message(messages.text("ui.sac.reconnection_choice"), error=True, field="rc")
             self.field("rc").mark_error(True)
             return
         number = self.attempt(lambda: self.desk.sac.request_reconnection(cuenta), field="rc")
@@ -123,7 +123,7 @@ class CarteraScreen(SacStepScreen, panel="SAC010"):
             return
         self.fill()
         self.clear_typed("rc")
-        self.message(f"Reconexión solicitada: orden {number}. Infórmela al cliente.")
+        self.message(messages.text("ui.sac.reconnection_requested", number=number))
         self.focus_step()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from swat_tui.domain import messages
 from swat_tui.ui.payment_rows import payment_record, payment_state
 from swat_tui.ui.screens.base import AccountSubpanel
 from swat_tui.ui.screens.paged import PagedScreen
@@ -17,4 +18,4 @@ class PaymentsScreen(AccountSubpanel, PagedScreen, panel="SAC031"):
         self.set_fields({**self.account_fields(), "upto": payment_state(view)})
         self.show_records([payment_record(line) for line in view.payments])
         if not view.payments:
-            self.message("La cuenta no tiene pagos registrados.")
+            self.message(messages.text("ui.sac.no_payments"))

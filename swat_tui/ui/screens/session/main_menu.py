@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.ui.format import numbered_fields
 from swat_tui.ui.screens.base import RRScreen
 
@@ -48,7 +49,7 @@ class MainMenuScreen(RRScreen, panel="MNU001"):
             await self.action_rr_softphone()
         elif option.action == "resume_call":
             if self.desk.active is None:
-                self.message("No hay ninguna llamada en curso.", error=True)
+                self.message(messages.text("call.none_in_progress"), error=True)
             else:
                 await self.navigator.show_call_step()  # from the Espejo too: back to the call
         elif option.action == "sign_off":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.ui.format import day, hour
 from swat_tui.ui.screens.base import RRScreen
 from swat_tui.ui.screens.paged import PagedScreen
@@ -36,7 +37,7 @@ class RecoveryScreen(PagedScreen, panel="REC001"):
                 for record in self.calls_open
             ]
         )
-        self.message(f"{len(self.calls_open)} llamada(s) sin terminar.")
+        self.message(messages.text("ui.session.recovery_open", count=len(self.calls_open)))
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()
@@ -63,7 +64,7 @@ class RecoveryScreen(PagedScreen, panel="REC001"):
                     self.fill()
                     self.message(told)
                 return
-            self.message(f"Opción {option} no válida: 1=Reanudar, 4=Cerrar.", error=True)
+            self.message(messages.text("ui.session.recovery_option", option=option), error=True)
             self.field(f"o_{index}").mark_error(True)
             return
-        self.message("Digite 1 o 4 frente a una llamada.", error=True)
+        self.message(messages.text("ui.session.recovery_pick"), error=True)

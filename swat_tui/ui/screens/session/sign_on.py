@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from swat_tui.domain import messages
 from swat_tui.ui.screens.base import RRScreen
 
 
@@ -24,7 +25,7 @@ class SignOnScreen(RRScreen, panel="SGN001"):
         user = self.field("user").field_value
         password = self.field("password").value
         if self.rr_app.services is None:
-            self.message("Preparando la base de datos; su sesión sigue en cuanto esté lista.")
+            self.message(messages.text("ui.session.store_preparing"))
         services = await self.rr_app.wait_for_store()
         if services is None:
             return

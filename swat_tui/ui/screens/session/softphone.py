@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.ui.screens.base import RRScreen
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class SoftphoneScreen(RRScreen, panel="SFT001"):
         super().desk_changed(change)
         call = self.desk.phone.call
         if self.in_front and change.kind == "ringing" and call is not None:
-            self.message(f"Llamada entrante de {call.ani} ({call.queue}): 3=Contestar.")
+            self.message(messages.text("ui.session.ringing", ani=call.ani, queue=call.queue))
 
     def paint_header(self) -> None:
         super().paint_header()
@@ -86,7 +87,7 @@ class SoftphoneScreen(RRScreen, panel="SFT001"):
         argument = self.field("arg").field_value
         action = OPTIONS.get(option)
         if action is None:
-            self.message("Opción: digite un número del 1 al 7.", error=True)
+            self.message(messages.text("ui.session.softphone_option"), error=True)
             self.field("opt").mark_error(True)
             return
         self.field("opt").value = ""

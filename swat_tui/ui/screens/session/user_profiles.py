@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
 from swat_tui.ui.format import day, hour
 from swat_tui.ui.screens.paged import PagedScreen
@@ -56,7 +57,7 @@ class UserProfilesScreen(PagedScreen, panel="USR001"):
         """F5: the profiles as the store has them now."""
         self.clear_errors()
         if self._load():
-            self.message("Lista de perfiles actualizada.")
+            self.message(messages.text("ui.session.profiles_refreshed"))
 
     def _rows_shown(self) -> int:
         return max(0, min(self.page_size, len(self.profiles) - self.page_offset))
@@ -74,17 +75,15 @@ class UserProfilesScreen(PagedScreen, panel="USR001"):
             if self.field(f"o_{index}").value.strip()
         ]
         if not chosen:
-            self.message("Digite 1 o 2 frente a un perfil y pulse Intro.", error=True)
+            self.message(messages.text("ui.session.profiles_pick"), error=True)
             return
         for index, option in chosen:
             if option not in (ENABLE, RESET):
-                self._refuse(
-                    index, f"Opción {option[:3]} no válida: 1=Habilitar, 2=Restablecer contraseña."
-                )
+                self._refuse(index, messages.text("ui.session.profiles_option", option=option[:3]))
                 return
         resets = [index for index, option in chosen if option == RESET]
         if len(resets) > 1:
-            self._refuse(resets[1], "Restablezca una contraseña a la vez (2 en un solo perfil).")
+            self._refuse(resets[1], messages.text("ui.session.profiles_one_reset"))
             return
         to_reset = self.profiles[self.page_offset + resets[0]].username if resets else None
         enabled: list[str] = []
@@ -117,8 +116,10 @@ class UserProfilesScreen(PagedScreen, panel="USR001"):
 
 
 def _enabled_message(usernames: list[str]) -> str:
-    listed = f"Perfiles habilitados: {', '.join(usernames)}."
-    return listed if len(listed) <= MESSAGE_WIDTH else f"{len(usernames)} perfiles habilitados."
+    listed = messages.text("ui.session.profiles_enabled", usernames=", ".join(usernames))
+    if len(listed) <= MESSAGE_WIDTH:
+        return listed
+    return messages.text("ui.session.profiles_enabled_count", count=len(usernames))
 
 
 def _summary(total: int, disabled: int) -> str:

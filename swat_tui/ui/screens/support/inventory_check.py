@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.domain.procedure.state import DIME_FIELD
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 from swat_tui.ui.screens.paged import PagedScreen
@@ -103,7 +104,7 @@ class InventoryCheckScreen(CallStepScreen, PagedScreen, panel="INV010"):
         if compare is not None and not compare.done:
             answer = self.field(COMPARE).value.strip().upper()
             if answer != YES:
-                self.message("Digite los seriales que lee el cliente y S en Comparar.", error=True)
+                self.message(messages.text("ui.support.serials_compare"), error=True)
                 self.field(COMPARE).mark_error(True)
                 return
             reads = self._reads()
@@ -115,9 +116,9 @@ class InventoryCheckScreen(CallStepScreen, PagedScreen, panel="INV010"):
             self.show_next()
             dime = self.call.record.state.request_field(DIME_FIELD)
             self.message(
-                f"Escalado a DIME inventario: caso {dime}; infórmelo al cliente."
+                messages.text("ui.support.serials_escalated", number=dime)
                 if dime
-                else "Seriales registrados: coinciden con RR."
+                else messages.text("ui.support.serials_match")
             )
             return
         self.field_completed(INFORMED, self.field(INFORMED).value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.ui.format import day, hour
 from swat_tui.ui.screens.call.call_step import YES, CallStepScreen
 from swat_tui.ui.screens.paged import PagedScreen
@@ -124,7 +125,7 @@ class MassFailureScreen(CallStepScreen, PagedScreen, panel="MAS010"):
                 self.show_next()
                 tied = self.view.tied if self.view is not None else None
                 if tied is not None:
-                    marking = " Rellamada marcada." if tied.repeat else ""
-                    self.message(f"Llamada asociada al aviso {tied.number}.{marking}")
+                    rule = "ui.support.mass_tied_repeat" if tied.repeat else "ui.support.mass_tied"
+                    self.message(messages.text(rule, number=tied.number))
                 return
         await self.go_on()  # the engine refuses while a check is pending

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.visit.agenda import SLOT_TAKEN
 from swat_tui.ui.screens.base import AccountSubpanel
@@ -95,7 +96,7 @@ class AgendaScreen(AccountSubpanel, PagedScreen, KeepsTyped, panel="VIS030"):
                 "info2": "F6=Formulario CGO: el backoffice confirma la agenda con el cliente.",
             }
         )
-        self.message(f"Sin franjas libres en {days} días: F6=Formulario CGO.", error=True)
+        self.message(messages.text("ui.visit.agenda_none_free", days=days), error=True)
 
     async def action_rr_enter(self) -> None:
         if self.done:
@@ -107,15 +108,14 @@ class AgendaScreen(AccountSubpanel, PagedScreen, KeepsTyped, panel="VIS030"):
             return
         typed = self.typed_option()
         if typed is not None and typed.option != BOOK:
-            self.message(
-                f"Opción {typed.option[:3]} no válida: 1=Agendar.", error=True, field=typed.field
-            )
+            told = messages.text("ui.visit.agenda_option", option=typed.option[:3])
+            self.message(told, error=True, field=typed.field)
             self.field(typed.field).mark_error(True)
             return
         if typed is not None:
             self._book(view.windows[typed.record])
             return
-        self.message("Digite 1 junto a la franja acordada con el cliente.", error=True)
+        self.message(messages.text("ui.visit.agenda_pick"), error=True)
 
     def _book(self, window: FreeWindow) -> None:
         try:
@@ -138,7 +138,10 @@ class AgendaScreen(AccountSubpanel, PagedScreen, KeepsTyped, panel="VIS030"):
                 "info2": "Informe al cliente la orden y la franja; Intro vuelve.",
             }
         )
-        self.message(f"{booked.number} {done} {booked.window.label}.")
+        rule = (
+            "ui.visit.agenda_rescheduled" if self.mode == RESCHEDULE else "ui.visit.agenda_booked"
+        )
+        self.message(messages.text(rule, number=booked.number, window=booked.window.label))
 
     def _take(self, slot_id: int) -> BookedVisit:
         if self.mode == RESCHEDULE:
@@ -152,7 +155,7 @@ class AgendaScreen(AccountSubpanel, PagedScreen, KeepsTyped, panel="VIS030"):
             return
         if view.windows:
             first = view.windows[0].label
-            self.message(f"Hay franjas libres (la primera {first}): agende una.", error=True)
+            self.message(messages.text("ui.visit.agenda_free_first", first=first), error=True)
             return
         await self.open_panel("CGO010", self.cuenta, self.holder, order=self.order)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.ui.format import day, hour, two_lines
 from swat_tui.ui.screens.base import AccountSubpanel
 from swat_tui.ui.screens.keeps_typed import KeepsTyped
@@ -103,4 +104,4 @@ class CgoFormScreen(AccountSubpanel, KeepsTyped, panel="CGO010"):
                 "hint": FILED,
             }
         )
-        self.message(f"Formulario {form.number} radicado: léalo al cliente; Intro vuelve.")
+        self.message(messages.text("ui.visit.cgo_filed", number=form.number))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.ui.format import day, hour
 from swat_tui.ui.screens.base import AccountSubpanel
 from swat_tui.ui.screens.keeps_typed import KeepsTyped
@@ -138,4 +139,4 @@ class OrderScreen(AccountSubpanel, KeepsTyped, panel="VIS020"):
         if now is not None and (now.status != "PENDIENTE" or now.cgo_number):
             self.app.call_later(self.app.pop_screen)
             return
-        self.message(f"{created.number} sin agendar: Intro abre la agenda de nuevo.")
+        self.message(messages.text("ui.visit.order_unbooked", number=created.number))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.domain.errors import MESSAGE_WIDTH
 from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.ui.format import clip, day
@@ -126,7 +127,7 @@ class VisitsScreen(CallStepScreen, PagedScreen, panel="VIS010"):
         check = self._check(AGENDA)
         done = _shown_result(check.result if check is not None else None)
         if done:
-            told = f"{done}: infórmelo al cliente y digite S."
+            told = messages.text("ui.visit.visits_told", done=done)
             self.message(told if len(told) <= MESSAGE_WIDTH else done[:MESSAGE_WIDTH])
 
     async def action_rr_enter(self) -> None:
@@ -147,23 +148,26 @@ class VisitsScreen(CallStepScreen, PagedScreen, panel="VIS010"):
         order = view.orders[index]
         self.set_fields(_detail(order))
         if option not in (BOOK, RESCHEDULE, CANCEL):
-            self.message(f"Opción {option[:3]} no válida: 1, 2 o 4.", error=True, field=row)
+            self.message(
+                messages.text("ui.visit.visits_option", option=option[:3]), error=True, field=row
+            )
             self.field(row).mark_error(True)
             return
         if option == CANCEL:
             cuenta = view.cuenta
             if self.write(lambda: self._cancel(cuenta, order.number), field=row):
                 self.fill_step()
-                self.message(f"{order.number} cancelada: infórmelo al cliente y digite S.")
+                self.message(messages.text("ui.visit.order_cancelled", number=order.number))
             return
         if not order.open:
-            self.message(f"La orden {order.number} está {order.status}.", error=True, field=row)
+            told = messages.text("ui.visit.order_status", number=order.number, status=order.status)
+            self.message(told, error=True, field=row)
             self.field(row).mark_error(True)
             return
         moving = option == RESCHEDULE
         if moving != (order.status == "AGENDADA"):
-            text = "no está agendada: use 1" if moving else "ya está agendada: use 2"
-            self.message(f"La orden {order.number} {text}.", error=True, field=row)
+            rule = "ui.visit.order_not_booked" if moving else "ui.visit.order_already_booked"
+            self.message(messages.text(rule, number=order.number), error=True, field=row)
             self.field(row).mark_error(True)
             return
         self.field(row).value = ""
