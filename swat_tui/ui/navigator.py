@@ -162,9 +162,20 @@ class Navigator:
         if isinstance(current, CallStepScreen):
             # Step to step: replace the panel (no repaint of the menu in between).
             await self.switch_panel(panel_id, keep=True)
-        else:
-            await self.exit_to_menu()
+            return
+        # From the softphone (a call answered) or another function: close it down to
+        # the one just above the menu and replace that one, so the menu is never on
+        # top in between (it would be painted, and be on the call's record, for nothing).
+        app = self._app
+        stack = app.screen_stack
+        menus = [i for i, screen in enumerate(stack) if getattr(screen, "PANEL_ID", None) == MENU]
+        above_menu = menus[-1] + 2 if menus else len(stack)
+        while len(app.screen_stack) > above_menu:
+            await app.pop_screen()
+        if self._front_id() == MENU or not menus:
             await self.open_panel(panel_id, keep=True)
+        else:
+            await self.switch_panel(panel_id, keep=True)
 
     async def resume_call(self, record: CallRecord) -> None:
         """Back into a call a crash left open, at the panel the agent was on: its step's
