@@ -167,4 +167,3 @@ async def test_tip001_says_whole_a_long_search_that_found_nothing(
         await enter(pilot)
         assert message(app).startswith("No hay códigos UCC con: zz")
         assert len(message(app)) <= 79 and _rows(app)[23].rstrip() == message(app)
-
