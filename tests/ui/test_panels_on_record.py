@@ -92,6 +92,7 @@ async def test_the_panels_shown_in_a_call_follow_on_its_record_and_in_presence(
         await type_into(pilot, "opt", "6")
         await enter(pilot)
         assert desk.active is None
+        assert _presence_panel(services) is None  # no call: no call panel on the floor
         after_call = len(_panels(services, call_id))
         await type_into(pilot, "opt", "7")  # end the ACW: panels outside a call
         await enter(pilot)

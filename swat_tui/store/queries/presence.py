@@ -65,11 +65,21 @@ def move_presence(
     call_id: int | None,
     step: int | None,
 ) -> bool:
-    """The session's softphone state and call changed; False if the row is not its own."""
+    """The session's softphone state and call changed; False if the row is not its own.
+    Without a call there is no call panel either (the floor shows none)."""
+    values: dict[str, object] = {
+        "state": state,
+        "aux_reason": aux_reason,
+        "since": since,
+        "call_id": call_id,
+        "step": step,
+    }
+    if call_id is None:
+        values["panel"] = None
     result = session.execute(
         update(AgentPresence)
         .where(col(AgentPresence.agent_id) == agent_id, col(AgentPresence.session) == token)
-        .values(state=state, aux_reason=aux_reason, since=since, call_id=call_id, step=step)
+        .values(**values)
     )
     return bool(getattr(result, "rowcount", 0))
 
