@@ -12,6 +12,7 @@ from sqlmodel import col, func, select
 
 from swat_tui.domain.dime.areas import load_areas, parse_areas, read_areas
 from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError
+from swat_tui.domain.messages import catalogue
 from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.state import DIME_FIELD, SUGGESTED_CODE_FIELD
@@ -28,9 +29,6 @@ __all__ = ["demo_services", "demo_template"]  # the fixtures, imported for pytes
 REASON = "Cobro doble del periodo de octubre"
 DATA = "Factura de octubre: cargo de $ 45.900 repetido; reconoce un solo cargo."
 TODAY = date(2026, 11, 28)  # tests/ui/conftest.FIXED_NOW, a Saturday
-
-
-MESSAGES = dict(load_areas().messages)
 
 
 def _area(**changes: object) -> dict[str, object]:
@@ -85,7 +83,7 @@ def test_the_shipped_areas_agree_with_the_ucc_catalogue() -> None:
 def test_a_wrong_area_is_refused_with_its_file_area_and_field(
     entry: dict[str, object], field: str, why: str
 ) -> None:
-    raw = {"area": [_area(id="facturacion", name="Facturación"), entry], "messages": MESSAGES}
+    raw = {"area": [_area(id="facturacion", name="Facturación"), entry]}
     with pytest.raises(DomainError) as caught:
         parse_areas(raw, "dime_areas.toml")
     assert caught.value.message.startswith(f"dime_areas.toml, área 2, campo {field}: ")
@@ -94,7 +92,7 @@ def test_a_wrong_area_is_refused_with_its_file_area_and_field(
 
 def test_a_repeated_area_an_empty_file_and_bad_toml_are_refused(tmp_path: Path) -> None:
     with pytest.raises(DomainError, match="área 2, campo id: el área cartera está repetida"):
-        parse_areas({"area": [_area(), _area()], "messages": MESSAGES})
+        parse_areas({"area": [_area(), _area()]})
     path = tmp_path / "dime_areas.toml"
     path.write_text("# nothing yet\n", encoding="utf-8")
     with pytest.raises(DomainError, match=r"dime_areas.toml: no tiene áreas"):
@@ -102,18 +100,6 @@ def test_a_repeated_area_an_empty_file_and_bad_toml_are_refused(tmp_path: Path) 
     path.write_text("[[area]\nid = 1\n", encoding="utf-8")
     with pytest.raises(DomainError, match="no es TOML válido"):
         read_areas(path)
-
-
-def test_the_messages_must_all_be_there() -> None:
-    area = [_area()]
-    with pytest.raises(DomainError, match=r"no tiene los mensajes \(\[messages\]\)"):
-        parse_areas({"area": area})
-    missing = {k: v for k, v in MESSAGES.items() if k != "created"}
-    with pytest.raises(DomainError, match=r"\[messages\], campo created: falta o está vacío"):
-        parse_areas({"area": area, "messages": missing})
-    extra = {**MESSAGES, "creted": "Caso creado."}
-    with pytest.raises(DomainError, match="campo creted: no es un mensaje de DIME"):
-        parse_areas({"area": area, "messages": extra})
 
 
 def test_the_sla_skips_weekends_and_colombian_holidays() -> None:
@@ -129,6 +115,7 @@ def test_the_sla_skips_weekends_and_colombian_holidays() -> None:
 
 
 def test_every_dime_message_fits_row_24() -> None:
+    """With the shipped areas' real options and names, longer than test_messages' samples."""
     areas = load_areas()
     worst = {
         "options": areas.options,
@@ -141,10 +128,11 @@ def test_every_dime_message_fits_row_24() -> None:
         "due": "31/12/26",
         "option": "XXX",
     }
-    assert len(areas.messages) >= 10
-    for name in areas.messages:
-        text = areas.message(name, **worst)
-        assert len(text) <= MESSAGE_WIDTH, (name, text)
+    dime = {rule: template for rule, template in catalogue().items() if rule.startswith("dime.")}
+    assert len(dime) >= 10
+    for rule, template in dime.items():
+        text = template.format(**worst)
+        assert len(text) <= MESSAGE_WIDTH, (rule, text)
 
 
 # -- the numbering ------------------------------------------------------------------------
@@ -323,6 +311,7 @@ def test_a_refused_escalation_changes_nothing(
         call.desk.dime.escalate(area=area, reason=reason, data=data, check_id="sac_atendida")
     assert caught.value.message.startswith(text), caught.value.message
     assert len(caught.value.message) <= MESSAGE_WIDTH
+    assert caught.value.rule.startswith("dime."), caught.value.rule  # the catalogue's id
     assert call.record.state == before_state
     assert _counts(demo_services) == before
 

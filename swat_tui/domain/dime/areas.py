@@ -1,6 +1,7 @@
 """The resolving areas a DIME case goes to (``data/dime_areas.toml``): each one's
-name, SLA in business days, the data it needs and the UCC code it suggests;
-and the row-24 messages of the DIME panels.
+name, SLA in business days, the data it needs and the UCC code it suggests.
+What the DIME panels say on row 24 is in the one message catalogue
+(``data/messages.toml``, ids ``dime.*``).
 
 The areas are the operator's, so they are data: a business analyst edits the
 file, and a wrong entry is reported with its file, area and field, never
@@ -26,25 +27,6 @@ NAME_MAX = 40  # dime_case.area
 HINT_MAX = 58  # DIM010's hint line
 SLA_MAX = 60
 DATA_MIN_MAX = 200
-# The messages the code says (``DimeAreas.message``); the file must have each one.
-MESSAGES = (
-    "in_call",
-    "needs_request",
-    "already",
-    "typified",
-    "area",
-    "reason_missing",
-    "data_short",
-    "text_long",
-    "unknown",
-    "closed",
-    "note_missing",
-    "note_added",
-    "created",
-    "option",
-    "none",
-    "create_outside",
-)
 
 
 @dataclass(frozen=True)
@@ -67,11 +49,6 @@ class DimeArea:
 @dataclass(frozen=True)
 class DimeAreas:
     areas: tuple[DimeArea, ...]
-    messages: dict[str, str]
-
-    def message(self, name: str, **values: object) -> str:
-        """A row-24 text of the DIME panels, filled in."""
-        return self.messages[name].format(**values)
 
     def by_id(self, area_id: str) -> DimeArea | None:
         return next((area for area in self.areas if area.id == area_id), None)
@@ -111,20 +88,7 @@ def parse_areas(raw: dict[str, Any], name: str = "dime_areas.toml") -> DimeAreas
     areas: list[DimeArea] = []
     for index, entry in enumerate(entries, start=1):
         areas.append(_area(name, index, entry, {a.id for a in areas}))
-    return DimeAreas(tuple(areas), _messages(name, raw.get("messages")))
-
-
-def _messages(name: str, raw: object) -> dict[str, str]:
-    if not isinstance(raw, dict):
-        raise refusal("files.dime.no_messages", name=name)
-    for key in MESSAGES:
-        value = raw.get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise refusal("files.dime.message_missing", name=name, key=key)
-    unknown = sorted(set(raw) - set(MESSAGES))
-    if unknown:
-        raise refusal("files.dime.message_unknown", name=name, unknown=unknown[0])
-    return {key: str(raw[key]) for key in MESSAGES}
+    return DimeAreas(tuple(areas))
 
 
 def _area(name: str, index: int, entry: object, seen: set[str]) -> DimeArea:

@@ -2,7 +2,7 @@
 cases with their follow-up notes, for this call and the later ones.
 
 Each function runs inside the transaction its desk intent owns; a refusal
-(``DomainError`` with the row-24 text of ``data/dime_areas.toml``) raises
+(``DomainError`` of a ``dime.*`` rule of ``data/messages.toml``) raises
 before the transaction commits, so nothing of it is written. Every view of a
 case is account data: the BLACKLIST gate decides first, and the access is
 logged.
@@ -20,7 +20,7 @@ from swat_tui.domain.account.disclosure import Gate
 from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.dime.areas import DimeArea, DimeAreas
-from swat_tui.domain.errors import DomainError, account_not_found
+from swat_tui.domain.errors import account_not_found, refusal
 from swat_tui.domain.pqr.terms import business_days_left
 from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.check_ids import TYPIFICATION
@@ -78,28 +78,25 @@ class Escalation:
     def checked(cls, areas: DimeAreas, *, area: str, reason: str, data: str) -> Escalation:
         chosen = areas.choice(area)
         if chosen is None:
-            raise DomainError(areas.message("area", options=areas.options), code="dime_area")
+            raise refusal("dime.area", code="dime_area", options=areas.options)
         said = _one_line(reason)
         if not said:
-            raise DomainError(areas.message("reason_missing"), code="dime_reason")
+            raise refusal("dime.reason_missing", code="dime_reason")
         if len(said) > REASON_MAX:
-            raise DomainError(
-                areas.message("text_long", what="El motivo", maximum=REASON_MAX),
-                code="dime_reason",
+            raise refusal(
+                "dime.text_long", code="dime_reason", what="El motivo", maximum=REASON_MAX
             )
         given = _one_line(data)
         if len(given) < chosen.data_min:
-            raise DomainError(
-                areas.message(
-                    "data_short", area=chosen.name, minimum=chosen.data_min, typed=len(given)
-                ),
+            raise refusal(
+                "dime.data_short",
                 code="dime_data",
+                area=chosen.name,
+                minimum=chosen.data_min,
+                typed=len(given),
             )
         if len(given) > DATA_MAX:
-            raise DomainError(
-                areas.message("text_long", what="Los datos", maximum=DATA_MAX),
-                code="dime_data",
-            )
+            raise refusal("dime.text_long", code="dime_data", what="Los datos", maximum=DATA_MAX)
         return cls(chosen, said, given)
 
 
@@ -127,12 +124,12 @@ def escalate(
         change.require_in_progress()
         state = change.state
         if state.request is None or state.awaiting_request:
-            raise DomainError(areas.message("needs_request"))
+            raise refusal("dime.needs_request")
         escalated_to = state.request_field(DIME_FIELD)
         if escalated_to:
-            raise DomainError(areas.message("already", number=escalated_to))
+            raise refusal("dime.already", number=escalated_to)
         if state.mark_for(TYPIFICATION, state.request_number) is not None:
-            raise DomainError(areas.message("typified"))
+            raise refusal("dime.typified")
         if check_id is not None and state.mark_for(check_id, state.request_number) is None:
             change.record(check_id, load_actions().escalation(f"DIME {number}"))
         change.action("dime.escalate", number, area=area.id)
@@ -174,7 +171,6 @@ def account_cases(
 
 def case_notes(
     session: Session,
-    areas: DimeAreas,
     number: str,
     *,
     agent: str,
@@ -182,7 +178,7 @@ def case_notes(
     now: datetime,
 ) -> tuple[DimeNoteView, ...]:
     """The case's follow-up notes, oldest first (account data: gated and logged)."""
-    case = _case(session, areas, number, gate)
+    case = _case(session, number, gate)
     access_log.log_access(session, username=agent, cuenta=case.cuenta, action=ACCESS_ACTION, at=now)
     assert case.id is not None
     return tuple(note_view(note) for note in dime.notes_of(session, case_id=case.id))
@@ -190,7 +186,6 @@ def case_notes(
 
 def add_note(
     session: Session,
-    areas: DimeAreas,
     number: str,
     text: str,
     *,
@@ -201,12 +196,12 @@ def add_note(
     """A follow-up note by this agent on an open case."""
     said = _one_line(text)
     if not said:
-        raise DomainError(areas.message("note_missing"))
+        raise refusal("dime.note_missing")
     if len(said) > NOTE_MAX:
-        raise DomainError(areas.message("text_long", what="La nota", maximum=NOTE_MAX))
-    case = _case(session, areas, number, gate)
+        raise refusal("dime.text_long", what="La nota", maximum=NOTE_MAX)
+    case = _case(session, number, gate)
     if case.status == DimeStatus.CERRADO:
-        raise DomainError(areas.message("closed", number=case.number))
+        raise refusal("dime.closed", number=case.number)
     return note_view(dime.add_note(session, case=case, author=agent, text=said, at=now))
 
 
@@ -248,9 +243,9 @@ def _require_account(session: Session, cuenta: int, gate: Gate) -> None:
     gate.require(cuenta, blacklist=account.blacklist)
 
 
-def _case(session: Session, areas: DimeAreas, number: str, gate: Gate) -> DimeCase:
+def _case(session: Session, number: str, gate: Gate) -> DimeCase:
     case = dime.get_case(session, number=number.strip().upper())
     if case is None:
-        raise DomainError(areas.message("unknown", number=number.strip()[:16]))
+        raise refusal("dime.unknown", number=number.strip()[:16])
     _require_account(session, case.cuenta, gate)
     return case

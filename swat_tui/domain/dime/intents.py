@@ -15,7 +15,7 @@ from swat_tui.domain.desk.area import AreaService
 from swat_tui.domain.dime import cases as dime_cases
 from swat_tui.domain.dime.areas import DimeAreas, load_areas
 from swat_tui.domain.dime.cases import DimeCaseView, DimeNoteView, Escalation
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import DomainError, refusal
 from swat_tui.store.engine import write_session
 
 
@@ -40,7 +40,7 @@ class DimeIntents(AreaService, area="dime"):
         areas = load_areas()
         call = ctx.call
         if call is None:
-            raise DomainError(areas.message("in_call"))
+            raise refusal("dime.in_call")
         cuenta = call.record.cuenta
         if cuenta is None:
             raise DomainError(ctx.procedure.message("account_first"))
@@ -79,7 +79,6 @@ class DimeIntents(AreaService, area="dime"):
         with write_session(ctx.services.engine) as session:
             return dime_cases.case_notes(
                 session,
-                load_areas(),
                 number,
                 agent=ctx.agent.username,
                 gate=ctx.gate,
@@ -92,7 +91,6 @@ class DimeIntents(AreaService, area="dime"):
         with write_session(ctx.services.engine) as session:
             return dime_cases.add_note(
                 session,
-                load_areas(),
                 number,
                 text,
                 agent=ctx.agent.username,

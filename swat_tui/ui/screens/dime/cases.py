@@ -12,6 +12,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.domain.errors import DomainError
 from swat_tui.ui.format import clip, day, hour, numbered_fields
 from swat_tui.ui.screens.base import AccountSubpanel
@@ -43,7 +44,7 @@ class DimeCasesScreen(AccountSubpanel, PagedScreen, panel="DIM001"):
         self.cases = found or ()
         self.show_records([_record(case) for case in self.cases])
         if found is not None and not found:
-            self.message(self.desk.dime.areas().message("none"))
+            self.message(messages.text("dime.none"))
 
     def returned(self) -> None:
         """Back from DIM010 (or F1, F2): a case may have been created."""
@@ -63,9 +64,7 @@ class DimeCasesScreen(AccountSubpanel, PagedScreen, panel="DIM001"):
         elif typed.option == NOTE:
             self._add_note(case, typed.field)
         else:
-            self.message(
-                self.desk.dime.areas().message("option", option=typed.option[:3]), error=True
-            )
+            self.message(messages.text("dime.option", option=typed.option[:3]), error=True)
             row.mark_error(True)
 
     def _show_case(self, case: DimeCaseView) -> None:
@@ -86,7 +85,7 @@ class DimeCasesScreen(AccountSubpanel, PagedScreen, panel="DIM001"):
         self.field(row).value = ""
         self._load()
         self._show_case(case)
-        self.message(self.desk.dime.areas().message("note_added", number=case.number))
+        self.message(messages.text("dime.note_added", number=case.number))
 
     def _show_detail(self, rows: list[str]) -> None:
         self.set_fields(numbered_fields("detail", rows, DETAIL_LINES))
@@ -95,7 +94,7 @@ class DimeCasesScreen(AccountSubpanel, PagedScreen, panel="DIM001"):
         """F6: a new case for the request of the call of this account (DIM010)."""
         call = self.desk.active
         if call is None or call.record.cuenta != self.cuenta:
-            self.message(self.desk.dime.areas().message("create_outside"), error=True)
+            self.message(messages.text("dime.create_outside"), error=True)
             return
         await self.open_panel("DIM010", self.cuenta, self.holder)
 

@@ -15,6 +15,7 @@ import textwrap
 from datetime import date
 from typing import TYPE_CHECKING
 
+from swat_tui.domain import messages
 from swat_tui.ui.format import day
 from swat_tui.ui.screens.keeps_typed import KeepsTyped
 from swat_tui.ui.widgets.rr_field import RRField
@@ -127,9 +128,7 @@ class DimeCreateScreen(KeepsTyped, panel="DIM010"):
         )
         for name in INPUTS:
             self.field(name).disabled = True
-        self.message(
-            self.desk.dime.areas().message("created", number=case.number, area=case.area, due=due)
-        )
+        self.message(messages.text("dime.created", number=case.number, area=case.area, due=due))
 
     async def action_rr_exit(self) -> None:
         """F3: once the case is created, back to the panel below (like F12)."""
