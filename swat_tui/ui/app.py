@@ -11,6 +11,7 @@ the screens through ``desk_signal`` (each panel subscribes to it).
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -40,6 +41,10 @@ if TYPE_CHECKING:
     from swat_tui.ui.screens.base import RRScreen
 
 MIN_RING_DELAY_S = 0.05
+# The presence heartbeat looks every second whether a beat is due, and beats in a
+# pause of the agent's keys of at least this long.
+BEAT_TICK_S = 1.0
+BEAT_QUIET_S = 0.5
 
 
 def _main_base() -> Screen[None]:
@@ -87,6 +92,8 @@ class SwatApp(OneLineFatalError, App[None]):
         self.startup_error: str | None = None
         self._store_worker: Worker[None] | None = None
         self._heartbeat: Timer | None = None  # the signed-on session's presence heartbeat
+        self._beat_period = 0.0
+        self._last_beat = self._last_key = 0.0  # time.monotonic() of each
         self.idle_collector = idle_collector.IdleCollector()
         self._navigator = Navigator(self, lambda: self.desk)
         # Errors nobody foresaw, caught by ``guard`` and shown on row 24 (the explorer
@@ -113,6 +120,8 @@ class SwatApp(OneLineFatalError, App[None]):
                 event = events.Key(key, None)  # Shift+F3 (F15), read as a cursor report
         if isinstance(event, events.Key) and not event.is_forwarded:
             from swat_tui.ui.screens.base import RRScreen
+
+            self._last_key = time.monotonic()
             from swat_tui.ui.typeahead import apply_in_order
 
             self.idle_collector.key_pressed()
@@ -221,20 +230,31 @@ class SwatApp(OneLineFatalError, App[None]):
 
     def _start_heartbeat(self) -> None:
         """Every few seconds (data/presence.toml) the session tells the store it is
-        alive, in a worker thread: the agent's keys never wait for it."""
+        alive, in a worker thread, and only in a pause of the agent's typing (a write
+        beside a key's own would slow that key): a beat waits for half a second
+        without a key, but never longer than three periods (the row goes stale after
+        several)."""
         from swat_tui.domain.presence import presence_config
 
         if self._heartbeat is not None:
             self._heartbeat.stop()
-        period = presence_config().heartbeat.total_seconds()
-        self._heartbeat = self.set_interval(period, self._beat, name="presence-heartbeat")
+        self._beat_period = presence_config().heartbeat.total_seconds()
+        self._last_beat = time.monotonic()
+        self._heartbeat = self.set_interval(BEAT_TICK_S, self._beat, name="presence-heartbeat")
 
     def _beat(self) -> None:
-        """One heartbeat; a busy store or a failed write is skipped, never shown: the
-        next tick tries again, and the session only looks gone after several misses."""
+        """One heartbeat when due and the keys pause; a busy store or a failed write is
+        skipped, never shown: the next one tries again."""
         desk = self.desk
-        if desk is not None:
-            self.run_worker(desk.heartbeat, thread=True, group="presence", exit_on_error=False)
+        now = time.monotonic()
+        since_beat = now - self._last_beat
+        if desk is None or since_beat < self._beat_period:
+            return
+        typing = now - self._last_key < BEAT_QUIET_S
+        if typing and since_beat < 3 * self._beat_period:
+            return
+        self._last_beat = now
+        self.run_worker(desk.heartbeat, thread=True, group="presence", exit_on_error=False)
 
     @guarded
     def _desk_changed(self, change: DeskChange) -> None:

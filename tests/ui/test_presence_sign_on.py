@@ -4,10 +4,12 @@ and the presence removed at sign-off."""
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import timedelta
 
 import pytest
 
+import swat_tui.ui.app as app_module
 from swat_tui.domain import presence
 from swat_tui.domain.services import Services
 from swat_tui.store.engine import read_session, write_session
@@ -86,6 +88,7 @@ async def test_the_heartbeat_runs_while_signed_on_and_sign_off_removes_the_prese
         stale_after=timedelta(seconds=30),
     )
     monkeypatch.setattr(presence, "presence_config", lambda: fast)
+    monkeypatch.setattr(app_module, "BEAT_TICK_S", 0.02)
     async with app.run_test(size=SIZE) as pilot:
         await sign_on(pilot)
         assert panel_id(app) == "MNU001"
@@ -106,3 +109,38 @@ async def test_the_heartbeat_runs_while_signed_on_and_sign_off_removes_the_prese
         await enter(pilot)
         assert panel_id(app) == "SGN001"
     assert _row(services) is None
+
+
+async def test_a_heartbeat_waits_for_a_pause_in_the_keys_but_not_for_ever(
+    app: SwatApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A beat due while the agent types waits for half a second without a key (its write
+    would slow the key), but never past three periods: the row must not go stale."""
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_on(pilot)
+        desk = app.desk
+        assert desk is not None
+        beats: list[float] = []
+
+        def heartbeat() -> bool:
+            beats.append(time.monotonic())
+            return True
+
+        monkeypatch.setattr(desk, "heartbeat", heartbeat)
+        period = app._beat_period
+        now = time.monotonic()
+
+        def beat_at(since_beat: float, since_key: float) -> bool:
+            before = len(beats)
+            app._last_beat, app._last_key = now - since_beat, now - since_key
+            app._beat()
+            return len(beats) > before or any(worker.group == "presence" for worker in app.workers)
+
+        assert not beat_at(period / 2, 5.0)  # not due yet
+        await app.workers.wait_for_complete()
+        assert not beat_at(period * 1.5, 0.1)  # due, but the agent is typing
+        assert beat_at(period * 1.5, 1.0)  # due, and a pause in the keys
+        await app.workers.wait_for_complete()
+        assert beat_at(period * 3.5, 0.1)  # typing for three periods: it beats anyway
+        await app.workers.wait_for_complete()
+        assert len(beats) == 2

@@ -82,7 +82,10 @@ class DisclosureGate:
         """The access, or ``DomainError`` with ``refusal`` when the account is masked."""
         access = self.access(cuenta, blacklist=blacklist)
         if not access.shows_details:
-            raise DomainError(self.refusal(cuenta))
+            call = self._call_of()
+            in_call = call is not None and call[0] == cuenta
+            rule = "blacklist_gate" if in_call else OUTSIDE_CALL_REFUSAL
+            raise DomainError(self.refusal(cuenta), rule=rule)
         return access
 
 

@@ -48,7 +48,7 @@ def valid_email(text: str, procedure: ProcedureDef) -> str:
     """The email, trimmed and lower-cased, or ``DomainError`` when it is not one."""
     email = text.strip().lower()
     if len(email) > DESTINATION_MAX or EMAIL.fullmatch(email) is None:
-        raise DomainError(procedure.message("billing_email_invalid"))
+        raise DomainError(procedure.message("billing_email_invalid"), rule="billing_email_invalid")
     return email
 
 
@@ -75,7 +75,7 @@ def last_invoice_in(
     """The last invoice Paradigma sent the account, or the no-invoices refusal."""
     invoices = billing_queries.invoices_of(session, cuenta=account.cuenta, limit=1)
     if not invoices:
-        raise DomainError(procedure.message("billing_no_invoices"))
+        raise DomainError(procedure.message("billing_no_invoices"), rule="billing_no_invoices")
     invoice = invoices[0]
     changes = billing_queries.delivery_changes_of(session, cuenta=account.cuenta)
     return LastInvoiceView(
@@ -110,13 +110,13 @@ def resend_in(
 ) -> Written:
     """Resend one of the account's invoices, digital, to the confirmed ``email``."""
     if not billing_queries.invoices_of(session, cuenta=account.cuenta, limit=1):
-        raise DomainError(procedure.message("billing_no_invoices"))
+        raise DomainError(procedure.message("billing_no_invoices"), rule="billing_no_invoices")
     invoice = billing_queries.invoice_by_number(session, number=invoice_number.strip().upper())
     if invoice is None or invoice.cuenta != account.cuenta:
-        raise DomainError(procedure.message("billing_invoice_other"))
+        raise DomainError(procedure.message("billing_invoice_other"), rule="billing_invoice_other")
     address = valid_email(email, procedure)
     if not confirmed:
-        raise DomainError(procedure.message("billing_confirm"))
+        raise DomainError(procedure.message("billing_confirm"), rule="billing_confirm")
     row = billing_queries.add_delivery_change(
         session,
         cuenta=account.cuenta,
@@ -146,15 +146,19 @@ def change_delivery_in(
     """How the account's next invoices go: digital to an email, fisica to an address."""
     chosen = DELIVERIES.get(delivery.strip().lower(), "")
     if not chosen:
-        raise DomainError(procedure.message("billing_delivery_choice"))
+        raise DomainError(
+            procedure.message("billing_delivery_choice"), rule="billing_delivery_choice"
+        )
     if chosen == DIGITAL:
         target = valid_email(destination, procedure)
     else:
         target = " ".join(destination.split()) or account.address
         if len(target) > DESTINATION_MAX:
-            raise DomainError(procedure.message("billing_address_long"))
+            raise DomainError(
+                procedure.message("billing_address_long"), rule="billing_address_long"
+            )
     if not confirmed:
-        raise DomainError(procedure.message("billing_confirm"))
+        raise DomainError(procedure.message("billing_confirm"), rule="billing_confirm")
     last = billing_queries.invoices_of(session, cuenta=account.cuenta, limit=1)
     invoice = last[0] if last else None
     changes = [
@@ -169,7 +173,7 @@ def change_delivery_in(
     else:
         current = ("", "")
     if current == (chosen, target.lower()):
-        raise DomainError(procedure.message("billing_same_delivery"))
+        raise DomainError(procedure.message("billing_same_delivery"), rule="billing_same_delivery")
     row = billing_queries.add_delivery_change(
         session,
         cuenta=account.cuenta,

@@ -201,7 +201,9 @@ class CallChange:
         one the routing table has, or the step's panel could not be found."""
         request = self._state.request
         if request is None or self._state.awaiting_request:
-            raise DomainError(self.procedure.message("typify_needs_request"))
+            raise DomainError(
+                self.procedure.message("typify_needs_request"), rule="typify_needs_request"
+            )
         routes = self.procedure.routes
         known = {route.subflow for route in routes.subflows(request.branch)} if routes else None
         if subflow and known is not None and subflow not in known:
@@ -322,6 +324,7 @@ def save(change: CallChange) -> None:
     """Write the state into the row and add the events (the caller commits)."""
     call = change.call
     assert call.id is not None
+    step_changed = call.current_step != change.state.step
     call.state_json = change.state.to_json()
     call.current_step = change.state.step
     change.session.add(call)
@@ -340,5 +343,5 @@ def save(change: CallChange) -> None:
     # Presence follows the call in its transaction: they can never disagree.
     if change.presence is not None:
         write_move(change.session, change.presence, call_id=call.id, step=change.state.step)
-    else:
+    elif step_changed:  # the presence already shows the step it had
         follow_call(change.session, call_id=call.id, step=change.state.step)

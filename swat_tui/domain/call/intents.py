@@ -11,8 +11,7 @@ from __future__ import annotations
 from swat_tui.domain import presence
 from swat_tui.domain.account.service import panel_in, step2_flags_in
 from swat_tui.domain.account.views import AccountPanelView
-from swat_tui.domain.call.change import CallChange, change_in
-from swat_tui.domain.call.records import OPEN_STATUSES
+from swat_tui.domain.call.change import change_in
 from swat_tui.domain.call.service import open_account_change
 from swat_tui.domain.call.views import CallRecord, TypificationLine
 from swat_tui.domain.desk.active_call import ActiveCall
@@ -95,7 +94,9 @@ class CallIntents(AreaService, area="call"):
         call = ctx.require_call()
         request = call.record.state.request
         if request is None:
-            raise DomainError(ctx.procedure.message("typify_needs_request"))
+            raise DomainError(
+                ctx.procedure.message("typify_needs_request"), rule="typify_needs_request"
+            )
         route = self._routes().by_option(request.branch, option)
         key = SUBFLOW_FIELD.format(number=request.number)
         return ctx.changed(ctx.services.calls.set_field(call.call_id, key, route.subflow))
@@ -227,13 +228,18 @@ class CallIntents(AreaService, area="call"):
                 blacklist = account is not None and account.blacklist
                 access = ctx.gate.access(cuenta or 0, blacklist=blacklist).value
             shown = access
-
-            def apply(change: CallChange) -> None:
-                if change.call.status in OPEN_STATUSES or change.call.acw_started_at is not None:
-                    change.panel(panel, shown)
-                presence.shown_panel(change.session, agent_id, panel)
-
-            change_in(session, ctx.procedure, call.call_id, ctx.now(), apply)
+            # The event changes nothing of the call's state: written beside it, without
+            # reading and rewriting the call (this runs after every panel's paint).
+            state = call.record.state
+            ctx.services.calls.panel_opened_in(
+                session,
+                call.call_id,
+                panel,
+                shown,
+                step=state.step,
+                request=state.request_number,
+            )
+            presence.shown_panel(session, agent_id, panel)
         call.panel = (panel, shown)
         return True
 

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import TextIO
 
 from sqlalchemy import Engine
+from sqlmodel import Session
 
 from swat_tui.domain.call import history
 from swat_tui.domain.call.caller_data import CALLER_COLUMNS, FIELD_VALUE_MAX, check_field
@@ -328,6 +329,29 @@ class CallService:
                 change.panel(panel, access)
 
         return self._write(call_id, apply)
+
+    def panel_opened_in(
+        self,
+        session: Session,
+        call_id: int,
+        panel: str,
+        access: str,
+        *,
+        step: int,
+        request: int,
+    ) -> None:
+        """``panel_opened`` in the caller's transaction for the call the desk holds on
+        the line (its step and request known): the event only, the call row untouched."""
+        call_queries.add_event(
+            session,
+            call_id=call_id,
+            step=step,
+            check=panel[:40],
+            result=access,
+            at=self._clock(),
+            kind=EventKind.PANEL.value,
+            request=request,
+        )
 
     def record_check(self, call_id: int, check_id: str, result: str) -> CallRecord:
         """Mark a check of the procedure done (``engine.record``)."""

@@ -43,7 +43,7 @@ class DimeIntents(AreaService, area="dime"):
             raise refusal("dime.in_call")
         cuenta = call.record.cuenta
         if cuenta is None:
-            raise DomainError(ctx.procedure.message("account_first"))
+            raise DomainError(ctx.procedure.message("account_first"), rule="account_first")
         escalation = Escalation.checked(areas, area=area, reason=reason, data=data)
         with ctx.transaction() as tx:
             view, tx.record = dime_cases.escalate(

@@ -82,7 +82,7 @@ def motive_for(matrix: PqrMatrix, typed: str) -> MatrixRow | None:
 
 def _refused(procedure: ProcedureDef, rule: str, **values: object) -> DomainError:
     """A row-24 refusal whose ``code`` names the rule (the panel marks its field)."""
-    return DomainError(procedure.message(rule, **values), code=rule)
+    return DomainError(procedure.message(rule, **values), code=rule, rule=rule)
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ def file_pqr(
         confirmed=confirmed,
     )
     if call.cuenta is None:
-        raise DomainError(procedure.message("account_first"))
+        raise DomainError(procedure.message("account_first"), rule="account_first")
     account = account_queries.get_account(session, cuenta=call.cuenta)
     if account is None:
         raise account_not_found(call.cuenta)

@@ -107,7 +107,9 @@ class TdIntents(AreaService, area="td"):
         if call is None or call.record.cuenta is None:
             raise refusal("support.td_outside_call")
         if call.record.state.request is None:
-            raise DomainError(self.ctx.procedure.message("typify_needs_request"))
+            raise DomainError(
+                self.ctx.procedure.message("typify_needs_request"), rule="typify_needs_request"
+            )
         return call
 
     def _folder(self) -> TdCheck:
