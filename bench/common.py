@@ -163,7 +163,7 @@ def log(message: str) -> None:
 
 
 # Tables whose rows point at a call, deleted before the call itself (children first).
-CALL_CHILD_TABLES = ("typification", "call_event", "call_request", "dime_case")
+CALL_CHILD_TABLES = ("typification", "call_event", "call_request", "dime_case", "refused_intent")
 
 
 def delete_calls(engine: Engine, call_ids: Sequence[int]) -> int:
@@ -175,5 +175,12 @@ def delete_calls(engine: Engine, call_ids: Sequence[int]) -> int:
             marks = ",".join(str(int(call_id)) for call_id in ids[start : start + 500])
             for table in CALL_CHILD_TABLES:
                 connection.execute(text(f"DELETE FROM {table} WHERE call_id IN ({marks})"))
+            # A run killed mid-call leaves its session's presence on the call.
+            connection.execute(
+                text(
+                    "UPDATE agent_presence SET call_id = NULL, step = NULL, panel = NULL"
+                    f" WHERE call_id IN ({marks})"
+                )
+            )
             deleted += connection.execute(text(f"DELETE FROM call WHERE id IN ({marks})")).rowcount
     return deleted
