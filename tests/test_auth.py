@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine
 from sqlmodel import select
 
 from swat_tui.domain.auth import QMAXSIGN, AuthService
@@ -168,3 +168,31 @@ def test_every_sign_on_message_fits_the_message_line(
     messages = [_refusal(auth, "ABCDEFGHIJ", "mala").message for _ in range(QMAXSIGN + 1)]
     messages.append(_refusal(auth, "ZZZZZZZZZZZZZZZZZZZZ", "x").message)
     assert all(len(message) <= MESSAGE_WIDTH for message in messages), messages
+
+
+@pytest.mark.parametrize("password", [PASSWORD, "mala"])
+def test_the_password_is_checked_with_no_write_transaction_open(
+    auth: AuthService, store_url: str, monkeypatch: pytest.MonkeyPatch, password: str
+) -> None:
+    """argon2 takes tens of milliseconds: while it runs, another agent's write goes
+    through at once (the check holds no write lock), right password or wrong."""
+    import swat_tui.domain.auth as auth_module
+
+    other = create_engine(store_url, connect_args={"timeout": 0.05})
+    written: list[bool] = []
+    real = auth_module._hash_matches
+
+    def checking(password_hash: str, typed: str) -> bool:
+        with other.begin() as connection:  # BEGIN IMMEDIATE fails if a writer holds the lock
+            connection.exec_driver_sql("UPDATE agent SET display_name = display_name")
+        written.append(True)
+        return real(password_hash, typed)
+
+    monkeypatch.setattr(auth_module, "_hash_matches", checking)
+    try:
+        auth.sign_on("asesor01", password)
+    except DomainError as error:
+        assert error.code == "CPF1107"
+    finally:
+        other.dispose()
+    assert written == [True]

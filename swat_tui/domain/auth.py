@@ -108,9 +108,9 @@ def _unknown_user_error(username: str) -> DomainError:
     return refusal("auth.user_unknown", username=username[:10], code="CPF1120")
 
 
-def _password_matches(agent: Agent, password: str) -> bool:
+def _hash_matches(password_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(agent.password_hash, password)
+        return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
@@ -127,9 +127,12 @@ class AuthService:
     ) -> SignedOnAgent:
         """Check the credentials; raise ``DomainError`` with the OS/400 message if refused.
 
-        With the right password the profile's presence is claimed in the same
-        transaction for ``session_token`` (this process's by default): refused while
-        another session of the profile is alive, and then nothing is written.
+        The password is checked (argon2, tens of milliseconds) before any write
+        transaction, so a sign-on never holds the store's writers back. With the
+        right password the profile's presence is claimed in one transaction for
+        ``session_token`` (this process's by default): refused while another session
+        of the profile is alive, and then nothing is written. A wrong one is counted
+        by the store itself (``failed_signons + 1``), so two at once are both counted.
         """
         token = session_token or presence.process_session()
         name = normalize_username(username)
@@ -137,19 +140,27 @@ class AuthService:
             raise refusal("auth.user_missing")
         if not password:
             raise refusal("auth.password_missing")
-        refused: DomainError | None = None
-        with write_session(self._engine) as session:
+        with read_session(self._engine) as session:
             agent = agent_queries.get_agent(session, username=name)
             if agent is None or agent.id is None:
                 raise _unknown_user_error(name)
             if agent.disabled:
                 raise _disabled_error(name)
-            notice = ""
-            if _password_matches(agent, password):
+            agent_id, checked_hash = agent.id, agent.password_hash
+        matches = _hash_matches(checked_hash, password)
+        if not matches:
+            raise self._count_failed(agent_id, name)
+        rehashed = _hasher.hash(password) if _hasher.check_needs_rehash(checked_hash) else None
+        with write_session(self._engine) as session:
+            agent = session.get(Agent, agent_id)
+            if agent is None or agent.disabled or agent.password_hash != checked_hash:
+                changed = True  # disabled, removed or given a new password meanwhile
+            else:
+                changed = False
                 now = self._clock()
                 notice = presence.claim_in(
                     session,
-                    agent_id=agent.id,
+                    agent_id=agent_id,
                     username=agent.username,
                     token=token,
                     phone=Softphone.signed_on(now),
@@ -157,27 +168,31 @@ class AuthService:
                 )
                 agent.failed_signons = 0
                 agent.last_signon_at = now
-                if _hasher.check_needs_rehash(agent.password_hash):
-                    agent.password_hash = _hasher.hash(password)
-            else:
-                agent.failed_signons += 1
-                if agent.failed_signons >= QMAXSIGN:
-                    agent.disabled = True
-                    refused = _disabled_error(name)
-                else:
-                    refused = refusal("auth.password_wrong", name=name, code="CPF1107")
-            session.add(agent)
-            signed_on = SignedOnAgent(
-                id=agent.id,
-                username=agent.username,
-                display_name=agent.display_name,
-                role=agent.role,
-                session=token,
-                notice=notice,
-            )
-        if refused is not None:
-            raise refused  # after the commit: the failed attempt must count
+                if rehashed is not None:
+                    agent.password_hash = rehashed
+                session.add(agent)
+                signed_on = SignedOnAgent(
+                    id=agent_id,
+                    username=agent.username,
+                    display_name=agent.display_name,
+                    role=agent.role,
+                    session=token,
+                    notice=notice,
+                )
+        if changed:
+            return self.sign_on(username, password, session_token=session_token)
         return signed_on
+
+    def _count_failed(self, agent_id: int, name: str) -> DomainError:
+        """A wrong password, counted in one statement (no lost update with two at once);
+        the profile is disabled at the QMAXSIGN-th. The refusal to raise."""
+        with write_session(self._engine) as session:
+            failed = agent_queries.count_failed_signon(session, agent_id=agent_id)
+            if failed >= QMAXSIGN:
+                agent_queries.disable_agent(session, agent_id=agent_id)
+        if failed >= QMAXSIGN:
+            return _disabled_error(name)
+        return refusal("auth.password_wrong", name=name, code="CPF1107")
 
     def create_agent(
         self, username: str, display_name: str, role: str, password: str
