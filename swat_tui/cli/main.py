@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from swat_tui.cli import calls, cgo, db, td, ucc, users
+from swat_tui.cli import calls, cgo, db, queue, td, ucc, users
 from swat_tui.cli.demo import demo_command
 from swat_tui.cli.private_store import secure_store
 from swat_tui.cli.store_option import DB_HELP
@@ -42,6 +42,7 @@ app.add_typer(calls.app, name="calls")
 app.add_typer(ucc.app, name="ucc")
 app.add_typer(td.app, name="td")
 app.add_typer(cgo.app, name="cgo")
+app.add_typer(queue.app, name="queue")
 app.command("demo", help="Genera una base de demostración con cuentas ficticias.")(demo_command)
 
 

@@ -45,9 +45,7 @@ def _refused_login(error: DBAPIError) -> str | None:
         return None
     if "database" in text and "does not exist" in text:
         return _NO_DATABASE
-    if "password authentication failed" in text or (
-        "role" in text and "does not exist" in text
-    ):
+    if "password authentication failed" in text or ("role" in text and "does not exist" in text):
         return "28P01"
     if "no pg_hba.conf entry" in text:
         return "28000"

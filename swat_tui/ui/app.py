@@ -219,6 +219,7 @@ class SwatApp(OneLineFatalError, App[None]):
         source = PracticeSource(
             self.services.engine,
             seed=self.settings.practice_queue_seed(),
+            agent_id=agent.id,
             fixed_delay=self.settings.ring_delay,
         )
         self.desk = Desk(self.services, agent, source)

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from sqlalchemy import Engine
 
+from swat_tui.domain.desk import floor_queue
 from swat_tui.domain.desk.practice_queue import CallQueue, IncomingCall, ring_delay
 from swat_tui.domain.desk.softphone import SoftphoneConfig, softphone_config
 
@@ -31,17 +32,20 @@ class CallSource(Protocol):
 
 
 class PracticeSource:
-    """Practice calls drawn from the store, deterministic by seed."""
+    """Practice calls: the oldest waiting in the floor's queue, else one drawn from the
+    store for this agent (deterministic by seed)."""
 
     def __init__(
         self,
         engine: Engine,
         *,
         seed: int,
+        agent_id: int | None = None,
         fixed_delay: float | None = None,
         config: SoftphoneConfig | None = None,
     ) -> None:
         self._engine = engine
+        self._agent_id = agent_id
         self._seed = seed
         self._config = config or softphone_config()
         self._fixed_delay = fixed_delay
@@ -49,9 +53,16 @@ class PracticeSource:
         self._queue: CallQueue | None = None  # built on the first call: it reads the store
 
     def next_call(self, now: datetime) -> IncomingCall:
+        if self._agent_id is not None:
+            waiting = floor_queue.claim(self._engine, self._agent_id, now)
+            if waiting is not None:
+                return waiting
         if self._queue is None:
             self._queue = CallQueue(self._engine, seed=self._seed, config=self._config)
-        return self._queue.next_call(now)
+        drawn = self._queue.next_call(now)
+        if self._agent_id is not None:
+            floor_queue.record_drawn(self._engine, drawn, self._agent_id)
+        return drawn
 
     def ring_delay(self) -> float | None:
         if self._fixed_delay is not None:

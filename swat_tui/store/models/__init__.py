@@ -28,6 +28,7 @@ from swat_tui.store.models.cgo import CgoForm
 from swat_tui.store.models.collections import FinalNotice, PaymentCommitment, Reconnection
 from swat_tui.store.models.incidents import Incident
 from swat_tui.store.models.notes import Note, NoteFolder
+from swat_tui.store.models.queue import WaitingCall
 from swat_tui.store.models.support import (
     CmRegistration,
     IncidentLink,
@@ -72,6 +73,7 @@ __all__ = [
     "Typification",
     "UccCode",
     "VisitBooking",
+    "WaitingCall",
     "WfmSlot",
     "WorkOrder",
 ]
