@@ -55,6 +55,7 @@ def serve_command(
     """Serve the app over HTTP and websockets until Ctrl+C."""
     if public_url is not None and not public_url.startswith(("http://", "https://")):
         fail(f"--public-url debe empezar por http:// o https://: {public_url}")
+    public_url = public_url.rstrip("/") if public_url else None
     settings = settings_of(ctx, db_url)
     with reported_errors():
         from swat_tui.domain.bootstrap import open_services

@@ -61,9 +61,10 @@ class SwatServer(Server):
             host=host,
             port=port,
             title=TITLE,
-            public_url=(public_url or local_url(host, port)).rstrip("/"),
+            public_url=public_url or local_url(host, port),
         )
         self._listening = listening
+        self._tabs: set[asyncio.Task[object]] = set()
 
     def initialize_logging(self) -> None:
         """Warnings and errors only (aiohttp's access log is off), without rich's locals."""
@@ -71,6 +72,24 @@ class SwatServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         """No logo, no command line: ``listening`` says where it listens."""
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """One tab's session, kept in ``_tabs`` while it runs (to end it on shutdown)."""
+        task = asyncio.current_task()
+        assert task is not None  # aiohttp runs every handler in a task
+        self._tabs.add(task)
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            self._tabs.discard(task)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Every open tab's app is told to quit, at once: aiohttp would otherwise wait
+        for each websocket to end by itself, up to its shutdown timeout."""
+        tabs = list(self._tabs)
+        for tab in tabs:
+            tab.cancel()  # textual-serve then stops the tab's app, as when it closes
+        await asyncio.gather(*tabs, return_exceptions=True)
 
     def serve(self, debug: bool = False) -> None:
         """Serve until Ctrl+C or SIGTERM; every tab's app is told to quit on the way out.
