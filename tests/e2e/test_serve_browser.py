@@ -121,7 +121,7 @@ def _sign_on(tab: Tab, store: Engine, before: str | None) -> str:
 
 
 def test_a_browser_tab_signs_on_takes_a_call_and_a_closed_tab_leaves_it_for_rec001(
-    store: Engine, served: Served, browser: Browser, tmp_path: Path
+    browser: Browser, store: Engine, served: Served, tmp_path: Path
 ) -> None:
     cuenta = SHOWCASE["activa"]
     tab = Tab(browser, served.url)
@@ -163,7 +163,7 @@ def test_a_browser_tab_signs_on_takes_a_call_and_a_closed_tab_leaves_it_for_rec0
         "F7 read the notes (access log)",
         tab.pause,
     )
-    tab.wait_for("NTS001")
+    until(lambda: _presence(store).panel == "NTS001", "F7 opened NTS001", tab.pause)
     tab.keys("F12")
     until(lambda: _presence(store).panel == "LLM003", "F12 back on LLM003", tab.pause)
 
