@@ -1,4 +1,4 @@
-"""Fixtures shared by the test modules: a fresh migrated SQLite store and a fixed clock."""
+"""Fixtures shared by the test modules: a fixed clock; the stores are in tests/backends.py."""
 
 from __future__ import annotations
 
@@ -8,14 +8,11 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
 
 from swat_tui.config import BOGOTA
-from swat_tui.store.engine import make_engine
-from swat_tui.store.migrate import upgrade
 
 # The demo-store fixtures of whole calls driven through the desk (tests/desk_calls.py).
-pytest_plugins = ("tests.desk_calls",)
+pytest_plugins = ("tests.backends", "tests.desk_calls")
 
 # A Tuesday morning in Bogotá; tests build their data relative to it.
 FIXED_NOW = datetime(2026, 3, 10, 9, 30, tzinfo=BOGOTA)
@@ -44,21 +41,6 @@ def private_user_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
         os.environ.pop("XDG_DATA_HOME", None)
     else:
         os.environ["XDG_DATA_HOME"] = before
-
-
-@pytest.fixture
-def store_url(tmp_path: Path) -> str:
-    """URL of a SQLite file of this test's own (not created yet)."""
-    return f"sqlite:///{tmp_path / 'swat.db'}"
-
-
-@pytest.fixture
-def store_engine(store_url: str) -> Iterator[Engine]:
-    """An engine on a new SQLite file brought to the newest schema."""
-    engine = make_engine(store_url)
-    upgrade(engine)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture

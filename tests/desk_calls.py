@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -31,6 +31,7 @@ from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.services import Services
 from swat_tui.store.engine import read_session
 from swat_tui.store.models import Account, Agent, Typification
+from tests.backends import PgServer, fresh_pg_store
 from tests.ui.conftest import ui_settings
 
 ANI = "3015550000"
@@ -62,11 +63,22 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_services(demo_template: Path, tmp_path: Path) -> Iterator[Services]:
-    """A fresh copy of the demo store for one test."""
+def demo_services(
+    request: pytest.FixtureRequest, pg_database: str | None, tmp_path: Path
+) -> Iterator[Services]:
+    """A fresh copy of the demo store for one test, on the test's backend."""
     copy = tmp_path / "swat.db"
-    shutil.copyfile(demo_template, copy)
-    services = open_services(ui_settings(copy))
+    settings = ui_settings(copy)
+    if pg_database is None:
+        shutil.copyfile(request.getfixturevalue("demo_template"), copy)
+    else:
+        server: PgServer = request.getfixturevalue("pg_server")
+
+        def build(url: str) -> None:
+            open_services(replace(settings, db_url=url)).close()
+
+        settings = replace(settings, db_url=fresh_pg_store(server, pg_database, "demo", build))
+    services = open_services(settings)
     yield services
     services.close()
 

@@ -178,7 +178,12 @@ def test_the_password_is_checked_with_no_write_transaction_open(
     through at once (the check holds no write lock), right password or wrong."""
     import swat_tui.domain.auth as auth_module
 
-    other = create_engine(store_url, connect_args={"timeout": 0.05})
+    impatient = (
+        {"timeout": 0.05}  # SQLite: give up on the write lock after 50 ms
+        if store_url.startswith("sqlite")
+        else {"options": "-c lock_timeout=50"}  # PostgreSQL: on the agent's row lock
+    )
+    other = create_engine(store_url, connect_args=impatient)
     written: list[bool] = []
     real = auth_module._hash_matches
 

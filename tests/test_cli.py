@@ -15,6 +15,7 @@ from swat_tui.cli.main import app
 from swat_tui.config import Settings, now_bogota
 from swat_tui.domain.auth import AuthService
 from swat_tui.store.engine import make_engine
+from swat_tui.store.migrate import current_revision
 from swat_tui.store.migrations import HEAD
 
 runner = CliRunner()
@@ -134,7 +135,11 @@ def test_db_upgrade_prints_the_revisions(store_url: str) -> None:
 def test_db_url_comes_from_the_environment(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SWAT_DB_URL", store_url)
     assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
-    assert Path(store_url.removeprefix("sqlite:///")).exists()
+    engine = make_engine(store_url)  # the store the variable names is the one upgraded
+    try:
+        assert current_revision(engine) == HEAD
+    finally:
+        engine.dispose()
 
 
 def test_demo_builds_refuses_to_overwrite_and_replaces(store_url: str) -> None:

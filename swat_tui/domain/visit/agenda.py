@@ -85,7 +85,7 @@ def book(
     session: Session, work_order_number: str, slot_id: int, agent: str, now: datetime
 ) -> BookedVisit:
     """Book a pending visit in a window agreed with the customer."""
-    order = _order(session, work_order_number)
+    order = _order(session, work_order_number, for_update=True)
     booking = _booking(session, order)
     if booking is not None or order.status == WorkOrderStatus.AGENDADA:
         raise refusal("visit.already_booked_at", number=order.number, order=_when(order))
@@ -108,7 +108,7 @@ def reschedule(
     session: Session, work_order_number: str, slot_id: int, agent: str, now: datetime
 ) -> BookedVisit:
     """Move a booked visit to another window; if the new one is full the old booking stays."""
-    order = _order(session, work_order_number)
+    order = _order(session, work_order_number, for_update=True)
     booking = _booking(session, order)
     if booking is None or order.status != WorkOrderStatus.AGENDADA:
         raise refusal("visit.not_booked", number=order.number)
@@ -127,7 +127,7 @@ def reschedule(
 def cancel(session: Session, work_order_number: str, agent: str, now: datetime) -> None:
     """Cancel a visit not yet dispatched, giving its window's place back."""
     del agent, now  # the call's typification records who cancelled and when
-    order = _order(session, work_order_number)
+    order = _order(session, work_order_number, for_update=True)
     if order.status not in CANCELLABLE:
         raise refusal("visit.not_cancellable", number=order.number, status=order.status)
     booking = _booking(session, order)
@@ -141,8 +141,8 @@ def cancel(session: Session, work_order_number: str, agent: str, now: datetime) 
     session.flush()
 
 
-def _order(session: Session, number: str) -> WorkOrder:
-    order = agenda_queries.work_order_by_number(session, number)
+def _order(session: Session, number: str, *, for_update: bool = False) -> WorkOrder:
+    order = agenda_queries.work_order_by_number(session, number, for_update=for_update)
     if order is None:
         raise refusal("visit.order_unknown", number=number)
     return order

@@ -55,9 +55,18 @@ def slot_by_id(session: Session, slot_id: int) -> WfmSlot | None:
     return session.get(WfmSlot, slot_id)
 
 
-def work_order_by_number(session: Session, number: str) -> WorkOrder | None:
-    """The LLS/OT with that number, or None."""
-    return session.exec(select(WorkOrder).where(WorkOrder.number == number)).first()
+def work_order_by_number(
+    session: Session, number: str, *, for_update: bool = False
+) -> WorkOrder | None:
+    """The LLS/OT with that number, or None.
+
+    ``for_update`` locks its row until the transaction ends (PostgreSQL; SQLite's write
+    lock already serialises writers) and reads it afresh, so a second agent booking the
+    same visit waits for the first and then sees its booking."""
+    statement = select(WorkOrder).where(WorkOrder.number == number)
+    if for_update:
+        statement = statement.with_for_update().execution_options(populate_existing=True)
+    return session.exec(statement).first()
 
 
 def booking_of(session: Session, work_order_id: int) -> VisitBooking | None:
