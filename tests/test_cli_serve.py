@@ -96,15 +96,15 @@ def test_a_public_url_without_scheme_is_one_line() -> None:
     assert result.stderr.startswith("swat: error: --public-url debe empezar por http")
 
 
-def _small_store(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'swat.db'}"
+def _small_store(url: str) -> str:
+    """A demo store of five accounts at ``url`` (SQLite or PostgreSQL)."""
     built = runner.invoke(app, ["demo", "--db", url, "--accounts", "5", "--seed", "1"])
     assert built.exit_code == 0, built.output
     return url
 
 
-def test_a_port_in_use_is_one_line_without_traceback(tmp_path: Path) -> None:
-    url = _small_store(tmp_path)
+def test_a_port_in_use_is_one_line_without_traceback(store_url: str) -> None:
+    url = _small_store(store_url)
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -121,9 +121,9 @@ def test_a_port_in_use_is_one_line_without_traceback(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_it_serves_the_page_through_the_public_url_and_stops_cleanly(
-    tmp_path: Path, stop: signal.Signals
+    store_url: str, tmp_path: Path, stop: signal.Signals
 ) -> None:
-    url = _small_store(tmp_path)
+    url = _small_store(store_url)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
