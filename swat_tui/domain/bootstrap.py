@@ -23,6 +23,8 @@ from swat_tui.store.enums import Role
 from swat_tui.store.errors import (
     StoreError as StoreError,  # re-exported: the UI never imports the store
 )
+from swat_tui.store.errors import StoreUnavailable
+from swat_tui.store.faults import explain_open_failure, scrubbed
 from swat_tui.store.migrate import current_revision, upgrade
 from swat_tui.store.queries.accounts import count_accounts
 from swat_tui.store.queries.agents import count_agents, list_agents
@@ -50,14 +52,19 @@ DEMO_USERS: tuple[DemoUser, ...] = (
 
 
 @contextmanager
-def store_errors() -> Iterator[None]:
-    """Re-raise database driver failures as ``StoreError`` with a Spanish reason."""
+def store_errors(engine: Engine | None = None) -> Iterator[None]:
+    """Re-raise database driver failures as ``StoreError`` with a Spanish reason (on
+    ``engine``'s server: which one, and never its password)."""
     try:
         yield
+    except StoreUnavailable as error:
+        raise StoreError(error.detail) from error
     except StoreError:
         raise
     except OperationalError as error:
-        raise StoreError(_explain(str(error.orig))) from error
+        known = explain_open_failure(error, engine.url) if engine is not None else None
+        reason = known or _explain(str(error.orig))
+        raise StoreError(scrubbed(reason, engine.url) if engine is not None else reason) from error
     except DatabaseError as error:
         raise StoreError(
             f"El archivo de la base de datos está dañado o no es una base SQLite: {error.orig}"
@@ -84,7 +91,7 @@ def _engine(url: str) -> Engine:
 def open_store(settings: Settings) -> Engine:
     """An engine on an up-to-date, writable store (no seeding)."""
     engine = _engine(settings.db_url)
-    with store_errors():
+    with store_errors(engine):
         upgrade(engine)
         _check_writable(engine)
     return engine
@@ -108,7 +115,7 @@ def open_services(
     """
     engine = open_store(settings)
     services = Services.create(engine, settings.clock, td_dir=settings.td_dir)
-    with store_errors():
+    with store_errors(engine):
         UccCatalog(engine).ensure_loaded()  # the shipped F22 catalogue, when there is none
         if store_is_empty(engine):
             seed_demo_users(services)
@@ -127,7 +134,7 @@ def open_services(
 
 def store_counts(engine: Engine) -> tuple[int, int]:
     """How many profiles and how many accounts the store holds."""
-    with store_errors(), read_session(engine) as session:
+    with store_errors(engine), read_session(engine) as session:
         return count_agents(session), count_accounts(session)
 
 
@@ -139,7 +146,7 @@ def store_is_empty(engine: Engine) -> bool:
 def upgrade_store(settings: Settings) -> tuple[str | None, str | None]:
     """Migrate the store to the newest schema; the revisions before and after."""
     engine = _engine(settings.db_url)
-    with store_errors():
+    with store_errors(engine):
         before = current_revision(engine)
         upgrade(engine)
         after = current_revision(engine)
@@ -162,7 +169,7 @@ def seed_demo_users(services: Services) -> int:
 def clear_account_data(engine: Engine) -> int:
     """Delete every row but profiles (for ``swat demo --replace``); returns rows deleted."""
     deleted = 0
-    with store_errors(), write_session(engine) as session:
+    with store_errors(engine), write_session(engine) as session:
         for table in reversed(SQLModel.metadata.sorted_tables):
             if table.name not in _KEPT_TABLES:
                 result = session.connection().execute(table.delete())

@@ -15,14 +15,26 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlmodel import Session, create_engine
 
-from swat_tui.store.errors import StoreBusy, StoreError
+from swat_tui.store.errors import StoreBusy, StoreError, StoreUnavailable
+from swat_tui.store.faults import explain_open_failure, is_unavailable
 from swat_tui.store.file_modes import create_private, database_file
 
 BUSY_TIMEOUT_MS = 5000
 _BEGIN_OPTION = "sqlite_begin"
+# One agent's process: the UI's thread, the heartbeat's and a worker's at most. The pool
+# pings a connection before lending it, so one the server dropped is replaced, not used.
+SERVER_POOL = {
+    "pool_size": 2,
+    "max_overflow": 3,
+    "pool_timeout": 10,
+    "pool_pre_ping": True,
+    "pool_recycle": 1800,
+}
+# A server that does not answer is given up on after this many seconds.
+CONNECT_TIMEOUT_S = 5
 
 
 def make_engine(url: str) -> Engine:
@@ -40,16 +52,25 @@ def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(
             parsed,
-            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000} if is_sqlite else {},
+            connect_args=_connect_args(parsed.get_backend_name()),
             # A driver error's text would carry the statement's values (customers'
             # data, password hashes) to the screen and the error log.
             hide_parameters=True,
+            **({} if is_sqlite else SERVER_POOL),
         )
     except (NoSuchModuleError, ArgumentError, ImportError) as error:
         raise StoreError(f"Base de datos no soportada: {parsed.drivername!r} ({error})") from error
     if is_sqlite:
         _tune_sqlite(engine)
     return engine
+
+
+def _connect_args(backend: str) -> dict[str, object]:
+    if backend == "sqlite":
+        return {"timeout": BUSY_TIMEOUT_MS / 1000}
+    if backend == "postgresql":
+        return {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "swat-tui"}
+    return {}
 
 
 def _masked(url: str) -> str:
@@ -82,13 +103,21 @@ def _tune_sqlite(engine: Engine) -> None:
 @contextmanager
 def read_session(engine: Engine) -> Iterator[Session]:
     """A session for queries that do not write."""
-    with Session(engine) as session:
-        yield session
+    try:
+        with Session(engine) as session:
+            yield session
+    except DBAPIError as error:
+        if is_unavailable(error):
+            raise _unavailable(engine, error) from error
+        raise
 
 
 @contextmanager
 def write_session(engine: Engine) -> Iterator[Session]:
-    """A session whose transaction takes the write lock up front and commits on exit."""
+    """A session whose transaction takes the write lock up front and commits on exit.
+
+    A busy SQLite file or a server out of reach raise ``StoreBusy`` (``StoreUnavailable``):
+    nothing of the transaction was written, and the same intent may simply be tried again."""
     bind = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
     try:
         with Session(bind, expire_on_commit=False) as session:
@@ -97,10 +126,22 @@ def write_session(engine: Engine) -> Iterator[Session]:
     except OperationalError as error:
         if _is_busy(error):
             raise StoreBusy() from error
+        if is_unavailable(error):
+            raise _unavailable(engine, error) from error
         raise
+    except DBAPIError as error:
+        if is_unavailable(error):
+            raise _unavailable(engine, error) from error
+        raise
+
+
+def _unavailable(engine: Engine, error: DBAPIError) -> StoreUnavailable:
+    return StoreUnavailable(detail=explain_open_failure(error, engine.url))
 
 
 def _is_busy(error: OperationalError) -> bool:
     """SQLite's "database is locked" (or "busy") after the busy timeout ran out."""
+    if type(error.orig).__module__ != "sqlite3":
+        return False
     text = str(error.orig).lower()
     return "locked" in text or "busy" in text
