@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
 from swat_tui.cli.main import app
@@ -157,3 +158,5 @@ def test_it_serves_the_page_through_the_public_url_and_stops_cleanly(
     output = log.read_text(encoding="utf-8")
     assert f"escuchando en http://127.0.0.1:{port}, publicado como {public} (" in output
     assert output.rstrip().endswith("swat serve: detenido.") and "Traceback" not in output
+    password = make_url(url).password  # the PostgreSQL test server's has one
+    assert password is None or str(password) not in output
