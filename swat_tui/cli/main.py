@@ -1,4 +1,4 @@
-"""The ``swat`` command: the TUI by default, plus demo, db and users subcommands.
+"""The ``swat`` command: the TUI by default, plus demo, serve, db and users subcommands.
 
 Module-level imports stay light (typer and our own small modules): ``swat
 --help`` must answer without loading textual, sqlmodel or alembic. Heavy
@@ -16,6 +16,7 @@ import typer
 from swat_tui.cli import calls, cgo, db, queue, td, ucc, users
 from swat_tui.cli.demo import demo_command
 from swat_tui.cli.private_store import secure_store
+from swat_tui.cli.serve import serve_command
 from swat_tui.cli.store_option import DB_HELP
 from swat_tui.cli.usage_errors import SwatGroup
 from swat_tui.config import (
@@ -44,6 +45,13 @@ app.add_typer(td.app, name="td")
 app.add_typer(cgo.app, name="cgo")
 app.add_typer(queue.app, name="queue")
 app.command("demo", help="Genera una base de demostración con cuentas ficticias.")(demo_command)
+app.command(
+    "serve",
+    help=(
+        "Sirve la aplicación a navegadores web: cada pestaña es una sesión de swat "
+        "que inicia sesión como en una terminal."
+    ),
+)(serve_command)
 
 
 @app.callback(invoke_without_command=True)
