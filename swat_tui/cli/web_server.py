@@ -6,7 +6,7 @@ tab closes it tells that process to quit: the app exits where it was, so a
 call in progress stays open in the store and REC001 offers it at the next
 sign-on, as after a killed terminal. It has no login (the app's sign-on is
 the login) and no cap on sessions (a reverse proxy in front gives TLS and the
-cap: README, "Navegador: swat serve").
+cap: README, "In a browser: swat serve").
 
 Its own start-up prints a logo and the command and logs through rich with
 local variables in tracebacks; this server prints one Spanish line once the
