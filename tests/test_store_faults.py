@@ -13,8 +13,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from swat_tui.domain.bootstrap import open_services
 from swat_tui.domain.services import Services
@@ -150,3 +151,32 @@ def test_a_server_stopped_mid_call_loses_nothing_and_the_call_goes_on(
     finally:
         again.dispose()
     assert tuple(stored) == ("Antes de la caída", "1020304050")
+
+
+def test_a_connection_the_server_dropped_is_replaced_before_the_next_intent(
+    demo_services: Services,
+) -> None:
+    """A pooled connection killed by the server (a restart, an idle timeout, a DBA)
+    is pinged before it is lent, found dead and replaced: the agent never sees it."""
+    engine = demo_services.engine
+    if engine.dialect.name != "postgresql":
+        pytest.skip("a server's connection")
+    call = DeskCall.answered(demo_services, SHOWCASE["aviso_final"])
+    dba = create_engine(engine.url, poolclass=NullPool)
+    try:
+        with dba.connect() as connection:
+            killed = (
+                connection.execute(
+                    text(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = current_database() AND application_name = 'swat-tui'"
+                    )
+                )
+                .scalars()
+                .all()
+            )
+    finally:
+        dba.dispose()
+    assert killed and all(killed), "the desk's pool held a connection to drop"
+    call.desk.call.set_field("caller_name", "Después del corte")
+    assert call.record.caller_name == "Después del corte"
