@@ -169,7 +169,7 @@ def test_a_number_given_is_never_given_again(store_engine: Engine) -> None:
     _orders(store_engine, "LLS000000007")
     with write_session(store_engine) as session:
         assert visit_queries.next_number(session, kind="LLS") == "LLS000000008"
-        session.exec(delete(WorkOrder))  # type: ignore[call-overload]
+        session.exec(delete(WorkOrder))
     with write_session(store_engine) as session:
         assert visit_queries.next_number(session, kind="LLS") == "LLS000000009"
 
