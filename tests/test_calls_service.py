@@ -523,6 +523,25 @@ def test_a_given_cun_is_kept_and_checked(desk: Desk) -> None:
     )
 
 
+def test_a_given_cun_is_typified_once_and_a_generated_one_follows_it(desk: Desk) -> None:
+    """A CUN is unique among typifications: one typed twice is refused (not a store
+    error), and the CUN generated next follows the typed one (the year's counter)."""
+    first = desk.at_typification()
+    desk.calls.typify(first, code="SAC-FAC-009", first_contact=False, cun="4410-26-0000000040")
+    desk.calls.hang_up(first)
+    desk.calls.finish_acw(first)
+    call_id = desk.at_typification()
+    message = refused(
+        lambda: desk.calls.typify(
+            call_id, code="SAC-FAC-009", first_contact=False, cun="4410-26-0000000040"
+        )
+    )
+    assert message == "El CUN 4410-26-0000000040 ya está en otra tipificación."
+    desk.calls.typify(call_id, code="SAC-FAC-009", first_contact=False)
+    cuns = [row.cun for row in _typifications(desk.engine)]
+    assert cuns == ["4410-26-0000000040", "4410-26-0000000041"]
+
+
 def test_escalation_without_cun_requirement_has_no_cun(desk: Desk) -> None:
     call_id = desk.at_typification()
     desk.calls.typify(call_id, code="SAC-FAC-001", first_contact=False)

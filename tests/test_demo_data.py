@@ -19,11 +19,12 @@ from swat_tui.config import BOGOTA
 from swat_tui.paths import data_dir
 from swat_tui.store.demo import SHOWCASE, DemoSummary, build_demo
 from swat_tui.store.demo.showcase import FIRST_CUENTA, MARKUP_HOLDER, MARKUP_NOTE
-from swat_tui.store.engine import make_engine
+from swat_tui.store.engine import make_engine, read_session, write_session
 from swat_tui.store.migrate import upgrade
 from swat_tui.store.models import (
     Account,
     CmRegistration,
+    DimeCase,
     Equipment,
     Incident,
     IncidentLink,
@@ -36,6 +37,10 @@ from swat_tui.store.models import (
     Service,
     WorkOrder,
 )
+from swat_tui.store.queries import avisos as aviso_queries
+from swat_tui.store.queries import dime as dime_queries
+from swat_tui.store.queries import numbering, pqr_filing
+from swat_tui.store.queries import visits as visit_queries
 
 TODAY = date(2026, 11, 28)
 SEED = 2026
@@ -647,3 +652,48 @@ def test_every_installed_modem_is_registered_on_its_node(session: Session) -> No
         )
     ).all()
     assert installed and sorted(registered) == sorted(installed)
+
+
+# ----------------------------------------------------------------- numbers after the demo
+
+
+def test_the_first_numbers_after_the_demo_follow_its_highest(store_engine: Engine) -> None:
+    """The demo bulk-writes its numbers without the counters; it leaves each counter at
+    the highest number it wrote, so the first an agent takes after ``swat demo`` is new."""
+    build_demo(store_engine, accounts=ACCOUNTS, seed=SEED, today=TODAY)
+    with read_session(store_engine) as session:
+        written = {
+            "orders": list(session.exec(select(WorkOrder.number))),
+            "DIME": list(session.exec(select(DimeCase.number))),
+            "INC": list(session.exec(select(Incident.number))),
+            "RAD": list(session.exec(select(Pqr.radicado))),
+            "CUN": [cun for cun in session.exec(select(Pqr.cun)) if cun],
+        }
+    highest: dict[str, int] = {}
+    for prefix, numbers in (
+        ("LLS", [n for n in written["orders"] if n.startswith("LLS")]),
+        ("OT", [n for n in written["orders"] if n.startswith("OT")]),
+        ("DIME", written["DIME"]),
+        ("INC", written["INC"]),
+        ("RAD", written["RAD"]),
+    ):
+        assert numbers, prefix  # the demo writes every kind
+        highest[prefix] = max(int(number[len(prefix) :]) for number in numbers)
+    for cun in written["CUN"]:  # one counter per provider and year
+        highest[cun[:8]] = max(highest.get(cun[:8], 0), int(cun[8:]))
+    assert len(highest) > 5
+
+    with write_session(store_engine) as session:
+        assert numbering.counters(session.connection()) == highest
+        first = {
+            "LLS": visit_queries.next_number(session, kind="LLS"),
+            "OT": visit_queries.next_number(session, kind="OT"),
+            "DIME": dime_queries.next_number(session),
+            "INC": aviso_queries.next_incident_number(session),
+            "RAD": pqr_filing.next_radicado(session),
+        }
+    every = {*written["orders"], *written["DIME"], *written["INC"], *written["RAD"]}
+    widths = {"LLS": 9, "OT": 10, "DIME": 8, "INC": 9, "RAD": 10}
+    for prefix, number in first.items():
+        assert number == f"{prefix}{highest[prefix] + 1:0{widths[prefix]}d}"
+        assert number not in every

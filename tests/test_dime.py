@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 from sqlmodel import col, func, select
 
 from swat_tui.domain.dime.areas import load_areas, parse_areas, read_areas
@@ -150,8 +151,14 @@ def test_the_next_number_follows_the_highest_in_the_store(demo_services: Service
         session.flush()
         for case in session.exec(select(DimeCase)).all():
             session.delete(case)
-    with read_session(demo_services.engine) as session:
+    with read_session(demo_services.engine) as session:  # a deleted case's number stays given
+        assert dime_queries.next_number(session) == number
+
+
+def test_a_store_without_cases_starts_at_one(store_engine: Engine) -> None:
+    with write_session(store_engine) as session:
         assert dime_queries.next_number(session) == "DIME00000001"
+        assert dime_queries.next_number(session) == "DIME00000002"
 
 
 # -- a call escalated to DIME ----------------------------------------------------------------

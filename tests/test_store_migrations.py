@@ -1,17 +1,39 @@
 """Migrations bring an empty or older store to the newest schema."""
 
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
-from sqlmodel import SQLModel
+from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import SQLModel, select
 
 import swat_tui.store.models  # noqa: F401
-from swat_tui.store.engine import make_engine
+from swat_tui.store.engine import make_engine, write_session
 from swat_tui.store.errors import StoreError
 from swat_tui.store.migrate import alembic_config, current_revision, upgrade
 from swat_tui.store.migrations import HEAD
+from swat_tui.store.models import (
+    Account,
+    DimeCase,
+    Incident,
+    Note,
+    NoteFolder,
+    Pqr,
+    Reconnection,
+    Typification,
+    WorkOrder,
+)
+from swat_tui.store.queries import calls as call_queries
+from swat_tui.store.queries import cgo as cgo_queries
+from swat_tui.store.queries import dime as dime_queries
+from swat_tui.store.queries import notes as note_queries
+from swat_tui.store.queries import numbering, pqr_filing
+from swat_tui.store.queries import visits as visit_queries
+
+CUENTA = 20000001
 
 
 def test_head_constant_matches_alembic_head(tmp_path: Path) -> None:
@@ -54,8 +76,6 @@ def test_invalid_url_is_a_store_error() -> None:
 def test_0008_registers_the_installed_modems_on_their_node(tmp_path: Path) -> None:
     """A store at 0007 with an installed, a retired and a decoder device: the upgrade
     lists only the installed modem on the CMTS of its account's node."""
-    from alembic import command
-
     engine = make_engine(f"sqlite:///{tmp_path / 's.db'}")
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "0007_support_visits")  # type: ignore[arg-type]
@@ -81,3 +101,186 @@ def test_0008_registers_the_installed_modems_on_their_node(tmp_path: Path) -> No
         indexes = {i["name"] for i in inspect(connection).get_indexes("account")}
     assert [tuple(row) for row in rows] == [("BOG-US-0401", 20000001, "CM0000001")]
     assert "ix_account_node_address" in indexes and "ix_account_node" not in indexes
+
+
+# -- 0010: counters and unique numbers ---------------------------------------------------
+
+BEFORE_COUNTERS = "0009_call_record_presence"
+NOW = datetime(2026, 3, 10, 14, 30, tzinfo=UTC)
+
+
+def _store_at(url: str, revision: str) -> Engine:
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), revision)  # type: ignore[arg-type]
+    return engine
+
+
+def _numbered_rows(engine: Engine, *, cuns: tuple[str, ...]) -> None:
+    """A store's numbers before the counters, and the SWAT folder two agents made."""
+    with write_session(engine) as session:
+        session.add(
+            Account(
+                cuenta=CUENTA,
+                holder_name="A",
+                document_type="CC",
+                document_number="1",
+                address="CL 1 # 1-01",
+                city="Bogotá",
+                department="Bogotá D.C.",
+                estrato=3,
+                node="BOG-US-0401",
+                status="ACTIVA",
+                activated_on=date(2024, 1, 2),
+            )
+        )
+        session.flush()
+        for number in ("LLS000000041", "OT0000000900", "LLS000000007"):
+            kind = number[:3].rstrip("0123456789")
+            session.add(
+                WorkOrder(
+                    cuenta=CUENTA,
+                    kind=kind,
+                    number=number,
+                    status="CERRADA",
+                    reason="x",
+                    created_at=NOW,
+                )
+            )
+        session.add(
+            DimeCase(
+                number="DIME00000007",
+                cuenta=CUENTA,
+                area="x",
+                subject="x",
+                status="ABIERTO",
+                created_at=NOW,
+                updated_at=NOW,
+            )
+        )
+        session.add(
+            Incident(
+                number="INC000300050",
+                node="BOG-US-0401",
+                priority=1,
+                kind="masiva",
+                description="x",
+                status="ABIERTO",
+                opened_at=NOW,
+            )
+        )
+        session.add(
+            Pqr(
+                cuenta=CUENTA,
+                radicado="RAD0000000100",
+                cun="4410-26-0000000010",
+                kind="queja",
+                subject="x",
+                status="ABIERTA",
+                filed_at=NOW,
+                due_on=date(2026, 3, 31),
+                filed_by="AGT001",
+            )
+        )
+        for cun in cuns:
+            session.add(
+                Typification(
+                    cuenta=CUENTA,
+                    code="SAC-FAC-009",
+                    first_contact=False,
+                    cun=cun,
+                    agent="AGT001",
+                    created_at=NOW,
+                )
+            )
+        session.add(
+            Reconnection(
+                number="RCX100000004",
+                cuenta=CUENTA,
+                status="PENDIENTE",
+                requested_at=NOW,
+                agent="AGT001",
+            )
+        )
+        for agent in ("AGT001", "AGT002"):  # the same folder twice, each with its note
+            folder = NoteFolder(cuenta=CUENTA, name="SWAT", created_by=agent, created_at=NOW)
+            session.add(folder)
+            session.flush()
+            session.add(
+                Note(cuenta=CUENTA, folder_id=folder.id, author=agent, created_at=NOW, text="x")
+            )
+
+
+def _unique_indexes(engine: Engine, table: str) -> dict[str, bool]:
+    return {str(i["name"]): bool(i["unique"]) for i in inspect(engine).get_indexes(table)}
+
+
+def test_0010_counts_on_from_the_stored_numbers_and_downgrades(store_url: str) -> None:
+    engine = _store_at(store_url, BEFORE_COUNTERS)
+    _numbered_rows(engine, cuns=("4410-26-0000000012", "4410-25-0000000005"))
+    assert upgrade(engine) is True
+
+    with engine.connect() as connection:
+        assert numbering.counters(connection) == {
+            "LLS": 41,
+            "OT": 900,
+            "DIME": 7,
+            "INC": 300_050,
+            "RAD": 100,
+            "RCX": 100_000_004,
+            "4410-26-": 12,
+            "4410-25-": 5,
+        }
+    with write_session(engine) as session:  # the next numbers follow the stored ones
+        assert visit_queries.next_number(session, kind="LLS") == "LLS000000042"
+        assert dime_queries.next_number(session) == "DIME00000008"
+        assert cgo_queries.next_number(session) == "CGO000000001"  # none stored: from one
+        assert pqr_filing.next_radicado(session) == "RAD0000000101"
+        assert call_queries.next_cun_sequence(session, prefix="4410-26-") == 13
+        folders = session.exec(select(NoteFolder)).all()
+        assert [(f.cuenta, f.name) for f in folders] == [(CUENTA, "SWAT")]  # merged
+        assert folders[0].id is not None
+        assert len(note_queries.folder_notes(session, folder_id=folders[0].id)) == 2
+    assert _unique_indexes(engine, "typification")["ix_typification_cun"] is True
+    assert _unique_indexes(engine, "pqr")["ix_pqr_cun"] is True
+    assert _unique_indexes(engine, "note_folder")["uq_note_folder_cuenta_name"] is True
+    with pytest.raises(IntegrityError), write_session(engine) as session:
+        session.add(_typification_with("4410-26-0000000010"))
+        session.add(_typification_with("4410-26-0000000010"))
+
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), BEFORE_COUNTERS)  # type: ignore[arg-type]
+    assert current_revision(engine) == BEFORE_COUNTERS
+    assert "counter" not in inspect(engine).get_table_names()
+    assert _unique_indexes(engine, "typification")["ix_typification_cun"] is False
+    assert "ix_pqr_cun" not in _unique_indexes(engine, "pqr")
+    assert "uq_note_folder_cuenta_name" not in _unique_indexes(engine, "note_folder")
+    assert upgrade(engine) is True and current_revision(engine) == HEAD
+    engine.dispose()
+
+
+def test_0010_names_the_repeated_cuns_it_cannot_make_unique(store_url: str) -> None:
+    """Two agents on a server before the counters could give one CUN twice: the upgrade
+    stops with one clear line and leaves the store as it was."""
+    engine = _store_at(store_url, BEFORE_COUNTERS)
+    _numbered_rows(engine, cuns=("4410-26-0000000012", "4410-26-0000000012"))
+    with pytest.raises(StoreError) as refused:
+        upgrade(engine)
+    assert str(refused.value) == (
+        "No se puede actualizar la base: 1 CUN repetidos (4410-26-0000000012); "
+        "corríjalos antes de `swat db upgrade`."
+    )
+    assert current_revision(engine) == BEFORE_COUNTERS
+    assert "counter" not in inspect(engine).get_table_names()
+    engine.dispose()
+
+
+def _typification_with(cun: str) -> Typification:
+    return Typification(
+        cuenta=CUENTA,
+        code="SAC-FAC-009",
+        first_contact=False,
+        cun=cun,
+        agent="AGT001",
+        created_at=NOW,
+    )

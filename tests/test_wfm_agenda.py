@@ -7,10 +7,6 @@ one window at the same moment.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
-import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -34,6 +30,7 @@ from swat_tui.store.enums import WorkOrderStatus
 from swat_tui.store.models import Account, VisitBooking, WfmSlot, WorkOrder
 from swat_tui.store.queries.agenda import zones_of_store
 from tests.conftest import FIXED_NOW
+from tests.process_race import race
 
 ZONE = "BOG-US"
 CUENTA = 20000001
@@ -323,67 +320,33 @@ def test_demo_agenda_rows_are_deterministic_and_fill_the_full_zone(store_engine:
         assert free_windows(session, "MED-PO", today, days=plan.days_ahead)
 
 
-WORKER = textwrap.dedent(
-    """
-    import sys, time
-    from datetime import datetime
-    from pathlib import Path
+WORKER = """
+import os, sys
+from datetime import datetime
 
-    from swat_tui.domain.errors import DomainError
-    from swat_tui.domain.visit.agenda import book
-    from swat_tui.store.engine import make_engine, write_session
+from swat_tui.domain.errors import DomainError
+from swat_tui.domain.visit.agenda import book
+from swat_tui.store.engine import make_engine, write_session
 
-    url, number, slot_id, now, barrier, name = sys.argv[1:]
-    engine = make_engine(url)
-    with engine.connect():
-        pass  # connected and imported before the start
-    Path(barrier, name + ".ready").touch()
-    while not Path(barrier, "go").exists():
-        time.sleep(0.001)
-    try:
-        with write_session(engine) as session:
-            book(session, number, int(slot_id), "AGT" + name, datetime.fromisoformat(now))
-        print("OK")
-    except DomainError as error:
-        print("REFUSED", error.code, error.message)
-    """
-)
+url, number, slot_id, now = sys.argv[1:]
+engine = make_engine(url)
+with engine.connect():
+    pass  # connected and imported before the start
+at_barrier()
+try:
+    with write_session(engine) as session:
+        agent = "AGT" + os.environ["SWAT_RACE_NAME"]
+        book(session, number, int(slot_id), agent, datetime.fromisoformat(now))
+    print("OK")
+except DomainError as error:
+    print("REFUSED", error.code, error.message)
+"""
 
 
 def _race(store_url: str, barrier: Path, numbers: list[str], slot_id: int) -> list[str]:
     """Start one process per number, let them all book ``slot_id`` at once, return their outputs."""
-    barrier.mkdir()
-    workers = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                WORKER,
-                store_url,
-                number,
-                str(slot_id),
-                FIXED_NOW.isoformat(),
-                str(barrier),
-                f"{n:03d}",
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for n, number in enumerate(numbers)
-    ]
-    deadline = time.monotonic() + 60
-    while len(list(barrier.glob("*.ready"))) < len(workers):
-        assert time.monotonic() < deadline, "the workers did not start"
-        assert all(w.poll() is None for w in workers), [w.communicate() for w in workers]
-        time.sleep(0.01)
-    (barrier / "go").touch()
-    outcomes = []
-    for worker in workers:
-        out, err = worker.communicate(timeout=60)
-        assert worker.returncode == 0, err
-        outcomes.append(out.strip())
-    return outcomes
+    argvs = [[store_url, number, str(slot_id), FIXED_NOW.isoformat()] for number in numbers]
+    return race(WORKER, argvs, barrier)
 
 
 def test_concurrent_processes_never_oversell_the_last_places(

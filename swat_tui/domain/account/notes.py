@@ -61,7 +61,7 @@ class NoteService:
     def create_folder(self, cuenta: int, name: str, *, agent: str) -> str:
         """F7+F6: a new named folder; returns the name as stored (upper-case)."""
         now = self._clock()
-        with write_session(self._engine) as session:  # BEGIN IMMEDIATE: check and add as one
+        with write_session(self._engine) as session:
             return create_folder_in(session, cuenta, name, agent=agent, at=now)
 
 
@@ -91,9 +91,11 @@ def create_folder_in(session: Session, cuenta: int, name: str, *, agent: str, at
     if not FOLDER_NAME.fullmatch(folder_name):
         raise refusal("account.folder_name_invalid")
     _require_account(session, cuenta)
-    if note_queries.get_folder(session, cuenta=cuenta, name=folder_name) is not None:
+    _folder, created = note_queries.ensure_folder(
+        session, cuenta=cuenta, name=folder_name, created_by=agent, at=at
+    )
+    if not created:  # already there, or another agent's committed first: one folder
         raise refusal("account.folder_exists", folder=folder_name, cuenta=cuenta)
-    note_queries.add_folder(session, cuenta=cuenta, name=folder_name, created_by=agent, at=at)
     return folder_name
 
 

@@ -23,11 +23,10 @@ def add_swat_note(change: CallChange, text: str) -> None:
     agent = session.get(Agent, call.agent_id)
     author = agent.username if agent else ""
     folder = note_queries.get_folder(session, cuenta=call.cuenta, name=SWAT_FOLDER)
-    if folder is None:
-        folder = note_queries.add_folder(
+    if folder is None:  # created once even when two agents' calls create it at once
+        folder, _created = note_queries.ensure_folder(
             session, cuenta=call.cuenta, name=SWAT_FOLDER, created_by=author, at=change.now
         )
-        session.flush()
     note_queries.add_note(
         session, cuenta=call.cuenta, author=author, text=body, at=change.now, folder_id=folder.id
     )

@@ -68,10 +68,16 @@ def cun_prefix(year: int) -> str:
     return f"{PROVIDER_CODE}-{year % 100:02d}-"
 
 
-def next_cun(year: int, last: str | None) -> str:
-    """The CUN after ``last`` (the greatest of the year in the store), or the first."""
-    found = CUN_PATTERN.fullmatch(last) if last else None
-    sequence = int(found.group(3)) + 1 if found else 1
+def given_cun_parts(cun: str) -> tuple[str, int]:
+    """The prefix (``4410-26-``) and sequence of a CUN that passed ``check_cun``."""
+    found = CUN_PATTERN.fullmatch(cun)
+    assert found is not None, cun
+    return cun[: -len(found.group(3))], int(found.group(3))
+
+
+def cun_number(year: int, sequence: int) -> str:
+    """The CUN ``sequence`` of ``year`` (the next of its counter in the store); refused
+    past ten digits."""
     if sequence >= 10**10:
         raise refusal("typify.cun_exhausted", year=year)
     return f"{cun_prefix(year)}{sequence:010d}"

@@ -11,8 +11,9 @@ from swat_tui.domain.call.typification_rules import (
     check_cun,
     check_incident,
     check_notes,
+    cun_number,
     cun_prefix,
-    next_cun,
+    given_cun_parts,
     normalize_code,
     unknown_code,
 )
@@ -80,9 +81,11 @@ def typify(change: CallChange, form: TypificationForm) -> None:
         rule = "typify_cun_not_first_contact"
         raise RuleViolation(change.procedure.message(rule, cun=filed_cun), rule=rule)
     cun = form.cun or filed_cun or None
+    if form.cun:
+        _claim_given_cun(change, form.cun)
     if cun is None and ucc.requires_cun and not form.first_contact:
         year = change.now.astimezone(BOGOTA).year
-        cun = next_cun(year, call_queries.last_cun(session, prefix=cun_prefix(year)))
+        cun = cun_number(year, call_queries.next_cun_sequence(session, prefix=cun_prefix(year)))
     requests = call_queries.requests_of(session, call_ids=[call.id])
     agent = session.get(Agent, call.agent_id)
     call_queries.add_typification(
@@ -102,3 +105,12 @@ def typify(change: CallChange, form: TypificationForm) -> None:
         ),
     )
     change.record(TYPIFICATION, ucc.code, kind=EventKind.TYPIFICATION)
+
+
+def _claim_given_cun(change: CallChange, cun: str) -> None:
+    """A CUN the agent typed: refused when another typification has it; the counter of
+    its year is raised to it, so a CUN generated later does not repeat it."""
+    if call_queries.cun_typified(change.session, cun=cun):
+        raise refusal("typify.cun_taken", cun=cun)
+    prefix, sequence = given_cun_parts(cun)
+    call_queries.given_cun(change.session, prefix=prefix, sequence=sequence)

@@ -19,7 +19,7 @@ from swat_tui.config import BOGOTA
 from swat_tui.domain.account.disclosure import Gate
 from swat_tui.domain.call.change import CallChange
 from swat_tui.domain.call.swat_folder import add_swat_note
-from swat_tui.domain.call.typification_rules import NOTES_MAX, cun_prefix, next_cun
+from swat_tui.domain.call.typification_rules import NOTES_MAX, cun_number, cun_prefix
 from swat_tui.domain.errors import DomainError, account_not_found
 from swat_tui.domain.pqr.consult import KIND_NAMES
 from swat_tui.domain.pqr.matrix import MatrixRow, PqrMatrix
@@ -214,7 +214,7 @@ def file_pqr(
     cun = None
     if row.cun:
         year = now.astimezone(BOGOTA).year
-        cun = next_cun(year, call_queries.last_cun(session, prefix=cun_prefix(year)))
+        cun = cun_number(year, call_queries.next_cun_sequence(session, prefix=cun_prefix(year)))
     long_notes = len(form.notes) > PQR_NOTES_MAX
     if long_notes:
         add_swat_note(change, form.notes)

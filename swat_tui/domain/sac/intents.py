@@ -108,7 +108,7 @@ class SacIntents(AreaService, area="sac"):
                 raise refusal("sac.reconnection_pending", number=view.reconnection)
             if not view.reconnection_due:
                 raise refusal("sac.reconnection_not_due")
-            number = _next_number(queries.last_reconnection_number(tx.session))
+            number = queries.next_reconnection_number(tx.session)
             queries.add_reconnection(
                 tx.session,
                 Reconnection(
@@ -170,9 +170,3 @@ def _finding_code(found: ReportedPayment) -> str:
     return {Finding.APPLIED: PAYMENT_APPLIED_CODE, Finding.PENDING: PAYMENT_PENDING_CODE}.get(
         found.finding, ""
     )
-
-
-def _next_number(last: str | None) -> str:
-    """RCX + 9 digits, one after the last order."""
-    sequence = int(last[3:]) + 1 if last and last[3:].isdigit() else 100_000_001
-    return f"RCX{sequence:09d}"

@@ -43,6 +43,7 @@ from swat_tui.store.demo.batch import Batch, Row
 from swat_tui.store.demo.billing import campaign_rows
 from swat_tui.store.demo.generator import DemoGenerator
 from swat_tui.store.demo.vocabulary import load_vocabulary
+from swat_tui.store.queries import numbering
 from swat_tui.store.queries import plant as plant_queries
 
 BATCH_ACCOUNTS = 20_000
@@ -73,7 +74,8 @@ def build_demo(
     """Fill an empty, migrated store with ``accounts`` demo accounts and their rows.
 
     Same (accounts, seed, today) gives the same rows. ``progress(done, total)``
-    is called after each committed batch.
+    is called after each committed batch. The numbers' counters end at the highest
+    number written of each prefix (LLS, RAD, a CUN year...).
     """
     started = time.perf_counter()
     sqlite = engine.dialect.name == "sqlite"
@@ -102,6 +104,8 @@ def build_demo(
                 done += len(batch.account)
                 if progress is not None and batch.account:
                     progress(done, accounts)
+            with connection.begin():  # the first number an agent takes follows the demo's
+                numbering.catch_up(connection)
         finally:
             if sqlite:
                 _pragmas(connection, _SQLITE_NORMAL_PRAGMAS)

@@ -26,6 +26,7 @@ from swat_tui.store.models.calls import (
 from swat_tui.store.models.cases import DimeCase, DimeNote, Pqr, WorkOrder
 from swat_tui.store.models.cgo import CgoForm
 from swat_tui.store.models.collections import FinalNotice, PaymentCommitment, Reconnection
+from swat_tui.store.models.counters import Counter
 from swat_tui.store.models.incidents import Incident
 from swat_tui.store.models.notes import Note, NoteFolder
 from swat_tui.store.models.queue import WaitingCall
@@ -48,6 +49,7 @@ __all__ = [
     "CallRequest",
     "CgoForm",
     "CmRegistration",
+    "Counter",
     "DimeCase",
     "DimeNote",
     "DiscountCampaign",

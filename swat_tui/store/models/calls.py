@@ -97,7 +97,8 @@ class Typification(SQLModel, table=True):
     cuenta: int = Field(foreign_key="account.cuenta", index=True)
     code: str = Field(max_length=12)
     first_contact: bool = True
-    cun: str | None = Field(default=None, max_length=20, index=True)
+    # A CUN is a regulatory id: the one a request generated or its filed PQR's (unique).
+    cun: str | None = Field(default=None, max_length=20, unique=True, index=True)
     incident_number: str | None = Field(default=None, max_length=12)
     dime_number: str | None = Field(default=None, max_length=16)  # the request was escalated
     notes: str = ""

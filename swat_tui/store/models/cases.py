@@ -11,7 +11,7 @@ class Pqr(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     cuenta: int = Field(foreign_key="account.cuenta", index=True)
     radicado: str = Field(max_length=20, unique=True)
-    cun: str | None = Field(default=None, max_length=20)
+    cun: str | None = Field(default=None, max_length=20, unique=True, index=True)
     kind: str = Field(max_length=10)  # peticion | queja | recurso
     subject: str = Field(max_length=120)
     status: str = Field(max_length=12)  # enums.PqrStatus

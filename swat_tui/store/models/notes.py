@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 
@@ -9,6 +10,9 @@ class NoteFolder(SQLModel, table=True):
     """A named folder for long notes on one account."""
 
     __tablename__ = "note_folder"
+    # One folder of a name per account: two agents creating SWAT at once share it
+    # (INSERT ... ON CONFLICT DO NOTHING, ``queries.notes.ensure_folder``).
+    __table_args__ = (Index("uq_note_folder_cuenta_name", "cuenta", "name", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     cuenta: int = Field(foreign_key="account.cuenta", index=True)

@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from swat_tui.store.models import Incident, IncidentLink
-from swat_tui.store.queries.numbering import next_in_sequence
+from swat_tui.store.queries import numbering
 
 
 def by_number(session: Session, *, number: str) -> Incident | None:
@@ -60,9 +60,9 @@ def add_link(
 
 
 def next_incident_number(session: Session) -> str:
-    """The next INC number: one above the highest stored (the unique key refuses a race);
-    the first is INC000300001."""
-    return next_in_sequence(session, col(Incident.number), prefix="INC", digits=9, after=300_000)
+    """The next INC number, from its counter in the caller's write transaction; the first
+    in a store without avisos is INC000300001."""
+    return numbering.take(session, numbering.INC)
 
 
 def add_incident(session: Session, incident: Incident) -> Incident:

@@ -10,7 +10,8 @@ from datetime import datetime
 
 from sqlmodel import Session, col, func, select
 
-from swat_tui.store.models import Agent, Call, CallEvent, CallRequest, Pqr, Typification, UccCode
+from swat_tui.store.models import Agent, Call, CallEvent, CallRequest, Typification, UccCode
+from swat_tui.store.queries import numbering
 
 
 def get_call(session: Session, *, call_id: int) -> Call | None:
@@ -192,17 +193,20 @@ def agent_usernames(session: Session, *, agent_ids: Sequence[int]) -> dict[int, 
     return {agent_id: username for agent_id, username in session.exec(statement) if agent_id}
 
 
-def last_cun(session: Session, *, prefix: str) -> str | None:
-    """The greatest CUN starting with ``prefix`` ("4410-26-") in typifications and PQRs.
+def cun_typified(session: Session, *, cun: str) -> bool:
+    """Whether a typification already carries ``cun`` (a CUN is unique among them)."""
+    statement = select(Typification.id).where(Typification.cun == cun).limit(1)
+    return session.exec(statement).first() is not None
 
-    CUNs are fixed-width, so the greatest string is the greatest sequence. The
-    range (not ``LIKE``) lets SQLite answer from the CUN index.
-    """
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    found = []
-    for column in (col(Typification.cun), col(Pqr.cun)):
-        statement = select(func.max(column)).where(column >= prefix, column < upper)
-        value = session.exec(statement).one()
-        if value is not None:
-            found.append(value)
-    return max(found, default=None)
+
+def given_cun(session: Session, *, prefix: str, sequence: int) -> None:
+    """A CUN typed by the agent: its year's counter is raised to it, so a CUN generated
+    later does not repeat it."""
+    numbering.raise_to(session, numbering.cun_kind(prefix), sequence)
+
+
+def next_cun_sequence(session: Session, *, prefix: str) -> int:
+    """The sequence of the next CUN of ``prefix`` ("4410-26-": provider and year), one
+    counter for typifications and PQRs, taken in the caller's write transaction (the
+    domain formats it and refuses past ten digits)."""
+    return numbering.take_value(session, numbering.cun_kind(prefix))

@@ -7,6 +7,7 @@ from datetime import date
 from sqlmodel import Session, col, func, select
 
 from swat_tui.store.models import FinalNotice, Invoice, Payment, PaymentCommitment, Reconnection
+from swat_tui.store.queries import numbering
 
 
 def unpaid_invoices(session: Session, *, cuenta: int) -> Sequence[Invoice]:
@@ -71,9 +72,10 @@ def pending_reconnection(session: Session, *, cuenta: int) -> Reconnection | Non
     return session.exec(statement).first()
 
 
-def last_reconnection_number(session: Session) -> str | None:
-    statement = select(func.max(Reconnection.number))
-    return session.exec(statement).one()
+def next_reconnection_number(session: Session) -> str:
+    """The next reconnection order (RCX100000001 first), from its counter in the
+    caller's write transaction."""
+    return numbering.take(session, numbering.RECONNECTION)
 
 
 def add_reconnection(session: Session, reconnection: Reconnection) -> Reconnection:

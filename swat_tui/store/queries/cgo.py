@@ -5,15 +5,13 @@ from collections.abc import Sequence
 from sqlmodel import Session, col, select
 
 from swat_tui.store.models import CgoForm, WorkOrder
-from swat_tui.store.queries.numbering import next_in_sequence
-
-PREFIX = "CGO"
-DIGITS = 9  # CGO000000001
+from swat_tui.store.queries import numbering
 
 
 def next_number(session: Session) -> str:
-    """The number after the highest one, inside the caller's write transaction."""
-    return next_in_sequence(session, col(CgoForm.number), prefix=PREFIX, digits=DIGITS)
+    """The next form number (CGO000000001), from its counter in the caller's write
+    transaction."""
+    return numbering.take(session, numbering.CGO)
 
 
 def add_form(session: Session, form: CgoForm) -> CgoForm:

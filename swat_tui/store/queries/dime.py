@@ -6,16 +6,13 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from swat_tui.store.models import DimeCase, DimeNote
-from swat_tui.store.queries.numbering import next_in_sequence
-
-PREFIX = "DIME"
-DIGITS = 8  # DIME00000001: the number format the demo writes too
+from swat_tui.store.queries import numbering
 
 
 def next_number(session: Session) -> str:
-    """The number after the highest one in the store (zero-padded, so text order
-    is number order), inside the caller's write transaction."""
-    return next_in_sequence(session, col(DimeCase.number), prefix=PREFIX, digits=DIGITS)
+    """The next case number (DIME00000001), from its counter in the caller's write
+    transaction."""
+    return numbering.take(session, numbering.DIME)
 
 
 def add_case(

@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from datetime import datetime
 
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from swat_tui.store.models import Note, NoteFolder
@@ -38,13 +39,28 @@ def get_folder(session: Session, *, cuenta: int, name: str) -> NoteFolder | None
     return session.exec(statement).first()
 
 
-def add_folder(
+def ensure_folder(
     session: Session, *, cuenta: int, name: str, created_by: str, at: datetime
-) -> NoteFolder:
-    """Add a folder to the caller's transaction."""
-    folder = NoteFolder(cuenta=cuenta, name=name, created_by=created_by, created_at=at)
-    session.add(folder)
-    return folder
+) -> tuple[NoteFolder, bool]:
+    """The account's folder ``name``, created in the caller's transaction unless it
+    exists; whether this call created it.
+
+    ``INSERT ... ON CONFLICT DO NOTHING`` on the unique (cuenta, name): when two agents
+    create the same folder at once, the second waits for the first and then finds its
+    folder, so both agents' notes go in one folder (a check then an insert made two on
+    PostgreSQL).
+    """
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        insert(NoteFolder)
+        .values(cuenta=cuenta, name=name, created_by=created_by, created_at=at)
+        .on_conflict_do_nothing(index_elements=["cuenta", "name"])
+        .returning(col(NoteFolder.id))
+    )
+    created = session.execute(statement).first() is not None
+    folder = get_folder(session, cuenta=cuenta, name=name)
+    assert folder is not None, (cuenta, name)
+    return folder, created
 
 
 def add_note(

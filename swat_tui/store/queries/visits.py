@@ -6,9 +6,7 @@ from collections.abc import Sequence
 from sqlmodel import Session, col, select
 
 from swat_tui.store.models import VisitBooking, WfmSlot, WorkOrder
-from swat_tui.store.queries.numbering import next_in_sequence
-
-NUMBER_WIDTH = 12  # LLS000000001, OT0000000001: the number format the demo writes too
+from swat_tui.store.queries import numbering
 
 
 def booked_slots(session: Session, *, work_order_ids: Sequence[int]) -> dict[int, WfmSlot]:
@@ -24,10 +22,9 @@ def booked_slots(session: Session, *, work_order_ids: Sequence[int]) -> dict[int
 
 
 def next_number(session: Session, *, kind: str) -> str:
-    """The number after the kind's highest one, inside the caller's write transaction."""
-    return next_in_sequence(
-        session, col(WorkOrder.number), prefix=kind, digits=NUMBER_WIDTH - len(kind)
-    )
+    """The kind's next number (LLS000000001, OT0000000001), from its counter in the
+    caller's write transaction."""
+    return numbering.take(session, numbering.work_order_kind(kind))
 
 
 def add_order(session: Session, order: WorkOrder) -> WorkOrder:
