@@ -166,8 +166,7 @@ def test_0011_gives_the_rows_already_there_version_1(store_url: str) -> None:
     engine = make_engine(store_url)
     try:
         with engine.begin() as connection:
-            config = alembic_config(connection)  # type: ignore[arg-type]
-            command.upgrade(config, "0009_call_record_presence")
+            command.upgrade(alembic_config(connection), "0009_call_record_presence")  # type: ignore[arg-type]
             connection.execute(
                 text(
                     "INSERT INTO account (cuenta, holder_name, document_type, document_number,"
