@@ -21,10 +21,10 @@ from datetime import date, datetime
 from sqlalchemy.orm.exc import StaleDataError
 
 from swat_tui.config import BOGOTA
-from swat_tui.domain.errors import MESSAGE_WIDTH, DomainError, refusal
+from swat_tui.domain.errors import CHANGED, MESSAGE_WIDTH, DomainError, refusal
 from swat_tui.domain.messages import text
 
-CHANGED = "changed"  # DomainError.code: the record changed since the panel read it
+__all__ = ["CHANGED", "changed", "changed_fields", "stale_write_refusal"]
 # The catalogue's texts of each kind of record: with who and when, and without.
 RULES = {
     "order": ("changed.order_by", "changed.order"),
