@@ -85,15 +85,19 @@ def demo_services(
 
 @dataclass
 class DeskCall:
-    """One call in progress on a desk signed on as ASESOR01."""
+    """One call in progress on a desk signed on as ASESOR01 (or another demo agent)."""
 
     desk: Desk
     cuenta: int
 
     @classmethod
-    def answered(cls, services: Services, cuenta: int, *, ani: str = ANI) -> DeskCall:
+    def answered(
+        cls, services: Services, cuenta: int, *, ani: str = ANI, username: str = "ASESOR01"
+    ) -> DeskCall:
+        """A call answered on the desk of ``username`` (another demo agent: a second
+        agent working the same store at once)."""
         with read_session(services.engine) as session:
-            agent = session.exec(select(Agent).where(Agent.username == "ASESOR01")).one()
+            agent = session.exec(select(Agent).where(Agent.username == username)).one()
             assert agent.id is not None
             signed_on = SignedOnAgent(agent.id, agent.username, agent.display_name, agent.role)
         desk = Desk(services, signed_on, _NoCalls())

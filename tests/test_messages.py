@@ -51,9 +51,16 @@ SAMPLES: dict[str, object] = {
 # data_min, at most 200) and dates as dd/mm/yy; tests/test_dime.py checks every dime.*
 # text with the shipped areas' widest values too.
 LONGEST_DIME_AREA = max((area.name for area in load_areas().areas), key=len)
+# A stale-version text names who changed the record and when ("10:42", or "27/11 10:42"
+# another day) only when it fits with what changed; else it names what changed alone, or
+# "varios datos" (domain/versions.py chooses; tests/test_two_agents_one_record.py checks
+# every choice fits): here, a 10-character username with the longer time and one field.
+CHANGED_BY: dict[str, object] = {"by": "x" * 10, "at": "27/11 10:42", "what": "estado"}
 RULE_SAMPLES: dict[str, dict[str, object]] = {
     "dime.created": {"area": LONGEST_DIME_AREA, "due": "31/12/26"},
     "dime.data_short": {"area": LONGEST_DIME_AREA, "typed": 199},
+    "changed.order_by": CHANGED_BY,
+    "changed.case_by": CHANGED_BY,
 }
 # What a screen puts on row 24: the panel's line, a refusal, the line shown after a call.
 ROW_24_CALLS = {"message", "_refuse", "after_call"} | ERRORS

@@ -3,9 +3,19 @@
 from swat_tui.domain.messages import text
 from swat_tui.store.errors import StoreBusy
 
-__all__ = ["MESSAGE_WIDTH", "DomainError", "StoreBusy", "account_not_found", "refusal"]
+__all__ = [
+    "CHANGED",
+    "MESSAGE_WIDTH",
+    "DomainError",
+    "StoreBusy",
+    "account_not_found",
+    "refusal",
+]
 
 MESSAGE_WIDTH = 79  # row 24 of a 24x80 screen, less the attribute byte
+# DomainError.code of a refusal because the record changed since the agent's panel read
+# it (domain/versions.py): the panel reads it again and keeps what the agent typed.
+CHANGED = "changed"
 
 
 class DomainError(Exception):

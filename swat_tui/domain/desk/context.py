@@ -9,7 +9,8 @@ passes there). ``transaction`` is the pattern every writing intent follows:
 one write session, the account read through the gate with its access logged,
 the call changed (if still workable, with the UCC code the action suggests) and, only once the
 transaction committed, the desk told. A refusal inside it writes nothing and
-leaves the desk as it was.
+leaves the desk as it was; so does a row another agent changed meanwhile
+(a stale version, refused through ``domain.versions``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from swat_tui.domain.account.disclosure import DisclosureGate
@@ -32,6 +34,7 @@ from swat_tui.domain.errors import DomainError, StoreBusy, account_not_found, re
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.state import SUGGESTED_CODE_FIELD, CallState
 from swat_tui.domain.services import Services
+from swat_tui.domain.versions import stale_write_refusal
 from swat_tui.store.engine import write_session
 from swat_tui.store.models import Account
 from swat_tui.store.queries import access_log
@@ -148,10 +151,17 @@ class DeskContext:
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
-        """One write session; a call change made in it reaches the desk after commit."""
-        with write_session(self.services.engine) as session:
-            tx = Transaction(self, session)
-            yield tx
+        """One write session; a call change made in it reaches the desk after commit.
+
+        A row another agent changed under this one's write (its version moved on:
+        ``StaleDataError`` at a flush or the commit) is a refusal like any other,
+        ``versions.CHANGED``: the whole transaction rolled back, nothing was overwritten."""
+        try:
+            with write_session(self.services.engine) as session:
+                tx = Transaction(self, session)
+                yield tx
+        except StaleDataError as error:
+            raise stale_write_refusal(error) from None
         for done in tx.committed:
             done()
         if tx.record is not None:

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
+from swat_tui.domain import versions
 from swat_tui.domain.account.disclosure import Gate
 from swat_tui.domain.call.change import CallChange, change_in
 from swat_tui.domain.call.views import CallRecord
@@ -35,6 +36,9 @@ ACCESS_ACTION = "DIME"
 REASON_MAX = 120  # dime_case.subject
 DATA_MAX = 500  # what DIM010's data lines hold, and more
 NOTE_MAX = 250  # dime_note.text
+# What DIM001 shows of a case, in the order a refusal for a stale version names them
+# ([changed.label] of data/messages.toml); a note added shows as updated_at alone.
+SHOWN = ("status", "area", "reason", "notes", "due_on")
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class DimeCaseView:
     call_id: int | None
     overdue: bool  # open past its SLA ("vencido")
     business_days_left: int | None  # to the SLA while open (0 on the day), else None
+    version: int = 1  # the row's version when read: a note on the case takes the view back
 
 
 @dataclass(frozen=True)
@@ -192,14 +197,18 @@ def add_note(
     agent: str,
     gate: Gate,
     now: datetime,
+    areas: DimeAreas,
+    seen: DimeCaseView | None = None,
 ) -> DimeNoteView:
-    """A follow-up note by this agent on an open case."""
+    """A follow-up note by this agent on an open case; refused (``versions.CHANGED``)
+    when the case changed since the agent's panel read ``seen``."""
     said = _one_line(text)
     if not said:
         raise refusal("dime.note_missing")
     if len(said) > NOTE_MAX:
         raise refusal("dime.text_long", what="La nota", maximum=NOTE_MAX)
-    case = _case(session, number, gate)
+    case = _case(session, number, gate, for_update=True)
+    _refuse_if_changed(case, seen, areas, now.astimezone(BOGOTA).date())
     if case.status == DimeStatus.CERRADO:
         raise refusal("dime.closed", number=case.number)
     return note_view(dime.add_note(session, case=case, author=agent, text=said, at=now))
@@ -224,6 +233,7 @@ def case_view(case: DimeCase, areas: DimeAreas, today: date) -> DimeCaseView:
         call_id=case.call_id,
         overdue=left is not None and left < 0,
         business_days_left=left,
+        version=case.version,
     )
 
 
@@ -243,8 +253,22 @@ def _require_account(session: Session, cuenta: int, gate: Gate) -> None:
     gate.require(cuenta, blacklist=account.blacklist)
 
 
-def _case(session: Session, number: str, gate: Gate) -> DimeCase:
-    case = dime.get_case(session, number=number.strip().upper())
+def _refuse_if_changed(
+    case: DimeCase, seen: DimeCaseView | None, areas: DimeAreas, today: date
+) -> None:
+    if seen is None or seen.version == case.version:
+        return
+    fresh = case_view(case, areas, today)
+    what = versions.changed_fields(seen, fresh, SHOWN)
+    if not what and seen.updated_at != fresh.updated_at:
+        what = versions.changed_fields(seen, fresh, ("updated_at",))  # a note was added
+    raise versions.changed(
+        "case", case.number, what, by=case.updated_by, at=case.updated_at, today=today
+    )
+
+
+def _case(session: Session, number: str, gate: Gate, *, for_update: bool = False) -> DimeCase:
+    case = dime.get_case(session, number=number.strip().upper(), for_update=for_update)
     if case is None:
         raise refusal("dime.unknown", number=number.strip()[:16])
     _require_account(session, case.cuenta, gate)

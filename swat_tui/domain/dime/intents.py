@@ -85,15 +85,20 @@ class DimeIntents(AreaService, area="dime"):
                 now=ctx.now(),
             )
 
-    def add_case_note(self, number: str, text: str) -> DimeNoteView:
-        """A follow-up note by this agent on an open case (in a call or not)."""
+    def add_case_note(
+        self, number: str, text: str, *, seen: DimeCaseView | None = None
+    ) -> DimeNoteView:
+        """A follow-up note by this agent on an open case (in a call or not); ``seen``:
+        the case as the panel read it (refused if it changed since, nothing written)."""
         ctx = self.ctx
-        with write_session(ctx.services.engine) as session:
+        with ctx.transaction() as tx:
             return dime_cases.add_note(
-                session,
+                tx.session,
                 number,
                 text,
                 agent=ctx.agent.username,
                 gate=ctx.gate,
                 now=ctx.now(),
+                areas=load_areas(),
+                seen=seen,
             )

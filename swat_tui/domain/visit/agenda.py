@@ -101,7 +101,7 @@ def book(
         # Another agent booked this visit in the same instant (a server database lets both
         # transactions reach here; the unique booking per work order stops the second).
         raise refusal("visit.already_booked", number=number) from None
-    return _booked(session, order, slot)
+    return _booked(session, order, slot, agent, now)
 
 
 def reschedule(
@@ -121,12 +121,11 @@ def reschedule(
     booking.booked_at = now
     booking.agent = agent
     session.add(booking)
-    return _booked(session, order, slot)
+    return _booked(session, order, slot, agent, now)
 
 
 def cancel(session: Session, work_order_number: str, agent: str, now: datetime) -> None:
     """Cancel a visit not yet dispatched, giving its window's place back."""
-    del agent, now  # the call's typification records who cancelled and when
     order = _order(session, work_order_number, for_update=True)
     if order.status not in CANCELLABLE:
         raise refusal("visit.not_cancellable", number=order.number, status=order.status)
@@ -137,6 +136,7 @@ def cancel(session: Session, work_order_number: str, agent: str, now: datetime) 
     order.status = WorkOrderStatus.CANCELADA
     order.slot_start = None
     order.slot_end = None
+    touch(order, agent, now)
     session.add(order)
     session.flush()
 
@@ -194,10 +194,20 @@ def _taken_refusal(label: str, offered: list[str]) -> DomainError:
     return refusal("visit.slot_taken", label=label, free=", ".join(shown), code=SLOT_TAKEN)
 
 
-def _booked(session: Session, order: WorkOrder, slot: WfmSlot) -> BookedVisit:
+def touch(order: WorkOrder, agent: str, now: datetime) -> None:
+    """Who changed the order last and when: always a change of the row, so its version
+    moves with every booking, move, cancellation or CGO form (models/versioned.py)."""
+    order.updated_by = agent
+    order.updated_at = now
+
+
+def _booked(
+    session: Session, order: WorkOrder, slot: WfmSlot, agent: str, now: datetime
+) -> BookedVisit:
     order.status = WorkOrderStatus.AGENDADA
     order.slot_start = slot.starts_at
     order.slot_end = slot.ends_at
+    touch(order, agent, now)
     session.add(order)
     session.flush()
     session.refresh(slot)

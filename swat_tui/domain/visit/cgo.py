@@ -120,6 +120,8 @@ def file_form(
         form, _number = pending[0]
         raise refusal("cgo.already_filed", number=order.number, form=form.number)
     require_no_free_window(session, zone, now)
+    agenda.touch(order, agent, now)  # the order is now followed up by CGO: its version moves
+    session.add(order)
     form = CgoForm(
         number=cgo_queries.next_number(session),
         cuenta=account.cuenta,

@@ -219,12 +219,15 @@ class VisitIntents(AreaService, area="visit"):
 
         return self._write(cuenta, "VISITA_CREA", work, checks, acted)
 
-    def book(self, cuenta: int, number: str, slot_id: int) -> BookedVisit:
+    def book(
+        self, cuenta: int, number: str, slot_id: int, *, seen: VisitOrderView | None = None
+    ) -> BookedVisit:
         """1=Agendar on VIS030: the window agreed with the customer; SLOT_TAKEN (with the
-        next free windows) when someone else just took its last place."""
+        next free windows) when someone else just took its last place. ``seen``: the
+        order as the panel read it (refused with CHANGED if it changed since)."""
 
         def work(session: Session, account: Account) -> BookedVisit:
-            order = work_orders.order_of_account(session, cuenta, number)
+            order = self._order_as_seen(session, cuenta, number, seen)
             work_orders.refuse_under_aviso(session, account)
             return wfm.book(session, order.number, slot_id, self.ctx.agent.username, self.ctx.now())
 
@@ -240,11 +243,14 @@ class VisitIntents(AreaService, area="visit"):
 
         return self._write(cuenta, "AGENDA", work, checks, acted)
 
-    def reschedule(self, cuenta: int, number: str, slot_id: int) -> BookedVisit:
-        """2=Reagendar: the visit moves to another window; a full one keeps the old booking."""
+    def reschedule(
+        self, cuenta: int, number: str, slot_id: int, *, seen: VisitOrderView | None = None
+    ) -> BookedVisit:
+        """2=Reagendar: the visit moves to another window; a full one keeps the old booking
+        (``seen``: as in ``book``)."""
 
         def work(session: Session, account: Account) -> BookedVisit:
-            order = work_orders.order_of_account(session, cuenta, number)
+            order = self._order_as_seen(session, cuenta, number, seen)
             work_orders.refuse_under_aviso(session, account)
             return work_orders.move(
                 session, order, slot_id, self.ctx.agent.username, self.ctx.now()
@@ -261,11 +267,14 @@ class VisitIntents(AreaService, area="visit"):
 
         return self._write(cuenta, "AGENDA", work, checks, acted)
 
-    def cancel(self, cuenta: int, number: str) -> VisitOrderView:
-        """4=Cancelar on VIS010: the visit is cancelled and its window's place given back."""
+    def cancel(
+        self, cuenta: int, number: str, *, seen: VisitOrderView | None = None
+    ) -> VisitOrderView:
+        """4=Cancelar on VIS010: the visit is cancelled and its window's place given back
+        (``seen``: as in ``book``)."""
 
         def work(session: Session, account: Account) -> VisitOrderView:
-            order = work_orders.order_of_account(session, cuenta, number)
+            order = self._order_as_seen(session, cuenta, number, seen)
             wfm.cancel(session, order.number, self.ctx.agent.username, self.ctx.now())
             return work_orders.order_view(order)
 
@@ -283,14 +292,22 @@ class VisitIntents(AreaService, area="visit"):
     # -- no window: the CGO follow-up form ----------------------------------------------
 
     def file_cgo_form(
-        self, cuenta: int, number: str, *, windows: str, days: str, notes: str = ""
+        self,
+        cuenta: int,
+        number: str,
+        *,
+        windows: str,
+        days: str,
+        notes: str = "",
+        seen: VisitOrderView | None = None,
     ) -> CgoFormView:
         """F6 on VIS030 with no window free, then Intro on CGO010: CGO confirms the
-        agenda later; the request is escalated (not solved on the line)."""
+        agenda later; the request is escalated (not solved on the line). ``seen``: the
+        order whose contact and address CGO010 showed (as in ``book``)."""
         request = cgo.CgoRequest.checked(windows=windows, days=days, notes=notes)
 
         def work(session: Session, account: Account) -> CgoFormView:
-            order = work_orders.order_of_account(session, cuenta, number)
+            order = self._order_as_seen(session, cuenta, number, seen)
             work_orders.refuse_under_aviso(session, account)
             form = cgo.file_form(
                 session,
@@ -349,6 +366,19 @@ class VisitIntents(AreaService, area="visit"):
         return self._write(cuenta, "AVISO_VISITA", work, checks, acted)
 
     # -- helpers ----------------------------------------------------------------------
+
+    def _order_as_seen(
+        self, session: Session, cuenta: int, number: str, seen: VisitOrderView | None
+    ) -> WorkOrder:
+        """The account's order, locked until the intent commits (so it cannot change
+        between this check and the write), refused if it changed since the agent's panel
+        read ``seen``."""
+        order = work_orders.order_of_account(session, cuenta, number, for_update=True)
+        if seen is not None and seen.version != order.version:
+            [fresh] = self._order_views(session, [order])
+            today = self.ctx.now().astimezone(BOGOTA).date()
+            work_orders.refuse_if_changed(order, seen, fresh, today)
+        return order
 
     @staticmethod
     def _order_checked(change: CallChange, number: str, what: str) -> None:

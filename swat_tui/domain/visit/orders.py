@@ -10,11 +10,12 @@ caller's transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session
 
 from swat_tui.config import BOGOTA
+from swat_tui.domain import versions
 from swat_tui.domain.errors import refusal
 from swat_tui.domain.messages import text
 from swat_tui.domain.support import avisos
@@ -47,6 +48,19 @@ FIELD_CODES = {
     "access_notes": "visit_notes",
 }
 AVISO_CODE = "visit_aviso"
+# What an agent reads of an order on VIS010, VIS030 and CGO010, in the order a refusal
+# for a stale version names them ([changed.label] of data/messages.toml).
+SHOWN = (
+    "status",
+    "window",
+    "cgo_number",
+    "contact_name",
+    "contact_phone",
+    "address",
+    "access_notes",
+    "reason",
+    "symptom",
+)
 MISSING = {
     name: f"visit.missing.{name}" for name in ("reason", "symptom", "contact_name", "address")
 }
@@ -184,12 +198,34 @@ def create_order(
     return visit_queries.add_order(session, order)
 
 
-def order_of_account(session: Session, cuenta: int, number: str) -> WorkOrder:
-    """An order of this account (another account's number is refused as unknown)."""
-    order = agenda_queries.work_order_by_number(session, number.strip().upper())
+def order_of_account(
+    session: Session, cuenta: int, number: str, *, for_update: bool = False
+) -> WorkOrder:
+    """An order of this account (another account's number is refused as unknown);
+    ``for_update`` locks it, read afresh, until the transaction ends."""
+    order = agenda_queries.work_order_by_number(
+        session, number.strip().upper(), for_update=for_update
+    )
     if order is None or order.cuenta != cuenta:
         raise refusal("visit.order_other_account", number=number.strip()[:16], cuenta=cuenta)
     return order
+
+
+def refuse_if_changed(
+    order: WorkOrder, seen: VisitOrderView | None, fresh: VisitOrderView, today: date
+) -> None:
+    """Refused when the order changed since the agent read ``seen`` (``fresh``: the
+    order as it is now, read locked): row 24 names what changed, and by whom."""
+    if seen is None or seen.version == order.version:
+        return
+    raise versions.changed(
+        "order",
+        order.number,
+        versions.changed_fields(seen, fresh, SHOWN),
+        by=order.updated_by,
+        at=order.updated_at,
+        today=today,
+    )
 
 
 def move(
@@ -240,4 +276,5 @@ def order_view(
         window=window_label(order, slot),
         booked=slot is not None,
         cgo_number=cgo.number if cgo is not None else "",
+        version=order.version,
     )

@@ -25,6 +25,7 @@ class VisitOrderView:
     window: str = ""  # "11/03 08-10": the WFM window (or the legacy slot) it is booked in
     booked: bool = False  # a visit_booking row holds its place in a WFM window
     cgo_number: str = ""  # its pending CGO follow-up form, if one was filed
+    version: int = 1  # the row's version when read: an intent on it takes the view back
 
     @property
     def open(self) -> bool:

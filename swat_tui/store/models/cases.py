@@ -1,8 +1,15 @@
 """Open cases on an account: PQRs, visits (LLS/OT) and DIME escalations."""
 
 from datetime import date, datetime
+from typing import Any, ClassVar
 
 from sqlmodel import Field, SQLModel
+
+from swat_tui.store.models.versioned import version_column, versioned_by
+
+# Two agents may change the same order or case: each has a version column (see versioned).
+_WORK_ORDER_VERSION = version_column()
+_DIME_CASE_VERSION = version_column()
 
 
 class Pqr(SQLModel, table=True):
@@ -47,6 +54,13 @@ class WorkOrder(SQLModel, table=True):
     access_notes: str | None = Field(default=None, max_length=200)
     call_id: int | None = Field(default=None, foreign_key="call.id")
     created_by: str | None = Field(default=None, max_length=10)
+    # The last change after its creation (booked, moved, cancelled): who and when, so that
+    # a second agent refused for a stale version is told; None until it changes.
+    updated_at: datetime | None = None
+    updated_by: str | None = Field(default=None, max_length=10)
+    version: int = Field(default=1, sa_column=_WORK_ORDER_VERSION)
+
+    __mapper_args__: ClassVar[dict[str, Any]] = versioned_by(_WORK_ORDER_VERSION)
 
 
 class DimeCase(SQLModel, table=True):
@@ -66,6 +80,10 @@ class DimeCase(SQLModel, table=True):
     notes: str = ""  # the data the resolving area needs
     due_on: date | None = None  # the area's SLA, in business days from creation
     created_by: str | None = Field(default=None, max_length=10)
+    updated_by: str | None = Field(default=None, max_length=10)  # who wrote ``updated_at``
+    version: int = Field(default=1, sa_column=_DIME_CASE_VERSION)
+
+    __mapper_args__: ClassVar[dict[str, Any]] = versioned_by(_DIME_CASE_VERSION)
 
 
 class DimeNote(SQLModel, table=True):

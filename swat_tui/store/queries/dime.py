@@ -58,8 +58,14 @@ def cases_of(session: Session, *, cuenta: int) -> Sequence[DimeCase]:
     return session.exec(statement).all()
 
 
-def get_case(session: Session, *, number: str) -> DimeCase | None:
-    return session.exec(select(DimeCase).where(DimeCase.number == number)).first()
+def get_case(session: Session, *, number: str, for_update: bool = False) -> DimeCase | None:
+    """The case with that number, or None; ``for_update`` locks its row until the
+    transaction ends (PostgreSQL; SQLite's write lock already serialises writers)
+    and reads it afresh."""
+    statement = select(DimeCase).where(DimeCase.number == number)
+    if for_update:
+        statement = statement.with_for_update().execution_options(populate_existing=True)
+    return session.exec(statement).first()
 
 
 def notes_of(session: Session, *, case_id: int) -> Sequence[DimeNote]:
@@ -73,10 +79,12 @@ def notes_of(session: Session, *, case_id: int) -> Sequence[DimeNote]:
 
 
 def add_note(session: Session, *, case: DimeCase, author: str, text: str, at: datetime) -> DimeNote:
-    """A follow-up note; the case's ``updated_at`` moves with it."""
+    """A follow-up note; the case's ``updated_at`` and ``updated_by`` (and so its
+    version) move with it."""
     assert case.id is not None
     note = DimeNote(dime_case_id=case.id, at=at, author=author, text=text)
     case.updated_at = at
+    case.updated_by = author
     session.add(case)
     session.add(note)
     session.flush()

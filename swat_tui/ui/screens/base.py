@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from swat_tui.domain import messages
-from swat_tui.domain.errors import DomainError, StoreBusy
+from swat_tui.domain.errors import CHANGED, DomainError, StoreBusy
 from swat_tui.ui.chords import ChordOutcome, ChordState
 from swat_tui.ui.display_file import HEIGHT, WIDTH, DisplayFile, load
 from swat_tui.ui.guard import guard_handlers, guarded
@@ -433,9 +433,14 @@ class RRScreen(Screen[None]):
         *,
         field: str | None = None,
         fields: Mapping[str, str] | None = None,
+        read_again: Callable[[], str | None] | None = None,
     ) -> T | None:
         """Run a domain call; a DomainError goes to row 24 and marks ``field``, or the
-        field ``fields`` names for the error's code (a form's refusals)."""
+        field ``fields`` names for the error's code (a form's refusals).
+
+        Refused because the record changed since the panel read it (``CHANGED``),
+        ``read_again`` first shows the record as it is now, keeping what the agent
+        typed, and returns the field that holds it now (or None: ``field``)."""
         try:
             return call()
         except StoreBusy as error:  # nothing was written: what is typed stays for the next try
@@ -443,6 +448,8 @@ class RRScreen(Screen[None]):
             return None
         except DomainError as error:
             name = fields.get(error.code or "", field) if fields is not None else field
+            if error.code == CHANGED and read_again is not None:
+                name = read_again() or name
             self.message(error.message, error=True, field=name)
             if name is not None:
                 self.field(name).mark_error(True)

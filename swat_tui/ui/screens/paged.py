@@ -72,6 +72,17 @@ class PagedScreen(RRScreen):
                     row_field.display = index < len(page)
         self.rows_shown()
 
+    def show_option_on(self, option: str, record: int) -> str:
+        """``option`` typed again on the row of ``record`` (turning to its page), as the
+        agent had it before the list was read again; the row's option field."""
+        page = record - record % self.page_size
+        if page != self.page_offset:
+            self.page_offset = page
+            self._paint_page()
+        name = f"o_{record - page}"
+        self.field(name).value = option
+        return name
+
     def action_rr_page_down(self) -> None:
         if self.page_offset + self.page_size >= len(self.all_records):
             self.message(messages.text("ui.panel.list_end"), error=True)

@@ -4,7 +4,7 @@ The floor's queue of waiting calls (issue 19): with many agents on one store, a
 ringing call is claimed by one agent with ``SELECT ... FOR UPDATE SKIP LOCKED``.
 
 Revision ID: 0012_waiting_calls
-Revises: 0010_counters_unique
+Revises: 0011_version_columns
 Create Date: 2026-12-06 22:20:00.000000
 """
 
@@ -15,7 +15,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0012_waiting_calls"
-down_revision: str | None = "0010_counters_unique"
+down_revision: str | None = "0011_version_columns"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -137,11 +137,13 @@ class CallStepScreen(KeepsTyped):
         *,
         field: str | None = None,
         fields: Mapping[str, str] | None = None,
+        read_again: Callable[[], str | None] | None = None,
     ) -> bool:
         """Run one intent of the desk; a refusal goes to row 24 and changes nothing, with
-        the cursor on ``field`` or the field ``fields`` names for the refusal's code."""
+        the cursor on ``field`` or the field ``fields`` names for the refusal's code
+        (``read_again``: as ``attempt`` says, for a record changed meanwhile)."""
         shown = self.account
-        record = self.attempt(change, field=field, fields=fields)
+        record = self.attempt(change, field=field, fields=fields, read_again=read_again)
         if record is None:
             return False
         if self.panel.canvas.message_is_error and self.message_field in (None, field):

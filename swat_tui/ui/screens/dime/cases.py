@@ -13,7 +13,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from swat_tui.domain import messages
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import CHANGED, DomainError
 from swat_tui.ui.format import clip, day, hour, numbered_fields
 from swat_tui.ui.screens.base import AccountSubpanel
 from swat_tui.ui.screens.paged import PagedScreen
@@ -73,19 +73,33 @@ class DimeCasesScreen(AccountSubpanel, PagedScreen, panel="DIM001"):
             self._show_detail(_detail(case, notes))
 
     def _add_note(self, case: DimeCaseView, row: str) -> None:
-        """Option 2: the note typed in "Nota"; refused, the note and the 2 stay."""
+        """Option 2: the note typed in "Nota"; refused, the note and the 2 stay. A case
+        another agent changed since the list was read is shown as it is now (its row
+        and its newest notes), the 2 on its row: a second Intro adds the note."""
         try:
-            self.desk.dime.add_case_note(case.number, self.field("note").value)
+            self.desk.dime.add_case_note(case.number, self.field("note").value, seen=case)
         except DomainError as error:
-            self.message(error.message, error=True, field="note")
-            self.field("note").mark_error(True)
-            self.focus_field("note")
+            field = "note"  # the note is refused: it stays, the cursor on it
+            if error.code == CHANGED:
+                field = self._read_again(case.number) or row
+            self.message(error.message, error=True, field=field)
+            self.field(field).mark_error(True)
+            self.focus_field(field)
             return
         self.field("note").value = ""
         self.field(row).value = ""
         self._load()
         self._show_case(case)
         self.message(messages.text("dime.note_added", number=case.number))
+
+    def _read_again(self, number: str) -> str | None:
+        """The list and the case as the store has them now; the 2 on the case's row."""
+        self._load()
+        index = next((i for i, c in enumerate(self.cases) if c.number == number), None)
+        if index is None:
+            return None
+        self._show_case(self.cases[index])
+        return self.show_option_on(NOTE, index)
 
     def _show_detail(self, rows: list[str]) -> None:
         self.set_fields(numbered_fields("detail", rows, DETAIL_LINES))

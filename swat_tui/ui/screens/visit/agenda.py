@@ -3,8 +3,11 @@
 1 books the visit in the window agreed with the customer (or moves it, when
 opened to reschedule). A window another agent just filled is refused with
 the next free ones on row 24 and the list is read again; nothing is booked
-twice. With no window free in the days offered, F6 opens the CGO follow-up
-form (CGO010). Once booked or filed, the panel closes itself.
+twice. An order another agent booked or moved since the agenda was read is
+refused too (row 24 says what changed): the order and the list are read
+again, and the 1 stays on the window chosen while it is free. With no window
+free in the days offered, F6 opens the CGO follow-up form (CGO010). Once
+booked or filed, the panel closes itself.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from swat_tui.domain import messages
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import CHANGED, DomainError
 from swat_tui.domain.visit.agenda import SLOT_TAKEN
 from swat_tui.ui.screens.base import AccountSubpanel
 from swat_tui.ui.screens.keeps_typed import KeepsTyped
@@ -20,7 +23,7 @@ from swat_tui.ui.screens.paged import PagedScreen
 
 if TYPE_CHECKING:
     from swat_tui.domain.visit.agenda import BookedVisit, FreeWindow
-    from swat_tui.domain.visit.views import AgendaView
+    from swat_tui.domain.visit.views import AgendaView, VisitOrderView
 
 BOOK = "1"
 WEEKDAYS = ("lun", "mar", "mié", "jue", "vie", "sáb", "dom")
@@ -113,16 +116,20 @@ class AgendaScreen(AccountSubpanel, PagedScreen, KeepsTyped, panel="VIS030"):
             self.field(typed.field).mark_error(True)
             return
         if typed is not None:
-            self._book(view.windows[typed.record])
+            self._book(view.windows[typed.record], view.order)
             return
         self.message(messages.text("ui.visit.agenda_pick"), error=True)
 
-    def _book(self, window: FreeWindow) -> None:
+    def _book(self, window: FreeWindow, seen: VisitOrderView) -> None:
         try:
-            booked = self._take(window.slot_id)
+            booked = self._take(window.slot_id, seen)
         except DomainError as error:
             self._load()  # the window may be gone: the list as it is now
-            self.message(error.message, error=True)
+            field = self._typed_again(window.slot_id) if error.code == CHANGED else None
+            self.message(error.message, error=True, field=field)
+            if field is not None:
+                self.field(field).mark_error(True)
+                self.focus_field(field)
             if error.code == SLOT_TAKEN:
                 self.set_fields({"info": "Ofrezca al cliente otra de las franjas libres."})
             if self.view is not None and not self.view.windows:
@@ -143,10 +150,17 @@ class AgendaScreen(AccountSubpanel, PagedScreen, KeepsTyped, panel="VIS030"):
         )
         self.message(messages.text(rule, number=booked.number, window=booked.window.label))
 
-    def _take(self, slot_id: int) -> BookedVisit:
+    def _take(self, slot_id: int, seen: VisitOrderView) -> BookedVisit:
         if self.mode == RESCHEDULE:
-            return self.desk.visit.reschedule(self.cuenta, self.order, slot_id)
-        return self.desk.visit.book(self.cuenta, self.order, slot_id)
+            return self.desk.visit.reschedule(self.cuenta, self.order, slot_id, seen=seen)
+        return self.desk.visit.book(self.cuenta, self.order, slot_id, seen=seen)
+
+    def _typed_again(self, slot_id: int) -> str | None:
+        """The order changed since the agenda was read (another agent booked or moved
+        it): the 1 stays on the window chosen, if it is still free; its field."""
+        windows = self.view.windows if self.view is not None else ()
+        index = next((i for i, w in enumerate(windows) if w.slot_id == slot_id), None)
+        return None if index is None else self.show_option_on(BOOK, index)
 
     async def action_rr_cgo(self) -> None:
         """F6: the CGO follow-up form, only when no window is free (otherwise: book one)."""

@@ -2,7 +2,8 @@
 
 The order's contact and address are shown as CGO receives them; the agent
 types the customer's preferred windows and days and notes for CGO. Intro
-files it through the desk (refused while a window is free: book it then);
+files it through the desk (refused while a window is free: book it then, or
+when another agent changed the order since it was shown: shown again);
 the panel shows its number and the management time to tell the customer,
 and Intro again goes back. A refusal keeps everything typed.
 """
@@ -17,7 +18,7 @@ from swat_tui.ui.screens.base import AccountSubpanel
 from swat_tui.ui.screens.keeps_typed import KeepsTyped
 
 if TYPE_CHECKING:
-    from swat_tui.domain.visit.views import CgoFormView
+    from swat_tui.domain.visit.views import CgoFormView, VisitOrderView
 
 ERROR_FIELDS = {"cgo_windows": "win", "cgo_days": "days", "cgo_notes": "notes1"}
 READ_WIDTH = 78
@@ -36,6 +37,7 @@ class CgoFormScreen(AccountSubpanel, KeepsTyped, panel="CGO010"):
         super().__init__(cuenta, holder)
         self.order = order
         self.filed: CgoFormView | None = None
+        self.seen: VisitOrderView | None = None  # the order as the panel shows it
 
     def fill(self) -> None:
         self.filed = None
@@ -46,10 +48,17 @@ class CgoFormScreen(AccountSubpanel, KeepsTyped, panel="CGO010"):
         self.set_fields({**self.account_fields(), **values, "order": self.order})
         codes = self.desk.visit.cgo_window_codes()
         self.set_fields({"codes": f"Franjas: {'  '.join(codes)} (una o varias, con espacios)"})
+        if self._show_order():
+            self.restore_typed()
+
+    def _show_order(self) -> bool:
+        """The order's contact and address as the store has them now (the form is
+        filed against what the panel showed: ``seen``)."""
         view = self.attempt(lambda: self.desk.visit.orders(self.cuenta))
         order = next((o for o in view.orders if o.number == self.order), None) if view else None
+        self.seen = order
         if view is None or order is None:
-            return
+            return False
         self.set_fields(
             {
                 "zone": view.zone,
@@ -59,7 +68,7 @@ class CgoFormScreen(AccountSubpanel, KeepsTyped, panel="CGO010"):
                 "address": order.address,
             }
         )
-        self.restore_typed()
+        return True
 
     def front_options(self) -> dict[str, str]:
         return {"order": self.order}
@@ -77,13 +86,21 @@ class CgoFormScreen(AccountSubpanel, KeepsTyped, panel="CGO010"):
                 windows=self.field("win").value,
                 days=self.field("days").value,
                 notes=notes,
+                seen=self.seen,
             ),
             fields=ERROR_FIELDS,
+            read_again=self._read_again,
         )
         if form is None:
             return
         self.forget_typed()
         self._show_filed(form)
+
+    def _read_again(self) -> str | None:
+        """Another agent changed the order meanwhile: it is shown as it is now; what the
+        agent typed stays where it is (no field of theirs is in error)."""
+        self._show_order()
+        return None
 
     def _show_filed(self, form: CgoFormView) -> None:
         """The number and the management time to read to the customer; Intro goes back."""

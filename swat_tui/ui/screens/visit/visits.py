@@ -2,7 +2,9 @@
 
 The list shows each order with its status and the window it is booked in:
 1 books a pending one, 2 moves a booked one (both on VIS030, the agenda), 4
-cancels. F23 creates an LLS, F15+F6 an OT (VIS020, then its agenda). The
+cancels (refused if another agent changed the order since the list was read:
+the list is read again, the 4 stays on the order's row for a second Intro).
+F23 creates an LLS, F15+F6 an OT (VIS020, then its agenda). The
 step's checks are recorded by those actions; the agent types S once the
 order and the window (or the CGO form) are read to the customer. While the
 node has an open mass aviso no visit is offered: S records the step as
@@ -155,7 +157,12 @@ class VisitsScreen(CallStepScreen, PagedScreen, panel="VIS010"):
             return
         if option == CANCEL:
             cuenta = view.cuenta
-            if self.write(lambda: self._cancel(cuenta, order.number), field=row):
+            cancelled = self.write(
+                lambda: self._cancel(cuenta, order),
+                field=row,
+                read_again=lambda: self._read_again(order.number, option),
+            )
+            if cancelled:
                 self.fill_step()
                 self.message(messages.text("ui.visit.order_cancelled", number=order.number))
             return
@@ -174,9 +181,20 @@ class VisitsScreen(CallStepScreen, PagedScreen, panel="VIS010"):
         mode = "reagendar" if moving else "agendar"
         await self.open_panel("VIS030", view.cuenta, self._holder(), order=order.number, mode=mode)
 
-    def _cancel(self, cuenta: int, number: str) -> CallRecord:
-        self.desk.visit.cancel(cuenta, number)
+    def _cancel(self, cuenta: int, order: VisitOrderView) -> CallRecord:
+        self.desk.visit.cancel(cuenta, order.number, seen=order)
         return self.call.record
+
+    def _read_again(self, number: str, option: str) -> str | None:
+        """The order changed since the list was read: the list as it is now, with its
+        detail, and the option the agent typed on the same order's row."""
+        self._load()
+        orders = self.view.orders if self.view is not None else ()
+        index = next((i for i, order in enumerate(orders) if order.number == number), None)
+        if index is None:
+            return None
+        self.set_fields(_detail(orders[index]))
+        return self.show_option_on(option, index)
 
 
 def _shown_result(result: str | None) -> str:
