@@ -2,13 +2,14 @@
 
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import SQLModel, select
+from sqlmodel import Session, SQLModel, select
 
 import swat_tui.store.models  # noqa: F401
 from swat_tui.store.engine import make_engine, write_session
@@ -116,6 +117,12 @@ def _store_at(url: str, revision: str) -> Engine:
     return engine
 
 
+def _insert_at_0009(session: Session, model: Any, **values: Any) -> None:
+    """A row written with the columns its table had at 0009 (the model has more now:
+    the version columns of 0011), through Core so that only these are named."""
+    session.connection().execute(model.__table__.insert().values(**values))
+
+
 def _numbered_rows(engine: Engine, *, cuns: tuple[str, ...]) -> None:
     """A store's numbers before the counters, and the SWAT folder two agents made."""
     with write_session(engine) as session:
@@ -137,26 +144,26 @@ def _numbered_rows(engine: Engine, *, cuns: tuple[str, ...]) -> None:
         session.flush()
         for number in ("LLS000000041", "OT0000000900", "LLS000000007"):
             kind = number[:3].rstrip("0123456789")
-            session.add(
-                WorkOrder(
-                    cuenta=CUENTA,
-                    kind=kind,
-                    number=number,
-                    status="CERRADA",
-                    reason="x",
-                    created_at=NOW,
-                )
-            )
-        session.add(
-            DimeCase(
-                number="DIME00000007",
+            _insert_at_0009(
+                session,
+                WorkOrder,
                 cuenta=CUENTA,
-                area="x",
-                subject="x",
-                status="ABIERTO",
+                kind=kind,
+                number=number,
+                status="CERRADA",
+                reason="x",
                 created_at=NOW,
-                updated_at=NOW,
             )
+        _insert_at_0009(
+            session,
+            DimeCase,
+            number="DIME00000007",
+            cuenta=CUENTA,
+            area="x",
+            subject="x",
+            status="ABIERTO",
+            created_at=NOW,
+            updated_at=NOW,
         )
         session.add(
             Incident(
