@@ -2,36 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from swat_tui.cli.main import app
 from swat_tui.store.engine import write_session
-from swat_tui.store.models import Account, CgoForm, WorkOrder
+from swat_tui.store.models import CgoForm, WorkOrder
 from tests.conftest import FIXED_NOW
+from tests.store_rows import account_row
 
 runner = CliRunner()
 
 
 def _seed(engine: Engine) -> None:
     with write_session(engine) as session:
-        session.add(
-            Account(
-                cuenta=20000001,
-                holder_name="CLIENTE DE PRUEBA",
-                document_type="CC",
-                document_number="20000001",
-                address="CL 45A # 12-08",
-                city="Bogotá",
-                department="Bogotá D.C.",
-                estrato=3,
-                node="BOG-US-0401",
-                status="ACTIVA",
-                activated_on=date(2024, 1, 2),
-            )
-        )
+        session.add(account_row(20000001))
         session.flush()
         for n, status in enumerate(("PENDIENTE", "PENDIENTE", "CONFIRMADA"), start=1):
             order = WorkOrder(

@@ -10,7 +10,6 @@ once are all kept, each agent's in the order it wrote them.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,9 +17,10 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 from swat_tui.store.engine import read_session, write_session
-from swat_tui.store.models import Account, Note, NoteFolder
+from swat_tui.store.models import Note, NoteFolder
 from swat_tui.store.queries import notes as note_queries
 from tests.process_race import race
+from tests.store_rows import account_row
 
 CUENTA = 20000001
 AGENTS = 4
@@ -71,21 +71,7 @@ else:  # special notes, one after the other
 
 def _seed(engine: Engine) -> None:
     with write_session(engine) as session:
-        session.add(
-            Account(
-                cuenta=CUENTA,
-                holder_name="CLIENTE DE PRUEBA",
-                document_type="CC",
-                document_number=str(CUENTA),
-                address="CL 45A # 12-08",
-                city="Bogotá",
-                department="Bogotá D.C.",
-                estrato=3,
-                node="BOG-US-0401",
-                status="ACTIVA",
-                activated_on=date(2024, 1, 2),
-            )
-        )
+        session.add(account_row(CUENTA))
 
 
 def _race(store_url: str, tmp_path: Path, mode: str) -> list[str]:

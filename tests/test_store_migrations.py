@@ -17,14 +17,12 @@ from swat_tui.store.errors import StoreError
 from swat_tui.store.migrate import alembic_config, current_revision, upgrade
 from swat_tui.store.migrations import HEAD
 from swat_tui.store.models import (
-    Account,
     DimeCase,
     Incident,
     Note,
     NoteFolder,
     Pqr,
     Reconnection,
-    Typification,
     WorkOrder,
 )
 from swat_tui.store.queries import calls as call_queries
@@ -33,6 +31,7 @@ from swat_tui.store.queries import dime as dime_queries
 from swat_tui.store.queries import notes as note_queries
 from swat_tui.store.queries import numbering, pqr_filing
 from swat_tui.store.queries import visits as visit_queries
+from tests.store_rows import account_row, typification_row
 
 CUENTA = 20000001
 
@@ -127,19 +126,7 @@ def _numbered_rows(engine: Engine, *, cuns: tuple[str, ...]) -> None:
     """A store's numbers before the counters, and the SWAT folder two agents made."""
     with write_session(engine) as session:
         session.add(
-            Account(
-                cuenta=CUENTA,
-                holder_name="A",
-                document_type="CC",
-                document_number="1",
-                address="CL 1 # 1-01",
-                city="Bogotá",
-                department="Bogotá D.C.",
-                estrato=3,
-                node="BOG-US-0401",
-                status="ACTIVA",
-                activated_on=date(2024, 1, 2),
-            )
+            account_row(CUENTA, holder_name="A", document_number="1", address="CL 1 # 1-01")
         )
         session.flush()
         for number in ("LLS000000041", "OT0000000900", "LLS000000007"):
@@ -190,16 +177,7 @@ def _numbered_rows(engine: Engine, *, cuns: tuple[str, ...]) -> None:
             )
         )
         for cun in cuns:
-            session.add(
-                Typification(
-                    cuenta=CUENTA,
-                    code="SAC-FAC-009",
-                    first_contact=False,
-                    cun=cun,
-                    agent="AGT001",
-                    created_at=NOW,
-                )
-            )
+            session.add(typification_row(CUENTA, cun, created_at=NOW))
         session.add(
             Reconnection(
                 number="RCX100000004",
@@ -252,8 +230,8 @@ def test_0010_counts_on_from_the_stored_numbers_and_downgrades(store_url: str) -
     assert _unique_indexes(engine, "pqr")["ix_pqr_cun"] is True
     assert _unique_indexes(engine, "note_folder")["uq_note_folder_cuenta_name"] is True
     with pytest.raises(IntegrityError), write_session(engine) as session:
-        session.add(_typification_with("4410-26-0000000010"))
-        session.add(_typification_with("4410-26-0000000010"))
+        session.add(typification_row(CUENTA, "4410-26-0000000010", created_at=NOW))
+        session.add(typification_row(CUENTA, "4410-26-0000000010", created_at=NOW))
 
     with engine.begin() as connection:
         command.downgrade(alembic_config(connection), BEFORE_COUNTERS)  # type: ignore[arg-type]
@@ -280,14 +258,3 @@ def test_0010_names_the_repeated_cuns_it_cannot_make_unique(store_url: str) -> N
     assert current_revision(engine) == BEFORE_COUNTERS
     assert "counter" not in inspect(engine).get_table_names()
     engine.dispose()
-
-
-def _typification_with(cun: str) -> Typification:
-    return Typification(
-        cuenta=CUENTA,
-        code="SAC-FAC-009",
-        first_contact=False,
-        cun=cun,
-        agent="AGT001",
-        created_at=NOW,
-    )

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, delete, event
 from sqlmodel import col
 
 from swat_tui.store.engine import read_session, write_session
-from swat_tui.store.models import Account, Pqr, Typification, WorkOrder
+from swat_tui.store.models import Pqr, WorkOrder
 from swat_tui.store.queries import avisos as aviso_queries
 from swat_tui.store.queries import calls as call_queries
 from swat_tui.store.queries import cartera as cartera_queries
@@ -21,6 +21,7 @@ from swat_tui.store.queries import numbering, pqr_filing
 from swat_tui.store.queries import plant as plant_queries
 from swat_tui.store.queries import visits as visit_queries
 from swat_tui.store.queries.numbering import next_in_sequence
+from tests.store_rows import account_row, typification_row, work_order_row
 
 CUENTA = 20000001
 # SQLite's plan of the read of the stored LLS numbers that starts a counter.
@@ -29,31 +30,14 @@ _RANGE = (
 )
 
 
-def _account(cuenta: int, node: str, address: str) -> Account:
-    return Account(
-        cuenta=cuenta,
-        holder_name="CLIENTE DE PRUEBA",
-        document_type="CC",
-        document_number=str(cuenta),
-        address=address,
-        city="Bogotá",
-        department="Bogotá D.C.",
-        estrato=3,
-        node=node,
-        status="ACTIVA",
-        activated_on=date(2024, 1, 2),
-    )
-
-
 def _orders(engine: Engine, *numbers: str) -> None:
     with write_session(engine) as session:
-        session.add(_account(CUENTA, "BOG-US-0401", "CL 45A # 12-08"))
+        session.add(account_row(CUENTA))
         for number in numbers:
             session.add(
-                WorkOrder(
-                    cuenta=CUENTA,
-                    kind=number[:3].rstrip("0123456789"),
-                    number=number,
+                work_order_row(
+                    CUENTA,
+                    number,
                     status="CERRADA",
                     reason="Prueba",
                     created_at=datetime(2026, 3, 1, tzinfo=UTC),
@@ -116,9 +100,9 @@ def test_a_number_is_the_counter_s_and_its_first_reads_a_range_of_the_unique_ind
 @pytest.mark.sqlite_only  # SQLite's query planner; PostgreSQL's is measured in bench/
 def test_a_node_s_addresses_come_from_the_covering_index(store_engine: Engine) -> None:
     with write_session(store_engine) as session:
-        session.add(_account(CUENTA, "BOG-US-0401", "CL 45A # 12-08"))
-        session.add(_account(CUENTA + 1, "BOG-US-0401", "CR 12 # 45-10"))
-        session.add(_account(CUENTA + 2, "BOG-CH-0100", "CL 1 # 1-01"))
+        session.add(account_row(CUENTA))
+        session.add(account_row(CUENTA + 1, address="CR 12 # 45-10"))
+        session.add(account_row(CUENTA + 2, node="BOG-CH-0100", address="CL 1 # 1-01"))
     with read_session(store_engine) as session:
         found: list[object] = []
         plans = _plans(
@@ -178,8 +162,16 @@ def test_a_cun_counts_per_year_across_typifications_and_pqrs(store_engine: Engin
     _orders(store_engine)
     with write_session(store_engine) as session:
         session.add(_pqr("RAD0000000001", cun="4410-26-0000000010"))
-        session.add(_typification(cun="4410-26-0000000012"))
-        session.add(_typification(cun="4410-25-0000000900"))
+        session.add(
+            typification_row(
+                CUENTA, "4410-26-0000000012", created_at=datetime(2026, 3, 1, tzinfo=UTC)
+            )
+        )
+        session.add(
+            typification_row(
+                CUENTA, "4410-25-0000000900", created_at=datetime(2026, 3, 1, tzinfo=UTC)
+            )
+        )
     with write_session(store_engine) as session:
         assert call_queries.next_cun_sequence(session, prefix="4410-26-") == 13
         assert call_queries.next_cun_sequence(session, prefix="4410-25-") == 901
@@ -195,12 +187,15 @@ def test_catch_up_raises_the_counters_to_the_stored_numbers(store_engine: Engine
         assert visit_queries.next_number(session, kind="OT") == "OT0000000004"
         assert dime_queries.next_number(session) == "DIME00000001"
         session.add(_pqr("RAD0000000500", cun="4410-26-0000000070"))
-        session.add(_typification(cun="4410-25-0000000003"))
         session.add(
-            WorkOrder(
-                cuenta=CUENTA,
-                kind="OT",
-                number="OT0000000002",  # below its counter: stays at 4
+            typification_row(
+                CUENTA, "4410-25-0000000003", created_at=datetime(2026, 3, 1, tzinfo=UTC)
+            )
+        )
+        session.add(
+            work_order_row(
+                CUENTA,
+                "OT0000000002",  # below its counter: stays at 4
                 status="CERRADA",
                 reason="Prueba",
                 created_at=datetime(2026, 3, 1, tzinfo=UTC),
@@ -227,15 +222,4 @@ def _pqr(radicado: str, *, cun: str | None) -> Pqr:
         filed_at=datetime(2026, 3, 1, tzinfo=UTC),
         due_on=date(2026, 3, 20),
         filed_by="AGT001",
-    )
-
-
-def _typification(*, cun: str) -> Typification:
-    return Typification(
-        cuenta=CUENTA,
-        code="SAC-FAC-009",
-        first_contact=False,
-        cun=cun,
-        agent="AGT001",
-        created_at=datetime(2026, 3, 1, tzinfo=UTC),
     )

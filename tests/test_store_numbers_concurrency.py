@@ -12,17 +12,17 @@ race to create it.
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import col, select
 
 from swat_tui.store.engine import read_session, write_session
-from swat_tui.store.models import Account, Pqr, Typification, WorkOrder
+from swat_tui.store.models import Pqr, Typification, WorkOrder
 from swat_tui.store.queries import numbering
 from tests.conftest import FIXED_NOW
 from tests.process_race import race
+from tests.store_rows import account_row, work_order_row
 
 CUENTA = 20000001
 WORKERS = 4
@@ -151,27 +151,12 @@ PREFIXES = {"CUN": "4410-26-"}
 
 def _seed(engine: Engine) -> None:
     with write_session(engine) as session:
-        session.add(
-            Account(
-                cuenta=CUENTA,
-                holder_name="CLIENTE DE PRUEBA",
-                document_type="CC",
-                document_number=str(CUENTA),
-                address="CL 45A # 12-08",
-                city="Bogotá",
-                department="Bogotá D.C.",
-                estrato=3,
-                node="BOG-US-0401",
-                status="ACTIVA",
-                activated_on=date(2024, 1, 2),
-            )
-        )
+        session.add(account_row(CUENTA))
         session.flush()
         session.add(
-            WorkOrder(
-                cuenta=CUENTA,
-                kind="LLS",
-                number="LLS000000041",
+            work_order_row(
+                CUENTA,
+                "LLS000000041",
                 status="CERRADA",
                 reason="Antes de los contadores",
                 created_at=FIXED_NOW,

@@ -20,8 +20,9 @@ from sqlmodel import Session, SQLModel, select
 
 from swat_tui.store.engine import make_engine, read_session, write_session
 from swat_tui.store.migrate import alembic_config, upgrade
-from swat_tui.store.models import Account, DimeCase, WorkOrder
+from swat_tui.store.models import DimeCase, WorkOrder
 from tests.backends import POSTGRESQL
+from tests.store_rows import account_row, work_order_row
 
 CUENTA = 20000001
 AT = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)
@@ -29,27 +30,12 @@ AT = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)
 
 def _seed(engine: Engine) -> None:
     with write_session(engine) as session:
-        session.add(
-            Account(
-                cuenta=CUENTA,
-                holder_name="CLIENTE DE PRUEBA",
-                document_type="CC",
-                document_number="1020304050",
-                address="CL 45A # 12-08",
-                city="Bogotá",
-                department="Bogotá D.C.",
-                estrato=3,
-                node="BOG-US-0401",
-                status="ACTIVA",
-                activated_on=date(2024, 1, 2),
-            )
-        )
+        session.add(account_row(CUENTA, document_number="1020304050"))
         session.flush()
         session.add(
-            WorkOrder(
-                cuenta=CUENTA,
-                kind="LLS",
-                number="LLS000000001",
+            work_order_row(
+                CUENTA,
+                "LLS000000001",
                 status="PENDIENTE",
                 reason="Internet sin servicio",
                 created_at=AT,

@@ -17,6 +17,7 @@ from swat_tui.domain.visit.orders import OrderForm
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.models import Account, CgoForm, Incident, WfmSlot, WorkOrder
 from tests.conftest import FIXED_NOW
+from tests.store_rows import account_row
 
 CUENTA = 20000001
 NODE = "BOG-US-0401"
@@ -40,21 +41,7 @@ def _form(**changes: str) -> OrderForm:
 
 def _seed(engine: Engine, *, capacity: int = 1, aviso: bool = False) -> None:
     with write_session(engine) as session:
-        session.add(
-            Account(
-                cuenta=CUENTA,
-                holder_name="CLIENTE DE PRUEBA",
-                document_type="CC",
-                document_number=str(CUENTA),
-                address="CL 45A # 12-08",
-                city="Bogotá",
-                department="Bogotá D.C.",
-                estrato=3,
-                node=NODE,
-                status="ACTIVA",
-                activated_on=date(2024, 1, 2),
-            )
-        )
+        session.add(account_row(CUENTA, node=NODE))
         start = datetime(2026, 3, 11, 8, tzinfo=BOGOTA)
         session.add(
             WfmSlot(

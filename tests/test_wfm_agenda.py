@@ -27,31 +27,16 @@ from swat_tui.domain.visit.agenda import (
 from swat_tui.store.demo.agenda import agenda_rows, load_plan
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.enums import WorkOrderStatus
-from swat_tui.store.models import Account, VisitBooking, WfmSlot, WorkOrder
+from swat_tui.store.models import VisitBooking, WfmSlot, WorkOrder
 from swat_tui.store.queries.agenda import zones_of_store
 from tests.conftest import FIXED_NOW
 from tests.process_race import race
+from tests.store_rows import account_row
 
 ZONE = "BOG-US"
 CUENTA = 20000001
 TOMORROW = date(2026, 3, 11)  # FIXED_NOW is Tuesday 10/03/2026
 WINDOWS = (("08-10", 8), ("10-12", 10), ("14-16", 14), ("16-18", 16))
-
-
-def _account(cuenta: int, node: str) -> Account:
-    return Account(
-        cuenta=cuenta,
-        holder_name="CLIENTE DE PRUEBA",
-        document_type="CC",
-        document_number=str(cuenta),
-        address="CL 45A # 12-08",
-        city="Bogotá",
-        department="Bogotá D.C.",
-        estrato=3,
-        node=node,
-        status="ACTIVA",
-        activated_on=date(2024, 1, 2),
-    )
 
 
 def _order(number: str, cuenta: int = CUENTA) -> WorkOrder:
@@ -81,8 +66,8 @@ def _slot(day: date, window: str, hour: int, capacity: int, booked: int = 0) -> 
 def _seed(engine: Engine, orders: int = 3, capacities: tuple[int, ...] = (1, 2, 2, 2)) -> None:
     """An account in BOG-US with pending OTs, and tomorrow's and the next day's windows."""
     with write_session(engine) as session:
-        session.add(_account(CUENTA, "BOG-US-0401"))
-        session.add(_account(CUENTA + 1, "MED-PO-0102"))
+        session.add(account_row(CUENTA, node="BOG-US-0401"))
+        session.add(account_row(CUENTA + 1, node="MED-PO-0102"))
         session.flush()
         for n in range(orders):
             session.add(_order(f"OT{n + 1:06d}"))
@@ -311,8 +296,8 @@ def test_demo_agenda_rows_are_deterministic_and_fill_the_full_zone(store_engine:
     assert full and all(row["booked"] == row["capacity"] for row in full)
     assert all(0 <= row["booked"] <= row["capacity"] for row in rows)
     with write_session(store_engine) as session:
-        session.add(_account(CUENTA, "BOG-US-0401"))
-        session.add(_account(CUENTA + 1, "MED-PO-0102"))
+        session.add(account_row(CUENTA, node="BOG-US-0401"))
+        session.add(account_row(CUENTA + 1, node="MED-PO-0102"))
         session.add_all(WfmSlot(**row) for row in rows)
     with read_session(store_engine) as session:
         assert zones_of_store(session) == ["BOG-US", "MED-PO"]
