@@ -8,6 +8,7 @@ insert after the build must find past the rows COPY wrote.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -19,7 +20,8 @@ from sqlmodel import SQLModel
 
 import swat_tui.store.demo.writer as writer
 from swat_tui.store.demo import build_demo
-from swat_tui.store.demo.pg_bulk import foreign_keys
+from swat_tui.store.demo.batch import Batch
+from swat_tui.store.demo.pg_bulk import foreign_keys, plain_indexes
 from swat_tui.store.engine import make_engine, write_session
 from swat_tui.store.migrate import upgrade
 from swat_tui.store.models import Account, Note
@@ -111,13 +113,20 @@ def test_copy_stores_what_row_inserts_store(
         pg_server.drop(name)
 
 
-def test_progress_follows_each_batch(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_progress_follows_each_batch_and_the_schema_is_back(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(writer, "BATCH_ACCOUNTS", 64)
-    monkeypatch.setattr(writer, "CHILD_PROCESS_MIN_ACCOUNTS", 0)  # PostgreSQL never uses it
+    monkeypatch.setattr(writer, "CHILD_PROCESS_MIN_ACCOUNTS", 0)  # the generator thread
     seen: list[tuple[int, int]] = []
     engine = make_engine(pg_url)
     upgrade(engine)
     try:
+        with engine.connect() as connection:
+            schema = (
+                foreign_keys(connection, writer.FILLED_TABLES),
+                plain_indexes(connection, writer.FILLED_TABLES),
+            )
         summary = build_demo(
             engine,
             accounts=ACCOUNTS,
@@ -127,6 +136,10 @@ def test_progress_follows_each_batch(pg_url: str, monkeypatch: pytest.MonkeyPatc
         )
         with engine.connect() as connection:
             stored = connection.execute(select(func.count()).select_from(Account)).scalar_one()
+            assert (
+                foreign_keys(connection, writer.FILLED_TABLES),
+                plain_indexes(connection, writer.FILLED_TABLES),
+            ) == schema  # every key and index the load dropped is back, as it was
     finally:
         engine.dispose()
     assert seen == [(64, 300), (128, 300), (192, 300), (256, 300), (300, 300)]
@@ -136,15 +149,17 @@ def test_progress_follows_each_batch(pg_url: str, monkeypatch: pytest.MonkeyPatc
 def test_a_failed_build_leaves_the_store_as_it_was(
     pg_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """One transaction: no rows, and every foreign key dropped for the load is back."""
+    """One transaction: no rows, and every foreign key and index dropped for the load
+    is back."""
     monkeypatch.setattr(writer, "BATCH_ACCOUNTS", 64)
+    monkeypatch.setattr(writer, "CHILD_PROCESS_MIN_ACCOUNTS", 0)  # the generator thread
     real = writer._write_batch
     written: list[int] = []
 
-    def fails_on_the_third(connection: Any, batch: Any, inserter: Any) -> None:
+    def fails_on_the_third(connection: Any, batch: Any, inserter: Any, **options: Any) -> None:
         if len(written) == 2:
             raise RuntimeError("the disk is full")
-        real(connection, batch, inserter)
+        real(connection, batch, inserter, **options)
         written.append(len(batch.account))
 
     engine = make_engine(pg_url)
@@ -152,11 +167,13 @@ def test_a_failed_build_leaves_the_store_as_it_was(
     try:
         with engine.connect() as connection:
             keys = foreign_keys(connection, writer.FILLED_TABLES)
+            indexes = plain_indexes(connection, writer.FILLED_TABLES)
         monkeypatch.setattr(writer, "_write_batch", fails_on_the_third)
         with pytest.raises(RuntimeError, match="the disk is full"):
             build_demo(engine, accounts=ACCOUNTS, seed=SEED, today=TODAY)
         with engine.connect() as connection:
             assert foreign_keys(connection, writer.FILLED_TABLES) == keys
+            assert plain_indexes(connection, writer.FILLED_TABLES) == indexes
             for name in ("account", "discount_campaign", "equipment"):
                 table = SQLModel.metadata.tables[name]
                 count = connection.execute(select(func.count()).select_from(table)).scalar_one()
@@ -164,7 +181,22 @@ def test_a_failed_build_leaves_the_store_as_it_was(
     finally:
         engine.dispose()
     assert written == [64, 64]
-    assert len(keys) > 15  # the build's tables do have foreign keys to drop
+    assert len(keys) > 15 and len(indexes) > 15  # the build's tables have them to drop
+
+
+def test_the_generator_thread_hands_on_its_error_and_stops(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def breaks(*_args: Any) -> Iterator[Batch]:
+        yield Batch(account=[{"cuenta": 1}])
+        raise ValueError("vocabulary missing")
+
+    monkeypatch.setattr(writer, "_local_batches", breaks)
+    batches = writer._thread_batches(ACCOUNTS, SEED, TODAY, {})
+    assert next(batches).account == [{"cuenta": 1}]
+    with pytest.raises(ValueError, match="vocabulary missing"):
+        next(batches)
+    assert not [t for t in threading.enumerate() if t.name == "demo-generator"]
 
 
 def test_an_insert_after_the_build_gets_a_fresh_id(pg_url: str) -> None:

@@ -18,8 +18,8 @@ need a rebuild (it is demo data).
 
 On PostgreSQL the whole build is one transaction, with the foreign keys of the
 tables it fills dropped while it runs and validated again at the end
-(``pg_bulk``); the batches are generated in this process, as the server works
-on the other core.
+(``pg_bulk``); large builds generate their batches in a thread of this process,
+which runs while this one waits for the server.
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ from dataclasses import dataclass, fields
 from datetime import date
 from itertools import chain
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
-from sqlalchemy import Connection, Dialect, Engine, Table, select
+from sqlalchemy import Connection, Dialect, Engine, Table, select, text
 from sqlmodel import SQLModel
 
 import swat_tui.store.models  # noqa: F401  (registers the tables)
@@ -116,18 +116,26 @@ def build_demo(
                             )
                         )
                     }
-                # On PostgreSQL the server is the other core: generating here and
-                # handing the rows straight to COPY costs less than pickling them
-                # across from a child (a third less CPU in all).
-                in_child = sqlite and accounts >= CHILD_PROCESS_MIN_ACCOUNTS
-                source = _child_batches if in_child else _local_batches
+                # On PostgreSQL the server is the other core: generating in a thread
+                # here, while this one waits for the server, costs less than pickling
+                # the rows across from a child (a third less CPU in all).
+                if accounts < CHILD_PROCESS_MIN_ACCOUNTS:
+                    source = _local_batches
+                else:
+                    source = _child_batches if sqlite else _thread_batches
                 done = 0
+                spans: list[tuple[int, int]] = []
                 for batch in source(accounts, seed, today, campaign_ids):
                     with _transaction(connection):
-                        _write_batch(connection, batch, inserter)
+                        _write_batch(connection, batch, inserter, register=sqlite)
+                    if batch.account:
+                        spans.append(_cuenta_span(batch.account))
                     done += len(batch.account)
                     if progress is not None and batch.account:
                         progress(done, accounts)
+                if not sqlite and spans:
+                    first, last = min(s[0] for s in spans), max(s[1] for s in spans)
+                    plant_queries.register_modems(connection, first=first, last=last)
         finally:
             if sqlite:
                 _pragmas(connection, _SQLITE_NORMAL_PRAGMAS)
@@ -178,6 +186,52 @@ def _local_batches(
     accounts: int, seed: int, today: date, campaign_ids: Mapping[str, int]
 ) -> Iterator[Batch]:
     yield from _generate(accounts, seed, today, campaign_ids, BATCH_ACCOUNTS)
+
+
+def _thread_batches(
+    accounts: int, seed: int, today: date, campaign_ids: Mapping[str, int]
+) -> Iterator[Batch]:
+    """The same batches, generated ahead in a thread (at most ``_FRAMES_AHEAD``).
+
+    The generator is pure Python and holds the GIL, so it runs when this thread
+    waits for the server (a COPY finishing, a read-back): PostgreSQL's work and
+    the generation overlap without a second Python process.
+    """
+    batches: queue.Queue[tuple[str, Batch | BaseException | None]] = queue.Queue(
+        maxsize=_FRAMES_AHEAD
+    )
+    stop = threading.Event()
+
+    def put(item: tuple[str, Batch | BaseException | None]) -> bool:
+        while not stop.is_set():
+            with suppress(queue.Full):
+                batches.put(item, timeout=0.1)
+                return True
+        return False
+
+    def generate() -> None:
+        try:
+            for batch in _local_batches(accounts, seed, today, campaign_ids):
+                if not put(("batch", batch)):
+                    return
+            put(("end", None))
+        except BaseException as error:  # handed to the consumer, raised there
+            put(("error", error))
+
+    worker = threading.Thread(target=generate, name="demo-generator", daemon=True)
+    worker.start()
+    try:
+        while True:
+            kind, item = batches.get()
+            if kind == "end":
+                return
+            if isinstance(item, BaseException):
+                raise item
+            assert isinstance(item, Batch)
+            yield item
+    finally:
+        stop.set()  # we stopped early (our error, or the generator's): it ends too
+        worker.join()
 
 
 def _child_batches(
@@ -269,7 +323,15 @@ def child_main(argv: list[str]) -> None:
 # ----------------------------------------------------------------- inserts
 
 
-def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> None:
+# Tables whose rows other rows of the batch point at by id.
+_PARENTS = frozenset({"equipment", "invoice", "dime_case", "note_folder", "incident"})
+
+
+def _write_batch(
+    connection: Connection, batch: Batch, inserter: _Inserter, *, register: bool = True
+) -> None:
+    """The batch's rows, parents first; ``register``: its modems listed on their
+    CMTS now (PostgreSQL lists them all at the end, once its indexes are back)."""
     for spec in fields(Batch):
         if spec.name not in (
             "folder_note",
@@ -278,10 +340,13 @@ def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> N
             "plant_condition",
             "incident_link",
         ):
-            inserter.insert(connection, spec.name, getattr(batch, spec.name))
-    if batch.account:
-        cuentas = [int(row["cuenta"]) for row in batch.account]  # type: ignore[call-overload]
-        plant_queries.register_modems(connection, first=min(cuentas), last=max(cuentas))
+            rows = getattr(batch, spec.name)
+            if inserter.mode == "copy" and spec.name in _PARENTS and rows:
+                _take_ids(connection, spec.name, rows)
+            inserter.insert(connection, spec.name, rows)
+    if batch.account and register:
+        first, last = _cuenta_span(batch.account)
+        plant_queries.register_modems(connection, first=first, last=last)
     if batch.invoice_charge:
         rows = _with_parent_ids(
             connection,
@@ -290,11 +355,18 @@ def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> N
             "invoice",
             "invoice_number",
             "invoice_id",
+            parents=batch.invoice,
         )
         inserter.insert(connection, "invoice_charge", rows)
     if batch.dime_note:
         rows = _with_parent_ids(
-            connection, batch.dime_note, "dime_note", "dime_case", "dime_number", "dime_case_id"
+            connection,
+            batch.dime_note,
+            "dime_note",
+            "dime_case",
+            "dime_number",
+            "dime_case_id",
+            parents=batch.dime_case,
         )
         inserter.insert(connection, "dime_note", rows)
     if batch.plant_condition:
@@ -305,16 +377,23 @@ def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> N
             "equipment",
             "serial",
             "equipment_id",
+            parents=batch.equipment,
             parent_key="serial",
         )
         inserter.insert(connection, "plant_condition", rows)
     if batch.incident_link:
         incidents = _table("incident")
         numbers = [row["incident_number"] for row in batch.incident_link]
-        incident_ids = dict(
-            connection.execute(
-                select(incidents.c.number, incidents.c.id).where(incidents.c.number.in_(numbers))
-            ).all()
+        incident_ids = (
+            {row["number"]: row["id"] for row in batch.incident}
+            if _have_ids(batch.incident)
+            else dict(
+                connection.execute(
+                    select(incidents.c.number, incidents.c.id).where(
+                        incidents.c.number.in_(numbers)
+                    )
+                ).all()
+            )
         )
         links = [
             {
@@ -327,16 +406,46 @@ def _write_batch(connection: Connection, batch: Batch, inserter: _Inserter) -> N
     if batch.folder_note:
         folders = _table("note_folder")
         cuentas = [row["cuenta"] for row in batch.note_folder]
-        folder_ids: dict[Any, int] = {
-            cuenta: ident
-            for cuenta, ident in connection.execute(
-                select(folders.c.cuenta, folders.c.id).where(
-                    folders.c.cuenta.in_(cuentas), folders.c.name == "SWAT"
+        folder_ids: dict[Any, Any] = (
+            {row["cuenta"]: row["id"] for row in batch.note_folder if row["name"] == "SWAT"}
+            if _have_ids(batch.note_folder)
+            else {
+                cuenta: ident
+                for cuenta, ident in connection.execute(
+                    select(folders.c.cuenta, folders.c.id).where(
+                        folders.c.cuenta.in_(cuentas), folders.c.name == "SWAT"
+                    )
                 )
-            )
-        }
+            }
+        )
         notes = [{**row, "folder_id": folder_ids[row["cuenta"]]} for row in batch.folder_note]
         inserter.insert(connection, "note", notes)
+
+
+def _cuenta_span(accounts: list[Row]) -> tuple[int, int]:
+    """The lowest and highest cuenta of these account rows."""
+    cuentas = [cast(int, row["cuenta"]) for row in accounts]
+    return min(cuentas), max(cuentas)
+
+
+def _take_ids(connection: Connection, table: str, rows: list[Row]) -> None:
+    """PostgreSQL: the rows' ids drawn from the table's own sequence before COPY, as
+    one block in order (the ids the inserts would draw: the build holds the table's
+    lock, so nothing else draws meanwhile), so the rows pointing at them need not read
+    them back, and the sequence stays past every row for the inserts after."""
+    last = connection.execute(
+        text(
+            "SELECT setval(CAST(s AS regclass), nextval(CAST(s AS regclass)) + :count - 1) "
+            "FROM pg_get_serial_sequence(:table, 'id') AS s"
+        ),
+        {"table": table, "count": len(rows)},
+    ).scalar_one()
+    for offset, row in enumerate(rows, start=int(last) - len(rows) + 1):
+        row["id"] = offset
+
+
+def _have_ids(rows: list[Row]) -> bool:
+    return bool(rows) and "id" in rows[0]
 
 
 def _with_parent_ids(
@@ -347,23 +456,29 @@ def _with_parent_ids(
     key: str,
     id_field: str,
     *,
+    parents: list[Row],
     parent_key: str = "number",
 ) -> list[Row]:
     """Child rows that name their parent by its number (``key``: "invoice_number"...)
-    and cuenta get the parent's id instead (``id_field``), read back after the parents'
-    insert by their cuentas (indexed; an invoice's number is not); fields the child
-    table does not have are dropped."""
+    and cuenta get the parent's id instead (``id_field``): from the batch's ``parents``
+    when they carry their ids (PostgreSQL), else read back after the parents' insert
+    by their cuentas (indexed; an invoice's number is not); fields the child table
+    does not have are dropped."""
     table = _table(parent)
     columns = set(_table(child).c.keys())
     cuentas = list({row["cuenta"] for row in rows})
     numbers = {row[key] for row in rows}
-    ids: dict[Any, int] = {
-        number: ident
-        for number, ident in connection.execute(
-            select(table.c[parent_key], table.c.id).where(table.c.cuenta.in_(cuentas))
-        )
-        if number in numbers
-    }
+    if _have_ids(parents):
+        wanted = set(cuentas)
+        pairs = [(p[parent_key], p["id"]) for p in parents if p["cuenta"] in wanted]
+    else:
+        pairs = [
+            (number, ident)
+            for number, ident in connection.execute(
+                select(table.c[parent_key], table.c.id).where(table.c.cuenta.in_(cuentas))
+            )
+        ]
+    ids: dict[Any, Any] = {number: ident for number, ident in pairs if number in numbers}
     return [
         {**{k: v for k, v in row.items() if k in columns}, id_field: ids[row[key]]} for row in rows
     ]
