@@ -59,6 +59,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "(default: <tmp>/swat-bench-<N>.db)",
     )
     parser.add_argument(
+        "--db",
+        default=None,
+        metavar="URL",
+        help="a server's store instead of a file, e.g. postgresql+psycopg://user@host/db: "
+        "reused if it has >= N accounts, built if it has none",
+    )
+    parser.add_argument(
         "--quick", action="store_true", help="smoke run: small store, fewer repetitions"
     )
     parser.add_argument("--only", choices=BENCHES, default=None, help="run one benchmark")
@@ -84,7 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     # Long shift: panel opens per block, blocks, practice calls.
     shift_block, shift_blocks, shift_calls = (100, 4, 10) if args.quick else (400, 5, 100)
     started = time.perf_counter()
-    store = demo_build.prepare_store(args.store, accounts)
+    store = (
+        demo_build.prepare_server_store(args.db, accounts)
+        if args.db
+        else demo_build.prepare_store(args.store, accounts)
+    )
     runs: dict[str, Callable[[Store], list[Figure]]] = {
         "first_paint": lambda s: first_paint.run(s, paint_repeats),
         "lookups": lambda s: lookups.run(s, lookups_n),
@@ -95,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         "agenda_booking": lambda _s: agenda_booking.run(80 if args.quick else 400),
         "call_writes": lambda s: call_writes.run(s, writes_n),
         "demo_build": demo_build.run,
-        "memory": lambda s: memory.run(s, soak),
+        "memory": lambda s: memory.run(s, soak, shift_calls),
         "shift": lambda s: shift.run(s, shift_block, shift_blocks, shift_calls),
     }
     figures: list[Figure] = []
@@ -122,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     context = {
         "accounts": store.accounts,
-        "store": str(store.path),
+        "store": store.shown,
         "reused": store.reused,
         "quick": args.quick,
         "notes": notes,

@@ -1,10 +1,12 @@
 """The store every benchmark runs on, and figure 4: how long the demo build takes.
 
-A store file that already holds at least N accounts is reused (and the build
-is then not measured); otherwise it is migrated and filled with
-``build_demo(accounts=N, seed=2026, today=2026-11-28)``, and that build is
-the benchmark. Baseline: plain ``sqlite3`` ``executemany`` into a table with
-no indexes, in the same run, to compare rows per second.
+A store (a SQLite file, or with ``--db`` a PostgreSQL database) that already
+holds at least N accounts is reused (and the build is then not measured);
+otherwise it is migrated and filled with ``build_demo(accounts=N, seed=2026,
+today=2026-11-28)``, and that build is the benchmark. Baseline: plain
+``sqlite3`` ``executemany`` into a table with no indexes, in the same run, to
+compare rows per second (on PostgreSQL: psycopg's ``COPY`` of the same rows
+into such a table).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from bench.common import (
     BENCH_DISPLAY_NAME,
@@ -34,17 +37,33 @@ RAW_BASELINE_ROWS = 200_000
 
 @dataclass
 class Store:
-    """The store file the run uses; ``build`` is None when an existing one was reused."""
+    """The store the run uses; ``build`` is None when an existing one was reused.
+
+    ``db_url`` is a server's store (PostgreSQL) given with ``--db``; ``path`` is then
+    only a name for the report.
+    """
 
     path: Path
     accounts: int
     reused: bool
     build_seconds: float | None = None
     build_rows: int | None = None
+    db_url: str | None = None
 
     @property
     def url(self) -> str:
-        return f"sqlite:///{self.path}"
+        return self.db_url or f"sqlite:///{self.path}"
+
+    @property
+    def is_file(self) -> bool:
+        return self.db_url is None
+
+    @property
+    def shown(self) -> str:
+        """Where the store is, for the report (a server's URL without its password)."""
+        if self.db_url is None:
+            return str(self.path)
+        return make_url(self.db_url).render_as_string(hide_password=True)
 
 
 def default_store_path(accounts: int) -> Path:
@@ -94,13 +113,42 @@ def prepare_store(path: Path | None, accounts: int) -> Store:
     return store
 
 
-def build_store(path: Path, accounts: int) -> Store:
+def prepare_server_store(db_url: str, accounts: int) -> Store:
+    """A server's store (``--db``): reused if it has >= ``accounts`` accounts, built
+    (timed) if it has none; one with fewer is never emptied (the run stops)."""
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            has_table = engine.dialect.has_table(connection, "account")
+            found = (
+                int(connection.execute(text("SELECT count(*) FROM account")).scalar_one())
+                if has_table
+                else 0
+            )
+    finally:
+        engine.dispose()
+    shown = make_url(db_url).render_as_string(hide_password=True)
+    if found >= accounts:
+        log(f"reusing {shown} ({found:,} accounts)")
+        store = Store(Path(shown), found, reused=True, db_url=db_url)
+    elif found:
+        raise SystemExit(
+            f"bench: {shown} has {found:,} accounts (< {accounts:,}); "
+            "empty it (swat demo --replace) or pass another --db"
+        )
+    else:
+        store = build_store(Path(shown), accounts, db_url=db_url)
+    ensure_bench_agent(store)
+    return store
+
+
+def build_store(path: Path, accounts: int, *, db_url: str | None = None) -> Store:
     """Migrate an empty store and time ``build_demo`` filling it."""
     from swat_tui.store.demo import build_demo
     from swat_tui.store.engine import make_engine
     from swat_tui.store.migrate import upgrade
 
-    engine = make_engine(f"sqlite:///{path}")
+    engine = make_engine(db_url or f"sqlite:///{path}")
     upgrade(engine)
     last = [0.0]
 
@@ -116,12 +164,15 @@ def build_store(path: Path, accounts: int) -> Store:
         engine, accounts=accounts, seed=DEMO_SEED, today=DEMO_TODAY, progress=progress
     )
     seconds = time.perf_counter() - started
-    with engine.connect() as connection:  # fold the WAL in, so the file size is the store's
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    if db_url is None:
+        with engine.connect() as connection:  # fold the WAL in: the file size is the store's
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
     rows = sum(summary.rows.values())
     log(f"demo build done in {seconds:.1f} s ({rows:,} rows)")
-    return Store(path, accounts, reused=False, build_seconds=seconds, build_rows=rows)
+    return Store(
+        path, accounts, reused=False, build_seconds=seconds, build_rows=rows, db_url=db_url
+    )
 
 
 def ensure_bench_agent(store: Store) -> None:
@@ -155,19 +206,7 @@ def ensure_bench_agent(store: Store) -> None:
 
 def raw_insert_rate(rows: int = RAW_BASELINE_ROWS) -> float:
     """Rows per second of plain sqlite3 ``executemany`` (8 columns, no index) in one commit."""
-    data = [
-        (
-            10_000_001 + i,
-            f"Nombre {i}",
-            "CC",
-            str(79_000_000 + i),
-            f"3{i:09d}",
-            "BOGOTA",
-            f"Calle {i % 200} # {i % 90}-{i % 70}",
-            float(i % 500_000),
-        )
-        for i in range(rows)
-    ]
+    data = _raw_rows(rows)
     with tempfile.TemporaryDirectory(prefix="swat-bench-raw-") as folder:
         connection = sqlite3.connect(Path(folder) / "raw.db")
         connection.execute("PRAGMA journal_mode = WAL")
@@ -184,9 +223,62 @@ def raw_insert_rate(rows: int = RAW_BASELINE_ROWS) -> float:
     return rows / seconds
 
 
+def raw_copy_rate(db_url: str, rows: int = RAW_BASELINE_ROWS) -> float:
+    """Rows per second of psycopg's ``COPY`` of the same rows as ``raw_insert_rate``
+    into a temporary table with no index, in one transaction (rolled back)."""
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            with connection.begin() as transaction:
+                connection.exec_driver_sql(
+                    "CREATE TEMPORARY TABLE raw_t (cuenta integer PRIMARY KEY, holder text,"
+                    " doc_type text, doc text, phone text, city text, address text,"
+                    " balance float8)"
+                )
+                started = time.perf_counter()
+                with driver.cursor() as cursor, cursor.copy("COPY raw_t FROM STDIN") as copy:
+                    for row in _raw_rows(rows):
+                        copy.write_row(row)
+                seconds = time.perf_counter() - started
+                transaction.rollback()
+    finally:
+        engine.dispose()
+    return rows / seconds
+
+
+def _raw_rows(rows: int) -> list[tuple[object, ...]]:
+    return [
+        (
+            10_000_001 + i,
+            f"Nombre {i}",
+            "CC",
+            str(79_000_000 + i),
+            f"3{i:09d}",
+            "BOGOTA",
+            f"Calle {i % 200} # {i % 90}-{i % 70}",
+            float(i % 500_000),
+        )
+        for i in range(rows)
+    ]
+
+
+def _size_mb(store: Store) -> float:
+    if store.db_url is None:
+        return sum(f.stat().st_size for f in _sidecars(store.path) if f.exists()) / 1e6
+    engine = create_engine(store.db_url)
+    try:
+        with engine.connect() as connection:
+            size = connection.execute(text("SELECT pg_database_size(current_database())"))
+            return int(size.scalar_one()) / 1e6
+    finally:
+        engine.dispose()
+
+
 def run(store: Store) -> list[Figure]:
-    """Figure 4: build seconds, rows per second and file size of the store."""
-    size_mb = sum(f.stat().st_size for f in _sidecars(store.path) if f.exists()) / 1e6
+    """Figure 4: build seconds, rows per second and size of the store."""
+    size_mb = _size_mb(store)
     if store.reused:
         note = "not measured (reused store)"
         return [
@@ -195,7 +287,8 @@ def run(store: Store) -> list[Figure]:
         ]
     assert store.build_seconds is not None and store.build_rows is not None
     rate = store.build_rows / store.build_seconds
-    raw = raw_insert_rate()
+    raw = raw_insert_rate() if store.is_file else raw_copy_rate(store.url)
+    raw_name = "plain sqlite3 executemany" if store.is_file else "plain psycopg COPY"
     return [
         Figure(
             "demo_build",
@@ -210,7 +303,7 @@ def run(store: Store) -> list[Figure]:
             rate,
             "rows/s",
             baseline=raw,
-            baseline_name="plain sqlite3 executemany",
+            baseline_name=raw_name,
             ratio=ratio(rate, raw),
         ),
         Figure("demo_build", "accounts per second", store.accounts / store.build_seconds, "acc/s"),

@@ -9,6 +9,15 @@ it also reports VmHWM after each stage, to show where the memory went.
 ``vfork``, and Linux then carries the parent's high-water mark into the
 child's.) Baseline: the bare Textual app, run and measured the same way.
 Figures are MiB (1024 x 1024 bytes), the goal too.
+
+Then one agent's session of calls (issue 19): the real app signs on and takes
+100 practice calls through the whole procedure by keys (``_shift_child.py``
+with no panel rounds, so the same calls as the long-shift figure), on the
+run's store, SQLite or PostgreSQL (``--db``). Reported: its peak RSS (goal
+under 100 MiB: a served floor pays it once per browser tab), the current RSS
+at sign-on and after the calls, and on PostgreSQL the most connections the
+session held at once (``pg_stat_activity`` by the ``application_name`` the run
+gives the child's URL), sampled every 0.2 s.
 """
 
 from __future__ import annotations
@@ -17,6 +26,13 @@ import json
 import random
 import subprocess
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from bench.common import (
     BENCH_PASSWORD,
@@ -32,6 +48,8 @@ from bench.common import (
 from bench.demo_build import Store
 
 GOAL_MIB = 150.0
+GOAL_CALLS_MIB = 100.0  # issue 19: one agent's session of calls, either store
+CALLS_SEED = 8
 RANDOM_PANELS = 4
 SHOWCASE_PANELS = ("everything", "blacklist", "swat_folder", "many_accounts_document")
 
@@ -79,7 +97,7 @@ def _session_spec(store: Store, soak: int) -> dict[str, object]:
         cuentas += [SHOWCASE[key] for key in SHOWCASE_PANELS]
     document, phone = sampled[RANDOM_PANELS], sampled[RANDOM_PANELS + 1]
     return {
-        "url": store.url,
+        "url": child_url(store),
         "user": BENCH_USER,
         "password": BENCH_PASSWORD,
         "cuentas": cuentas,
@@ -89,8 +107,109 @@ def _session_spec(store: Store, soak: int) -> dict[str, object]:
     }
 
 
-def run(store: Store, soak: int) -> list[Figure]:
-    """Peak RSS of the agent session, of a long shift, and of the bare app, in MiB."""
+APPLICATION = "swat-bench-memory"
+
+
+@contextmanager
+def held_connections(store: Store) -> Iterator[list[int]]:
+    """While the block runs, the connections the child named ``APPLICATION`` holds,
+    sampled every 0.2 s (empty off PostgreSQL)."""
+    samples: list[int] = []
+    if make_url(store.url).get_backend_name() != "postgresql":
+        yield samples
+        return
+    stop = threading.Event()
+    engine = create_engine(store.url)
+
+    def sample() -> None:
+        query = text("SELECT count(*) FROM pg_stat_activity WHERE application_name = :name")
+        with engine.connect() as connection:
+            while not stop.wait(0.2):
+                samples.append(int(connection.execute(query, {"name": APPLICATION}).scalar_one()))
+                connection.rollback()  # a fresh snapshot of pg_stat_activity each time
+
+    thread = threading.Thread(target=sample, name="memory-connections", daemon=True)
+    thread.start()
+    try:
+        yield samples
+    finally:
+        stop.set()
+        thread.join()
+        engine.dispose()
+
+
+def child_url(store: Store) -> str:
+    """The store's URL for the child: on PostgreSQL it carries ``APPLICATION``."""
+    url = make_url(store.url)
+    if url.get_backend_name() != "postgresql":
+        return store.url
+    named = url.update_query_dict({"application_name": APPLICATION})
+    return named.render_as_string(hide_password=False)
+
+
+def calls_session(store: Store, calls: int) -> list[Figure]:
+    """Sign-on and ``calls`` practice calls by keys in the real app: its RSS."""
+    from bench.common import BENCH_PASSWORD as password
+    from bench.keys import pick_accounts
+    from bench.shift import _run_swat
+
+    wanted = min(calls, store.accounts // 3)
+    accounts = [a.cuenta for a in pick_accounts(store, wanted, random.Random(CALLS_SEED))]
+    spec: dict[str, Any] = {
+        "url": child_url(store),
+        "user": BENCH_USER,
+        "password": password,
+        "cuentas": [],
+        "call_cuentas": [accounts[i % len(accounts)] for i in range(calls)],
+        "opens": 0,
+        "block": 1,
+        "trace": 0,
+    }
+    log(f"memory: swat session, sign-on then {calls} practice calls by keys")
+    with held_connections(store) as connections:
+        report = _run_swat(store, spec)
+    marks = {m["stage"]: m for m in report["marks"]}
+    peak = report["peak_kb"] / 1024
+    after = marks["calls"]["rss_kb"] / 1024
+    signed = marks["sign_on"]["rss_kb"] / 1024
+    backend = make_url(store.url).get_backend_name()
+    figures = [
+        Figure(
+            "memory",
+            f"swat peak RSS, sign-on + {calls} practice calls ({backend})",
+            peak,
+            "MiB",
+            goal=f"< {GOAL_CALLS_MIB:g} MiB",
+            verdict=verdict(peak < GOAL_CALLS_MIB),
+            note=f"current RSS {signed:.0f} MiB at sign-on, {after:.0f} MiB after the calls",
+        ),
+        Figure(
+            "memory",
+            f"swat current RSS after {calls} practice calls ({backend})",
+            after,
+            "MiB",
+            goal=f"< {GOAL_CALLS_MIB:g} MiB",
+            verdict=verdict(after < GOAL_CALLS_MIB),
+            note=f"{after - signed:+.1f} MiB over the calls",
+        ),
+    ]
+    if connections:
+        figures.append(
+            Figure(
+                "memory",
+                "PostgreSQL connections held by the session",
+                float(max(connections)),
+                "connections",
+                note=f"most at once over {len(connections)} samples; "
+                f"median {sorted(connections)[len(connections) // 2]}",
+            )
+        )
+    return figures
+
+
+def run(store: Store, soak: int, calls: int = 0) -> list[Figure]:
+    """Peak RSS of the agent session, of a long shift, of a session of calls, and of
+    the bare app, in MiB."""
     spec = _session_spec(store, soak)
     log("memory: bare Textual app")
     bare_mb, _ = run_child(child_command("_memory_child.py", "bare"))
@@ -144,6 +263,8 @@ def run(store: Store, soak: int) -> list[Figure]:
                 note=f"one full collection then took {shift.get('full_gc_ms', 0):.0f} ms",
             ),
         ]
+    if calls:
+        figures += calls_session(store, calls)
     figures += [
         Figure("memory", "bare Textual app peak RSS", bare_mb, "MiB", note="baseline"),
         Figure(

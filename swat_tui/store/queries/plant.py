@@ -62,7 +62,7 @@ def registered_modems(
 
 def register_modems(connection: Connection, *, first: int, last: int) -> None:
     """List on their node's CMTS the modems installed at accounts ``first``..``last``
-    (the demo build, once a batch's equipment is written)."""
+    (the demo build, once a batch's equipment is written; on PostgreSQL once for all)."""
     equipment, account = Equipment.__table__, Account.__table__  # type: ignore[attr-defined]
     installed = (
         select(account.c.node, equipment.c.cuenta, equipment.c.id, equipment.c.serial)
@@ -72,6 +72,7 @@ def register_modems(connection: Connection, *, first: int, last: int) -> None:
             equipment.c.status == EquipmentStatus.INSTALADO.value,
             equipment.c.cuenta.between(first, last),
         )
+        .order_by(equipment.c.cuenta, equipment.c.id)  # the same ids on either backend
     )
     target = CmRegistration.__table__  # type: ignore[attr-defined]
     connection.execute(
