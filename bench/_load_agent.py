@@ -68,16 +68,25 @@ def error_kind(error: BaseException) -> str:
         return "store busy (database is locked)"
     if isinstance(error, DomainError):
         return f"refused: {error.rule or error.code or error.message[:40]}"
-    text = str(getattr(error, "orig", None) or error).lower()
+    orig = getattr(error, "orig", None)
+    text = str(orig or error).lower()
     if "locked" in text or "busy" in text:
         return "database is locked"
     if "unique" in text or "duplicate key" in text:
-        return f"{type(error).__name__}: unique violation"
+        diag = getattr(orig, "diag", None)  # psycopg names the constraint; sqlite3 the column
+        what = getattr(diag, "constraint_name", None) or text.rpartition(":")[2].strip()
+        return f"{type(error).__name__}: unique violation ({what})"
     if "deadlock" in text:
         return f"{type(error).__name__}: deadlock"
     if "could not serialize" in text:
         return f"{type(error).__name__}: serialization failure"
     return type(error).__name__
+
+
+def _sample(error: BaseException) -> str:
+    """The error's first line, then where it was raised (the last frames)."""
+    first = (str(error).strip().splitlines() or [""])[0][:300]
+    return f"{type(error).__name__}: {first}\n{traceback.format_exc()[-1200:]}"
 
 
 class RecordingSource:
@@ -163,7 +172,7 @@ class LoadAgent:
                 kind = error_kind(error)
                 record["outcome"] = f"error: {kind}"
                 self.errors[kind] += 1
-                self.samples.setdefault(kind, traceback.format_exc()[-1500:])
+                self.samples.setdefault(kind, _sample(error))
                 if not self.recover():
                     break
             finally:
@@ -182,7 +191,7 @@ class LoadAgent:
         except Exception as error:
             kind = f"recovery failed: {error_kind(error)}"
             self.errors[kind] += 1
-            self.samples.setdefault(kind, traceback.format_exc()[-1500:])
+            self.samples.setdefault(kind, _sample(error))
             return False
 
     def finish(self) -> None:
@@ -196,7 +205,7 @@ class LoadAgent:
         except Exception as error:
             kind = f"sign-off: {error_kind(error)}"
             self.errors[kind] += 1
-            self.samples.setdefault(kind, traceback.format_exc()[-1500:])
+            self.samples.setdefault(kind, _sample(error))
 
     # -- one call ---------------------------------------------------------------------
 

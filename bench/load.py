@@ -384,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{make_url(args.db).render_as_string(hide_password=True)}",
         *result.facts,
         *failures,
-        *(f"first {kind}: {sample.strip().splitlines()[-1]}" for kind, sample in samples.items()),
+        *(f"first {kind}: {sample.splitlines()[0]}" for kind, sample in samples.items()),
     ]
     context = {
         "accounts": accounts,
