@@ -1,7 +1,8 @@
 """Child process of the load driver: one simulated agent taking whole practice calls.
 
 Usage: ``python _load_agent.py JSON`` where JSON holds ``url``, ``user``,
-``password``, ``seed``, ``seconds``, ``think`` (seconds between intents) and
+``password``, ``seed``, ``seconds``, ``think`` (mean seconds before each intent,
+each pause drawn between half and one and a half of it) and
 ``first_action`` (index into ``ACTIONS``). The agent opens the store as the app
 does (``open_services``), signs on (argon2 and the presence claim), opens its
 desk on the practice queue, takes one call to warm up (its times set aside)
@@ -9,7 +10,7 @@ and prints ``ready``; on ``go`` (a line on stdin) it
 takes calls until ``seconds`` have passed, each whole, through the desk and no
 UI: ring (the queue draws the call), answer, step 1 (script, caller data, the
 account opened), step 2 (the checks the account's flags ask, the request), an
-F7 note, a branch action that takes a number (an LLS booked in the agenda, or
+F7 note, a branch action that takes a number (an LLS or OT booked in the agenda, or
 a CGO form when the zone is full; a PQR filed with its radicado and CUN; a
 DIME case), the typification, the closing and the ACW; between two intents
 the presence heartbeat when it is due, as the app beats in a pause. A call
@@ -22,6 +23,7 @@ consistency count.
 from __future__ import annotations
 
 import json
+import random
 import sys
 import time
 import traceback
@@ -116,11 +118,13 @@ class LoadAgent:
 
         self.spec = spec
         self.think = float(spec["think"])
+        self.rng = random.Random(f"think:{spec['seed']}")
         self.times: dict[str, list[float]] = {}
         self.errors: Counter[str] = Counter()
         self.samples: dict[str, str] = {}  # one traceback per error kind
         self.calls: list[dict[str, Any]] = []
         self.next_action = int(spec["first_action"])
+        self.visit_kind = "LLS"  # the kind of order the current call's visit creates
         self.warm_up_times: dict[str, list[float]] = {}
         self.beat_seconds = presence_config().heartbeat.total_seconds()
         self.next_beat = time.monotonic() + self.beat_seconds
@@ -132,8 +136,8 @@ class LoadAgent:
     def timed(self, intent: str, do: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run one intent, keeping its milliseconds (also when it raised); between two
         intents the presence heartbeat, when it is due, as the app beats in a pause."""
-        if self.think:
-            time.sleep(self.think)
+        if self.think:  # 0.5 to 1.5 times the mean: agents do not move in step
+            time.sleep(self.think * self.rng.uniform(0.5, 1.5))
         desk = getattr(self, "desk", None)
         if desk is not None and time.monotonic() >= self.next_beat:
             self.next_beat = time.monotonic() + self.beat_seconds
@@ -287,8 +291,15 @@ class LoadAgent:
             if flag in flags:
                 t("record_check", desk.call.record_check, check, "revisada")
         t("record_check", desk.call.record_check, "estado_revisado", "revisada")
-        if action == "visita" and ("aviso" in flags or "visita_pendiente" in flags):
-            action = "dime"
+        if action == "visita":
+            # One open order of each kind at most: an LLS, else an OT, else (both open,
+            # or the node under an aviso) the request goes to DIME instead.
+            account = desk.active.account
+            open_kinds = {v.kind for v in account.pending_visits} if account else set()
+            kind = next((k for k in ("LLS", "OT") if k not in open_kinds), None)
+            if kind is None or "aviso" in flags:
+                action = "dime"
+            self.visit_kind = kind or "LLS"
         if action == "visita":
             t("start_request", desk.call.start_request, "visita", "Necesita una visita")
             t("advance", desk.call.advance)
@@ -303,15 +314,20 @@ class LoadAgent:
         return action
 
     def visit(self, cuenta: int, record: dict[str, Any]) -> None:
-        """An LLS, booked in the first free window (the next one if another agent just
-        took it), or a CGO form when the zone has none."""
+        """An LLS (an OT when one is open), booked in the first free window (the next
+        one if another agent just took it), or a CGO form when the zone has none."""
         from swat_tui.domain.errors import DomainError
         from swat_tui.domain.visit.agenda import SLOT_TAKEN
 
         desk, t = self.desk, self.timed
         address = t("visit_orders", desk.visit.orders, cuenta).address  # VIS010
         order = t(
-            "create_order", desk.visit.create_order, cuenta, kind="LLS", address=address, **ORDER
+            "create_order",
+            desk.visit.create_order,
+            cuenta,
+            kind=self.visit_kind,
+            address=address,
+            **ORDER,
         )
         record["numbers"]["work_order"] = order.number
         windows = list(t("agenda", desk.visit.agenda, cuenta, order.number).windows)

@@ -374,7 +374,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--agents", type=int, default=8, help="simulated agents (processes)")
     parser.add_argument("--seconds", type=float, default=60.0, help="how long they take calls")
     parser.add_argument(
-        "--think", type=float, default=0.0, help="seconds an agent waits before each intent"
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds an agent waits before each intent (0.5 to 1.5 times it)",
     )
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
     return parser.parse_args(argv)
