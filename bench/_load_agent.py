@@ -1,14 +1,16 @@
 """Child process of the load driver: one simulated agent taking whole practice calls.
 
 Usage: ``python _load_agent.py JSON`` where JSON holds ``url``, ``user``,
-``password``, ``seed``, ``seconds``, ``think`` (seconds between intents) and
+``password``, ``seed``, ``seconds``, ``think`` (mean seconds before each intent,
+each pause drawn between half and one and a half of it) and
 ``first_action`` (index into ``ACTIONS``). The agent opens the store as the app
 does (``open_services``), signs on (argon2 and the presence claim), opens its
-desk on the practice queue and prints ``ready``; on ``go`` (a line on stdin) it
+desk on the practice queue, takes one call to warm up (its times set aside)
+and prints ``ready``; on ``go`` (a line on stdin) it
 takes calls until ``seconds`` have passed, each whole, through the desk and no
 UI: ring (the queue draws the call), answer, step 1 (script, caller data, the
 account opened), step 2 (the checks the account's flags ask, the request), an
-F7 note, a branch action that takes a number (an LLS booked in the agenda, or
+F7 note, a branch action that takes a number (an LLS or OT booked in the agenda, or
 a CGO form when the zone is full; a PQR filed with its radicado and CUN; a
 DIME case), the typification, the closing and the ACW; between two intents
 the presence heartbeat when it is due, as the app beats in a pause. A call
@@ -21,6 +23,7 @@ consistency count.
 from __future__ import annotations
 
 import json
+import random
 import sys
 import time
 import traceback
@@ -68,16 +71,25 @@ def error_kind(error: BaseException) -> str:
         return "store busy (database is locked)"
     if isinstance(error, DomainError):
         return f"refused: {error.rule or error.code or error.message[:40]}"
-    text = str(getattr(error, "orig", None) or error).lower()
+    orig = getattr(error, "orig", None)
+    text = str(orig or error).lower()
     if "locked" in text or "busy" in text:
         return "database is locked"
     if "unique" in text or "duplicate key" in text:
-        return f"{type(error).__name__}: unique violation"
+        diag = getattr(orig, "diag", None)  # psycopg names the constraint; sqlite3 the column
+        what = getattr(diag, "constraint_name", None) or text.rpartition(":")[2].strip()
+        return f"{type(error).__name__}: unique violation ({what})"
     if "deadlock" in text:
         return f"{type(error).__name__}: deadlock"
     if "could not serialize" in text:
         return f"{type(error).__name__}: serialization failure"
     return type(error).__name__
+
+
+def _sample(error: BaseException) -> str:
+    """The error's first line, then where it was raised (the last frames)."""
+    first = (str(error).strip().splitlines() or [""])[0][:300]
+    return f"{type(error).__name__}: {first}\n{traceback.format_exc()[-1200:]}"
 
 
 class RecordingSource:
@@ -106,10 +118,14 @@ class LoadAgent:
 
         self.spec = spec
         self.think = float(spec["think"])
+        self.rng = random.Random(f"think:{spec['seed']}")
         self.times: dict[str, list[float]] = {}
         self.errors: Counter[str] = Counter()
         self.samples: dict[str, str] = {}  # one traceback per error kind
         self.calls: list[dict[str, Any]] = []
+        self.next_action = int(spec["first_action"])
+        self.visit_kind = "LLS"  # the kind of order the current call's visit creates
+        self.warm_up_times: dict[str, list[float]] = {}
         self.beat_seconds = presence_config().heartbeat.total_seconds()
         self.next_beat = time.monotonic() + self.beat_seconds
         self.services = open_services(Settings(db_url=spec["url"], seed_demo_accounts=0))
@@ -120,8 +136,8 @@ class LoadAgent:
     def timed(self, intent: str, do: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run one intent, keeping its milliseconds (also when it raised); between two
         intents the presence heartbeat, when it is due, as the app beats in a pause."""
-        if self.think:
-            time.sleep(self.think)
+        if self.think:  # 0.5 to 1.5 times the mean: agents do not move in step
+            time.sleep(self.think * self.rng.uniform(0.5, 1.5))
         desk = getattr(self, "desk", None)
         if desk is not None and time.monotonic() >= self.next_beat:
             self.next_beat = time.monotonic() + self.beat_seconds
@@ -141,14 +157,28 @@ class LoadAgent:
         )
         self.desk = self.timed("open_desk", Desk, self.services, self.agent, self.source)
 
-    def run(self, seconds: float) -> None:
+    def warm_up(self) -> None:
+        """One whole call before the clock starts, its times set aside: the process's
+        first use of each statement (SQLAlchemy compiles and caches it) and the
+        practice queue's first draw are start-up costs, not an intent's. What it
+        writes and any error it meets count as the others' do."""
+        timed, self.times = self.times, {}
+        self.run(calls=1, finish=False)
+        self.warm_up_times, self.times = self.times, timed
+
+    def run(
+        self, seconds: float = float("inf"), *, calls: int | None = None, finish: bool = True
+    ) -> None:
+        """Whole calls until ``seconds`` have passed (or ``calls`` were taken); then,
+        when ``finish``, the last ACW and the sign-off."""
         from swat_tui.domain.desk.softphone import AgentState
 
         deadline = time.monotonic() + seconds
-        index = int(self.spec["first_action"])
-        while time.monotonic() < deadline:
-            action = ACTIONS[index % len(ACTIONS)]
-            index += 1
+        taken = 0
+        while time.monotonic() < deadline and (calls is None or taken < calls):
+            taken += 1
+            action = ACTIONS[self.next_action % len(ACTIONS)]
+            self.next_action += 1
             record: dict[str, Any] = {"action": action, "numbers": {}, "notes": []}
             record["started"] = time.time()
             self.calls.append(record)
@@ -163,12 +193,13 @@ class LoadAgent:
                 kind = error_kind(error)
                 record["outcome"] = f"error: {kind}"
                 self.errors[kind] += 1
-                self.samples.setdefault(kind, traceback.format_exc()[-1500:])
+                self.samples.setdefault(kind, _sample(error))
                 if not self.recover():
                     break
             finally:
                 record["ended"] = time.time()
-        self.finish()
+        if finish:
+            self.finish()
 
     def recover(self) -> bool:
         """After an error: the call in progress hung up (as the agent would), so the
@@ -182,7 +213,7 @@ class LoadAgent:
         except Exception as error:
             kind = f"recovery failed: {error_kind(error)}"
             self.errors[kind] += 1
-            self.samples.setdefault(kind, traceback.format_exc()[-1500:])
+            self.samples.setdefault(kind, _sample(error))
             return False
 
     def finish(self) -> None:
@@ -196,7 +227,7 @@ class LoadAgent:
         except Exception as error:
             kind = f"sign-off: {error_kind(error)}"
             self.errors[kind] += 1
-            self.samples.setdefault(kind, traceback.format_exc()[-1500:])
+            self.samples.setdefault(kind, _sample(error))
 
     # -- one call ---------------------------------------------------------------------
 
@@ -260,8 +291,15 @@ class LoadAgent:
             if flag in flags:
                 t("record_check", desk.call.record_check, check, "revisada")
         t("record_check", desk.call.record_check, "estado_revisado", "revisada")
-        if action == "visita" and ("aviso" in flags or "visita_pendiente" in flags):
-            action = "dime"
+        if action == "visita":
+            # One open order of each kind at most: an LLS, else an OT, else (both open,
+            # or the node under an aviso) the request goes to DIME instead.
+            account = desk.active.account
+            open_kinds = {v.kind for v in account.pending_visits} if account else set()
+            kind = next((k for k in ("LLS", "OT") if k not in open_kinds), None)
+            if kind is None or "aviso" in flags:
+                action = "dime"
+            self.visit_kind = kind or "LLS"
         if action == "visita":
             t("start_request", desk.call.start_request, "visita", "Necesita una visita")
             t("advance", desk.call.advance)
@@ -276,15 +314,20 @@ class LoadAgent:
         return action
 
     def visit(self, cuenta: int, record: dict[str, Any]) -> None:
-        """An LLS, booked in the first free window (the next one if another agent just
-        took it), or a CGO form when the zone has none."""
+        """An LLS (an OT when one is open), booked in the first free window (the next
+        one if another agent just took it), or a CGO form when the zone has none."""
         from swat_tui.domain.errors import DomainError
         from swat_tui.domain.visit.agenda import SLOT_TAKEN
 
         desk, t = self.desk, self.timed
         address = t("visit_orders", desk.visit.orders, cuenta).address  # VIS010
         order = t(
-            "create_order", desk.visit.create_order, cuenta, kind="LLS", address=address, **ORDER
+            "create_order",
+            desk.visit.create_order,
+            cuenta,
+            kind=self.visit_kind,
+            address=address,
+            **ORDER,
         )
         record["numbers"]["work_order"] = order.number
         windows = list(t("agenda", desk.visit.agenda, cuenta, order.number).windows)
@@ -379,12 +422,14 @@ class LoadAgent:
             "errors": dict(self.errors),
             "samples": self.samples,
             "calls": self.calls,
+            "warm_up_times": self.warm_up_times,
         }
 
 
 def main(spec: dict[str, Any]) -> None:
     agent = LoadAgent(spec)
     agent.open_desk()
+    agent.warm_up()
     print("ready", flush=True)
     if sys.stdin.readline().strip() != "go":
         raise SystemExit("the driver did not say go")

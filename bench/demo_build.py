@@ -199,7 +199,7 @@ def ensure_bench_agent(store: Store) -> None:
                 services.auth.create_agent(BENCH_USER, BENCH_DISPLAY_NAME, "asesor", BENCH_PASSWORD)
             except DomainError:  # created meanwhile by a concurrent run
                 services.auth.reset_password(BENCH_USER, BENCH_PASSWORD)
-            log(f"created profile {BENCH_USER} on {store.path}")
+            log(f"created profile {BENCH_USER} on {store.shown}")
     finally:
         services.close()
 

@@ -57,6 +57,14 @@ class Sampler:
     connections: list[dict[str, int]] = field(default_factory=list)
     load: list[float] = field(default_factory=list)
     stop: threading.Event = field(default_factory=threading.Event)
+    cpu_at_go: tuple[int, int] = (0, 0)
+    cpu_at_end: tuple[int, int] = (0, 0)
+
+    @property
+    def cpu_busy(self) -> float | None:
+        """The share of all CPUs' time that was busy from go to the last report."""
+        total = self.cpu_at_end[1] - self.cpu_at_go[1]
+        return (self.cpu_at_end[0] - self.cpu_at_go[0]) / total if total > 0 else None
 
     def run(self) -> None:
         postgresql = self.engine.dialect.name == "postgresql"
@@ -73,6 +81,17 @@ class Sampler:
                     {"prefix": f"{APPLICATION}-%"},
                 ).all()
             self.connections.append({name: int(count) for name, count in rows})
+
+
+def cpu_times() -> tuple[int, int]:
+    """(busy, total) jiffies of all CPUs so far (``/proc/stat``; zeros off Linux)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            values = [int(v) for v in stat.readline().split()[1:]]
+    except OSError:
+        return (0, 0)
+    idle = values[3] + (values[4] if len(values) > 4 else 0)  # idle + iowait
+    return (sum(values) - idle, sum(values))
 
 
 def agent_names(count: int) -> list[str]:
@@ -168,7 +187,8 @@ def _run(
         line = process.stdout.readline().decode().strip()
         if line != "ready" or time.monotonic() > deadline:
             failures.append(f"{name} did not start: {_tail(stderr)}")
-    log(f"load: {len(children)} agents signed on; go for {seconds:g} s")
+    log(f"load: {len(children)} agents signed on and warmed up; go for {seconds:g} s")
+    sampler.cpu_at_go = cpu_times()
     started = time.monotonic()
     thread = threading.Thread(target=sampler.run, name="load-sampler", daemon=True)
     thread.start()
@@ -190,6 +210,7 @@ def _run(
         except (IndexError, json.JSONDecodeError):
             failures.append(f"{name} exited {process.returncode}: {_tail(stderr)}")
     elapsed = time.monotonic() - started
+    sampler.cpu_at_end = cpu_times()
     sampler.stop.set()
     thread.join()
     return reports, failures, elapsed
@@ -303,14 +324,17 @@ def figures(
                 f"{max(sum(s.values()) for s in sampler.connections)} connections in all",
             )
         )
-    if sampler.load:
+    busy = sampler.cpu_busy
+    if busy is not None:
         out.append(
             Figure(
                 "load",
-                "load average (1 min) during the run",
-                max(sampler.load),
-                "",
-                note=f"median {median(sampler.load):.1f} on {os.cpu_count()} CPUs",
+                "CPU busy from go to the end (all processes)",
+                busy * 100,
+                "%",
+                note=f"{os.cpu_count()} CPUs; load average (1 min) median "
+                f"{median(sampler.load) if sampler.load else 0:.1f}, max "
+                f"{max(sampler.load) if sampler.load else 0:.1f}",
             )
         )
     del engine
@@ -350,7 +374,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--agents", type=int, default=8, help="simulated agents (processes)")
     parser.add_argument("--seconds", type=float, default=60.0, help="how long they take calls")
     parser.add_argument(
-        "--think", type=float, default=0.0, help="seconds an agent waits before each intent"
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds an agent waits before each intent (0.5 to 1.5 times it)",
     )
     parser.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
     return parser.parse_args(argv)
@@ -384,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{make_url(args.db).render_as_string(hide_password=True)}",
         *result.facts,
         *failures,
-        *(f"first {kind}: {sample.strip().splitlines()[-1]}" for kind, sample in samples.items()),
+        *(f"first {kind}: {sample.splitlines()[0]}" for kind, sample in samples.items()),
     ]
     context = {
         "accounts": accounts,

@@ -95,8 +95,11 @@ def _compare(what: str, reported: Sequence[Any], stored: Sequence[Any], note: st
         stored=len(stored),
         lost=sum((counted - held).values()),
         extra=sum((held - counted).values()),
-        duplicated=sum(n - 1 for n in held.values() if n > 1)
-        + sum(n - 1 for n in counted.values() if n > 1),
+        # Copies beyond the first, in the store or in what the agents were given.
+        duplicated=max(
+            sum(n - 1 for n in held.values() if n > 1),
+            sum(n - 1 for n in counted.values() if n > 1),
+        ),
         note=note,
     )
 
