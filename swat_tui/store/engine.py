@@ -9,7 +9,7 @@ so that read-then-write transactions can start with ``BEGIN IMMEDIATE``
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -52,7 +52,7 @@ def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(
             parsed,
-            connect_args=_connect_args(parsed.get_backend_name()),
+            connect_args=_connect_args(parsed.get_backend_name(), parsed.query),
             # A driver error's text would carry the statement's values (customers'
             # data, password hashes) to the screen and the error log.
             hide_parameters=True,
@@ -65,11 +65,14 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def _connect_args(backend: str) -> dict[str, object]:
+def _connect_args(backend: str, query: Mapping[str, object]) -> dict[str, object]:
+    """The driver's options; what the URL's own query sets (an operator's
+    ``?application_name=...`` or ``?connect_timeout=...``) wins."""
     if backend == "sqlite":
         return {"timeout": BUSY_TIMEOUT_MS / 1000}
     if backend == "postgresql":
-        return {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "swat-tui"}
+        defaults = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "swat-tui"}
+        return {name: value for name, value in defaults.items() if name not in query}
     return {}
 
 
