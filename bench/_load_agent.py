@@ -16,13 +16,15 @@ DIME case), the typification, the closing and the ACW; between two intents
 the presence heartbeat when it is due, as the app beats in a pause. A call
 that ends in an error is hung up (what it wrote stays, as in the app). At the
 end it signs off and prints one JSON line: every intent's times, the errors by
-kind, and what it did (calls, notes, typifications, numbers) for the
-consistency count.
+kind, what it did (calls, notes, typifications, numbers) for the consistency
+count, and the CPU seconds it used from go to the end, its own and (a
+PostgreSQL server on this machine) its connection's backend's.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 import time
@@ -426,6 +428,23 @@ class LoadAgent:
         }
 
 
+def server_cpu_seconds(services: Any) -> float | None:
+    """CPU seconds the PostgreSQL backend of this process's pooled connection has used,
+    read from ``/proc`` (a server on this machine); None on SQLite or when unreadable."""
+    from sqlalchemy import text
+
+    if services.engine.dialect.name != "postgresql":
+        return None
+    with services.engine.connect() as connection:
+        pid = connection.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main(spec: dict[str, Any]) -> None:
     agent = LoadAgent(spec)
     agent.open_desk()
@@ -433,9 +452,14 @@ def main(spec: dict[str, Any]) -> None:
     print("ready", flush=True)
     if sys.stdin.readline().strip() != "go":
         raise SystemExit("the driver did not say go")
+    client, server = time.process_time(), server_cpu_seconds(agent.services)
     agent.run(float(spec["seconds"]))
+    cpu = {"client_s": time.process_time() - client, "server_s": None}
+    server_end = server_cpu_seconds(agent.services)
+    if server is not None and server_end is not None:
+        cpu["server_s"] = server_end - server
     agent.services.close()
-    print(json.dumps(agent.report()), flush=True)
+    print(json.dumps({**agent.report(), "cpu": cpu}), flush=True)
 
 
 if __name__ == "__main__":

@@ -324,6 +324,7 @@ def figures(
                 f"{max(sum(s.values()) for s in sampler.connections)} connections in all",
             )
         )
+    out += cpu_figures(reports, len(ended))
     busy = sampler.cpu_busy
     if busy is not None:
         out.append(
@@ -338,6 +339,47 @@ def figures(
             )
         )
     del engine
+    return out
+
+
+def cpu_figures(reports: list[dict[str, Any]], ended: int) -> list[Figure]:
+    """What a call costs in CPU, the agent's process and its server backend apart: a
+    figure the other tenants of a shared machine do not move, from which a floor's
+    cores are planned (a real agent takes a call every few minutes)."""
+    client = sum(float(r.get("cpu", {}).get("client_s") or 0) for r in reports)
+    servers = [r.get("cpu", {}).get("server_s") for r in reports]
+    server = sum(float(s) for s in servers if s is not None)
+    if not ended:
+        return []
+    total_ms = (client + server) * 1e3 / ended
+    out = [
+        Figure(
+            "load",
+            "CPU per call ended, agent process",
+            client * 1e3 / ended,
+            "ms",
+            note=f"{client:.1f} CPU s over {ended} calls (errors' calls included in the CPU)",
+        )
+    ]
+    if any(s is not None for s in servers):
+        out.append(
+            Figure(
+                "load",
+                "CPU per call ended, PostgreSQL backend",
+                server * 1e3 / ended,
+                "ms",
+                note=f"{server:.1f} CPU s; the backends read from /proc (server on this machine)",
+            )
+        )
+    out.append(
+        Figure(
+            "load",
+            "calls per minute one CPU core serves",
+            60_000 / total_ms,
+            "calls/min",
+            note=f"{total_ms:.0f} ms of CPU per call in all",
+        )
+    )
     return out
 
 
