@@ -106,3 +106,31 @@ def test_references_read_saved_results() -> None:
     assert resolve("=orden.number", saved) == "LLS123"
     assert resolve("=cuenta", saved) == 10000001
     assert resolve("texto", saved) == "texto"
+
+
+def test_the_caller_answers_what_the_model_answer_asks(demo_services: Services) -> None:  # noqa: F811
+    """The transcript comes from the call's events: the opening on answering, the
+    request after the welcome, the document only once asked, the closing at "¿algo más?"."""
+    from swat_tui.domain.training.caller import transcript
+    from swat_tui.store.queries.calls import events_of
+
+    scenario = _consult_scenario()
+    steps = list(scenario.model)
+    document = next(i for i, s in enumerate(steps) if s.args.get("name") == "caller_document")
+    steps.insert(document, ModelStep("call.ask", {"what": "caller_document"}))
+    closing = next(i for i, s in enumerate(steps) if s.args.get("check_id") == "nada_mas")
+    steps.insert(closing, ModelStep("call.ask", {"what": "algo_mas"}))
+    run = play(demo_services, scenario, cuenta=SHOWCASE["pqr_overdue"], steps=steps)
+    assert run.refused == ()
+    with read_session(demo_services.engine) as session:
+        events = events_of(session, call_ids=[run.call_id])
+        lines = transcript(scenario, events)
+    assert [line.cue for line in lines] == [
+        "opening",
+        "request",
+        "answer:caller_document",
+        "closing",
+    ]
+    assert lines[1].text == "Puse un reclamo hace un mes y nadie me ha respondido."
+    assert lines[2].text == "52345678"
+    assert lines[0].text == "Aló, sí. Mire, estoy llamando otra vez..."  # the mood's line
