@@ -16,10 +16,12 @@ vocabularies or its columns' lengths, each as (field, Spanish message).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from datetime import date, timedelta
+from typing import Any, Protocol
 
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel
 
 from swat_tui.store.enums import (
     AccountStatus,
@@ -33,6 +35,7 @@ from swat_tui.store.enums import (
     WorkOrderKind,
     WorkOrderStatus,
 )
+from swat_tui.store.errors import StoreError
 from swat_tui.store.models import (
     Account,
     DimeCase,
@@ -45,6 +48,9 @@ from swat_tui.store.models import (
     Service,
     WorkOrder,
 )
+from swat_tui.store.queries import plant as plant_queries
+from swat_tui.store.queries import scenario_accounts
+from swat_tui.store.scenario_builders import BUILDERS, PLANS, RowContext
 
 ACCOUNT = "account"
 SECTIONS: tuple[str, ...] = (
@@ -381,6 +387,117 @@ def _max_length(section: str, column: str | None) -> int | None:
     return int(length) if length is not None else None
 
 
+class AccountRowsData(Protocol):
+    """A scenario's inline rows (``domain.training.scenario.AccountRows``; the store
+    never imports the domain, so it names only what it reads)."""
+
+    @property
+    def account(self) -> Mapping[str, object]: ...
+
+    @property
+    def related(self) -> Mapping[str, tuple[Mapping[str, object], ...]]: ...
+
+
+class ScenarioRowsInvalid(StoreError):
+    """The rows do not pass ``row_problems`` (the validator should have said so)."""
+
+
+class AccountInUse(StoreError):
+    """A call on the scenario's account is still open: its situation cannot be rewritten."""
+
+
+DEFAULT_ACTIVATED_DAYS = 365
+ACCOUNT_DEFAULTS: dict[str, object] = {
+    "cuenta_matriz": None,
+    "document_type": "CC",
+    "phone_mobile": None,
+    "phone_fixed": None,
+    "email": None,
+    "address": "CL 80 # 15-20",
+    "city": "Bogotá",
+    "department": "Bogotá D.C.",
+    "estrato": 3,
+    "status": AccountStatus.ACTIVA.value,
+    "blacklist": False,
+    "balance": 0,
+    "billing_cutoff_day": 1,
+}
+"""What an account row that does not say gets (``node`` and ``monthly_rent`` are
+derived: a node of its own, the plans' prices)."""
+
+
+def own_node(cuenta: int) -> str:
+    """The scenario account's own node when the row names none: zone BOG-CH (the WFM
+    agenda has windows there), numbered from the cuenta, shared with no demo account."""
+    return f"BOG-CH-9{cuenta % 1000:03d}"
+
+
+def write_account(session: Session, rows: AccountRowsData, *, today: date) -> int:
+    """Write the scenario's account fresh in the caller's transaction; its cuenta.
+
+    The account row is inserted or updated in place (calls made on it point at it);
+    its situation rows (``queries.scenario_accounts.CLEARED_TABLES``) are deleted and
+    the scenario's inserted, dated relative to ``today``. The record of its calls
+    stays. Raises ``ScenarioRowsInvalid`` for rows with problems and ``AccountInUse``
+    while a call on the account is ringing or in progress.
+    """
+    problems = [
+        (ACCOUNT, field, message) for field, message in row_problems(ACCOUNT, dict(rows.account))
+    ]
+    for section, section_rows in rows.related.items():
+        for row in section_rows:
+            problems += [(section, f, m) for f, m in row_problems(section, dict(row))]
+    if problems:
+        listed = "; ".join(f"{section}.{field}: {message}" for section, field, message in problems)
+        raise ScenarioRowsInvalid(f"Filas de cuenta con errores: {listed}")
+    values = dict(rows.account)
+    cuenta = int(str(values["cuenta"]))
+    if scenario_accounts.open_calls_on(session, cuenta=cuenta):
+        raise AccountInUse(
+            f"La cuenta {cuenta} del escenario tiene una llamada abierta; "
+            "termínela antes de volver a preparar el escenario."
+        )
+    account = session.get(Account, cuenta)
+    old_node = account.node if account is not None else None
+    scenario_accounts.clear_situation(session, cuenta=cuenta)
+    days = _days(ACCOUNT, values)
+    kinds = [str(row.get("kind")) for row in rows.related.get("services", ())]
+    fields: dict[str, object] = {
+        **ACCOUNT_DEFAULTS,
+        "node": own_node(cuenta),
+        "monthly_rent": sum(PLANS[kind][2] for kind in kinds if kind in PLANS),
+        **{name: value for name, value in values.items() if name in FIELDS[ACCOUNT]},
+        "activated_on": today + timedelta(days=days.get("activated", -DEFAULT_ACTIVATED_DAYS)),
+    }
+    if account is None:
+        account = Account.model_validate(fields)
+        session.add(account)
+    else:
+        for name, value in fields.items():
+            setattr(account, name, value)
+    session.flush()
+    for node in {old_node, account.node} - {None}:
+        assert node is not None
+        if scenario_accounts.node_is_own(session, node=node, below=FIRST_CUENTA):
+            scenario_accounts.clear_avisos(session, node=node)
+    for section in SECTIONS:
+        for index, row in enumerate(rows.related.get(section, ())):
+            context = RowContext(session, account, today, index)
+            BUILDERS[section](context, row, _days(section, row))
+    plant_queries.register_modems(session.connection(), first=cuenta, last=cuenta)
+    return cuenta
+
+
+def _days(section: str, row: Mapping[str, object]) -> dict[str, int]:
+    """The row's relative dates: prefix -> signed days from the call's day."""
+    found: dict[str, int] = {}
+    for name, (prefix, sign) in date_fields(section).items():
+        value = row.get(name)
+        if isinstance(value, int) and not isinstance(value, bool):
+            found[prefix] = sign * value
+    return found
+
+
 __all__ = [
     "ACCOUNT",
     "DATES",
@@ -388,8 +505,12 @@ __all__ = [
     "FIRST_CUENTA",
     "LAST_CUENTA",
     "SECTIONS",
+    "AccountInUse",
+    "AccountRowsData",
     "FieldSpec",
+    "ScenarioRowsInvalid",
     "date_fields",
     "known_fields",
     "row_problems",
+    "write_account",
 ]
