@@ -49,9 +49,12 @@ LEVELS = range(1, 4)
 CUENTA_REFERENCE = "=cuenta"
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,39}")
 _SAVE = re.compile(r"[a-z_][a-z0-9_]{0,29}")
-_SYNTAX = re.compile(r"^(?P<what>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
+_SYNTAX = re.compile(
+    r"^(?P<what>.*) \((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\)$"
+)
 # tomllib's own words for the syntax errors a hand-written file has most often.
 _SYNTAX_WORDS = {
+    "Illegal character '\\n'": "texto sin cerrar (faltan las comillas del final)",
     "Invalid value": "valor no válido (¿faltan comillas?)",
     "Cannot overwrite a value": "clave repetida",
     "Expected '=' after a key in a key/value pair": "falta '=' después de la clave",
@@ -59,6 +62,7 @@ _SYNTAX_WORDS = {
     "Unclosed array": "lista sin cerrar (falta ']')",
     "Unterminated string": "texto sin cerrar (faltan comillas)",
     "Illegal character": "carácter no permitido",
+    "Expected ']' at the end of a table declaration": "falta ']' al final del encabezado",
     "Cannot declare": "tabla declarada dos veces",
     "Expected newline or end of document after a statement": (
         "se esperaba el fin de la línea después del valor"
@@ -119,10 +123,10 @@ def parse_scenario(text: str, path: Path) -> tuple[Scenario | None, tuple[Scenar
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        return None, (_syntax_error(path, str(error)),)
+        return None, (_syntax_error(path, str(error), text.count("\n") or 1),)
     checker = _Checker(path, key_lines(text))
     scenario = checker.scenario(raw)
-    errors = tuple(sorted(checker.errors, key=lambda e: e.line))
+    errors = tuple(sorted(checker.errors, key=lambda e: (e.line, e.field)))
     return (None if errors else scenario), errors
 
 
@@ -134,12 +138,14 @@ def key_line(path: Path, key: Key) -> int:
         return 1
 
 
-def _syntax_error(path: Path, message: str) -> ScenarioError:
+def _syntax_error(path: Path, message: str, last_line: int) -> ScenarioError:
     found = _SYNTAX.match(message)
     if found is None:
         return ScenarioError(path, 1, "", f"error de sintaxis TOML: {message}")
     what = found["what"]
     said = next((es for en, es in _SYNTAX_WORDS.items() if what.startswith(en)), what)
+    if found["line"] is None:
+        return ScenarioError(path, last_line, "", f"error de sintaxis TOML (al final): {said}")
     return ScenarioError(
         path, int(found["line"]), "", f"error de sintaxis TOML (columna {found['column']}): {said}"
     )
@@ -351,7 +357,7 @@ class _Checker:
                         self.wrong_type(row_key, "una tabla", row)
                         continue
                     for column, message in vocabulary.row_problems(name, row):
-                        self.add((*row_key, column), message)
+                        self.add((*row_key, column) if column else row_key, message)
                     rows.append(row)
                 related[name] = tuple(rows)
             elif is_section and value:
@@ -359,7 +365,7 @@ class _Checker:
             else:
                 account[name] = value
         for column, message in vocabulary.row_problems("account", account):
-            self.add((*key, column), message)
+            self.add((*key, column) if column else key, message)
         return AccountRows(account=account, related=related)
 
     def caller(self, raw: object) -> Caller | None:
