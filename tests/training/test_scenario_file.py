@@ -501,3 +501,11 @@ def test_the_catalog_filters_by_branch_level_objective_and_mode(tmp_path: Path) 
     found = catalog.find("t-02")
     assert found is not None and found.path == tmp_path / "sub" / "b.toml"
     assert catalog.find("T-99") is None
+
+
+def test_model_arguments_convert_as_the_model_run_converts_them() -> None:
+    """Digits for a number and a number for a text are what ``model_run`` passes on."""
+    assert _errors(_text(l36='cuenta = "10000039"', l40="check_id = 12")) == []
+    assert _errors(_text(l36="cuenta = true")) == [
+        "x.toml:36: model[1].cuenta: se esperaba un número entero, no verdadero/falso (true)"
+    ]

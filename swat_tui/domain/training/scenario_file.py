@@ -555,9 +555,13 @@ class _Checker:
 
 
 def _fits(value: object, kind: type) -> bool:
-    """Whether a TOML value may be given to a parameter of ``kind``."""
+    """Whether a TOML value may be given to a parameter of ``kind``: as ``model_run``
+    passes it (digits for a number, a number for a text are converted)."""
+    number = isinstance(value, int) and not isinstance(value, bool)
     if kind is object:
         return True
     if kind is int:
-        return isinstance(value, int) and not isinstance(value, bool)
+        return number or (isinstance(value, str) and value.isdigit())
+    if kind is str:
+        return number or isinstance(value, str)
     return isinstance(value, kind)
