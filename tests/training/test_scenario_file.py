@@ -505,7 +505,14 @@ def test_the_catalog_filters_by_branch_level_objective_and_mode(tmp_path: Path) 
 
 def test_model_arguments_convert_as_the_model_run_converts_them() -> None:
     """Digits for a number and a number for a text are what ``model_run`` passes on."""
-    assert _errors(_text(l36='cuenta = "10000039"', l40="check_id = 12")) == []
+    assert _errors(_text(l36='cuenta = "10000039"', l41="result = 12")) == []
     assert _errors(_text(l36="cuenta = true")) == [
         "x.toml:36: model[1].cuenta: se esperaba un número entero, no verdadero/falso (true)"
+    ]
+
+
+def test_a_check_id_must_be_one_of_the_procedure() -> None:
+    assert _errors(_text(l40='check_id = "sonrisa"')) == [
+        'x.toml:40: model[2].check_id: el procedimiento no tiene la verificación "sonrisa"; '
+        "vea data/procedure.toml"
     ]

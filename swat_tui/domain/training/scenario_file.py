@@ -532,6 +532,11 @@ class _Checker:
                 self.add((*key, name), f'"{do}" no tiene este parámetro; los suyos: {names}')
             elif not _fits(value, parameter.kind):
                 self.wrong_type((*key, name), vocabulary.kind_name(parameter.kind), value)
+            elif name == "check_id" and value not in vocabulary.check_ids():
+                self.add(
+                    (*key, name),
+                    f'el procedimiento no tiene la verificación "{value}"; vea data/procedure.toml',
+                )
         if intent is not None:
             for parameter in intent.parameters:
                 if parameter.required and parameter.name not in args:

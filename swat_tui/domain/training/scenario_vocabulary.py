@@ -103,6 +103,14 @@ def subflows(branch: str) -> tuple[str, ...]:
 
 
 @cache
+def check_ids() -> tuple[str, ...]:
+    """The procedure's check ids, step by step (what ``call.record_check`` records)."""
+    from swat_tui.domain.procedure.definition import load_procedure
+
+    return tuple(check.id for step in load_procedure().steps for check in step.checks)
+
+
+@cache
 def _ucc() -> dict[str, str]:
     from swat_tui.domain.call.ucc import default_path, read_csv
 
