@@ -516,3 +516,45 @@ def test_a_check_id_must_be_one_of_the_procedure() -> None:
         'x.toml:40: model[2].check_id: el procedimiento no tiene la verificación "sonrisa"; '
         "vea data/procedure.toml"
     ]
+
+
+# -- docs/scenarios.md -------------------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "scenarios.md"
+
+
+def _toml_blocks() -> list[str]:
+    return DOCS.read_text(encoding="utf-8").split("```toml\n")[1:]
+
+
+@needs_rows
+def test_the_documented_example_validates() -> None:
+    example = max((block.split("```")[0] for block in _toml_blocks()), key=len)
+    scenario, errors = parse_scenario(example, DOCS)
+    assert [str(e) for e in errors] == []
+    assert scenario is not None and scenario.account.rows is not None
+
+
+@needs_rows
+def test_the_docs_name_every_inline_section_and_field() -> None:
+    from swat_tui.store import scenario_rows
+
+    text = DOCS.read_text(encoding="utf-8")
+    for section in scenario_rows.SECTIONS:
+        assert f"[[account.{section}]]" in text, section
+    missing = [
+        f"{section}.{name}"
+        for section in ("account", *scenario_rows.SECTIONS)
+        for name in scenario_rows.known_fields(section)
+        if f"`{name}`" not in text
+    ]
+    assert missing == []
+
+
+def test_the_docs_list_every_intent_and_showcase_account() -> None:
+    from swat_tui.domain.training.model_intents import registry
+    from swat_tui.store.demo import SHOWCASE
+
+    text = DOCS.read_text(encoding="utf-8")
+    assert [name for name in registry() if f"\n{name}(" not in text] == []
+    assert [key for key in SHOWCASE if f"`{key}`" not in text] == []
