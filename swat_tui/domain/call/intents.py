@@ -26,6 +26,14 @@ from swat_tui.domain.procedure.step_view import StepView, step_view
 from swat_tui.store.engine import write_session
 from swat_tui.store.queries import accounts as account_queries
 
+# What an agent may ask the caller for: the caller data, the identity questions,
+# "anything else?" at the closing, and the caller's choice on an offer.
+ASK_EVENT = "pregunta"
+ASKABLE = frozenset(
+    {"caller_name", "caller_document", "caller_relation", "callback_number"}
+    | {"identidad", "algo_mas", "oferta", "solicitud"}
+)
+
 
 class CallIntents(AreaService, area="call"):
     """The call's record as the procedure asks it, one transaction per intent."""
@@ -58,6 +66,15 @@ class CallIntents(AreaService, area="call"):
         ctx = self.ctx
         call = ctx.require_call()
         return ctx.changed(ctx.services.calls.record_check(call.call_id, check_id, result))
+
+    def ask(self, what: str) -> CallRecord:
+        """The agent asks the caller for ``what`` (a caller field, "identidad",
+        "algo_mas"): on record, so a simulated caller answers only what was asked."""
+        ctx = self.ctx
+        call = ctx.require_call()
+        if what not in ASKABLE:
+            raise refusal("call.ask_unknown", what=what)
+        return ctx.changed(ctx.services.calls.note(call.call_id, ASK_EVENT, what))
 
     def revoke_check(self, check_id: str) -> CallRecord:
         """The agent cleared a revocable check's field (identity): it is taken back."""

@@ -364,6 +364,16 @@ class CallService:
 
         return self._write(call_id, apply)
 
+    def note(self, call_id: int, name: str, result: str) -> CallRecord:
+        """Something the agent did that changes no state (a question asked, a script
+        read): an event of the call, for the caller's answer and the scorecard."""
+
+        def apply(change: CallChange) -> None:
+            change.require_workable()
+            change.event(name, result, kind=EventKind.NOTE)
+
+        return self._write(call_id, apply)
+
     def revoke_check(self, call_id: int, check_id: str) -> CallRecord:
         """Take back a revocable check (the identity validation cleared): pending again."""
 
