@@ -11,7 +11,7 @@ from __future__ import annotations
 from swat_tui.domain import presence
 from swat_tui.domain.account.service import panel_in, step2_flags_in
 from swat_tui.domain.account.views import AccountPanelView
-from swat_tui.domain.call.change import CallChange, change_in, write_change
+from swat_tui.domain.call.change import change_in
 from swat_tui.domain.call.scripts import READ_EVENT, get_script
 from swat_tui.domain.call.service import open_account_change
 from swat_tui.domain.call.views import CallRecord, TypificationLine
@@ -226,13 +226,8 @@ class CallIntents(AreaService, area="call"):
         ctx = self.ctx
         call = ctx.require_call()
         title = get_script(script_id).title  # an unknown script is refused
-
-        def apply(change: CallChange) -> None:
-            change.require_workable()
-            change.event(READ_EVENT.format(name=script_id), title)
-
-        record = write_change(ctx.services.engine, ctx.procedure, call.call_id, ctx.now(), apply)
-        return ctx.changed(record)
+        name = READ_EVENT.format(name=script_id)
+        return ctx.changed(ctx.services.calls.note(call.call_id, name, title))
 
     def record_survey(self, answer: str, score: int | None) -> CallRecord:
         ctx = self.ctx
