@@ -363,3 +363,30 @@ def test_handle_time_over_the_target(demo_services: Services) -> None:
     )
     far_over = score(facts, scenario(CONSULT, target_seconds=seconds // 10), PROCEDURE, RULES)
     assert far_over.deductions[0].points == 10  # capped
+
+
+def test_an_escalation_the_scenario_does_not_ask_for(demo_services: Services) -> None:
+    solved = replace(ESCALATE, escalation="", contact=Contact.FIRST_CONTACT)
+    card = _score(demo_services, escalation_call(), scenario(solved, showcase="activa"))
+    assert _rules(card) == {"wrong_resolution": 1, "wrong_contact": 1}, _explain(card)
+    [wrong] = card.by_category("end_user")
+    assert wrong.message == (
+        "Solicitud 1: se esperaba ningún escalamiento a DIME "
+        "y se hizo el escalamiento a DIME facturacion."
+    )
+
+
+def test_a_scorecard_file_missing_a_rule_is_refused() -> None:
+    import tomllib
+
+    from swat_tui.domain.training.scoring_rules import ScoringRulesError, parse_scoring_rules
+    from swat_tui.paths import data_dir
+
+    raw = tomllib.loads((data_dir() / "scorecard.toml").read_text(encoding="utf-8"))
+    del raw["rules"]["silent_hold"]
+    with pytest.raises(ScoringRulesError, match="silent_hold"):
+        parse_scoring_rules(raw)
+    raw = tomllib.loads((data_dir() / "scorecard.toml").read_text(encoding="utf-8"))
+    raw["rules"]["silent_hold"]["category"] = "grave"
+    with pytest.raises(ScoringRulesError, match="grave"):
+        parse_scoring_rules(raw)
