@@ -293,21 +293,21 @@ def _row_checks(section: str, row: dict[str, object]) -> list[tuple[str, str]]:
     """Formats and combinations a single field's type does not tell."""
     found: list[tuple[str, str]] = []
 
-    def text(name: str) -> str | None:
+    def text_of(name: str) -> str | None:
         value = row.get(name)
         return value if isinstance(value, str) else None
 
     for name in ("phone_mobile", "phone_fixed", "contact_phone"):
-        phone = text(name)
+        phone = text_of(name)
         if phone is not None and not (phone.isdigit() and 7 <= len(phone) <= 10):
             found.append((name, "debe ser un número de 7 a 10 dígitos, sin espacios"))
-    window = text("slot_window")
+    window = text_of("slot_window")
     if window is not None and not _is_window(window):
         found.append(("slot_window", "debe ser una franja como «08-10» (horas de 00 a 23)"))
-    period = text("period")
+    period = text_of("period")
     if period is not None and not _is_period(period):
         found.append(("period", "debe ser un mes como «2026-02» (AAAA-MM)"))
-    if section == "services" and text("tv_technology") is not None and text("kind") != "tv":
+    if section == "services" and text_of("tv_technology") is not None and text_of("kind") != "tv":
         found.append(("tv_technology", 'solo un servicio de kind = "tv" tiene tecnología de TV'))
     return found
 

@@ -2,64 +2,24 @@
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 from sqlmodel import col, select
 
 from swat_tui.domain.services import Services
 from swat_tui.domain.training.model_run import play, resolve
 from swat_tui.domain.training.scenario import (
-    AccountSituation,
-    Caller,
-    CallerLines,
-    ExpectedHandling,
-    Mode,
-    ModelStep,
     Scenario,
 )
+from swat_tui.domain.training.scenario_file import load_scenario
 from swat_tui.paths import data_dir
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.store.engine import read_session
 from swat_tui.store.models import Call, CallEvent, Typification
 from tests.desk_calls import demo_services, demo_template  # noqa: F401
 
-_META = {"do", "save", "seconds"}
-
 
 def _consult_scenario() -> Scenario:
-    """The shipped PQR consult scenario, its model answer read plainly from the file."""
-    path = data_dir() / "scenarios" / "pqr_consulta_vencida.toml"
-    raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    steps = tuple(
-        ModelStep(
-            do=step["do"],
-            args={k: v for k, v in step.items() if k not in _META},
-            save=step.get("save", ""),
-            seconds=step.get("seconds", 5),
-        )
-        for step in raw["model"]
-    )
-    caller = raw["caller"]
-    return Scenario(
-        id=raw["id"],
-        title=raw["title"],
-        level=raw["level"],
-        objectives=tuple(raw["objectives"]),
-        mode=Mode(raw["mode"]),
-        account=AccountSituation(showcase=raw["account"]["showcase"]),
-        caller=Caller(
-            name=caller["name"],
-            document=caller["document"],
-            relation=caller["relation"],
-            phone=caller["phone"],
-            mood=caller["mood"],
-            lines=CallerLines(request=caller["lines"]["request"]),
-        ),
-        expected=(ExpectedHandling(says="", branch="pqr", subflow="consultar"),),
-        target_seconds=raw["target_seconds"],
-        model=steps,
-    )
+    """The shipped PQR consult scenario."""
+    return load_scenario(data_dir() / "scenarios" / "pqr_consulta_vencida.toml")
 
 
 def test_the_model_answer_plays_a_whole_call(demo_services: Services) -> None:  # noqa: F811
@@ -115,12 +75,7 @@ def test_the_caller_answers_what_the_model_answer_asks(demo_services: Services) 
     from swat_tui.store.queries.calls import events_of
 
     scenario = _consult_scenario()
-    steps = list(scenario.model)
-    document = next(i for i, s in enumerate(steps) if s.args.get("name") == "caller_document")
-    steps.insert(document, ModelStep("call.ask", {"what": "caller_document"}))
-    closing = next(i for i, s in enumerate(steps) if s.args.get("check_id") == "nada_mas")
-    steps.insert(closing, ModelStep("call.ask", {"what": "algo_mas"}))
-    run = play(demo_services, scenario, cuenta=SHOWCASE["pqr_overdue"], steps=steps)
+    run = play(demo_services, scenario, cuenta=SHOWCASE["pqr_overdue"])
     assert run.refused == ()
     with read_session(demo_services.engine) as session:
         events = events_of(session, call_ids=[run.call_id])
@@ -128,9 +83,13 @@ def test_the_caller_answers_what_the_model_answer_asks(demo_services: Services) 
     assert [line.cue for line in lines] == [
         "opening",
         "request",
+        "answer:caller_name",
         "answer:caller_document",
+        "answer:caller_relation",
+        "answer:callback_number",
         "closing",
     ]
     assert lines[1].text == "Puse un reclamo hace un mes y nadie me ha respondido."
-    assert lines[2].text == "52345678"
-    assert lines[0].text == "Aló, sí. Mire, estoy llamando otra vez..."  # the mood's line
+    assert lines[3].text == "52345678"
+    assert lines[0].text == "Aló, sí, buenas tardes."  # the scenario's own opening
+    assert lines[-1].text == "No, eso era todo. Gracias."

@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.enums import Role
 from swat_tui.store.models import TrainingAssignment, TrainingResult
@@ -69,17 +69,17 @@ def assign(
     """Give each trainee the scenarios (a series rings in the order given); refused
     whole when a trainee is not an asesor's profile of the training store."""
     if not scenario_ids:
-        raise DomainError("Elija al menos un escenario para asignar.")
+        raise refusal("training.no_scenario")
     if not trainees:
-        raise DomainError("Digite el usuario del asesor (o varios, separados por coma).")
+        raise refusal("training.no_trainee")
     lines: list[AssignmentLine] = []
     with write_session(engine) as session:
         for username in dict.fromkeys(name.strip().upper() for name in trainees):
             agent = agent_queries.get_agent(session, username=username)
             if agent is None or agent.id is None:
-                raise DomainError(f"No existe el perfil {username} en la formación.")
+                raise refusal("training.unknown_trainee", username=username)
             if agent.role != Role.ASESOR:
-                raise DomainError(f"{username} no es un asesor: solo se asigna a asesores.")
+                raise refusal("training.not_asesor", username=username)
             for position, scenario_id in enumerate(scenario_ids):
                 row = queries.add_assignment(
                     session,

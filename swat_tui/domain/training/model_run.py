@@ -89,10 +89,24 @@ def play(
     desk = Desk(desk_services, agent_of(services, username), source)
     desk.go_available()
     call_id = desk.ring().id
+    refused = perform(desk, scenario.model if steps is None else steps, cuenta=cuenta, clock=clock)
+    return ModelRun(call_id, cuenta, refused)
+
+
+def perform(
+    desk: Desk,
+    steps: Sequence[ModelStep],
+    *,
+    cuenta: int | None,
+    clock: ModelClock | None = None,
+) -> tuple[Refused, ...]:
+    """Do ``steps`` on ``desk`` (a ringing or answered call), moving ``clock`` by each
+    step's seconds; the steps a rule refused."""
     saved: dict[str, object] = {"cuenta": cuenta}
     refused: list[Refused] = []
-    for index, step in enumerate(scenario.model if steps is None else steps):
-        clock.advance(step.seconds)
+    for index, step in enumerate(steps):
+        if clock is not None:
+            clock.advance(step.seconds)
         intent = registry().get(step.do)
         if intent is None:
             raise ModelAnswerError(f"paso {index + 1}: acción desconocida {step.do!r}")
@@ -103,7 +117,7 @@ def play(
             continue
         if step.save:
             saved[step.save] = result
-    return ModelRun(call_id, cuenta, tuple(refused))
+    return tuple(refused)
 
 
 def _arguments(intent: ModelIntent, step: ModelStep, saved: dict[str, object]) -> dict[str, Any]:

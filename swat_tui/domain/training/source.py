@@ -3,7 +3,8 @@
 ``ScenarioSource`` is a ``CallSource``: the desk asks it for the next call as it
 asks the practice queue, so a training call is taken in the real panels with
 nothing special in the UI. It rings once (the scenario's one call) and then
-rings nothing more; the caller's number and queue are the scenario's.
+rings nothing more; the caller's number and queue are the scenario's. What the
+caller says comes from ``caller.transcript`` as the call goes, not with the ring.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from swat_tui.domain.desk.practice_queue import CallKind, IncomingCall
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import refusal
 from swat_tui.domain.training.scenario import Scenario
 
 
@@ -26,7 +27,7 @@ class ScenarioSource:
 
     def next_call(self, now: datetime) -> IncomingCall:
         if self.rung:
-            raise DomainError("El escenario ya timbró su llamada; asigne otro para seguir.")
+            raise refusal("training.already_rang")
         self.rung = True
         caller = self.scenario.caller
         kind: CallKind = "cuenta" if self.cuenta is not None else "numero_desconocido"
@@ -36,7 +37,7 @@ class ScenarioSource:
             kind=kind,
             expected_cuenta=self.cuenta,
             at=now,
-            says=caller.lines.request,
+            says="",  # the simulated caller says it, after the welcome (caller.transcript)
         )
 
     def ring_delay(self) -> float | None:

@@ -1,0 +1,61 @@
+"""A training call at a trainee's desk: it rings from the scenario, the caller talks,
+and once its after-call work is done it is scored and kept in the trainee's history."""
+
+from __future__ import annotations
+
+from swat_tui.domain.services import Services
+from swat_tui.domain.training import assignments
+from swat_tui.domain.training.model_run import perform
+from swat_tui.domain.training.scenario_file import load_scenario
+from swat_tui.domain.training.scorecard_json import from_json
+from swat_tui.domain.training.training_call import TrainingCall
+from swat_tui.paths import data_dir
+from tests.desk_calls import demo_services, demo_template  # noqa: F401
+
+SCENARIO = data_dir() / "scenarios" / "pqr_consulta_vencida.toml"
+
+
+def test_a_whole_training_call_is_scored_and_kept(demo_services: Services) -> None:  # noqa: F811
+    scenario = load_scenario(SCENARIO)
+    [given] = assignments.assign(
+        demo_services.engine,
+        scenario_ids=[scenario.id],
+        trainees=["ASESOR01"],
+        by="FORMA01",
+        now=demo_services.clock(),
+    )
+    training = TrainingCall.start(demo_services, scenario, username="ASESOR01", assignment=given)
+    record = training.ring()
+    assert (record.ani, record.queue) == (scenario.caller.phone, scenario.caller.queue)
+    assert not training.over
+    assert perform(training.desk, scenario.model, cuenta=10000039) == ()
+    assert training.over
+    lines = training.caller_lines()
+    assert [line.cue for line in lines][:2] == ["opening", "request"]
+    card = training.finish()
+    assert training.finish() is card  # scored once
+    [kept] = assignments.history(demo_services.engine)
+    assert (kept.call_id, kept.scenario_id, kept.trainee) == (record.id, scenario.id, "ASESOR01")
+    assert from_json(kept.scorecard_json) == card
+    [done] = assignments.assignments(demo_services.engine)
+    assert done.status == "hecha"
+    training.leave()
+
+
+def test_a_trainee_who_hangs_up_mid_call_is_scored_as_abandoned(
+    demo_services: Services,  # noqa: F811
+) -> None:
+    scenario = load_scenario(SCENARIO)
+    training = TrainingCall.start(demo_services, scenario, username="ASESOR01")
+    training.ring()
+    steps = list(scenario.model)
+    advance = next(i for i, step in enumerate(steps) if step.do == "call.advance")
+    assert perform(training.desk, steps[: advance + 1], cuenta=10000039) == ()
+    training.desk.hang_up()
+    assert not training.over  # ACW still running
+    training.desk.finish_acw()
+    card = training.finish()
+    assert card.abandoned and not card.passed
+    assert "abandoned" in {d.rule for d in card.deductions}
+    [kept] = assignments.history(demo_services.engine)
+    assert kept.abandoned
