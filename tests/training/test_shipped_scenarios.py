@@ -18,11 +18,13 @@ from sqlmodel import col, select
 
 from swat_tui.domain.procedure.definition import load_routes
 from swat_tui.domain.services import Services
+from swat_tui.domain.training.caller import transcript
 from swat_tui.domain.training.model_run import play
 from swat_tui.domain.training.scenario import Contact, Mode, Scenario
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.store.engine import read_session
 from swat_tui.store.models import Account, Call, Typification
+from swat_tui.store.queries.calls import events_of
 from tests.desk_calls import demo_services, demo_template  # noqa: F401
 from tests.training.plain_scenarios import read_scenario, shipped_files
 
@@ -69,6 +71,7 @@ def test_the_model_answer_plays_an_ideal_call(
             .where(Typification.call_id == run.call_id)
             .order_by(col(Typification.id))
         ).all()
+        events = events_of(session, call_ids=[run.call_id])
     assert call is not None
     transferred = any(step.do == "transfer" for step in scenario.model)
     assert call.status == ("transferred" if transferred else "ended")
@@ -78,6 +81,16 @@ def test_the_model_answer_plays_an_ideal_call(
         assert typification.code in handling.codes
         assert typification.first_contact == (handling.contact == Contact.FIRST_CONTACT)
         assert bool(typification.cun) == (handling.contact == Contact.CUN and handling.pqr != "")
+    # The simulated caller heard each question: the request after the welcome, each
+    # further request at "¿algo más?", and "nada más" at the end (not on a transfer).
+    # (The contract's first example asks nothing: test_model_run.py inserts its asks.)
+    cues = [line.cue for line in transcript(scenario, events)]
+    assert cues[:2] == ["opening", "request"]
+    if path.stem != "pqr_consulta_vencida":
+        assert cues.count("second") == len(scenario.expected) - 1
+        assert cues[-1] == ("transfer" if transferred else "closing")
+        asked = [cue for cue in cues if cue.startswith("answer:")]
+        assert len(asked) == len(set(asked)) >= 4  # each caller datum asked once
     assert call.answered_at is not None and call.ended_at is not None
     handled = (call.ended_at - call.answered_at).total_seconds()
     assert 0 < handled <= scenario.target_seconds
