@@ -12,6 +12,7 @@ from swat_tui.domain import presence
 from swat_tui.domain.account.service import panel_in, step2_flags_in
 from swat_tui.domain.account.views import AccountPanelView
 from swat_tui.domain.call.change import change_in
+from swat_tui.domain.call.scripts import READ_EVENT, get_script
 from swat_tui.domain.call.service import open_account_change
 from swat_tui.domain.call.views import CallRecord, TypificationLine
 from swat_tui.domain.desk.active_call import ActiveCall
@@ -217,6 +218,16 @@ class CallIntents(AreaService, area="call"):
     def typifications(self) -> tuple[TypificationLine, ...]:
         """The call's typifications, oldest first, with the CUN to read to the customer."""
         return self.ctx.services.calls.typifications(self.ctx.require_call().call_id)
+
+    def read_script(self, script_id: str) -> CallRecord:
+        """The agent read script ``script_id`` (data/scripts.toml) to the customer, e.g.
+        the hold script before the hold: a ``note`` event and nothing else, so a
+        trainer's scorecard sees the customer was told."""
+        ctx = self.ctx
+        call = ctx.require_call()
+        title = get_script(script_id).title  # an unknown script is refused
+        name = READ_EVENT.format(name=script_id)
+        return ctx.changed(ctx.services.calls.note(call.call_id, name, title))
 
     def record_survey(self, answer: str, score: int | None) -> CallRecord:
         ctx = self.ctx

@@ -20,6 +20,8 @@ from swat_tui.domain.errors import refusal
 from swat_tui.paths import data_dir
 
 _FORMATTER = Formatter()
+# The ``note`` event a script read to the customer writes (``CallIntents.read_script``).
+READ_EVENT = "guion:{name}"
 
 
 @dataclass(frozen=True)

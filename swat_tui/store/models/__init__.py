@@ -37,6 +37,7 @@ from swat_tui.store.models.support import (
     PlantCondition,
     SerialCheck,
 )
+from swat_tui.store.models.training import TrainingAssignment, TrainingResult
 
 __all__ = [
     "AccessLog",
@@ -72,6 +73,8 @@ __all__ = [
     "RefusedIntent",
     "SerialCheck",
     "Service",
+    "TrainingAssignment",
+    "TrainingResult",
     "Typification",
     "UccCode",
     "VisitBooking",

@@ -3,7 +3,9 @@
 Radicados are ``RAD`` and ten digits, the demo's format (``numbering.RADICADO``).
 """
 
-from sqlmodel import Session, select
+from collections.abc import Sequence
+
+from sqlmodel import Session, col, select
 
 from swat_tui.store.models import Pqr
 from swat_tui.store.queries import numbering
@@ -25,3 +27,9 @@ def add_pqr(session: Session, *, pqr: Pqr) -> Pqr:
 def pqr_by_radicado(session: Session, *, radicado: str) -> Pqr | None:
     """The PQR filed with this radicado."""
     return session.exec(select(Pqr).where(Pqr.radicado == radicado)).first()
+
+
+def pqrs_of_call(session: Session, *, call_id: int) -> Sequence[Pqr]:
+    """The PQRs filed in one call, in the order they were filed."""
+    statement = select(Pqr).where(Pqr.call_id == call_id).order_by(col(Pqr.id))
+    return session.exec(statement).all()

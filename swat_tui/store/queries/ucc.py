@@ -74,3 +74,13 @@ def replace_all(session: Session, *, rows: Sequence[UccCode]) -> int:
     session.add_all(rows)
     session.flush()
     return len(rows)
+
+
+def requiring_cun(session: Session, *, codes: Sequence[str]) -> set[str]:
+    """Those of ``codes`` the catalogue says need a CUN."""
+    if not codes:
+        return set()
+    statement = select(UccCode.code).where(
+        col(UccCode.code).in_(codes), col(UccCode.requires_cun).is_(True)
+    )
+    return set(session.exec(statement).all())
