@@ -1,34 +1,41 @@
-"""Every shipped scenario's model answer plays, headless, as an ideal call.
+"""Every shipped scenario validates and its model answer plays, headless, as an ideal call.
 
-Each file of ``data/scenarios`` is its own test: its model answer is played
-through a real desk on the demo store (``play``) with no step refused, the call
-ends (or is transferred when the model answer transfers it), each request is
-typified with one of its expected codes (first contact or not as expected), in
-order, and the call's handle time is under the scenario's target. Together the
-files cover every branch and sub-flow of ``data/branch_routes.toml`` and the
-cases issue 20 asks for.
+Each file of ``data/scenarios`` is its own test: it is read by the scenario
+reader (every file validates), its model answer is played through a real desk
+on the demo store (``play``) with no step refused, the call ends (or is
+transferred when the model answer transfers it), each request is typified with
+one of its expected codes (first contact or not as expected), in order, the
+call's handle time is under the scenario's target, and the scorecard gives it
+100 with no deduction. Together the files cover every branch and sub-flow of
+``data/branch_routes.toml`` and the cases issue 20 asks for.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from sqlmodel import col, select
 
+from swat_tui.domain.procedure import load_procedure
 from swat_tui.domain.procedure.definition import load_routes
 from swat_tui.domain.services import Services
+from swat_tui.domain.training.call_facts import call_facts
 from swat_tui.domain.training.caller import transcript
+from swat_tui.domain.training.catalog import scenario_files, shipped_dir
 from swat_tui.domain.training.model_run import play
 from swat_tui.domain.training.scenario import Contact, Mode, Scenario
+from swat_tui.domain.training.scenario_file import load_scenario
+from swat_tui.domain.training.scorecard import score
+from swat_tui.domain.training.scoring_rules import load_scoring_rules
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.store.engine import read_session
 from swat_tui.store.models import Account, Call, Typification
 from swat_tui.store.queries.calls import events_of
 from tests.desk_calls import demo_services, demo_template  # noqa: F401
-from tests.training.plain_scenarios import read_scenario, shipped_files
 
-FILES = shipped_files()
+FILES = scenario_files([shipped_dir()])
 PANEL_WIDTH = 59  # a caller's line on the 80-column call panel
 
 # Model answers that cannot play yet, and why (an app gap, not the scenario's):
@@ -42,6 +49,24 @@ KNOWN_GAPS = {
 }
 
 
+# Model answers whose scorecard is not 100 yet, with the deductions they get, and why
+# (the procedure's data or the example, not the scenario's handling):
+# step 4 lists "Árbol T&D recorrido" and "Resultado T&D informado" before
+# "Diagnosticador revisado" (data/procedure.toml), so the scorecard's order rule
+# charges reading the Diagnosticador first, yet every T&D tree's first question
+# is what the Diagnosticador shows, and a point case is raised there before its
+# number is told; the contract's first example typifies without notes (its own
+# scorecard test, test_scorecard_model.py, counts on that).
+_TD_ORDER = {"out_of_order": 2}
+KNOWN_DEDUCTIONS: dict[str, dict[str, int]] = {
+    "falla_puntual_reinicio_modem": _TD_ORDER,
+    "falla_puntual_caso_diagnosticador": _TD_ORDER,
+    "visita_lls_agendada": _TD_ORDER,
+    "cert01_3_tv_sin_senal_dvb": _TD_ORDER,
+    "pqr_consulta_vencida": {"short_notes": 1},
+}
+
+
 def _played(path: Path) -> object:
     """The file as a test parameter; a known gap is a strict xfail, so its fix shows."""
     reason = KNOWN_GAPS.get(path.stem)
@@ -50,7 +75,7 @@ def _played(path: Path) -> object:
 
 
 def _scenarios() -> list[Scenario]:
-    return [read_scenario(path) for path in FILES]
+    return [load_scenario(path) for path in FILES]
 
 
 @pytest.mark.parametrize("path", [_played(path) for path in FILES])
@@ -58,7 +83,7 @@ def test_the_model_answer_plays_an_ideal_call(
     demo_services: Services,  # noqa: F811
     path: Path,
 ) -> None:
-    scenario = read_scenario(path)
+    scenario = load_scenario(path)
     assert scenario.model, "a shipped scenario carries its model answer"
     assert scenario.account.showcase is not None
     cuenta = SHOWCASE[scenario.account.showcase]
@@ -95,11 +120,23 @@ def test_the_model_answer_plays_an_ideal_call(
     handled = (call.ended_at - call.answered_at).total_seconds()
     assert 0 < handled <= scenario.target_seconds
     assert scenario.model[-1].do == "finish_acw"
+    card = score(
+        call_facts(demo_services.engine, run.call_id),
+        scenario,
+        load_procedure(),
+        load_scoring_rules(),
+    )
+    known = KNOWN_DEDUCTIONS.get(path.stem)
+    if known is None:
+        assert [d.message for d in card.deductions] == []
+        assert (card.score, card.passed) == (100.0, True)
+    else:
+        assert Counter(d.rule for d in card.deductions) == known, card.deductions
 
 
 @pytest.mark.parametrize("path", FILES, ids=[path.stem for path in FILES])
 def test_the_caller_s_lines_fit_the_call_panel(path: Path) -> None:
-    scenario = read_scenario(path)
+    scenario = load_scenario(path)
     lines = [scenario.caller.lines.request, *(h.says for h in scenario.expected)]
     assert all(len(line) <= PANEL_WIDTH for line in lines), lines
     assert scenario.caller.lines.request == scenario.expected[0].says
