@@ -109,19 +109,26 @@ def list_command(
     if not found:
         typer.echo("Ningún escenario coincide." if catalog.scenarios else "No hay escenarios.")
         return
+    # Fits 80 columns: the title takes what the short columns leave, and wraps.
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for header in ("Id", "Título", "Nivel", "Rama/sub-flujo", "Modo"):
-        table.add_column(header, no_wrap=header != "Título")
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Nv", no_wrap=True, justify="right")
+    table.add_column("Modo", no_wrap=True)
+    table.add_column("Rama/sub-flujo", max_width=22)
+    table.add_column("Título", ratio=1, min_width=24)
     for scenario in found:
         table.add_row(
             Text(scenario.id),
-            Text(scenario.title),
             str(scenario.level),
+            SHORT_MODES.get(scenario.mode, scenario.mode),
             Text(_routes(scenario)),
-            MODE_NAMES.get(scenario.mode, scenario.mode),
+            Text(scenario.title),
         )
     Console().print(table)
     typer.echo(_count(len(found), "escenario", "escenarios") + ".")
+
+
+SHORT_MODES = {"practica": "práct.", "certificacion": "cert."}
 
 
 def _routes(scenario: Scenario) -> str:

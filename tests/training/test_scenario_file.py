@@ -136,7 +136,7 @@ def test_the_shipped_example_reads_whole() -> None:
     assert scenario.id == "PQR-CON-01"
     assert scenario.branches == ("pqr",)
     assert scenario.model[0].do == "answer"
-    assert scenario.model[-1] == ModelStep("finish_acw", {}, seconds=20, line=144)
+    assert scenario.model[-1] == ModelStep("finish_acw", {}, seconds=20, line=166)
 
 
 def test_a_syntax_error_names_its_line_and_column() -> None:

@@ -42,29 +42,11 @@ PANEL_WIDTH = 59  # a caller's line on the 80-column call panel
 # inventory.compare_serials takes ``reads: dict[int, str]`` keyed by equipment id,
 # and a TOML table's keys are always strings; model_run passes them on as
 # written, so every read is refused ("Ese equipo no está instalado en la cuenta").
-_DICT_KEYS = "model_run passes a TOML table's string keys where dict[int, str] is asked"
-KNOWN_GAPS = {
-    "inventario_serial_distinto": _DICT_KEYS,
-    "inventario_servicio_sin_aprovisionar": _DICT_KEYS,
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
-# Model answers whose scorecard is not 100 yet, with the deductions they get, and why
-# (the procedure's data or the example, not the scenario's handling):
-# step 4 lists "Árbol T&D recorrido" and "Resultado T&D informado" before
-# "Diagnosticador revisado" (data/procedure.toml), so the scorecard's order rule
-# charges reading the Diagnosticador first, yet every T&D tree's first question
-# is what the Diagnosticador shows, and a point case is raised there before its
-# number is told; the contract's first example typifies without notes (its own
-# scorecard test, test_scorecard_model.py, counts on that).
-_TD_ORDER = {"out_of_order": 2}
-KNOWN_DEDUCTIONS: dict[str, dict[str, int]] = {
-    "falla_puntual_reinicio_modem": _TD_ORDER,
-    "falla_puntual_caso_diagnosticador": _TD_ORDER,
-    "visita_lls_agendada": _TD_ORDER,
-    "cert01_3_tv_sin_senal_dvb": _TD_ORDER,
-    "pqr_consulta_vencida": {"short_notes": 1},
-}
+# Model answers whose scorecard is not 100 yet, with the deductions they get and why.
+KNOWN_DEDUCTIONS: dict[str, dict[str, int]] = {}
 
 
 def _played(path: Path) -> object:
@@ -108,14 +90,12 @@ def test_the_model_answer_plays_an_ideal_call(
         assert bool(typification.cun) == (handling.contact == Contact.CUN and handling.pqr != "")
     # The simulated caller heard each question: the request after the welcome, each
     # further request at "¿algo más?", and "nada más" at the end (not on a transfer).
-    # (The contract's first example asks nothing: test_model_run.py inserts its asks.)
     cues = [line.cue for line in transcript(scenario, events)]
     assert cues[:2] == ["opening", "request"]
-    if path.stem != "pqr_consulta_vencida":
-        assert cues.count("second") == len(scenario.expected) - 1
-        assert cues[-1] == ("transfer" if transferred else "closing")
-        asked = [cue for cue in cues if cue.startswith("answer:")]
-        assert len(asked) == len(set(asked)) >= 4  # each caller datum asked once
+    assert cues.count("second") == len(scenario.expected) - 1
+    assert cues[-1] == ("transfer" if transferred else "closing")
+    asked = [cue for cue in cues if cue.startswith("answer:")]
+    assert len(asked) == len(set(asked)) >= 4  # each caller datum asked once
     assert call.answered_at is not None and call.ended_at is not None
     handled = (call.ended_at - call.answered_at).total_seconds()
     assert 0 < handled <= scenario.target_seconds

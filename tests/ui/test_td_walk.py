@@ -100,7 +100,7 @@ async def test_intro_before_the_leaf_is_refused(app: SwatApp) -> None:
         await _to_question(pilot)
         await enter(pilot)
         assert panel_id(app) == "TD010"
-        assert message(app).startswith("Paso 4 incompleto: Árbol T&D recorrido")
+        assert message(app).startswith("Paso 4 incompleto: Diagnosticador revisado")
 
 
 # -- one bad tree file leaves out only that tree -------------------------------------------

@@ -127,12 +127,25 @@ def _arguments(intent: ModelIntent, step: ModelStep, saved: dict[str, object]) -
         if parameter is None:
             raise ModelAnswerError(f"{step.do}: argumento desconocido {name!r}")
         resolved = resolve(value, saved) if isinstance(value, str) else value
+        if isinstance(resolved, dict):
+            resolved = {_key(key, saved): item for key, item in resolved.items()}
         if parameter.kind is int and isinstance(resolved, str) and resolved.isdigit():
             resolved = int(resolved)
         if parameter.kind is str and isinstance(resolved, int) and not isinstance(resolved, bool):
             resolved = str(resolved)
         arguments[name] = resolved
     return arguments
+
+
+def _key(key: object, saved: dict[str, object]) -> object:
+    """A table's key in a model step (TOML keys are text): a reference resolved, a
+    number written in digits made a number (equipment ids)."""
+    if not isinstance(key, str):
+        return key
+    resolved = resolve(key, saved)
+    if isinstance(resolved, str) and resolved.isdigit():
+        return int(resolved)
+    return resolved
 
 
 def resolve(value: str, saved: dict[str, object]) -> object:
