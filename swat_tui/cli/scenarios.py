@@ -209,3 +209,53 @@ def intents_command() -> None:
 # `swat scenarios run FILE --model` (the lead's): plays the model answer headless on a
 # throwaway training store and prints the scorecard. It is registered here, as
 # @app.command("run"), beside the others.
+
+
+@app.command(
+    "run",
+    help=(
+        "Juega la respuesta modelo de un escenario (archivo o id) en un almacén de "
+        "formación desechable e imprime su calificación; sale con 1 si no aprueba."
+    ),
+)
+def run_command(
+    scenario: Annotated[str, typer.Argument(metavar="ARCHIVO|ID", help="Archivo .toml o id.")],
+    model: Annotated[
+        bool, typer.Option("--model", help="Jugar la respuesta modelo (sin interfaz).")
+    ] = False,
+    dirs: DirOption = None,
+) -> None:
+    """Play the model answer headless, score it and print the card."""
+    from swat_tui.cli.errors import fail
+    from swat_tui.cli.scenario_run import play_model
+
+    if not model:
+        fail(
+            "Indique --model: juega la respuesta modelo sin interfaz. Para tomar la "
+            "llamada en los paneles, asígnela desde el área de formación (menú 7)."
+        )
+    found = _scenario_of(scenario, dirs)
+    card, lines = play_model(found)
+    for line in lines:
+        typer.echo(line)
+    if not card.passed:
+        raise typer.Exit(EXIT_INVALID)
+
+
+def _scenario_of(given: str, dirs: list[Path] | None) -> Scenario:
+    """The scenario of a file (validated) or of an id in the catalogue."""
+    from swat_tui.cli.errors import fail
+    from swat_tui.domain.training.scenario_file import read_scenario
+
+    path = Path(given)
+    if path.suffix == ".toml" or path.exists():
+        scenario, errors = read_scenario(path)
+        if errors or scenario is None:
+            _report(list(errors))
+            fail("El escenario tiene errores: corríjalos (swat scenarios validate).")
+        return scenario
+    catalog = _catalog(dirs)
+    found = catalog.find(given)
+    if found is None:
+        fail(f"No hay un escenario con id {given!r} (swat scenarios list).")
+    return found
