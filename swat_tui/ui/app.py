@@ -39,12 +39,15 @@ if TYPE_CHECKING:
     from swat_tui.ui.host import PanelHost
     from swat_tui.ui.keymap import UserKeymap
     from swat_tui.ui.screens.base import RRScreen
+    from swat_tui.ui.training_host import TrainingHost
 
 MIN_RING_DELAY_S = 0.05
 # The presence heartbeat looks every second whether a beat is due, and beats in a
 # pause of the agent's keys of at least this long.
 BEAT_TICK_S = 1.0
 BEAT_QUIET_S = 0.5
+CERTIFICATION_NEXT = "Certificación: sin guía."
+POLL_S = 2.0  # how often a trainee's terminal looks for an assigned scenario
 
 
 def _main_base() -> Screen[None]:
@@ -93,9 +96,10 @@ class SwatApp(OneLineFatalError, App[None]):
         self._store_worker: Worker[None] | None = None
         self._heartbeat: Timer | None = None  # the signed-on session's presence heartbeat
         self._beat_period = 0.0
-        self._last_beat = self._last_key = 0.0  # time.monotonic() of each
+        self._last_beat = self._last_key = self._last_poll = 0.0  # time.monotonic() of each
         self.idle_collector = idle_collector.IdleCollector()
         self._navigator = Navigator(self, lambda: self.desk)
+        self.training: TrainingHost | None = None  # trainer mode, for asesores and formadores
         # Errors nobody foresaw, caught by ``guard`` and shown on row 24 (the explorer
         # of tests/explorer fails on any).
         self.unexpected_errors: list[str] = []
@@ -225,9 +229,23 @@ class SwatApp(OneLineFatalError, App[None]):
         self.desk = Desk(self.services, agent, source)
         self.supervisor = SupervisorDesk(self.services, agent)
         self.desk.subscribe(self._desk_changed)
+        self._open_training(agent)
         self._start_heartbeat()
         idle_collector.tune()
         await self.navigator.desk_opened(self.desk.interrupted(), notice=agent.notice)
+
+    def _open_training(self, agent: SignedOnAgent) -> None:
+        """Trainer mode for asesores and formadores: the training store opens in a
+        worker (a first use builds its demo), so sign-on never waits for it."""
+        from swat_tui.ui.training_host import TRAINING_ROLES, TrainingHost
+
+        if agent.role not in TRAINING_ROLES:
+            self.training = None
+            return
+        self.training = TrainingHost(self)
+        self.run_worker(
+            self.training.open_store, thread=True, group="training", exit_on_error=False
+        )
 
     def _start_heartbeat(self) -> None:
         """Every few seconds (data/presence.toml) the session tells the store it is
@@ -248,6 +266,7 @@ class SwatApp(OneLineFatalError, App[None]):
         skipped, never shown: the next one tries again."""
         desk = self.desk
         now = time.monotonic()
+        self._poll_training(now)
         since_beat = now - self._last_beat
         if desk is None or since_beat < self._beat_period:
             return
@@ -256,6 +275,25 @@ class SwatApp(OneLineFatalError, App[None]):
             return
         self._last_beat = now
         self.run_worker(desk.heartbeat, thread=True, group="presence", exit_on_error=False)
+        training = self.training
+        if training is not None and training.real_desk is not None and training.active:
+            real = training.real_desk  # its presence stays alive while training
+            self.run_worker(real.heartbeat, thread=True, group="presence", exit_on_error=False)
+
+    def _poll_training(self, now: float) -> None:
+        """Every few seconds, outside the agent's typing: a scenario a trainer assigned
+        rings (frozen test runs poll when the test says)."""
+        training = self.training
+        if training is None or self.settings.frozen or now - self._last_poll < POLL_S:
+            return
+        if now - self._last_key < BEAT_QUIET_S:
+            return
+        self._last_poll = now
+        training.poll()
+
+    def relay_desk_change(self, change: DeskChange) -> None:
+        """A training desk's change, told as the real desk's are (bell, panels)."""
+        self._desk_changed(change)
 
     @guarded
     def _desk_changed(self, change: DeskChange) -> None:
@@ -278,6 +316,8 @@ class SwatApp(OneLineFatalError, App[None]):
 
     @guarded
     def _ring_if_available(self) -> None:
+        if self.training is not None and self.training.poll():
+            return  # an assigned scenario rings ahead of a practice call
         if self.desk is not None:
             self.desk.ring_if_available()
 
@@ -290,9 +330,11 @@ class SwatApp(OneLineFatalError, App[None]):
         names the checks the panel in front holds typed, waiting for Intro."""
         from swat_tui.domain.desk.softphone import IDLE_NEXT, AgentState
         from swat_tui.domain.procedure import CallState, load_procedure
-        from swat_tui.domain.procedure.guide import guide
+        from swat_tui.domain.procedure.guide import GuideView, guide
 
         active = self.desk.active if self.desk else None
+        if self.training is not None and self.training.certification:
+            return GuideView((), CERTIFICATION_NEXT)  # a certification shows no guide
         state = active.record.state if active else CallState()
         view = guide(load_procedure(), state, typed)
         if active is None:
@@ -314,6 +356,9 @@ class SwatApp(OneLineFatalError, App[None]):
         if self._heartbeat is not None:
             self._heartbeat.stop()
             self._heartbeat = None
+        if self.training is not None:
+            self.training.leave()
+            self.training = None
         self.desk = None
         self.supervisor = None
         await self.navigator.back_to_sign_on(_espejo_panel)

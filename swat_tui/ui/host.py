@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from swat_tui.domain.procedure.guide import GuideView
     from swat_tui.domain.services import Services
     from swat_tui.domain.supervisor.desk import SupervisorDesk
+    from swat_tui.domain.training.caller import CallerLine
+    from swat_tui.domain.training.catalog import Catalog
+    from swat_tui.domain.training.scenario import Scenario
+    from swat_tui.domain.training.scorecard import Scorecard
     from swat_tui.ui.idle_collector import IdleCollector
     from swat_tui.ui.keymap import UserKeymap
 
@@ -34,6 +38,8 @@ class Navigation(Protocol):
         ...
 
     async def toggle_espejo(self) -> None: ...
+
+    async def to_main_session(self) -> None: ...
 
     async def exit_to_menu(self) -> None: ...
 
@@ -60,6 +66,33 @@ class Navigation(Protocol):
     async def after_call(self, message: str) -> None: ...
 
 
+class Training(Protocol):
+    """Trainer mode as the panels see it (``training_host.TrainingHost``)."""
+
+    services: Services | None  # the training store's, once open
+    error: str  # why it could not be opened
+    card_showing: bool
+
+    @property
+    def active(self) -> bool: ...
+
+    @property
+    def certification(self) -> bool: ...
+
+    @property
+    def catalog(self) -> Catalog: ...
+
+    def start(self, scenario: Scenario, assignment: Any = None) -> None: ...
+
+    def transcript(self) -> tuple[CallerLine, ...]: ...
+
+    def caller_line(self) -> str: ...
+
+    def field_entered(self, panel: str, field: str) -> None: ...
+
+    async def show_card(self, card: Scorecard, scenario: Scenario | None) -> None: ...
+
+
 class PanelHost(Protocol):
     """The application as its panels see it."""
 
@@ -73,6 +106,11 @@ class PanelHost(Protocol):
 
     @property
     def navigator(self) -> Navigation: ...
+
+    @property
+    def training(self) -> Training | None:
+        """Trainer mode: the training store, a training call (asesores, formadores)."""
+        ...
 
     @property
     def agent(self) -> SignedOnAgent | None: ...

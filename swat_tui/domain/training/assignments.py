@@ -195,3 +195,27 @@ def _result(row: TrainingResult, trainee: str) -> ResultLine:
         row.scored_at,
         row.scorecard_json,
     )
+
+
+def has_pending(engine: Engine, *, trainee_id: int) -> bool:
+    """Whether a scenario waits for the trainee (a read: the claim writes)."""
+    with read_session(engine) as session:
+        return bool(
+            queries.assignments_of(session, trainee_id=trainee_id, statuses=[queries.PENDING])
+        )
+
+
+def cancel(engine: Engine, *, assignment_id: int) -> None:
+    """An assignment that cannot ring (its scenario is gone): set aside, not lost."""
+    with write_session(engine) as session:
+        row = queries.get_assignment(session, assignment_id=assignment_id)
+        if row is not None:
+            row.status = queries.CANCELLED
+            session.add(row)
+
+
+def trainee_id(engine: Engine, username: str) -> int | None:
+    """The training store's id of a profile (None: not copied there yet)."""
+    with read_session(engine) as session:
+        agent = agent_queries.get_agent(session, username=username)
+        return agent.id if agent is not None else None

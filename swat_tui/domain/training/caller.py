@@ -110,3 +110,15 @@ def transcript(scenario: Scenario, events: Iterable[StoredEvent]) -> tuple[Calle
         if said is not None and said[1]:
             lines.append(CallerLine(event.at, said[0], said[1]))
     return tuple(lines)
+
+
+@cache
+def _asks() -> dict[str, dict[str, str]]:
+    with (data_dir() / "caller_asks.toml").open("rb") as handle:
+        loaded = tomllib.load(handle)
+    return {panel: {f: str(w) for f, w in fields.items()} for panel, fields in loaded.items()}
+
+
+def asked_by_field(panel: str, field: str) -> str:
+    """What reaching ``field`` of ``panel`` asks the caller ("" for nothing)."""
+    return _asks().get(panel, {}).get(field, "")

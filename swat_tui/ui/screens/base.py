@@ -178,6 +178,19 @@ class RRScreen(Screen[None]):
             self.paint_header()
 
     @guarded
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """In a training call, reaching a field the caller answers asks them (once)."""
+        training = self.rr_app.training
+        if training is None or not training.active or not isinstance(event.widget, RRField):
+            return
+        from contextlib import suppress
+
+        from swat_tui.domain.errors import DomainError
+
+        with suppress(DomainError):  # a question that cannot be asked now is not asked
+            training.field_entered(self.PANEL_ID, event.widget.spec.name)
+
+    @guarded
     def on_rr_field_rejected(self, event: RRField.Rejected) -> None:
         self.message(messages.text("ui.panel.numeric_only"), error=True)
 
@@ -251,6 +264,14 @@ class RRScreen(Screen[None]):
         if change.kind == "ringing":
             self.message(change.message)
             self._announcing = True  # row 24 holds while the call rings
+        elif change.kind == "caller":
+            self.caller_spoke(change.message)
+
+    def caller_spoke(self, line: str) -> None:
+        """A training call's caller said ``line``: row 24 tells it, unless an error is
+        there to read (the transcript keeps it: F2, or beside a wide panel)."""
+        if not self.panel.canvas.message_is_error:
+            self.message(line)
 
     # -- a panel kept installed and shown again ------------------------------------
 

@@ -334,10 +334,20 @@ class CallStepScreen(KeepsTyped):
                 return
         await self.go_on()
 
+    def caller_spoke(self, line: str) -> None:
+        """The training caller's words go on the panel's caller line too, if it has one."""
+        if "says" in self.display_file.fields:
+            self.set_fields({"says": line})
+        super().caller_spoke(line)
+
     def caller_says(self) -> str:
-        """What a practice caller asks for, as the agent hears it ("" on a real call)."""
+        """What a practice caller asks for, as the agent hears it ("" on a real call); in
+        a training call, the simulated caller's last words."""
         from swat_tui.domain.procedure.state import CALLER_SAYS_FIELD
 
+        training = self.rr_app.training
+        if training is not None and training.active:
+            return training.caller_line()
         says = self.call.record.state.fields.get(CALLER_SAYS_FIELD, "")
         return f"El cliente dice: «{says}»" if says else ""
 
