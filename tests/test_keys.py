@@ -28,6 +28,7 @@ from swat_tui.ui.keys import (
 # Every label as the registry draws it (before labels were split into key cap + text,
 # plus F14=Espejo, added after).
 LABELS_BEFORE = {
+    "demo": "F10=Demostración",
     "enter": "Intro=Continuar",
     "guide": "F1=Guía",
     "softphone": "F2=Softphone",

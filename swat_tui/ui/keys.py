@@ -174,6 +174,13 @@ REGISTRY: dict[str, RRKey] = {
             "rr_dime",
             "Casos DIME de la cuenta: escalar o ver el seguimiento",
         ),
+        RRKey(
+            "demo",
+            _fkey(10),
+            "Demostración",
+            "rr_demo",
+            "La respuesta modelo del escenario, paso a paso",
+        ),
         RRKey("cancel", _fkey(12), "Cancelar", "rr_cancel", "Volver a la pantalla anterior"),
         RRKey(
             "call_log",

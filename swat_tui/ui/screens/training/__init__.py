@@ -1,0 +1,1 @@
+"""Trainer mode's panels: the scorecard, the demonstration, the trainer's area."""

@@ -1,0 +1,54 @@
+"""A scorecard made by hand, for panels that show one (snapshots, legend routes)."""
+
+from __future__ import annotations
+
+from swat_tui.domain.training.scorecard import Adherence, Deduction, Moment, Scorecard
+
+FLAWED = Scorecard(
+    call_id=1,
+    scenario_id="PQR-CON-01",
+    score=67.0,
+    passed=False,
+    pass_mark=85.0,
+    abandoned=False,
+    adherence=Adherence(applicable=13, done=12, in_order=11),
+    handle_seconds=342,
+    target_seconds=300,
+    deductions=(
+        Deduction(
+            rule="out_of_order",
+            category="adherence",
+            points=2,
+            critical=False,
+            message="«Estado de la cuenta revisado» se registró antes de «PQR pendiente "
+            "revisada», que el procedimiento pone primero.",
+            moment=Moment(74, "LLM002"),
+        ),
+        Deduction(
+            rule="short_notes",
+            category="deviation",
+            points=3,
+            critical=False,
+            message="Solicitud 1: las notas de la tipificación tienen 2 caracteres; se "
+            "esperan al menos 15.",
+            moment=Moment(201, "TIP001"),
+            request=1,
+        ),
+        Deduction(
+            rule="closing_skipped",
+            category="compliance",
+            points=20,
+            critical=True,
+            message="Se omitió el protocolo de cierre: «Guion de cierre» [sin leer].",
+            moment=Moment(330, "LLM008"),
+        ),
+        Deduction(
+            rule="handle_time",
+            category="time",
+            points=2,
+            critical=False,
+            message="Tiempo de atención 05:42, meta 05:00 (14 % sobre la meta).",
+            moment=Moment(342, "LLM008"),
+        ),
+    ),
+)
