@@ -183,12 +183,21 @@ class RRScreen(Screen[None]):
         training = self.rr_app.training
         if training is None or not training.active or not isinstance(event.widget, RRField):
             return
+        self.call_after_refresh(self._ask_caller, event.widget)
+
+    @guarded
+    def _ask_caller(self, rr_field: RRField) -> None:
+        """Asked once the panel is filled: a field the fill hid, or that the cursor only
+        passed through, asks nothing."""
         from contextlib import suppress
 
         from swat_tui.domain.errors import DomainError
 
+        training = self.rr_app.training
+        if training is None or not rr_field.has_focus or not self._can_type_in(rr_field):
+            return
         with suppress(DomainError):  # a question that cannot be asked now is not asked
-            training.field_entered(self.PANEL_ID, event.widget.spec.name)
+            training.field_entered(self.PANEL_ID, rr_field.spec.name)
 
     @guarded
     def on_rr_field_rejected(self, event: RRField.Rejected) -> None:
