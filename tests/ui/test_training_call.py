@@ -7,8 +7,11 @@ trainee's real desk waits in AUX Capacitación meanwhile.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, inspect
 from sqlmodel import select
+from textual.pilot import Pilot
 
 from swat_tui.domain.training import assignments
 from swat_tui.domain.training.scenario_file import load_scenario
@@ -18,6 +21,7 @@ from swat_tui.store.models import Call
 from swat_tui.ui.app import SwatApp
 from tests.ui.helpers import enter, fill, message, panel_id, screen, shown, sign_on, type_into
 
+Snap = Any
 SIZE = (80, 24)
 SCENARIO = data_dir() / "scenarios" / "pqr_consulta_vencida.toml"
 
@@ -133,3 +137,29 @@ def _presence_rows(app: SwatApp, before: dict[str, int]) -> dict[str, int]:
     return {
         name: now[name] for name in ("agent_presence", "access_log", "profile_audit") if name in now
     }
+
+
+async def _to_interpretation_in_training(pilot: Pilot[None]) -> None:
+    """A trainee's assigned call answered, step 1 done: LLM002 with the caller talking."""
+    await _take_the_assigned_call(pilot)
+    await fill(pilot, wel="s")
+    await type_into(pilot, "caller_name", "Yaneth Salamanca Moreno")
+    await type_into(pilot, "caller_document", "1050577")
+    await fill(pilot, rel="1")
+    await enter(pilot)
+    assert panel_id(pilot.app) == "LLM002"  # type: ignore[arg-type]
+
+
+def test_caller_line_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """LLM002 of a training call at 80x24: the turquoise caller line under "Siguiente"
+    reads «Puse un reclamo hace un mes y nadie me ha respondido.» (the request stays in
+    sight while the agent types it, though the caller answered name, document and
+    relation after it on LLM001)."""
+    assert snap_compare(app, terminal_size=SIZE, run_before=_to_interpretation_in_training)
+
+
+def test_caller_transcript_wide_snapshot(snap_compare: Snap, app: SwatApp) -> None:
+    """The same LLM002 at 160x24: the panel as at 80x24, the Guía SWAT column, and the
+    "Cliente (formación)" column with everything the caller said, in order: greeting,
+    request, name, document, relation."""
+    assert snap_compare(app, terminal_size=(160, 24), run_before=_to_interpretation_in_training)
