@@ -67,6 +67,7 @@ class ScenarioCall:
     done: dict[str, str] = field(default_factory=dict)  # the sub-flow panel's checks
     code: str = ""
     resolution: str = "1"  # TIP001: 1 = first contact, 2 = CUN
+    stays: int = 0  # Intros the sub-flow panel takes before going on (MAS010 ties the call)
 
 
 SCENARIOS = (
@@ -80,7 +81,14 @@ SCENARIOS = (
         "SAC-FAC-006",
     ),
     ScenarioCall(
-        "masiva_rellamada.toml", "2", "2", "MAS010", {"inf": "S", "aso": "S"}, "SOP-MAS-002", "2"
+        "masiva_rellamada.toml",
+        "2",
+        "2",
+        "MAS010",
+        {"inf": "S", "aso": "S"},
+        "SOP-MAS-002",
+        "2",
+        stays=1,
     ),
 )
 
@@ -167,6 +175,8 @@ async def _one_call(
     times["f22"] = await clock.time("f22", "TIP001")
     await _press(pilot, "f12", then=how.panel)
     await _fill(pilot, **how.done)
+    for _ in range(how.stays):
+        await _press(pilot, "enter", then=how.panel)
     await _press(pilot, "enter", then="TIP001")
     await _fill(pilot, code_in=how.code, res=how.resolution, notes="Atendida en formación.")
     times["tip001"] = await clock.time("enter", "LLM008")
