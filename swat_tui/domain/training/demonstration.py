@@ -31,6 +31,7 @@ CALLER = "Cliente"
 START_PANEL = "SFT001"  # the call rings on the softphone
 # Where a step happens, when not a panel id (see data/demonstration.toml).
 CHECK, ENTRY, ASK, HERE = "check", "entry", "ask", "here"
+ADVANCE = "call.advance"
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,22 @@ class _Walk:
         panel = self._resolve(place, step)
         if step.do == "call.start_request":
             self.branch = str(step.args.get("branch", ""))
-        self.current = panel
+        self.current = self._after(panel) if step.do == ADVANCE else panel
+        return panel
+
+    def _after(self, panel: str) -> str:
+        """Where Intro on ``panel`` takes the call: the next step's panel (a branch
+        step's is its entry panel; from a branch's panels, the typification's)."""
+        steps = self.procedure.steps
+        numbers = [step.number for step in steps if step.panel == panel]
+        later = [step for step in steps if step.number > numbers[0]] if numbers else []
+        if not numbers:  # a branch panel: the first step after the branches
+            later = [step for step in steps if step.branch is None and step.number > 2]
+        for step in later:
+            if step.branch is None:
+                return step.panel or panel
+            if step.branch == self.branch and self.procedure.routes is not None:
+                return self.procedure.routes.entry(self.branch).panel
         return panel
 
     def _resolve(self, place: Place, step: ModelStep) -> str:
@@ -236,7 +252,7 @@ class _Sentences:
                 values["what"] = words["ask"].format(field=self._field(what))
         elif step.do == "call.set_field":
             values["field"] = self._field(values.get("name", ""))
-        elif step.do == "call.advance" and not next_title:
+        elif step.do == ADVANCE and not next_title:
             template = words["intro"]
         elif step.do == "call.start_request":
             self.branch = values.get("branch", "")
