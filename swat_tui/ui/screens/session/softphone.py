@@ -41,10 +41,28 @@ class SoftphoneScreen(RRScreen, panel="SFT001"):
         )
         self.focus_field("opt")
         self.paint_phone()
+        self.paint_caller()
+
+    def paint_caller(self) -> None:
+        """In a training call, the caller's last two lines (rows 19-20)."""
+        training = self.rr_app.training
+        lines = training.transcript() if training is not None and training.active else ()
+        from swat_tui.domain.training.caller import quoted
+        from swat_tui.ui.format import clip
+
+        said = [quoted(line.text) for line in lines[-2:]]
+        said = [*said, "", ""][:2]
+        self.set_fields({"caller1": clip(said[0], 78), "caller2": clip(said[1], 78)})
+
+    def caller_spoke(self, line: str) -> None:
+        super().caller_spoke(line)
+        self.paint_caller()
 
     def desk_changed(self, change: DeskChange) -> None:
         """On the softphone itself a ringing call is answered with 3 (no F2 needed)."""
         super().desk_changed(change)
+        if change.kind in ("ringing", "call_ended", "phone") and self.in_front:
+            self.paint_caller()
         call = self.desk.phone.call
         if self.in_front and change.kind == "ringing" and call is not None:
             self.message(messages.text("ui.session.ringing", ani=call.ani, queue=call.queue))
@@ -102,6 +120,21 @@ class SoftphoneScreen(RRScreen, panel="SFT001"):
             return
         self.message(done)
 
+    def _hold_or_resume(self, argument: str) -> str:
+        """4 puts the caller on hold (or back); ``S`` in Motivo says the hold script was
+        read to them first (on record: a trainer's scorecard asks for it)."""
+        from swat_tui.domain.desk.softphone import AgentState
+
+        desk = self.desk
+        holding = desk.phone.state == AgentState.EN_LLAMADA
+        told = argument.strip().upper() == "S"
+        if holding and told:
+            desk.call.read_script("hold")
+        done = desk.hold_or_resume()
+        if holding and not told:
+            return messages.text("ui.session.hold_untold")
+        return done
+
     def _act(self, action: str, argument: str) -> str:
         """One softphone option, as one intent of the desk; the row-24 message."""
         desk = self.desk
@@ -111,7 +144,7 @@ class SoftphoneScreen(RRScreen, panel="SFT001"):
         intents = {
             "available": desk.go_available,
             "aux": lambda: desk.go_aux(argument),
-            "hold": desk.hold_or_resume,
+            "hold": lambda: self._hold_or_resume(argument),
             "transfer": lambda: desk.transfer(argument),
             "hang_up": desk.hang_up,
             "finish_acw": desk.finish_acw,
