@@ -98,7 +98,8 @@ def test_every_caller_line_is_the_scenarios(path: Path, procedure: ProcedureDef)
 def test_pqr_consult_goes_through_its_panels_in_order(procedure: ProcedureDef) -> None:
     """PQR-CON-01: answered on the softphone, steps 1 and 2, Gestión 1 on LLM003, the
     consult on PQR010, F22, the closing, and the ACW on the softphone."""
-    pages = demonstration(_scenario("pqr_consulta_vencida"), procedure, title=_title)
+    scenario = _scenario("pqr_consulta_vencida")
+    pages = demonstration(scenario, procedure, title=_title)
     assert _panels(pages) == [
         "SFT001",
         "LLM001",
@@ -116,7 +117,7 @@ def test_pqr_consult_goes_through_its_panels_in_order(procedure: ProcedureDef) -
         (AGENT, "Registra «Guion de bienvenida»: guion leído."),
         (CALLER, "Puse un reclamo hace un mes y nadie me ha respondido."),
     ]
-    assert (CALLER, "52345678") in reception
+    assert (CALLER, scenario.caller.answers["caller_document"]) in reception
     assert reception[-1] == (AGENT, "Pulsa Intro: pasa a LLM002 Llamada: interpretación.")
     typify = pages[5].lines[0]
     assert typify.text.startswith("Tipifica PQR-CON-001 (primer contacto).")
