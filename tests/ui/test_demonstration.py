@@ -112,9 +112,10 @@ async def test_caller_words_with_markup_show_literally(app: SwatApp) -> None:
 
 
 def test_snapshot_scorecard_with_f10(snap_compare: Snap, app: SwatApp) -> None:
-    """TRN030 with the hand-made card FLAWED of PQR-CON-01: 73 and not passed (a critical error), the four
-    deductions at their moment and panel, the hint that F10 shows the model answer on
-    row 21, and F3=Salir  F10=Demostración  F12=Cancelar in the legend."""
+    """TRN030 with the hand-made card FLAWED of PQR-CON-01: 73 and not passed (a
+    critical error), the four deductions at their moment and panel, the hint that F10
+    shows the model answer on row 21, and F3=Salir  F10=Demostración  F12=Cancelar in
+    the legend."""
     assert FLAWED.scenario_id == "PQR-CON-01"
     assert snap_compare(app, run_before=to_scorecard, terminal_size=(80, 24))
 
