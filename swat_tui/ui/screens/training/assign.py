@@ -124,13 +124,20 @@ class AssignScreen(RRScreen, panel="TRN002"):
 
     def _assigned(self, count: int, trainees: list[str], *, whole: bool) -> str:
         """Row 24: what was assigned to whom (how many, when the names do not fit)."""
-        if whole:
-            what = messages.text(
-                "ui.trainer.whole_series", series=self.scenario.series, count=count
-            )
-        else:
-            what = messages.text("ui.trainer.one_scenario", scenario=self.scenario.id)
-        text = messages.text("ui.trainer.assigned", what=what, trainees=", ".join(trainees))
-        if len(text) <= MESSAGE_WIDTH:
-            return text
-        return messages.text("ui.trainer.assigned_many", what=what, count=len(trainees))
+        names = ", ".join(trainees)
+        many = messages.text("ui.trainer.trainee_count", count=len(trainees))
+        for who in (names, many):
+            if whole:
+                text = messages.text(
+                    "ui.trainer.assigned_series",
+                    series=self.scenario.series,
+                    count=count,
+                    trainees=who,
+                )
+            else:
+                text = messages.text(
+                    "ui.trainer.assigned_one", scenario=self.scenario.id, trainees=who
+                )
+            if len(text) <= MESSAGE_WIDTH:
+                break
+        return text
