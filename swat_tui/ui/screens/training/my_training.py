@@ -1,7 +1,7 @@
 """TRN020: the trainee's own training (role asesor, menu option 8).
 
-On top, the scenarios a trainer assigned that have not rung yet (which, from
-whom, when); below, every scored training call, the newest first: date,
+On top, the scenarios a trainer assigned that have not rung yet, in the order
+they will ring (which, from whom, when); below, every scored training call, the newest first: date,
 scenario, score, passed or not, certification or practice. Option 5 opens the
 call's scorecard (TRN030) as it was scored, with the scenario's model answer
 when the scenario is still in the catalogue.
@@ -59,7 +59,9 @@ class MyTrainingScreen(PagedScreen, panel="TRN020"):
         if trainee is None:  # not copied to the training store yet: nothing of theirs
             self._show((), (), training.catalog)
             return True
-        pending = assignments.assignments(services.engine, trainee_id=trainee, pending_only=True)
+        pending = _ring_order(
+            assignments.assignments(services.engine, trainee_id=trainee, pending_only=True)
+        )
         results = assignments.history(services.engine, trainee_id=trainee)
         self._show(pending, tuple(reversed(results)), training.catalog)
         return True
@@ -124,6 +126,16 @@ class MyTrainingScreen(PagedScreen, panel="TRN020"):
         self.field(typed.field).value = ""
         card = from_json(line.scorecard_json)
         await self.open_panel("TRN030", card, ready[0].catalog.find(line.scenario_id))
+
+
+def _ring_order(lines: tuple[AssignmentLine, ...]) -> tuple[AssignmentLine, ...]:
+    """The one ringing or on the line first, then as they will ring (the oldest
+    assignment first, a series in its order)."""
+    from swat_tui.store.queries.training import IN_PROGRESS
+
+    return tuple(
+        sorted(lines, key=lambda a: (a.status != IN_PROGRESS, a.assigned_at, a.position, a.id))
+    )
 
 
 def _pending_line(line: AssignmentLine, catalog: Catalog) -> str:
