@@ -1,5 +1,6 @@
 """Routes to the trainer's and trainee's panels (TRN001-TRN003, TRN020, TRN030), for
-their own tests and the legend test: each waits for the training store to open."""
+their own tests and the legend test: each opens the training store (a test run, frozen,
+does not open it at sign-on; its first opening builds the demo)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ def training_services(app: SwatApp) -> Services:
 async def signed_on_for_training(pilot: Pilot[None], user: str) -> None:
     """Signed on, and the training store open (the worker done)."""
     await sign_on(pilot, user)
-    await pilot.app.workers.wait_for_complete()
+    app = pilot.app
+    assert isinstance(app, SwatApp)
+    training_of(app).open_store()  # test runs (frozen) open it when the test needs it
     await pilot.pause()
 
 
