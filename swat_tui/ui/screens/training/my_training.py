@@ -131,20 +131,14 @@ class MyTrainingScreen(PagedScreen, panel="TRN020"):
 def _ring_order(lines: tuple[AssignmentLine, ...]) -> tuple[AssignmentLine, ...]:
     """The one ringing or on the line first, then as they will ring (the oldest
     assignment first, a series in its order)."""
-    from swat_tui.store.queries.training import IN_PROGRESS
-
-    return tuple(
-        sorted(lines, key=lambda a: (a.status != IN_PROGRESS, a.assigned_at, a.position, a.id))
-    )
+    return tuple(sorted(lines, key=lambda a: (a.call_id is None, a.assigned_at, a.position, a.id)))
 
 
 def _pending_line(line: AssignmentLine, catalog: Catalog) -> str:
     """``CERT-01-1  Certificación 1/5...  de FORMA01, 28/11/26 09:30``."""
-    from swat_tui.store.queries.training import IN_PROGRESS
-
     scenario = catalog.find(line.scenario_id)
     title = scenario.title if scenario is not None else ""
-    status = " (en curso)" if line.status == IN_PROGRESS else ""
+    status = " (en curso)" if line.call_id is not None else ""  # it rang
     tail = f"  de {line.assigned_by}, {day(line.assigned_at)} {hour(line.assigned_at)}{status}"
     head = f"{line.scenario_id:<10} "
     return (

@@ -1,6 +1,6 @@
 """TRN003: a scenario's summary, read-only, before the trainer assigns it.
 
-The same lines ``swat scenarios show ID`` prints (cli/scenario_summary.py):
+The same lines ``swat scenarios show ID`` prints (domain/training/scenario_summary.py):
 level, mode, objectives, the account, the caller and what they say, the
 expected handling of each request, the model answer's length. A line wider
 than the panel continues on the next row; AvPág/RePág turn pages.
@@ -27,7 +27,7 @@ class ScenarioViewScreen(PagedScreen, panel="TRN003"):
         self.scenario = scenario
 
     def fill(self) -> None:
-        from swat_tui.cli.scenario_summary import summary
+        from swat_tui.domain.training.scenario_summary import summary
 
         self.show_records([{"line": row} for line in summary(self.scenario) for row in rows(line)])
 
