@@ -1,4 +1,4 @@
-"""Routes to the trainer's and trainee's panels (TRN001-TRN003, TRN020, TRN030), for
+"""Routes to the trainer's and trainee's panels (TRN001-TRN003, TRN020), for
 their own tests and the legend test: each opens the training store (a test run, frozen,
 does not open it at sign-on; its first opening builds the demo)."""
 
@@ -83,15 +83,3 @@ async def to_scenario_view(pilot: Pilot[None]) -> None:
     """TRN003: option 5 on PQR-CON-01."""
     await to_catalogue(pilot)
     await choose(pilot, "PQR-CON-01", "5")
-
-
-async def to_trainee_scorecard(pilot: Pilot[None]) -> None:
-    """TRN030 from ASESOR01's history: a scored call, option 5 on it."""
-    app = pilot.app
-    assert isinstance(app, SwatApp)
-    await to_my_training(pilot)
-    scored_call(training_services(app), "PQR-CON-01", app)
-    await pilot.press("f5")
-    await pilot.pause()
-    await type_into(pilot, "o_0", "5")
-    await enter(pilot)
