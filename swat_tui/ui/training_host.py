@@ -94,6 +94,11 @@ class TrainingHost:
             self._catalog = load_catalog(dirs)
         return self._catalog
 
+    def reload_catalog(self) -> Catalog:
+        """The scenario files read again (a trainer edited or added one)."""
+        self._catalog = None
+        return self.catalog
+
     # -- a training call ---------------------------------------------------------------
 
     @property

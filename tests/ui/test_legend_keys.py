@@ -35,6 +35,12 @@ from tests.ui.helpers import (
     sign_on,
     type_into,
 )
+from tests.ui.training_routes import (
+    to_assign,
+    to_catalogue,
+    to_my_training,
+    to_scenario_view,
+)
 
 Route = Callable[[Pilot[None]], Awaitable[None]]
 
@@ -397,6 +403,10 @@ ROUTES: dict[str, Route] = {
     "INV001": to_inventory,
     "USR001": to_user_profiles,
     "USR002": to_password_reset,
+    "TRN001": to_catalogue,
+    "TRN002": to_assign,
+    "TRN003": to_scenario_view,
+    "TRN020": to_my_training,
     "TRN030": to_scorecard,
     "TRN040": to_demonstration,
 }
@@ -428,6 +438,8 @@ CHORD_OPENS: dict[str, str] = {
 REFRESHED = {
     "CTA001": "Datos de la cuenta actualizados.",
     "USR001": "Lista de perfiles actualizada.",
+    "TRN001": "Escenarios leídos de nuevo.",
+    "TRN020": "Sus escenarios y resultados, leídos de nuevo.",
 }
 
 
