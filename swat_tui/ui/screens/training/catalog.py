@@ -107,6 +107,8 @@ class CatalogScreen(PagedScreen, panel="TRN001"):
         if typed is None:
             if self._load() and not self.scenarios:
                 self.message(messages.text("ui.trainer.catalog_none"), error=True)
+            elif self.scenarios:
+                self.focus_field("o_0")  # filtered: the cursor on the first row's option
             return
         ready = open_training(self)
         if ready is None:
