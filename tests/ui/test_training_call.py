@@ -86,6 +86,7 @@ async def test_a_trainee_takes_an_assigned_scenario_through_the_panels(app: Swat
         assert shown(app, "says") == "Cliente: «Aló, sí, buenas tardes.»"
         await fill(pilot, wel="s")
         await type_into(pilot, "caller_name", "Yaneth Salamanca Moreno")
+        await pilot.pause()
         assert "Yaneth Salamanca Moreno" in message(app)  # asked: the caller answers
         await type_into(pilot, "caller_document", "1050577")
         await fill(pilot, rel="1")
@@ -105,6 +106,7 @@ async def test_a_trainee_takes_an_assigned_scenario_through_the_panels(app: Swat
         await enter(pilot)
         assert panel_id(app) == "LLM008", message(app)
         await type_into(pilot, "mas", "n")
+        await pilot.pause()  # the question is asked once the cursor settled there
         assert "eso era todo" in message(app)  # "¿algo más?" answered
         await fill(pilot, inf="s", bye="s", srv="1", sc="5")
         await enter(pilot)

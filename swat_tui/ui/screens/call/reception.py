@@ -41,6 +41,9 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
     """
 
     SAVED_ON_LEAVE = frozenset({*CALLER_FIELDS, "rel"})
+    # The greeting, then the request once the welcome is read: the data the caller
+    # gives as it is asked goes to row 24, the request stays in sight.
+    SAYS_CUES = frozenset({"opening", "request", "second"})
 
     def fill_step(self) -> None:
         self._ani_cuenta: int | None = None  # the one account the caller's number is on
