@@ -96,3 +96,15 @@ def test_a_mutated_model_answer_shows_exactly_its_deductions(
     card = _score(demo_services, scenario, steps)
     assert _rules(card) == expected, [d.message for d in card.deductions]
     assert not card.passed or set(expected) <= {"out_of_order"}
+
+
+def test_one_panels_intro_order_is_not_judged(demo_services: Services) -> None:
+    """LLM008 records the closing script as its field is left and "sin más solicitudes"
+    with its Intro: a trainee who typed them in order has them recorded the other way
+    round, and the scorecard does not charge the order the panel made."""
+    scenario = _shipped()
+    steps = list(scenario.model)
+    closing = _index(steps, "call.record_check", check_id="guion_cierre")
+    nothing_else = _index(steps, "call.record_check", check_id="nada_mas")
+    card = _score(demo_services, scenario, _swap(steps, closing, nothing_else))
+    assert card.deductions == (), [d.message for d in card.deductions]

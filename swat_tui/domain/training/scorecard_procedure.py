@@ -106,10 +106,10 @@ def out_of_order(reading: CallReading) -> tuple[list[Deduction], int]:
     seen: set[tuple[str, int]] = set()
     in_order = 0
     latest = -1
-    latest_label = ""
+    latest_label = latest_id = ""
     for index, event in enumerate(reading.events):
         if event.kind == EventKind.STEP and event.check == ANOTHER_REQUEST:
-            latest, latest_label = -1, ""
+            latest, latest_label, latest_id = -1, "", ""
             continue
         if event.kind not in MARK_KINDS or (event.check, event.request) in seen:
             continue
@@ -118,6 +118,9 @@ def out_of_order(reading: CallReading) -> tuple[list[Deduction], int]:
         if position is None:
             continue
         label = reading.checks[event.check][0].label
+        if position < latest and _recorded_together(reading, event.check, latest_id):
+            in_order += 1  # one panel's Intro records these: their order is the panel's
+            continue
         if position < latest:
             found.append(
                 reading.deduct(
@@ -130,8 +133,21 @@ def out_of_order(reading: CallReading) -> tuple[list[Deduction], int]:
             )
             continue
         in_order += 1
-        latest, latest_label = position, label
+        latest, latest_label, latest_id = position, label, event.check
     return found, in_order
+
+
+def _recorded_together(reading: CallReading, check: str, other: str) -> bool:
+    """Two checks of one panel, one of them recorded by the panel's Intro (an action
+    or a "ready" check) and the other as its field is left: the agent may have done
+    them in the procedure's order, and the record cannot tell."""
+    if other not in reading.checks:
+        return False
+    first, _ = reading.checks[check]
+    second, _ = reading.checks[other]
+    if first.panel is None or first.panel != second.panel:
+        return False
+    return any(c.entry == "action" or c.ready is not None for c in (first, second))
 
 
 def closing_skipped(reading: CallReading, applicable: list[Applicable]) -> list[Deduction]:
