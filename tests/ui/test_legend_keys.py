@@ -31,6 +31,7 @@ from tests.ui.helpers import (
     sign_on,
     type_into,
 )
+from tests.ui.test_trainee_progress import to_history, to_live, to_trainees
 
 Route = Callable[[Pilot[None]], Awaitable[None]]
 
@@ -372,6 +373,10 @@ ROUTES: dict[str, Route] = {
     "INV001": to_inventory,
     "USR001": to_user_profiles,
     "USR002": to_password_reset,
+    # -- the trainer's trainees (FORMA01) --
+    "TRN010": to_trainees,
+    "TRN011": to_history,
+    "TRN012": to_live,
 }
 
 
@@ -400,6 +405,8 @@ CHORD_OPENS: dict[str, str] = {
 REFRESHED = {
     "CTA001": "Datos de la cuenta actualizados.",
     "USR001": "Lista de perfiles actualizada.",
+    "TRN010": "Lista de asesores actualizada.",
+    "TRN012": "Llamada leída de nuevo; se renueva sola cada 2 segundos.",
 }
 
 
