@@ -243,9 +243,10 @@ class SwatApp(OneLineFatalError, App[None]):
             self.training = None
             return
         self.training = TrainingHost(self)
-        self.run_worker(
-            self.training.open_store, thread=True, group="training", exit_on_error=False
-        )
+        if self.settings.frozen:
+            return  # test runs open it when the test needs it (a demo build per test)
+        opener = self.training.open_store
+        self.run_worker(opener, thread=True, group="training", exit_on_error=False)
 
     def _start_heartbeat(self) -> None:
         """Every few seconds (data/presence.toml) the session tells the store it is

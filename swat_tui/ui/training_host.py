@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
 TRAINING_AUX = 3  # data/softphone.toml: "Capacitación"
 TRAINING_ROLES = frozenset({"asesor", "formador"})
-CALLER_PREFIX = "Cliente: "
 
 
 class TrainingApp(PanelHost, Protocol):
@@ -147,9 +146,10 @@ class TrainingHost:
         """Everything the caller said in this training call."""
         return self.call.caller_lines() if self.call is not None else ()
 
-    def caller_line(self) -> str:
-        """The caller's last words, as a call panel shows them ("" when none)."""
-        lines = self.transcript()
+    def caller_line(self, cues: frozenset[str] | None = None) -> str:
+        """The caller's last words (of these ``cues``, e.g. the request), as a call panel
+        shows them ("" when none)."""
+        lines = [line for line in self.transcript() if cues is None or line.cue in cues]
         return caller_text(lines[-1].text) if lines else ""
 
     def field_entered(self, panel: str, field: str) -> None:
@@ -235,4 +235,6 @@ def _in_training_aux(desk: Desk) -> bool:
 
 
 def caller_text(text: str) -> str:
-    return f"{CALLER_PREFIX}«{text}»"
+    from swat_tui.domain.training.caller import quoted
+
+    return quoted(text)

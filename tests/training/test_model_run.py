@@ -36,7 +36,7 @@ def test_the_model_answer_plays_a_whole_call(demo_services: Services) -> None:  
         [typification] = session.exec(
             select(Typification).where(Typification.call_id == run.call_id)
         ).all()
-    assert (call.ani, call.cuenta, call.status) == ("3015550101", cuenta, "ended")
+    assert (call.ani, call.cuenta, call.status) == ("3056900846", cuenta, "ended")
     assert typification.code == "PQR-CON-001"
     # The call's clock moved by the steps' seconds: answer to end is the model's time.
     total = sum(step.seconds for step in scenario.model[:-1])  # the last step is ACW
@@ -90,6 +90,6 @@ def test_the_caller_answers_what_the_model_answer_asks(demo_services: Services) 
         "closing",
     ]
     assert lines[1].text == "Puse un reclamo hace un mes y nadie me ha respondido."
-    assert lines[3].text == "52345678"
+    assert lines[3].text == "1050577"
     assert lines[0].text == "Aló, sí, buenas tardes."  # the scenario's own opening
     assert lines[-1].text == "No, eso era todo. Gracias."

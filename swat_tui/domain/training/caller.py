@@ -36,6 +36,14 @@ class CallerLine:
     text: str
 
 
+CALLER_PREFIX = "Cliente: "
+
+
+def quoted(text: str) -> str:
+    """The caller's words as a panel shows them: ``Cliente: «...»``."""
+    return f"{CALLER_PREFIX}«{text}»"
+
+
 @cache
 def mood_lines() -> dict[str, dict[str, str]]:
     """Each mood's default lines, by cue."""

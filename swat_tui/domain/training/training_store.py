@@ -41,7 +41,7 @@ from swat_tui.store.scenario_rows import write_account
 TRAINING_DB_URL_ENV = "SWAT_TRAINING_DB_URL"
 TRAINING_FILE = "training.db"
 TRAINING_SUFFIX = "_training"
-TRAINING_MAX_ACCOUNTS = 2000  # the default demo: every showcase account, built in seconds
+TRAINING_MAX_ACCOUNTS = 500  # every showcase account and some others: built in a few seconds
 
 
 def training_url(real_url: str, *, env: Mapping[str, str] | None = None) -> str:

@@ -41,6 +41,8 @@ from swat_tui.ui.widgets.guide_column import WIDTH as GUIDE_WIDTH
 from swat_tui.ui.widgets.guide_column import GuideColumn
 from swat_tui.ui.widgets.panel import Panel
 from swat_tui.ui.widgets.rr_field import RRField
+from swat_tui.ui.widgets.transcript_column import WIDTH as TRANSCRIPT_WIDTH
+from swat_tui.ui.widgets.transcript_column import TranscriptColumn
 
 if TYPE_CHECKING:
     from swat_tui.domain.desk.desk import Desk, DeskChange
@@ -77,6 +79,8 @@ class RRScreen(Screen[None]):
     RRScreen #desk { width: auto; height: 24; }
     RRScreen #guide-column { display: none; }
     RRScreen.-wide #guide-column { display: block; }
+    RRScreen #transcript-column { display: none; }
+    RRScreen.-transcript #transcript-column { display: block; }
     RRScreen #too-small { width: auto; height: auto; color: #33ff33; display: none; }
     RRScreen.-too-small #desk { display: none; }
     RRScreen.-too-small #too-small { display: block; }
@@ -106,6 +110,7 @@ class RRScreen(Screen[None]):
         self._fresh = False  # an installed panel shown again: reset and fill on resume
         self._announcing = False  # row 24 announces a ringing call
         self._cursor_field: RRField | None = None  # where the cursor was when the terminal shrank
+        self._width = 0  # the terminal's width, as last fitted
         self.message_field: str | None = None  # the field row 24's error is about
 
     def _user_keymap(self) -> Keymap | None:
@@ -123,6 +128,7 @@ class RRScreen(Screen[None]):
         with Horizontal(id="desk"):
             yield self.panel
             yield GuideColumn()
+            yield TranscriptColumn()
         yield Static(id="too-small")
 
     @guarded
@@ -183,12 +189,21 @@ class RRScreen(Screen[None]):
         training = self.rr_app.training
         if training is None or not training.active or not isinstance(event.widget, RRField):
             return
+        self.call_after_refresh(self._ask_caller, event.widget)
+
+    @guarded
+    def _ask_caller(self, rr_field: RRField) -> None:
+        """Asked once the panel is filled: a field the fill hid, or that the cursor only
+        passed through, asks nothing."""
         from contextlib import suppress
 
         from swat_tui.domain.errors import DomainError
 
+        training = self.rr_app.training
+        if training is None or not rr_field.has_focus or not self._can_type_in(rr_field):
+            return
         with suppress(DomainError):  # a question that cannot be asked now is not asked
-            training.field_entered(self.PANEL_ID, event.widget.spec.name)
+            training.field_entered(self.PANEL_ID, rr_field.spec.name)
 
     @guarded
     def on_rr_field_rejected(self, event: RRField.Rejected) -> None:
@@ -266,6 +281,8 @@ class RRScreen(Screen[None]):
             self._announcing = True  # row 24 holds while the call rings
         elif change.kind == "caller":
             self.caller_spoke(change.message)
+        if change.kind in ("caller", "ringing", "call_ended"):
+            self.refresh_transcript()
 
     def caller_spoke(self, line: str) -> None:
         """A training call's caller said ``line``: row 24 tells it, unless an error is
@@ -349,6 +366,8 @@ class RRScreen(Screen[None]):
         self.set_class(wide, "-wide")
         if wide:
             self.refresh_guide()
+        self._width = width
+        self.refresh_transcript()
         if small:
             self.query_one("#too-small", Static).update(too_small_notice(width, height))
 
@@ -367,6 +386,16 @@ class RRScreen(Screen[None]):
             if "phone" in self.display_file.fields:
                 self.panel.canvas.highlight("phone", RINGING if ringing else None)
         self.set_present_fields(values)
+
+    def refresh_transcript(self) -> None:
+        """Beside the guide, on a terminal wide enough for both, a training call's caller."""
+        training = self.rr_app.training
+        active = training is not None and training.active
+        room = self._width >= WIDTH + GUIDE_WIDTH + 2 + TRANSCRIPT_WIDTH + 2
+        shown = active and room and self.rr_app.agent is not None
+        self.set_class(shown, "-transcript")
+        if shown and training is not None:
+            self.query_one(TranscriptColumn).show(training.transcript())
 
     def refresh_guide(self) -> None:
         """Redraw the side guide (only shown on wide terminals)."""

@@ -334,10 +334,14 @@ class CallStepScreen(KeepsTyped):
                 return
         await self.go_on()
 
+    # What the caller line shows in a training call: their last words (None), or only
+    # their last words of these cues (LLM002 keeps the request in sight).
+    SAYS_CUES: ClassVar[frozenset[str] | None] = None
+
     def caller_spoke(self, line: str) -> None:
         """The training caller's words go on the panel's caller line too, if it has one."""
         if "says" in self.display_file.fields:
-            self.set_fields({"says": line})
+            self.set_fields({"says": self.caller_says()})
         super().caller_spoke(line)
 
     def caller_says(self) -> str:
@@ -347,7 +351,7 @@ class CallStepScreen(KeepsTyped):
 
         training = self.rr_app.training
         if training is not None and training.active:
-            return training.caller_line()
+            return training.caller_line(self.SAYS_CUES)
         says = self.call.record.state.fields.get(CALLER_SAYS_FIELD, "")
         return f"El cliente dice: «{says}»" if says else ""
 

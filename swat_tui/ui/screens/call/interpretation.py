@@ -25,10 +25,15 @@ PQR_FIELD, SHOW_PQR = "pqr", "5"  # 5 in "PQR pendiente": the consult panel show
 class InterpretationScreen(CallStepScreen, panel="LLM002"):
     """Every flag that applies must be marked reviewed before the request moves on."""
 
+    SAYS_CUES = frozenset({"request", "second"})  # the request stays in sight while typed
+
     def fill_step(self) -> None:
         state = self.call.record.state
         self.paint_account()
-        self.set_fields({"says": self.caller_says() if not state.requests else ""})
+        training = self.rr_app.training
+        in_training = training is not None and training.active
+        shown = self.caller_says() if in_training or not state.requests else ""
+        self.set_fields({"says": shown})
         for check in self.desk.call.step_view(self.PANEL_ID).checks:
             self._show_check(check)
         request = state.request

@@ -41,10 +41,28 @@ class SoftphoneScreen(RRScreen, panel="SFT001"):
         )
         self.focus_field("opt")
         self.paint_phone()
+        self.paint_caller()
+
+    def paint_caller(self) -> None:
+        """In a training call, the caller's last two lines (rows 19-20)."""
+        training = self.rr_app.training
+        lines = training.transcript() if training is not None and training.active else ()
+        from swat_tui.domain.training.caller import quoted
+        from swat_tui.ui.format import clip
+
+        said = [quoted(line.text) for line in lines[-2:]]
+        said = [*said, "", ""][:2]
+        self.set_fields({"caller1": clip(said[0], 78), "caller2": clip(said[1], 78)})
+
+    def caller_spoke(self, line: str) -> None:
+        super().caller_spoke(line)
+        self.paint_caller()
 
     def desk_changed(self, change: DeskChange) -> None:
         """On the softphone itself a ringing call is answered with 3 (no F2 needed)."""
         super().desk_changed(change)
+        if change.kind in ("ringing", "call_ended", "phone") and self.in_front:
+            self.paint_caller()
         call = self.desk.phone.call
         if self.in_front and change.kind == "ringing" and call is not None:
             self.message(messages.text("ui.session.ringing", ani=call.ani, queue=call.queue))
