@@ -51,7 +51,12 @@ class ProgressPlot(PlotWidget, can_focus=False):
         count = len(scores)
         xs = [first + index for index in range(count)]
         low, high = first - 0.5, first + max(count, 1) - 0.5
-        self.plot([low, high], [pass_mark, pass_mark], line_style=COLOURS["yellow"])
+        self.plot(
+            [low, high],
+            [pass_mark, pass_mark],
+            line_style=COLOURS["yellow"],
+            hires_mode=HiResMode.BRAILLE,
+        )
         if count:
             self.plot(xs, list(scores), line_style=COLOURS["green"], hires_mode=HiResMode.BRAILLE)
             for ok, marker, style in ((True, "●", COLOURS["white"]), (False, "x", COLOURS["red"])):
