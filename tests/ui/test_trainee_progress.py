@@ -307,5 +307,30 @@ def test_live_snapshot(snap_compare: Snap, app: SwatApp) -> None:
 
 
 def test_live_wide_snapshot(snap_compare: Snap, app: SwatApp) -> None:
-    """TRN012 at 140x30: the panel as at 80x24 and the guide column beside it."""
+    """TRN012 at 140x30: the panel drawn exactly as at 80x24, and beside it the trainer's
+    own Guía SWAT column (their desk has no call: step 1 current, "Sin llamada" hint)."""
     assert snap_compare(app, terminal_size=WIDE, run_before=to_live)
+
+
+async def test_history_of_a_trainee_without_calls(app: SwatApp) -> None:
+    """No scored call yet: an empty list, the pass mark alone on the plot, row 24 says so."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_trainer(pilot)
+        await app.navigator.open_panel("TRN011", "ASESOR02")
+        await pilot.pause()
+        assert panel_id(app) == "TRN011" and _records(app) == []
+        assert message(app) == "El asesor aún no tiene llamadas de formación calificadas."
+        assert app.screen.query("#panel-plot")
+
+
+def test_the_plot_library_is_not_imported_at_start() -> None:
+    """Cold start: textual-plot (and numpy) load when TRN011 opens, never with the app."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, swat_tui.cli.main, swat_tui.ui.app, swat_tui.ui.screens.training.history;"
+        "print(sorted(m for m in ('textual_plot', 'numpy') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
