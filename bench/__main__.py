@@ -19,8 +19,10 @@ from bench import (
     lookups,
     memory,
     panel,
+    scorecard,
     shift,
     support_keys,
+    training_keys,
 )
 from bench.common import Figure, log
 from bench.demo_build import Store
@@ -33,8 +35,10 @@ BENCHES = (
     "keys",
     "branch_keys",
     "support_keys",
+    "training_keys",
     "agenda_booking",
     "call_writes",
+    "scorecard",
     "demo_build",
     "memory",
     "shift",
@@ -87,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     paint_repeats, lookups_n, panels_n, soak, keys_n, calls_n, writes_n = (
         (3, 100, 40, 100, 20, 20, 300) if args.quick else (7, 300, 200, 400, 40, 40, 1000)
     )
-    branch_n = 5 if args.quick else 15  # calls per SAC/PQR sub-flow
+    branch_n = 5 if args.quick else 15  # calls per SAC/PQR sub-flow (and per scenario)
+    scorecards_n = 50 if args.quick else 200  # long calls scored
     # Long shift: panel opens per block, blocks, practice calls.
     shift_block, shift_blocks, shift_calls = (100, 4, 10) if args.quick else (400, 5, 100)
     started = time.perf_counter()
@@ -103,8 +108,10 @@ def main(argv: list[str] | None = None) -> int:
         "keys": lambda s: keys.run(s, keys_n, calls_n),
         "branch_keys": lambda s: branch_keys.run(s, branch_n),
         "support_keys": lambda s: support_keys.run(s, branch_n),
+        "training_keys": lambda s: training_keys.run(s, branch_n),
         "agenda_booking": lambda _s: agenda_booking.run(80 if args.quick else 400),
         "call_writes": lambda s: call_writes.run(s, writes_n),
+        "scorecard": lambda _s: scorecard.run(scorecards_n),
         "demo_build": demo_build.run,
         "memory": lambda s: memory.run(s, soak, shift_calls),
         "shift": lambda s: shift.run(s, shift_block, shift_blocks, shift_calls),

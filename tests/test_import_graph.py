@@ -29,6 +29,7 @@ NOT_PANELS = {
     "account.note_records",
     "call.call_step",
     "sac.sac_step",
+    "training.ready",
 }
 
 

@@ -29,18 +29,37 @@ def _raw(*extra: dict[str, Any]) -> dict[str, Any]:
 SUPERVISOR_ONLY = {"number": "7", "label": "Equipo", "panel": "GUI001", "roles": ["supervisor"]}
 
 
-def test_every_role_sees_the_agents_options_and_the_supervisor_its_own() -> None:
+SHARED = ["1", "2", "3", "90"]  # every role's: account, softphone, back to the call, sign off
+
+
+def test_every_role_sees_the_shared_options_and_its_own() -> None:
     menu = load_menu()
-    agent = [o.number for o in menu.for_role("asesor")]
-    assert agent == ["1", "2", "3", "90"]
     for role in ROLES:
         numbers = [o.number for o in menu.for_role(role)]
-        assert [number for number in numbers if number in agent] == agent
-    supervisor = [o for o in menu.for_role("supervisor") if o.number not in agent]
-    assert [(o.number, o.panel) for o in supervisor] == [("5", "USR001"), ("6", "CGO001")]
-    assert [o.number for o in menu.for_role("formador")] == agent
+        assert [number for number in numbers if number in SHARED] == SHARED
+    own = {
+        role: [(o.number, o.panel) for o in menu.for_role(role) if o.number not in SHARED]
+        for role in ROLES
+    }
+    assert own["asesor"] == [("8", "TRN020")]
+    assert own["supervisor"] == [("5", "USR001"), ("6", "CGO001")]
+    assert own["formador"][0] == ("7", "TRN001")
+    assert own["formador"][1:] in ([], [("8", "TRN010")])  # once the trainees' panels land
     with pytest.raises(DomainError, match="no autorizada para el perfil asesor"):
         menu.choose("asesor", "5")
+
+
+def test_a_number_may_mean_another_option_for_another_role() -> None:
+    """Option 8 is the trainee's own training for an asesor, the trainees' for a formador."""
+    mine = {"number": "8", "label": "Mis", "panel": "TRN020", "roles": ["asesor"]}
+    theirs = {"number": "8", "label": "Suyos", "panel": "TRN010", "roles": ["formador"]}
+    menu = parse_menu(_raw(mine, theirs))
+    assert menu.choose("asesor", "8").panel == "TRN020"
+    assert menu.choose("formador", "8").panel == "TRN010"
+    with pytest.raises(DomainError, match="Opción 8: no autorizada para el perfil supervisor"):
+        menu.choose("supervisor", "8")
+    with pytest.raises(ValueError):  # the same number twice for one role
+        parse_menu(_raw(mine, {**theirs, "roles": ["formador", "asesor"]}))
 
 
 def test_an_option_of_another_role_is_refused_even_typed_blind() -> None:

@@ -48,16 +48,18 @@ class MainMenu:
         text = typed.strip().upper()
         if not text:
             raise refusal("menu.option_missing")
-        for option in self.options:
-            if option.answers(text):
-                if role not in option.roles:
-                    raise refusal("menu.option_forbidden", number=option.number, role=role)
+        answering = [option for option in self.options if option.answers(text)]
+        for option in answering:
+            if role in option.roles:
                 return option
+        if answering:
+            raise refusal("menu.option_forbidden", number=answering[0].number, role=role)
         raise refusal("menu.option_invalid", text=text[:12])
 
 
 def parse_menu(raw: dict[str, Any]) -> MainMenu:
-    """Validated: known roles and actions, one of panel or action, unique numbers."""
+    """Validated: known roles and actions, one of panel or action, numbers unique within
+    each role (two roles may each have their own option 8)."""
     options = []
     for row in raw["option"]:
         option = MenuOption(
@@ -75,9 +77,11 @@ def parse_menu(raw: dict[str, Any]) -> MainMenu:
         if not option.roles or not option.roles <= set(ROLES):
             raise ValueError(f"option {option.number}: roles must be among {ROLES}")
         options.append(option)
-    numbers = [o.number for o in options] + [a for o in options for a in o.aliases]
-    if len(numbers) != len(set(numbers)):
-        raise ValueError("menu option numbers must be unique")
+    for role in ROLES:
+        mine = [o for o in options if role in o.roles]
+        numbers = [o.number for o in mine] + [a for o in mine for a in o.aliases]
+        if len(numbers) != len(set(numbers)):
+            raise ValueError(f"menu option numbers must be unique for role {role}")
     return MainMenu(tuple(options))
 
 

@@ -14,6 +14,7 @@ next scenario a trainer gave them (``poll``), ahead of any practice call.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from swat_tui.domain.training.scorecard import Scorecard
     from swat_tui.domain.training.training_call import TrainingCall
 
+OPEN_ATTEMPTS = 2
+OPEN_RETRY_S = 3.0
 TRAINING_AUX = 3  # data/softphone.toml: "Capacitación"
 TRAINING_ROLES = frozenset({"asesor", "formador"})
 
@@ -66,12 +69,19 @@ class TrainingHost:
 
         if self.services is not None:
             return self.services
-        try:
-            self.services = open_training_services(self.app.settings, real=self.app.services)
-        except StoreError as error:
-            self.error = str(error)
-            return None
-        return self.services
+        for attempt in range(OPEN_ATTEMPTS):
+            try:
+                self.services = open_training_services(self.app.settings, real=self.app.services)
+            except StoreError as error:
+                # Two terminals signing on at once both find it empty and both build it:
+                # the one that lost finds it built a moment later.
+                self.error = str(error)
+                if attempt + 1 < OPEN_ATTEMPTS:
+                    time.sleep(OPEN_RETRY_S)
+                continue
+            self.error = ""
+            return self.services
+        return None
 
     @property
     def catalog(self) -> Catalog:
@@ -83,6 +93,11 @@ class TrainingHost:
             dirs = [Path(part) for part in extra.split(os.pathsep) if part]
             self._catalog = load_catalog(dirs)
         return self._catalog
+
+    def reload_catalog(self) -> Catalog:
+        """The scenario files read again (a trainer edited or added one)."""
+        self._catalog = None
+        return self.catalog
 
     # -- a training call ---------------------------------------------------------------
 

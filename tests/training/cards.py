@@ -1,4 +1,6 @@
-"""A scorecard made by hand, for panels that show one (snapshots, legend routes)."""
+"""A scorecard made by hand, for panels that show one (snapshots, legend routes): its
+messages are the rules' own (data/scorecard.toml) and its score is 100 minus its points;
+the closing note holds markup characters, shown literally."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from swat_tui.domain.training.scorecard import Adherence, Deduction, Moment, Sco
 FLAWED = Scorecard(
     call_id=1,
     scenario_id="PQR-CON-01",
-    score=67.0,
+    score=73.0,
     passed=False,
     pass_mark=85.0,
     abandoned=False,
@@ -20,8 +22,8 @@ FLAWED = Scorecard(
             category="adherence",
             points=2,
             critical=False,
-            message="«Estado de la cuenta revisado» se registró antes de «PQR pendiente "
-            "revisada», que el procedimiento pone primero.",
+            message="«PQR pendiente revisada» se registró después de «Estado de la cuenta "
+            "revisado»; el procedimiento pide primero «PQR pendiente revisada».",
             moment=Moment(74, "LLM002"),
         ),
         Deduction(
@@ -39,7 +41,7 @@ FLAWED = Scorecard(
             category="compliance",
             points=20,
             critical=True,
-            message="Se omitió el protocolo de cierre: «Guion de cierre» [sin leer].",
+            message="Se omitió el protocolo de cierre: Guion de cierre [sin leer].",
             moment=Moment(330, "LLM008"),
         ),
         Deduction(
@@ -47,7 +49,7 @@ FLAWED = Scorecard(
             category="time",
             points=2,
             critical=False,
-            message="Tiempo de atención 05:42, meta 05:00 (14 % sobre la meta).",
+            message="Tiempo de atención 342 s para un objetivo de 300 s (14 % por encima).",
             moment=Moment(342, "LLM008"),
         ),
     ),

@@ -47,10 +47,22 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def training_template_db(template_db: Path) -> Path:
+    """The training store beside the template (``training.db``), built once per worker:
+    a test's copy opens in a moment instead of building its demo."""
+    from swat_tui.domain.training.training_store import open_training_services, training_url
+
+    settings = ui_settings(template_db)
+    open_training_services(settings, real=None).close()
+    return Path(training_url(settings.db_url).removeprefix("sqlite:///"))
+
+
 @pytest.fixture
-def settings(template_db: Path, tmp_path: Path) -> Settings:
+def settings(template_db: Path, training_template_db: Path, tmp_path: Path) -> Settings:
     copy = tmp_path / "swat.db"
     shutil.copyfile(template_db, copy)
+    shutil.copyfile(training_template_db, tmp_path / training_template_db.name)
     return ui_settings(copy)
 
 

@@ -16,10 +16,14 @@ from dataclasses import dataclass
 import pytest
 from textual.pilot import Pilot
 
+from swat_tui.domain.training.scenario import Scenario
+from swat_tui.domain.training.scenario_file import load_scenario
+from swat_tui.paths import data_dir
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.ui.app import SwatApp
 from swat_tui.ui.keys import CHORD_KEYS, CHORDS, REGISTRY
 from tests.gates import SEE_ALL
+from tests.training.cards import FLAWED
 from tests.ui.helpers import (
     answer_call,
     consult_account,
@@ -32,6 +36,12 @@ from tests.ui.helpers import (
     type_into,
 )
 from tests.ui.test_trainee_progress import to_history, to_live, to_trainees
+from tests.ui.training_routes import (
+    to_assign,
+    to_catalogue,
+    to_my_training,
+    to_scenario_view,
+)
 
 Route = Callable[[Pilot[None]], Awaitable[None]]
 
@@ -330,6 +340,27 @@ async def to_recovery(pilot: Pilot[None]) -> None:
     await sign_on(pilot)
 
 
+def pqr_consult_scenario() -> Scenario:
+    """The shipped PQR consult scenario (the one ``FLAWED`` scores), with its model answer."""
+    return load_scenario(data_dir() / "scenarios" / "pqr_consulta_vencida.toml")
+
+
+async def to_scorecard(pilot: Pilot[None]) -> None:
+    """TRN030 as a trainee sees it after a training call: the hand-made card ``FLAWED``."""
+    await sign_on(pilot)
+    app = pilot.app
+    assert isinstance(app, SwatApp)
+    await app.navigator.open_panel("TRN030", FLAWED, pqr_consult_scenario())
+    await pilot.pause()
+
+
+async def to_demonstration(pilot: Pilot[None]) -> None:
+    """F10 on the scorecard: the scenario's model answer, panel by panel."""
+    await to_scorecard(pilot)
+    await pilot.press("f10")
+    await pilot.pause()
+
+
 ROUTES: dict[str, Route] = {
     "SFT001": to_softphone,
     "GUI001": to_guide,
@@ -373,6 +404,12 @@ ROUTES: dict[str, Route] = {
     "INV001": to_inventory,
     "USR001": to_user_profiles,
     "USR002": to_password_reset,
+    "TRN001": to_catalogue,
+    "TRN002": to_assign,
+    "TRN003": to_scenario_view,
+    "TRN020": to_my_training,
+    "TRN030": to_scorecard,
+    "TRN040": to_demonstration,
     # -- the trainer's trainees (FORMA01) --
     "TRN010": to_trainees,
     "TRN011": to_history,
@@ -394,6 +431,7 @@ OPENS: dict[str, str] = {
     "new_lls": "VIS020",
     "cgo": "CGO010",
     "diagnostics": "DIA010",
+    "demo": "TRN040",
 }
 # The panel each RR chord (F13 then F15...) opens where it applies.
 CHORD_OPENS: dict[str, str] = {
@@ -405,6 +443,8 @@ CHORD_OPENS: dict[str, str] = {
 REFRESHED = {
     "CTA001": "Datos de la cuenta actualizados.",
     "USR001": "Lista de perfiles actualizada.",
+    "TRN001": "Escenarios leídos de nuevo.",
+    "TRN020": "Sus escenarios y resultados, leídos de nuevo.",
     "TRN010": "Lista de asesores actualizada.",
     "TRN012": "Llamada leída de nuevo; se renueva sola cada 2 segundos.",
 }

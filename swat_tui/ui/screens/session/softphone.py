@@ -120,6 +120,21 @@ class SoftphoneScreen(RRScreen, panel="SFT001"):
             return
         self.message(done)
 
+    def _hold_or_resume(self, argument: str) -> str:
+        """4 puts the caller on hold (or back); ``S`` in Motivo says the hold script was
+        read to them first (on record: a trainer's scorecard asks for it)."""
+        from swat_tui.domain.desk.softphone import AgentState
+
+        desk = self.desk
+        holding = desk.phone.state == AgentState.EN_LLAMADA
+        told = argument.strip().upper() == "S"
+        if holding and told:
+            desk.call.read_script("hold")
+        done = desk.hold_or_resume()
+        if holding and not told:
+            return messages.text("ui.session.hold_untold")
+        return done
+
     def _act(self, action: str, argument: str) -> str:
         """One softphone option, as one intent of the desk; the row-24 message."""
         desk = self.desk
@@ -129,7 +144,7 @@ class SoftphoneScreen(RRScreen, panel="SFT001"):
         intents = {
             "available": desk.go_available,
             "aux": lambda: desk.go_aux(argument),
-            "hold": desk.hold_or_resume,
+            "hold": lambda: self._hold_or_resume(argument),
             "transfer": lambda: desk.transfer(argument),
             "hang_up": desk.hang_up,
             "finish_acw": desk.finish_acw,

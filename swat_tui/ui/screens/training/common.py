@@ -1,10 +1,14 @@
-"""What the trainer's panels share: the training store, once its worker opened it."""
+"""The trainer's trainee panels (TRN010-TRN012) read the training store; while its
+worker is still opening it they try again by themselves (``ready.open_training``
+says why on row 24 meanwhile)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from swat_tui.domain import messages
+from swat_tui.ui.screens.training.ready import open_training
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -14,21 +18,15 @@ if TYPE_CHECKING:
 RETRY_S = 0.5  # while the training store opens (a first use builds its demo)
 
 
-def training_engine(screen: RRScreen, retry: object) -> Engine | None:
-    """The training store's engine; None with row 24 saying why. While the store is
-    still opening, ``retry`` (a method of the screen) runs again in a moment."""
-    training = screen.rr_app.training
-    if training is None:
-        screen.message(messages.text("ui.trainer.no_training"), error=True)
-        return None
-    if training.services is not None:
+def training_engine(screen: RRScreen, retry: Callable[[], Any] | None) -> Engine | None:
+    """The training store's engine, or None with row 24 saying why; while the store is
+    still opening, ``retry`` runs again in a moment."""
+    opened = open_training(screen)
+    if opened is not None:
         if screen.panel.canvas.message == messages.text("ui.trainer.store_opening"):
             screen.message("")  # it opened while the panel waited
-        return training.services.engine
-    if training.error:
-        screen.message(messages.text("ui.trainer.store_closed", reason=training.error), error=True)
-        return None
-    screen.message(messages.text("ui.trainer.store_opening"))
-    if callable(retry):
+        return opened[1].engine
+    training = screen.rr_app.training
+    if retry is not None and training is not None and not training.error:
         screen.set_timer(RETRY_S, retry)
     return None
