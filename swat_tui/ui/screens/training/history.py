@@ -22,7 +22,6 @@ from swat_tui.ui.screens.training.common import training_engine
 from swat_tui.ui.widgets.canvas import COLOURS
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
     from textual.widget import Widget
 
     from swat_tui.domain.training.assignments import ResultLine
@@ -79,31 +78,21 @@ class HistoryScreen(PagedScreen, panel="TRN011"):
         self._load()
 
     def _load(self) -> None:
-        from swat_tui.domain.training import assignments
-        from swat_tui.domain.training.progress import summary
+        from swat_tui.domain.training.progress import trainee_history
         from swat_tui.domain.training.scoring_rules import load_scoring_rules
 
         engine = training_engine(self, self._load)
         if engine is None:
             return
-        trainee = assignments.trainee_id(engine, self.username)
-        results = () if trainee is None else assignments.history(engine, trainee_id=trainee)
-        pending = (
-            0
-            if trainee is None
-            else len(assignments.assignments(engine, trainee_id=trainee, pending_only=True))
-        )
-        self.results = results
+        trainee, self.results = trainee_history(engine, self.username)
         self.pass_mark = load_scoring_rules().pass_mark
-        name = _display_name(engine, self.username)
         self.set_fields(
             {
-                "trainee": clip(
-                    _trainee_line(summary(self.username, name, results, pending)), LINE
-                ),
+                "trainee": clip(_trainee_line(trainee), LINE),
                 "plot_title": clip(self._plot_title(), LINE),
             }
         )
+        results = self.results
         self.show_records([_record(line) for line in results], last_page=True)
         if not results:
             self.message(messages.text("ui.trainer.history_empty"))
@@ -189,15 +178,6 @@ class HistoryScreen(PagedScreen, panel="TRN011"):
         training = self.rr_app.training
         scenario = training.catalog.find(line.scenario_id) if training is not None else None
         await self.open_panel("TRN030", card, scenario)
-
-
-def _display_name(engine: Engine, username: str) -> str:
-    from swat_tui.store.engine import read_session
-    from swat_tui.store.queries.agents import get_agent
-
-    with read_session(engine) as session:
-        agent = get_agent(session, username=username)
-        return agent.display_name if agent is not None else ""
 
 
 def _trainee_line(trainee: TraineeSummary) -> str:

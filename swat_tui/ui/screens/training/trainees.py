@@ -16,8 +16,6 @@ from swat_tui.ui.screens.paged import PagedScreen
 from swat_tui.ui.screens.training.common import training_engine
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
     from swat_tui.domain.training.progress import TraineeSummary
 
 HISTORY, LIVE = "5", "8"
@@ -57,7 +55,7 @@ class TraineesScreen(PagedScreen, panel="TRN010"):
         if engine is None:
             return False
         self.trainees = summaries(engine)
-        live = _on_a_call(engine, [t.username for t in self.trainees])
+        live = [t for t in self.trainees if t.on_a_call]
         pass_mark = round(load_scoring_rules().pass_mark)
         self.set_fields(
             {
@@ -66,7 +64,7 @@ class TraineesScreen(PagedScreen, panel="TRN010"):
             }
         )
         offset = self.page_offset
-        self.all_records = [_record(t, t.username in live) for t in self.trainees]
+        self.all_records = [_record(t) for t in self.trainees]
         last_page = max(0, (len(self.all_records) - 1) // self.page_size) * self.page_size
         self.page_offset = min(offset, last_page)
         self._paint_page()
@@ -93,22 +91,6 @@ class TraineesScreen(PagedScreen, panel="TRN010"):
         await self.open_panel(panel, trainee.username)
 
 
-def _on_a_call(engine: Engine, usernames: list[str]) -> set[str]:
-    """The trainees whose training call is ringing or on the line now."""
-    from swat_tui.store.engine import read_session
-    from swat_tui.store.queries import agents as agent_queries
-    from swat_tui.store.queries.training_live import live_call_of
-
-    going: set[str] = set()
-    with read_session(engine) as session:
-        for username in usernames:
-            agent = agent_queries.get_agent(session, username=username)
-            agent_id = agent.id if agent is not None else None
-            if agent_id is not None and live_call_of(session, agent_id=agent_id) is not None:
-                going.add(username)
-    return going
-
-
 def _summary(trainees: int, on_a_call: int, pass_mark: int) -> str:
     counted = "1 asesor" if trainees == 1 else f"{trainees} asesores"
     return f"{counted}, {on_a_call} en llamada ahora; nota de aprobación {pass_mark}"
@@ -118,7 +100,7 @@ def _score(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _record(trainee: TraineeSummary, on_a_call: bool) -> dict[str, str]:
+def _record(trainee: TraineeSummary) -> dict[str, str]:
     return {
         "usuario": trainee.username,
         "name": clip(trainee.name, 20),
@@ -127,5 +109,5 @@ def _record(trainee: TraineeSummary, on_a_call: bool) -> dict[str, str]:
         "last": _score(trainee.last_score),
         "avg": _score(trainee.recent_average),
         "cert": CERTIFIED[trainee.certified],
-        "live": ON_A_CALL if on_a_call else "",
+        "live": ON_A_CALL if trainee.on_a_call else "",
     }
