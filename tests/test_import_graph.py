@@ -30,6 +30,7 @@ NOT_PANELS = {
     "call.call_step",
     "sac.sac_step",
     "training.ready",
+    "training.common",
 }
 
 

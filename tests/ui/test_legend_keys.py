@@ -35,6 +35,7 @@ from tests.ui.helpers import (
     sign_on,
     type_into,
 )
+from tests.ui.test_trainee_progress import to_history, to_live, to_trainees
 from tests.ui.training_routes import (
     to_assign,
     to_catalogue,
@@ -409,6 +410,10 @@ ROUTES: dict[str, Route] = {
     "TRN020": to_my_training,
     "TRN030": to_scorecard,
     "TRN040": to_demonstration,
+    # -- the trainer's trainees (FORMA01) --
+    "TRN010": to_trainees,
+    "TRN011": to_history,
+    "TRN012": to_live,
 }
 
 
@@ -440,6 +445,8 @@ REFRESHED = {
     "USR001": "Lista de perfiles actualizada.",
     "TRN001": "Escenarios leídos de nuevo.",
     "TRN020": "Sus escenarios y resultados, leídos de nuevo.",
+    "TRN010": "Lista de asesores actualizada.",
+    "TRN012": "Llamada leída de nuevo; se renueva sola cada 2 segundos.",
 }
 
 
