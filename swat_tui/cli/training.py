@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from swat_tui.cli.errors import fail, reported_errors
+from swat_tui.cli.csv_export import FormatOption, OutputOption, check_format, write_csv
+from swat_tui.cli.errors import reported_errors
 from swat_tui.cli.store_option import DbOption, settings_of
-
-FORMATS = ("csv",)
 
 app = typer.Typer(
     help="Formación: los resultados de las llamadas de formación de los asesores.",
@@ -26,15 +23,8 @@ app = typer.Typer(
 )
 def export_command(
     ctx: typer.Context,
-    output_format: Annotated[
-        str, typer.Option("--format", metavar="FORMATO", help="Formato de salida: csv.")
-    ] = "csv",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", metavar="ARCHIVO", help="Archivo de salida; sin él, la salida estándar."
-        ),
-    ] = None,
+    output_format: FormatOption = "csv",
+    output: OutputOption = None,
     trainee: Annotated[
         str | None,
         typer.Option("--trainee", metavar="USUARIO", help="Solo las llamadas de este asesor."),
@@ -43,8 +33,7 @@ def export_command(
 ) -> None:
     """Write one CSV row per scored training call, oldest first."""
     settings = settings_of(ctx, db_url)
-    if output_format.strip().lower() not in FORMATS:
-        fail(f"Formato {output_format!r} no soportado: use --format csv.")
+    check_format(output_format)
     with reported_errors():
         from swat_tui.domain.bootstrap import open_store
         from swat_tui.domain.services import Services
@@ -53,14 +42,8 @@ def export_command(
 
         real = Services.create(open_store(settings), settings.clock, td_dir=settings.td_dir)
         engine = open_training_services(settings, real=real).engine
-        if output is None:
-            count = export_csv(engine, sys.stdout, trainee=trainee)
-            sys.stdout.flush()
-            typer.echo(f"{count} llamadas de formación exportadas.", err=True)
-            return
-        try:
-            with output.open("w", encoding="utf-8", newline="") as out:
-                count = export_csv(engine, out, trainee=trainee)
-        except OSError as error:
-            fail(f"No se puede escribir {output}: {error.strerror or error}")
-    typer.echo(f"{count} llamadas de formación exportadas a {output}.")
+        write_csv(
+            output,
+            lambda out: export_csv(engine, out, trainee=trainee),
+            "llamadas de formación",
+        )
