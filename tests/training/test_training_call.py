@@ -59,3 +59,22 @@ def test_a_trainee_who_hangs_up_mid_call_is_scored_as_abandoned(
     assert "abandoned" in {d.rule for d in card.deductions}
     [kept] = assignments.history(demo_services.engine)
     assert kept.abandoned
+
+
+def test_a_holder_calling_is_the_holder_rr_shows(demo_services: Services) -> None:  # noqa: F811
+    """A demo's names depend on the day it was built: a titular caller of a showcase
+    account answers with the holder's name and document of this store."""
+    from swat_tui.store.engine import read_session
+    from swat_tui.store.models import Account
+
+    scenario = load_scenario(SCENARIO)
+    training = TrainingCall.start(demo_services, scenario, username="ASESOR01")
+    with read_session(demo_services.engine) as session:
+        account = session.get(Account, 10000039)
+        assert account is not None
+        holder, document = account.holder_name, account.document_number
+    caller = training.scenario.caller
+    assert (caller.name, caller.document) == (holder, document)
+    assert caller.answers["caller_name"] == holder
+    assert caller.answers["caller_document"] == document
+    assert caller.answers["caller_relation"] == "titular"  # the rest as written

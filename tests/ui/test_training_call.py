@@ -87,7 +87,8 @@ async def test_a_trainee_takes_an_assigned_scenario_through_the_panels(app: Swat
         await fill(pilot, wel="s")
         await type_into(pilot, "caller_name", "Yaneth Salamanca Moreno")
         await pilot.pause()
-        assert "Yaneth Salamanca Moreno" in message(app)  # asked: the caller answers
+        holder = _holder(app)  # a holder calling is the account's holder in this store
+        assert message(app) == f"Cliente: «{holder}»"  # asked: the caller answers
         await type_into(pilot, "caller_document", "1050577")
         await fill(pilot, rel="1")
         await enter(pilot)
@@ -130,6 +131,17 @@ async def test_a_trainee_takes_an_assigned_scenario_through_the_panels(app: Swat
         assert app.services is not None
         with read_session(app.services.engine) as session:
             assert session.exec(select(Call)).all() == []
+
+
+def _holder(app: SwatApp) -> str:
+    from swat_tui.store.models import Account
+
+    training = app.training
+    assert training is not None and training.services is not None
+    with read_session(training.services.engine) as session:
+        account = session.get(Account, 10000039)
+        assert account is not None
+        return account.holder_name
 
 
 def _presence_rows(app: SwatApp, before: dict[str, int]) -> dict[str, int]:

@@ -24,7 +24,7 @@ from swat_tui.domain.training.scenario import Mode, Scenario
 from swat_tui.domain.training.scorecard import Scorecard, call_facts, score
 from swat_tui.domain.training.scorecard_json import result_row
 from swat_tui.domain.training.source import ScenarioSource
-from swat_tui.domain.training.training_store import materialise
+from swat_tui.domain.training.training_store import as_the_holder, materialise
 from swat_tui.store.engine import read_session
 from swat_tui.store.queries.calls import events_of
 
@@ -52,6 +52,7 @@ class TrainingCall:
         """The scenario's account written fresh, the trainee's training desk opened
         in Disponible; the call rings with ``ring``."""
         cuenta = materialise(services, scenario)
+        scenario = as_the_holder(services, scenario, cuenta)
         desk = Desk(services, agent_of(services, username), ScenarioSource(scenario, cuenta))
         desk.go_available()
         return cls(services, scenario, desk, assignment)

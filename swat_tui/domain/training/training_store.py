@@ -34,6 +34,7 @@ from swat_tui.domain.services import Services
 from swat_tui.domain.training.scenario import Scenario
 from swat_tui.store.demo import SHOWCASE, SHOWCASE_MIN_ACCOUNTS
 from swat_tui.store.engine import read_session, write_session
+from swat_tui.store.queries.accounts import get_account
 from swat_tui.store.queries.agents import list_agents
 from swat_tui.store.queries.training_profiles import copy_profile
 from swat_tui.store.scenario_rows import write_account
@@ -157,3 +158,25 @@ __all__ = [
     "training_settings",
     "training_url",
 ]
+
+
+def as_the_holder(services: Services, scenario: Scenario, cuenta: int | None) -> Scenario:
+    """A holder calling about a showcase account *is* its holder in this training store:
+    their name and document are the account's (a demo's names depend on the day it was
+    built), so the caller never contradicts what RR shows the trainee."""
+    caller = scenario.caller
+    if cuenta is None or scenario.account.showcase is None or caller.relation != "titular":
+        return scenario
+    with read_session(services.engine) as session:
+        account = get_account(session, cuenta=cuenta)
+        if account is None:
+            return scenario
+        name, document = account.holder_name, account.document_number
+    answers = dict(caller.answers)
+    for field, old, new in (
+        ("caller_name", caller.name, name),
+        ("caller_document", caller.document, document),
+    ):
+        if answers.get(field, old) == old:
+            answers[field] = new
+    return replace(scenario, caller=replace(caller, name=name, document=document, answers=answers))
