@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from swat_tui.domain.call.events import MARK_KINDS, EventKind, detail_of
 from swat_tui.domain.procedure import engine
+from swat_tui.domain.procedure.actions import load_actions
 from swat_tui.domain.procedure.check_ids import F7_READ, IDENTITY
 from swat_tui.domain.procedure.definition import CheckDef, StepDef
 from swat_tui.domain.training.call_facts import EventFact
@@ -20,7 +21,7 @@ from swat_tui.domain.training.scorecard_reading import CallReading, Deduction, M
 
 CLOSING_CHECKS = ("guion_cierre", "encuesta")
 PQR_FILED_ACTION = "pqr.file"
-PQR_VALIDATED = "pqr_datos_validados"
+PQR_VALIDATED = load_actions().action("pqr_validate").check  # data/actions.toml
 DETAILS_SHOWN = "validated"  # a panel event's level that shows a BLACKLIST account's data
 ANOTHER_REQUEST = "otra_solicitud"  # the step event that starts the next request's cycle
 FIRST_HANDLING_STEP = 3  # checks from this step on are the request's handling
