@@ -59,6 +59,7 @@ class TrainingHost:
         self.card_showing = False  # TRN030 in front: no assignment rings over it
         self._catalog: Catalog | None = None
         self._lines_told = 0
+        self.recovered = 0  # training calls a killed session had left open, now closed
 
     # -- the training store and the scenarios ----------------------------------------
 
@@ -80,8 +81,24 @@ class TrainingHost:
                     time.sleep(OPEN_RETRY_S)
                 continue
             self.error = ""
+            self._close_interrupted(self.services)
             return self.services
         return None
+
+    def _close_interrupted(self, services: Services) -> None:
+        """A training call this profile's killed session left open is closed (and scored
+        when it was assigned) before anything rings again."""
+        from swat_tui.domain.training.training_call import close_interrupted
+
+        agent = self.app.agent
+        if agent is None:
+            return
+        try:
+            self.recovered = close_interrupted(
+                services, username=agent.username, find=self.catalog.find
+            )
+        except ValueError:  # the profile is not in the training store: nothing of it is open
+            self.recovered = 0
 
     @property
     def catalog(self) -> Catalog:

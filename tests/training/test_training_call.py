@@ -78,3 +78,32 @@ def test_a_holder_calling_is_the_holder_rr_shows(demo_services: Services) -> Non
     assert caller.answers["caller_name"] == holder
     assert caller.answers["caller_document"] == document
     assert caller.answers["caller_relation"] == "titular"  # the rest as written
+
+
+def test_a_killed_sessions_training_call_is_closed_and_scored(
+    demo_services: Services,  # noqa: F811
+) -> None:
+    """The trainee's terminal died mid-call: next time the training store opens, the
+    call is closed as abandoned and, being assigned, scored with what happened."""
+    from swat_tui.domain.training.training_call import close_interrupted
+
+    scenario = load_scenario(SCENARIO)
+    [given] = assignments.assign(
+        demo_services.engine,
+        scenario_ids=[scenario.id],
+        trainees=["ASESOR01"],
+        by="FORMA01",
+        now=demo_services.clock(),
+    )
+    training = TrainingCall.start(demo_services, scenario, username="ASESOR01", assignment=given)
+    record = training.ring()
+    assert perform(training.desk, scenario.model[:4], cuenta=10000039) == ()
+    # ...the process is killed here: nothing more of this desk runs.
+    find = {scenario.id: scenario}.get
+    assert close_interrupted(demo_services, username="ASESOR01", find=find) == 1
+    assert close_interrupted(demo_services, username="ASESOR01", find=find) == 0
+    [kept] = assignments.history(demo_services.engine)
+    assert (kept.call_id, kept.abandoned, kept.passed) == (record.id, True, False)
+    [done] = assignments.assignments(demo_services.engine)
+    assert done.status == "hecha"
+    assert demo_services.calls.interrupted(training.desk.agent.id) == []

@@ -219,3 +219,13 @@ def trainee_id(engine: Engine, username: str) -> int | None:
     with read_session(engine) as session:
         agent = agent_queries.get_agent(session, username=username)
         return agent.id if agent is not None else None
+
+
+def assignment_of_call(engine: Engine, *, call_id: int) -> AssignmentLine | None:
+    """The assignment a training call was rung for (None: one rung by hand)."""
+    with read_session(engine) as session:
+        rows = [row for row in queries.assignments_of(session) if row.call_id == call_id]
+        if not rows:
+            return None
+        names = _usernames(session, [rows[0].trainee_id])
+        return _line(rows[0], names.get(rows[0].trainee_id, ""))

@@ -9,6 +9,7 @@ events and keeps the scorecard; the trainee then sees it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from swat_tui.domain.call.intents import ASK_EVENT
@@ -132,3 +133,27 @@ class TrainingCall:
 
 
 __all__ = ["ASK_EVENT", "TrainingCall"]
+
+
+def close_interrupted(
+    services: Services, *, username: str, find: Callable[[str], Scenario | None]
+) -> int:
+    """Training calls of ``username`` a killed session left open (a closed browser tab,
+    a kill -9): closed by the system as abandoned, and one that was assigned is scored
+    with what happened, so the trainer sees it and its scenario's account is free again.
+    How many were closed."""
+    agent = agent_of(services, username)
+    services.calls.close_stale_acw(agent.id)
+    closed = 0
+    for record in services.calls.interrupted(agent.id):
+        services.calls.close_abandoned(record.id)
+        closed += 1
+        assignment = assignments.assignment_of_call(services.engine, call_id=record.id)
+        scenario = find(assignment.scenario_id) if assignment is not None else None
+        if assignment is None or scenario is None:
+            continue
+        facts = call_facts(services.engine, record.id)
+        card = score(facts, scenario, services.calls.procedure)
+        row = result_row(card, scenario, agent.id, assignment.id, services.clock())
+        assignments.record_result(services.engine, row)
+    return closed
