@@ -49,7 +49,7 @@ FLAWED = Scorecard(
             category="time",
             points=2,
             critical=False,
-            message="Tiempo de atención 342 s para un objetivo de 300 s (14 % por encima).",
+            message="la llamada tomó 342 s para un objetivo de 300 s (14 % por encima).",
             moment=Moment(342, "LLM008"),
         ),
     ),

@@ -358,9 +358,7 @@ def test_handle_time_over_the_target(demo_services: Services) -> None:
     # 25 % over: 15 past the 10 % tolerance, two started steps of 10 %, 2 points each.
     [deduction] = over.deductions
     assert (deduction.points, over.passed, over.score) == (4, True, 96.0)
-    assert (
-        deduction.message == "Tiempo de atención 125 s para un objetivo de 100 s (25 % por encima)."
-    )
+    assert deduction.message == "la llamada tomó 125 s para un objetivo de 100 s (25 % por encima)."
     far_over = score(facts, scenario(CONSULT, target_seconds=seconds // 10), PROCEDURE, RULES)
     assert far_over.deductions[0].points == 10  # capped
 

@@ -120,6 +120,13 @@ def test_snapshot_scorecard_with_f10(snap_compare: Snap, app: SwatApp) -> None:
     assert snap_compare(app, run_before=to_scorecard, terminal_size=(80, 24))
 
 
+def test_snapshot_scorecard_wide(snap_compare: Snap, app: SwatApp) -> None:
+    """The same TRN030 at 120x30: the panel drawn exactly as at 80x24, centred, with the
+    Guía SWAT column beside it (no call on the desk: its idle hint); nothing of the
+    card is cut or moved."""
+    assert snap_compare(app, run_before=to_scorecard, terminal_size=(120, 30))
+
+
 def test_snapshot_first_page(snap_compare: Snap, app: SwatApp) -> None:
     """TRN040 after F10: row 3 "Panel SFT001 Softphone Avaya One-X  (página 1 de 8)" in
     white, the scenario on row 4, the agent answering at 00:00 and the caller's opening
