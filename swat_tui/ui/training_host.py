@@ -212,7 +212,12 @@ class TrainingHost:
         navigator = self.app.navigator
         await navigator.to_main_session()
         await navigator.exit_to_menu()
-        await navigator.open_panel("TRN030", card, scenario)
+        # A call panel uncovered on the way to the menu may have queued its own way back
+        # there (its call is over): the card opens after that, never under it.
+        self.app.call_later(self._open_card, card, scenario)
+
+    async def _open_card(self, card: Scorecard, scenario: Scenario | None) -> None:
+        await self.app.navigator.open_panel("TRN030", card, scenario)
 
     def leave(self) -> None:
         """Sign-off or a closed app: a training call still going is left as it is

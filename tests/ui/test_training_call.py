@@ -177,3 +177,20 @@ def test_caller_transcript_wide_snapshot(snap_compare: Snap, app: SwatApp) -> No
     "Cliente (formación)" column with everything the caller said, in order: greeting,
     request, name, document, relation."""
     assert snap_compare(app, terminal_size=(160, 24), run_before=_to_interpretation_in_training)
+
+
+async def test_a_trainee_who_hangs_up_sees_the_card_of_an_abandoned_call(app: SwatApp) -> None:
+    """Hung up from the softphone in step 1, then the ACW ended: the card comes up (its
+    call panel, uncovered on the way, goes back to the menu first, never over it)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await _take_the_assigned_call(pilot)
+        assert panel_id(app) == "LLM001"
+        await pilot.press("f2")
+        await type_into(pilot, "opt", "6")
+        await enter(pilot)
+        await type_into(pilot, "opt", "7")
+        await enter(pilot)
+        await pilot.pause()
+        assert panel_id(app) == "TRN030", message(app)
+        assert "abandonada" in shown(app, "critical")
+        assert [getattr(s, "PANEL_ID", "") for s in app.screen_stack][-2:] == ["MNU001", "TRN030"]
