@@ -224,8 +224,8 @@ def trainee_id(engine: Engine, username: str) -> int | None:
 def assignment_of_call(engine: Engine, *, call_id: int) -> AssignmentLine | None:
     """The assignment a training call was rung for (None: one rung by hand)."""
     with read_session(engine) as session:
-        rows = [row for row in queries.assignments_of(session) if row.call_id == call_id]
-        if not rows:
+        row = queries.assignment_of_call(session, call_id=call_id)
+        if row is None:
             return None
-        names = _usernames(session, [rows[0].trainee_id])
-        return _line(rows[0], names.get(rows[0].trainee_id, ""))
+        names = _usernames(session, [row.trainee_id])
+        return _line(row, names.get(row.trainee_id, ""))

@@ -66,6 +66,12 @@ def assignments_of(
     return session.exec(statement).all()
 
 
+def assignment_of_call(session: Session, *, call_id: int) -> TrainingAssignment | None:
+    """The assignment whose call is ``call_id`` (None: a call rung by hand)."""
+    statement = select(TrainingAssignment).where(TrainingAssignment.call_id == call_id)
+    return session.exec(statement).first()
+
+
 def add_result(session: Session, result: TrainingResult) -> TrainingResult:
     session.add(result)
     session.flush()
