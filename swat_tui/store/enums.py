@@ -11,6 +11,7 @@ class Role(StrEnum):
     ASESOR = "asesor"
     SUPERVISOR = "supervisor"
     FORMADOR = "formador"
+    COORDINADOR = "coordinador"
 
 
 class ProfileAction(StrEnum):

@@ -1,3 +1,3 @@
 """Alembic migrations of the store; ``HEAD`` is the newest revision id."""
 
-HEAD = "0013_training"
+HEAD = "0014_supervisor"

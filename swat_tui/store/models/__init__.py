@@ -23,11 +23,18 @@ from swat_tui.store.models.calls import (
     Typification,
     UccCode,
 )
+from swat_tui.store.models.campaigns import Campaign, CampaignAttempt, CampaignRecord
 from swat_tui.store.models.cases import DimeCase, DimeNote, Pqr, WorkOrder
 from swat_tui.store.models.cgo import CgoForm
 from swat_tui.store.models.collections import FinalNotice, PaymentCommitment, Reconnection
+from swat_tui.store.models.confirmations import ProcessConfirmation
 from swat_tui.store.models.counters import Counter
 from swat_tui.store.models.incidents import Incident
+from swat_tui.store.models.management import (
+    ImprovementIdea,
+    PracticeParticipant,
+    PracticeRecord,
+)
 from swat_tui.store.models.notes import Note, NoteFolder
 from swat_tui.store.models.queue import WaitingCall
 from swat_tui.store.models.support import (
@@ -48,6 +55,9 @@ __all__ = [
     "Call",
     "CallEvent",
     "CallRequest",
+    "Campaign",
+    "CampaignAttempt",
+    "CampaignRecord",
     "CgoForm",
     "CmRegistration",
     "Counter",
@@ -56,6 +66,7 @@ __all__ = [
     "DiscountCampaign",
     "Equipment",
     "FinalNotice",
+    "ImprovementIdea",
     "Incident",
     "IncidentLink",
     "Invoice",
@@ -68,6 +79,9 @@ __all__ = [
     "PaymentCommitment",
     "PlantCondition",
     "Pqr",
+    "PracticeParticipant",
+    "PracticeRecord",
+    "ProcessConfirmation",
     "ProfileAudit",
     "Reconnection",
     "RefusedIntent",
