@@ -24,6 +24,7 @@ from swat_tui.ui.app import SwatApp
 from swat_tui.ui.keys import CHORD_KEYS, CHORDS, REGISTRY
 from tests.gates import SEE_ALL
 from tests.training.cards import FLAWED
+from tests.ui.floor_routes import FLOOR_REFRESHED, FLOOR_ROUTES
 from tests.ui.helpers import (
     answer_call,
     consult_account,
@@ -414,6 +415,7 @@ ROUTES: dict[str, Route] = {
     "TRN010": to_trainees,
     "TRN011": to_history,
     "TRN012": to_live,
+    **FLOOR_ROUTES,
 }
 
 
@@ -447,6 +449,7 @@ REFRESHED = {
     "TRN020": "Sus escenarios y resultados, leídos de nuevo.",
     "TRN010": "Lista de asesores actualizada.",
     "TRN012": "Llamada leída de nuevo; se renueva sola cada 2 segundos.",
+    **FLOOR_REFRESHED,
 }
 
 

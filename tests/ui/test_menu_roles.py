@@ -14,7 +14,7 @@ from tests.ui.helpers import enter, message, panel_id, shown, sign_on, type_into
 def supervisor_option(monkeypatch: pytest.MonkeyPatch) -> None:
     """The shipped menu plus an option only supervisors may use."""
     shipped = load_menu()
-    extra = MenuOption("7", "Guía del equipo", frozenset({"supervisor"}), panel="GUI001")
+    extra = MenuOption("77", "Guía del equipo", frozenset({"supervisor"}), panel="GUI001")
     menu = MainMenu((*shipped.options[:-1], extra, shipped.options[-1]))
     monkeypatch.setattr(menu_module, "load_menu", lambda: menu)
 
@@ -24,18 +24,18 @@ async def test_agent_typing_a_supervisor_option_blind_is_refused(app: SwatApp) -
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_on(pilot, "ASESOR01")
         assert all("Guía del equipo" not in shown(app, f"menu{i}") for i in range(1, 11))
-        await type_into(pilot, "option", "7")
+        await type_into(pilot, "option", "77")
         await enter(pilot)
         assert panel_id(app) == "MNU001"
-        assert message(app) == "Opción 7: no autorizada para el perfil asesor."
+        assert message(app) == "Opción 77: no autorizada para el perfil asesor."
 
 
 @pytest.mark.usefixtures("supervisor_option")
 async def test_supervisor_sees_and_uses_it(app: SwatApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_on(pilot, "SUPERV01")
-        assert shown(app, "menu6") == " 7. Guía del equipo"  # after 5 USR001 and 6 CGO001
-        await type_into(pilot, "option", "7")
+        assert shown(app, "menu7") == "77. Guía del equipo"  # after 5 USR001 ... 7 SUP001
+        await type_into(pilot, "option", "77")
         await enter(pilot)
         assert panel_id(app) == "GUI001"
 

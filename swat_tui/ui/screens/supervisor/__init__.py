@@ -1,0 +1,1 @@
+"""The supervisor's area: the leaders' panels (SUP0xx)."""
