@@ -63,6 +63,7 @@ def test_each_state_is_shown_with_its_reason_or_call(services: Services) -> None
         "SAC020",
         "HOGAR_SAC",
     )
+    assert on_call.step_name == "Gestión SAC (cartera, facturación, recaudo)"
     assert on_call.on_call and on_call.call_id is not None
     assert by_user["FLOOR11"].call_id is None and not by_user["FLOOR11"].on_call
     assert by_user["FLOOR11"].step_title == "" and by_user["FLOOR11"].call_time is None

@@ -71,7 +71,8 @@ class FloorRow:
     aux_over: bool  # an AUX longer than its reason allows (data/softphone.toml)
     call_id: int | None
     step: int | None
-    step_title: str
+    step_title: str  # the guide column's short title ("Gestión SAC")
+    step_name: str  # the procedure's full title, where there is room for it
     panel: str | None
     call_time: timedelta | None  # since answered (since it rang, while it rings)
     queue: str | None
@@ -148,7 +149,8 @@ def _row(record: queries.FloorRecord, now: datetime, config: PresenceConfig) -> 
         aux_over=alive and record.state == AgentState.AUX.value and _aux_over(record, in_state),
         call_id=record.call_id,
         step=record.step if has_call else None,
-        step_title=_step_title(record.step) if has_call else "",
+        step_title=_step_title(record.step, short=True) if has_call else "",
+        step_name=_step_title(record.step, short=False) if has_call else "",
         panel=record.panel if has_call else None,
         call_time=_age(call_start, now) if has_call and call_start is not None else None,
         queue=record.call_queue,
@@ -179,13 +181,14 @@ def _aux_over(record: queries.FloorRecord, in_state: timedelta) -> bool:
     return in_state > timedelta(minutes=reason.max_minutes)
 
 
-def _step_title(step: int | None) -> str:
-    """The step's short title (the guide column's), "" for a step the procedure lacks."""
+def _step_title(step: int | None, *, short: bool) -> str:
+    """The step's title (``short``: the guide column's), "" for a step the procedure
+    lacks."""
     steps = load_procedure().steps
     if step is None or not 1 <= step <= len(steps):
         return ""
     found = steps[step - 1]
-    return found.short_title or found.title
+    return (found.short_title or found.title) if short else found.title
 
 
 def _age(moment: datetime, now: datetime) -> timedelta:

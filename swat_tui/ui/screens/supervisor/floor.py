@@ -7,7 +7,7 @@ in a worker thread (the UI never waits on the store), and at once with F5; the t
 stops when the panel closes. What the supervisor typed in the Opc column stays with its
 agent while rows move between readings. Option 5 on an agent with a call follows it
 (SUP010, process confirmation). On a wide terminal a column beside the panel gives each
-row's queue, account, sign-on time, last heartbeat and the step's full title.
+row's queue, account, sign-on time, last heartbeat, whole name and whole reason or step.
 """
 
 from __future__ import annotations
@@ -40,8 +40,10 @@ FOLLOW = "5"
 FOLLOW_PANEL = "SUP010"  # process confirmation: FollowCallScreen(username)
 LINE = 78
 OVER = "!"  # an AUX longer than its reason allows
-SIDE_MIN, SIDE_MAX = 36, 72
-SIDE_TITLE = 8  # the step's title beside the side columns only with this much room
+SIDE_MIN, SIDE_MAX = 36, 100
+SIDE_HEAD = "Cola          Cuenta   Desde Señal"
+SIDE_NAME = 20  # the whole name (the panel cuts it at 12), with this much room
+SIDE_TITLE = 8  # the whole reason or step title after it, with at least this much room
 HEAD_ROW = 7  # the column heads' row (0-based); the subfile's rows follow it
 SUMMARY = (
     ("Disponible", "Disponible"),
@@ -200,8 +202,9 @@ class FloorScreen(PagedScreen, panel="SUP001"):
         lines[0] = "Más datos de cada asesor"
         if self.view is not None:
             lines[2] = f"Leído a las {self.view.at:%H:%M:%S}; se renueva cada segundo."
-        head = "Cola          Cuenta   Desde Señal"
-        lines[HEAD_ROW] = f"{head} Paso" if width - len(head) - 1 >= SIDE_TITLE else head
+        with_name, with_step = _side_columns(width)
+        name_head = f" {'Nombre':{SIDE_NAME}}" if with_name else ""
+        lines[HEAD_ROW] = SIDE_HEAD + name_head + (" Motivo / paso" if with_step else "")
         for index, row in enumerate(self._page_rows()):
             lines[HEAD_ROW + 1 + index] = _side_line(row, width)
         text = Text("\n".join(clip(line, width) for line in lines), no_wrap=True)
@@ -300,10 +303,24 @@ def _record(row: FloorRow) -> dict[str, str]:
 
 
 def _side_line(row: FloorRow, width: int) -> str:
-    """Queue, account, sign-on time, heartbeat age; the step's title where it fits."""
+    """Queue, account, sign-on time, heartbeat age; the whole name and the whole AUX
+    reason or step title as far as the column has room (``_side_columns``)."""
     queue = f"{row.queue or '':13.13}"
     cuenta = f"{row.cuenta or '':>8}"
     beat = clock_text(row.heartbeat_age.total_seconds())
     line = f"{queue} {cuenta} {hour(row.signed_on_at)} {beat:>5}"
-    title_room = width - len(line) - 1
-    return f"{line} {clip(row.step_title, title_room)}" if title_room >= SIDE_TITLE else line
+    with_name, with_step = _side_columns(width)
+    if with_name:
+        line += f" {clip(row.name, SIDE_NAME):{SIDE_NAME}}"
+    if with_step:
+        why = row.step_name or (row.aux_reason or "" if row.alive else "")
+        line += f" {clip(why, width - len(line) - 1)}"
+    return line
+
+
+def _side_columns(width: int) -> tuple[bool, bool]:
+    """Which of the name and the step's title fit beside the fixed columns."""
+    room = width - len(SIDE_HEAD) - 1
+    with_name = room >= SIDE_NAME
+    left = room - (SIDE_NAME + 1 if with_name else 0)
+    return with_name, left >= SIDE_TITLE
