@@ -23,9 +23,9 @@ from textual.worker import get_current_worker
 
 from swat_tui.domain import messages
 from swat_tui.domain.errors import DomainError, StoreBusy
+from swat_tui.ui.display_file import load
 from swat_tui.ui.format import clip, clock_text, hour
 from swat_tui.ui.guard import guarded, report
-from swat_tui.ui.navigation import UnknownPanel
 from swat_tui.ui.screens.paged import PagedScreen
 from swat_tui.ui.widgets.canvas import COLOURS
 from swat_tui.ui.widgets.rr_field import RRField
@@ -237,19 +237,27 @@ class FloorScreen(PagedScreen, panel="SUP001"):
         await self._follow(typed.field, row.username)
 
     async def _follow(self, option_field: str, username: str) -> None:
-        """SUP010 for ``username``'s call, opened by id; until that panel exists (it is
-        another part of the supervisor's area) row 24 says so instead."""
-        try:
-            await self.open_panel(FOLLOW_PANEL, username)
-        except UnknownPanel:
+        """SUP010 for ``username``'s call, opened by id; until that panel's display file
+        exists (it is another part of the supervisor's area) row 24 says so instead."""
+        if not _panel_exists(FOLLOW_PANEL):
             self._refuse_option(option_field, messages.text("supervisor.floor.follow_missing"))
             return
         self.field(option_field).value = ""
+        await self.open_panel(FOLLOW_PANEL, username)
 
     def _refuse_option(self, name: str, text: str) -> None:
         self.message(text, error=True, field=name)
         self.field(name).mark_error(True)
         self.focus_field(name)
+
+
+def _panel_exists(panel_id: str) -> bool:
+    """A panel is there once its display file is (it names the screen that draws it)."""
+    try:
+        load(panel_id)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def _summary(view: FloorView) -> str:
