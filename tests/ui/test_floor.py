@@ -238,3 +238,17 @@ async def test_an_asesor_typing_7_blind_is_refused(app: SwatApp) -> None:
         await enter(pilot)
         assert panel_id(app) == "MNU001"
         assert message(app) == "Opción 7: no autorizada para el perfil asesor."
+
+
+async def test_the_desk_refuses_the_floor_to_an_asesor_who_reaches_the_panel(
+    app: SwatApp,
+) -> None:
+    """Reached without the menu (a route nobody should have), the domain still refuses:
+    row 24 says CPF2217, the list stays empty and the panel stops asking every second."""
+    async with app.run_test(size=SIZE) as pilot:
+        await sign_on(pilot, "ASESOR01")
+        await app.navigator.open_panel("SUP001")
+        await floor_read(pilot)
+        assert message(app) == messages.text("supervisor.floor.leaders_only")
+        assert _rows(app) == []
+        assert getattr(screen(app), "_refused", False)

@@ -31,9 +31,11 @@ from swat_tui.ui.widgets.canvas import COLOURS
 from swat_tui.ui.widgets.rr_field import RRField
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from textual.timer import Timer
 
-    from swat_tui.domain.supervisor.floor import FloorRow, FloorView
+    from swat_tui.domain.supervisor.floor import FloorRow, FloorService, FloorView
 
 EVERY_S = 1.0  # the issue: the floor within 1 second of the store
 FOLLOW = "5"
@@ -116,12 +118,19 @@ class FloorScreen(PagedScreen, panel="SUP001"):
         self.message(messages.text("supervisor.floor.refreshed"))
         self.read_floor()
 
-    @work(thread=True, exclusive=True, group="floor-read", exit_on_error=False)
     def read_floor(self) -> None:
-        """One reading, in a thread; the paint goes back to the UI thread."""
+        """Start one reading now (the clock read here, the store in a worker thread)."""
+        supervisor = self.rr_app.supervisor
+        if supervisor is not None:  # signed off: the panel is on its way out
+            self._read(supervisor.floor, self.rr_app.now())
+
+    @work(thread=True, exclusive=True, group="floor-read", exit_on_error=False)
+    def _read(self, floor: FloorService, now: datetime) -> None:
+        """One reading, in a thread; the paint goes back to the UI thread. A newer
+        reading cancels this one (``exclusive``): a cancelled one paints nothing."""
         worker = get_current_worker()
         try:
-            view = self.supervisor.floor.view(self.rr_app.now())
+            view = floor.view(now)
         except (DomainError, StoreBusy) as error:
             refused = isinstance(error, DomainError)
             self.app.call_from_thread(self._not_read, error.message, refused)
