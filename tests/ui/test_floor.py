@@ -252,3 +252,29 @@ async def test_the_desk_refuses_the_floor_to_an_asesor_who_reaches_the_panel(
         assert message(app) == messages.text("supervisor.floor.leaders_only")
         assert _rows(app) == []
         assert getattr(screen(app), "_refused", False)
+
+
+async def test_a_busy_store_is_said_on_row_24_until_a_reading_succeeds(app: SwatApp) -> None:
+    """A reading refused by a busy store leaves the list as it was and says so; the next
+    reading that succeeds takes the error away by itself."""
+    from swat_tui.domain.errors import StoreBusy
+
+    async with app.run_test(size=SIZE) as pilot:
+        await to_floor(pilot)
+        assert app.supervisor is not None
+        floor_service = app.supervisor.floor
+        view = floor_service.view
+        shown_before = _rows(app)
+
+        def busy(now: datetime) -> FloorView:
+            raise StoreBusy()
+
+        floor_service.view = busy  # type: ignore[method-assign]
+        screen(app).read_floor()  # type: ignore[attr-defined]
+        await floor_read(pilot)
+        assert message(app) == StoreBusy().message
+        assert _rows(app) == shown_before
+        floor_service.view = view  # type: ignore[method-assign]
+        screen(app).read_floor()  # type: ignore[attr-defined]
+        await floor_read(pilot)
+        assert message(app) == ""

@@ -71,11 +71,13 @@ class FloorScreen(PagedScreen, panel="SUP001"):
         self.view: FloorView | None = None
         self._timer: Timer | None = None
         self._refused = False  # the desk refused this profile: stop asking every second
+        self._unread = ""  # row 24's text for a reading that failed, until one succeeds
 
     def reset_state(self) -> None:
         super().reset_state()
         self.view = None
         self._refused = False
+        self._unread = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="desk"):
@@ -143,7 +145,9 @@ class FloorScreen(PagedScreen, panel="SUP001"):
 
     @guarded
     def _not_read(self, text: str, refused: bool) -> None:
+        """Row 24 says why (a busy or unreachable store: the next second tries again)."""
         self._refused = self._refused or refused
+        self._unread = text
         self.message(text, error=True)
 
     # -- painting --------------------------------------------------------------------------
@@ -154,6 +158,9 @@ class FloorScreen(PagedScreen, panel="SUP001"):
         agents (rows move between readings as times in state change)."""
         if not self.is_attached:
             return
+        if self._unread and self.panel.canvas.message == self._unread:
+            self.message("")  # the store answers again: its error goes
+        self._unread = ""
         typed, cursor_on = self._typed_by_agent()
         self.view = view
         self.set_fields(
