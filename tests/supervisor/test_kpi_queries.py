@@ -158,3 +158,13 @@ def test_a_period_backwards_or_too_long_is_refused() -> None:
     with pytest.raises(DomainError, match="367 días"):
         Period.checked(date(2025, 3, 9), DAY2)
     assert Period.checked(DAY1, DAY1) == Period(DAY1, DAY1)
+
+
+def test_a_day_typed_on_the_panel() -> None:
+    from swat_tui.domain.supervisor.kpi import typed_day, typed_period
+
+    assert typed_day(" 09032026 ") == DAY1
+    assert typed_period("09032026", "10032026") == PERIOD
+    for bad in ("", "9032026", "31022026", "2026-03-09", "0903202x"):
+        with pytest.raises(DomainError, match="no válida: use DDMMAAAA"):
+            typed_day(bad)

@@ -35,6 +35,7 @@ from tests.ui.helpers import (
     sign_on,
     type_into,
 )
+from tests.ui.kpi_routes import KPI_REFRESHED, KPI_ROUTES
 from tests.ui.test_trainee_progress import to_history, to_live, to_trainees
 from tests.ui.training_routes import (
     to_assign,
@@ -414,6 +415,7 @@ ROUTES: dict[str, Route] = {
     "TRN010": to_trainees,
     "TRN011": to_history,
     "TRN012": to_live,
+    **KPI_ROUTES,
 }
 
 
@@ -447,6 +449,7 @@ REFRESHED = {
     "TRN020": "Sus escenarios y resultados, leídos de nuevo.",
     "TRN010": "Lista de asesores actualizada.",
     "TRN012": "Llamada leída de nuevo; se renueva sola cada 2 segundos.",
+    **KPI_REFRESHED,
 }
 
 

@@ -70,6 +70,22 @@ class Period:
         return datetime.combine(self.until + timedelta(days=1), time(0), BOGOTA)
 
 
+def typed_day(text: str) -> date:
+    """A day typed on a panel as DDMMAAAA (28112026), refused otherwise."""
+    value = text.strip()
+    try:
+        if len(value) != 8 or not value.isdigit():
+            raise ValueError(value)
+        return date(int(value[4:]), int(value[2:4]), int(value[:2]))
+    except ValueError:
+        raise refusal("supervisor.kpi.date_invalid", value=value[:10]) from None
+
+
+def typed_period(since: str, until: str) -> Period:
+    """The period typed on SUP040 (DDMMAAAA twice), checked."""
+    return Period.checked(typed_day(since), typed_day(until))
+
+
 @dataclass(frozen=True)
 class KpiReport:
     """Every agent's lines in a period (per day, or one per agent) and their total."""
@@ -139,11 +155,19 @@ def detail(engine: Engine, period: Period, username: str) -> AgentDetail:
         start, end = period.start, period.end
         codes = kpi_queries.typification_codes(session, start=start, end=end, agent_id=agent_id)
         steps = kpi_queries.step_seconds(session, start=start, end=end, agent_id=agent_id)
+        calls = kpi_queries.call_sums(
+            session, start=start, end=end, by_day=False, agent_id=agent_id
+        )
+        typed = kpi_queries.typification_sums(
+            session, start=start, end=end, by_day=False, agent_id=agent_id
+        )
+    counts = counts_of(calls[0], typed[0] if typed else None) if calls else Counts()
     return AgentDetail(
         username.strip().upper(),
         display_name,
         tuple(CodeCount(*row) for row in codes),
         tuple(StepTime(s, titles.get(s, ""), seconds, calls) for s, seconds, calls in steps),
+        counts,
     )
 
 

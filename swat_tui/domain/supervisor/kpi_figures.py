@@ -130,6 +130,12 @@ class CodeCount:
     count: int
     first_contact: int
     with_cun: int
+    description: str = ""
+
+    @property
+    def follow_up(self) -> int:
+        """Neither resolved on the line nor with a CUN: escalated, followed up."""
+        return self.count - self.first_contact - self.with_cun
 
 
 @dataclass(frozen=True)
@@ -140,10 +146,17 @@ class AgentDetail:
     display_name: str
     codes: tuple[CodeCount, ...]
     steps: tuple[StepTime, ...]
+    counts: Counts = Counts()
 
     @property
     def step_seconds(self) -> int:
+        """The time of the answered calls while the line was up (talk and hold)."""
         return sum(step.seconds for step in self.steps)
+
+    @property
+    def handled_seconds(self) -> int:
+        """The steps' time and the after-call work: where each share is taken of."""
+        return self.step_seconds + self.counts.acw_seconds
 
 
 def minutes_seconds(seconds: float | None) -> str:

@@ -47,6 +47,7 @@ from sqlmodel import SQLModel
 import swat_tui.store.models  # noqa: F401  (registers the tables)
 from swat_tui.store.demo.batch import Batch, Row
 from swat_tui.store.demo.billing import campaign_rows
+from swat_tui.store.demo.call_week import write_call_week
 from swat_tui.store.demo.generator import DemoGenerator
 from swat_tui.store.demo.pg_bulk import bulk_load
 from swat_tui.store.demo.row_plans import CopyPlan, SqlitePlan
@@ -139,6 +140,7 @@ def build_demo(
                     first, last = min(s[0] for s in spans), max(s[1] for s in spans)
                     plant_queries.register_modems(connection, first=first, last=last)
                 with _transaction(connection):  # an agent's first number follows the demo's
+                    write_call_week(connection, today=today, seed=seed, accounts=accounts)
                     numbering.catch_up(connection)
         finally:
             if sqlite:

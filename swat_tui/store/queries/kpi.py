@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlmodel import Session, col
 
-from swat_tui.store.models import Agent, Call, CallEvent, Typification
+from swat_tui.store.models import Agent, Call, CallEvent, Typification, UccCode
 
 BOGOTA_ZONE = "America/Bogota"  # no daylight saving time: a fixed UTC-5, as config.BOGOTA
 _SQLITE_SHIFT = "-5 hours"
@@ -193,9 +193,9 @@ def typification_sums(
 
 def typification_codes(
     session: Session, *, start: datetime, end: datetime, agent_id: int
-) -> list[tuple[str, int, int, int]]:
+) -> list[tuple[str, int, int, int, str]]:
     """The agent's typifications in the period by code: (code, count, first contact,
-    with CUN), the most used first."""
+    with CUN, the catalogue's description or ""), the most used first."""
     count = func.count()
     statement = (
         select(
@@ -203,13 +203,18 @@ def typification_codes(
             count,
             _counted(col(Typification.first_contact).is_(True)),
             _counted(col(Typification.cun).is_not(None)),
+            func.max(col(UccCode.description)),
         )
         .join(Call, col(Call.id) == col(Typification.call_id))
+        .join(UccCode, col(UccCode.code) == col(Typification.code), isouter=True)
         .where(_in_period(start, end), col(Call.agent_id) == agent_id)
         .group_by(col(Typification.code))
         .order_by(count.desc(), col(Typification.code))
     )
-    return [(str(c), int(n), int(f), int(u)) for c, n, f, u in session.execute(statement).all()]
+    return [
+        (str(c), int(n), int(f), int(u), str(d or ""))
+        for c, n, f, u, d in session.execute(statement).all()
+    ]
 
 
 def step_seconds(

@@ -1,0 +1,1 @@
+"""The supervisor's and the coordinator's panels (SUP0xx)."""

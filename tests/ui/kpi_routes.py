@@ -1,0 +1,37 @@
+"""Routes to the call KPI panels (SUP040, SUP041), for their own tests and the legend
+test: SUPERV01 signed on, menu option 10, the worker that sums the figures waited for."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from tests.ui.helpers import enter, screen, sign_on, type_into
+
+
+async def figures_read(pilot: Pilot[None]) -> None:
+    """The panel's worker done and its result painted (no sleeping)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def to_kpi(pilot: Pilot[None]) -> None:
+    """SUP040 of SUPERV01 on the default period (the last seven days and today)."""
+    await sign_on(pilot, "SUPERV01")
+    await type_into(pilot, "option", "10")
+    await enter(pilot)
+    await figures_read(pilot)
+
+
+async def to_kpi_detail(pilot: Pilot[None], username: str = "ASESOR01") -> None:
+    """SUP041 of ``username`` (5 on their row of SUP040)."""
+    await to_kpi(pilot)
+    records = screen(pilot.app).all_records  # type: ignore[attr-defined]
+    index = next(i for i, record in enumerate(records) if record["usuario"] == username)
+    name = screen(pilot.app).show_option_on("5", index)  # type: ignore[attr-defined]
+    await type_into(pilot, name, "5")
+    await enter(pilot)
+    await figures_read(pilot)
+
+
+KPI_ROUTES = {"SUP040": to_kpi, "SUP041": to_kpi_detail}
+KPI_REFRESHED = {"SUP040": "Indicadores leídos de nuevo."}
