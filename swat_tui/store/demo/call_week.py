@@ -29,10 +29,11 @@ from sqlalchemy import Connection, Table, select
 from sqlmodel import SQLModel
 
 from swat_tui.store.demo.showcase import FIRST_CUENTA, SHOWCASE_ACCOUNTS, SHOWCASE_MIN_ACCOUNTS
-from swat_tui.store.queries import numbering
 
 BOGOTA = timezone(timedelta(hours=-5), "COT")  # as config.BOGOTA: no daylight saving time
 PROVIDER_CODE = "4410"  # the CUN's first part (domain.call.typification_rules)
+DEMO_CUN_FIRST = 50_001  # the week's CUNs: 50001, 50002... of their year
+DEMO_CUN_BELOW = 100_000  # the demo's PQR CUNs start above this (cases.py)
 DAYS = 7
 CALLS_PER_DAY = (6, 10)  # per asesor, Monday to Saturday
 SUNDAY_CALLS = (3, 6)
@@ -492,7 +493,7 @@ def _insert(connection: Connection, call: _Call, username: str, cuns: dict[str, 
     if call.typification is None:
         return
     typed = call.typification
-    cun = _next_cun(connection, typed["created_at"], cuns) if typed["cun"] else None
+    cun = _next_cun(typed["created_at"], cuns) if typed["cun"] else None
     connection.execute(
         _table("typification").insert(),
         {
@@ -511,14 +512,13 @@ def _insert(connection: Connection, call: _Call, username: str, cuns: dict[str, 
     )
 
 
-def _next_cun(connection: Connection, at: datetime, cuns: dict[str, int]) -> str:
-    """The next CUN of the call's year after every one stored (the counters catch up
-    with them when the build ends)."""
+def _next_cun(at: datetime, cuns: dict[str, int]) -> str:
+    """The next demo CUN of the call's year. The demo's PQRs number theirs from above
+    ``DEMO_CUN_BELOW`` (``cases.py``): these stay below them, so the counters, which
+    follow the highest stored, give an agent the same next CUN as without the week."""
     prefix = f"{PROVIDER_CODE}-{at.astimezone(BOGOTA).year % 100:02d}-"
-    if prefix not in cuns:
-        cuns[prefix] = numbering.highest(connection, numbering.cun_kind(prefix))
-    cuns[prefix] += 1
-    return numbering.cun_kind(prefix).text(cuns[prefix])
+    cuns[prefix] = cuns.get(prefix, DEMO_CUN_FIRST - 1) + 1
+    return f"{prefix}{cuns[prefix]:010d}"
 
 
 def _table(name: str) -> Table:

@@ -1,0 +1,131 @@
+"""The demo's week of calls: realistic, complete, off the showcase accounts, and
+harmless to the numbering (the next CUN an agent takes does not move)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine, func, text
+from sqlmodel import col, select
+
+from swat_tui.config import BOGOTA
+from swat_tui.domain.services import Services
+from swat_tui.domain.supervisor.kpi import Period, report
+from swat_tui.store.demo import SHOWCASE, build_demo
+from swat_tui.store.demo.call_week import DEMO_CUN_BELOW, write_call_week
+from swat_tui.store.engine import make_engine, read_session, write_session
+from swat_tui.store.migrate import upgrade
+from swat_tui.store.models import Agent, Call, CallEvent, Pqr, Typification
+from swat_tui.store.queries import numbering
+from tests.call_replay import assert_calls_replay
+
+TODAY = date(2026, 11, 28)
+
+
+def _today(services: Services) -> date:
+    return services.clock().astimezone(BOGOTA).date()
+
+
+def test_every_asesor_has_calls_on_each_of_the_seven_days(demo_services: Services) -> None:
+    today = _today(demo_services)
+    lines = report(demo_services.engine, Period.default(today), by_day=True).lines
+    days = {(line.username, line.day) for line in lines}
+    week = {today - timedelta(days=back) for back in range(1, 8)}
+    assert days == {(user, day) for user in ("ASESOR01", "ASESOR02") for day in week}
+
+
+def test_the_week_has_every_kind_of_outcome(demo_services: Services) -> None:
+    with read_session(demo_services.engine) as session:
+        calls = session.exec(select(Call)).all()
+        typified = session.exec(select(Typification).where(col(Typification.call_id).is_not(None)))
+        outcomes = Counter(
+            "fcr" if t.first_contact else ("cun" if t.cun else "seguimiento") for t in typified
+        )
+    statuses = Counter(call.status for call in calls)
+    assert set(statuses) == {"ended", "transferred", "abandoned"}
+    assert statuses["ended"] > 10 * statuses["abandoned"] > 0
+    assert all(call.ended_at is not None and call.acw_started_at is None for call in calls)
+    assert all(call.hold_started_at is None for call in calls)
+    assert sum(call.hold_seconds > 0 for call in calls) > 10
+    assert all(call.acw_seconds > 0 for call in calls if call.answered_at is not None)
+    assert {call.survey_answer for call in calls} == {"acepta", "no acepta", None}
+    assert set(outcomes) == {"fcr", "cun", "seguimiento"}
+    assert outcomes["fcr"] > outcomes["seguimiento"] + outcomes["cun"]
+
+
+def test_no_demo_call_is_on_a_showcase_account(demo_services: Services) -> None:
+    with read_session(demo_services.engine) as session:
+        on_showcase = session.exec(
+            select(func.count()).where(col(Call.cuenta).in_(list(SHOWCASE.values())))
+        ).one()
+    assert on_showcase == 0
+
+
+def test_the_next_cun_is_the_one_it_was_without_the_week(demo_services: Services) -> None:
+    with read_session(demo_services.engine) as session:
+        mine = session.exec(select(Typification.cun).where(col(Typification.cun).is_not(None)))
+        prefixes = {cun[:8] for cun in mine if cun}
+        assert prefixes
+        connection = session.connection()
+        counters = numbering.counters(connection)
+        for prefix in prefixes:
+            pqr_highest = session.exec(
+                select(func.max(Pqr.cun)).where(col(Pqr.cun).startswith(prefix))
+            ).one()
+            assert pqr_highest is not None and int(pqr_highest[8:]) > DEMO_CUN_BELOW
+            assert counters[prefix] == int(pqr_highest[8:])
+
+
+def test_the_step_events_give_time_to_every_step_a_call_reached(demo_services: Services) -> None:
+    from swat_tui.domain.supervisor.kpi import detail
+
+    shown = detail(demo_services.engine, Period.default(_today(demo_services)), "ASESOR01")
+    assert [step.step for step in shown.steps] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert all(step.seconds > 0 for step in shown.steps)
+    assert shown.step_seconds == shown.counts.talk_seconds + shown.counts.hold_seconds
+
+
+def _store(path: Path, asesores: int) -> Engine:
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    with write_session(engine) as session:
+        for number in range(1, asesores + 1):
+            session.add(
+                Agent(
+                    username=f"ASESOR{number:02d}",
+                    display_name=f"Asesor {number}",
+                    role="asesor",
+                    password_hash="x",
+                    created_at=datetime(2026, 1, 1, tzinfo=BOGOTA),
+                )
+            )
+    return engine
+
+
+def _fingerprint(engine: Engine) -> str:
+    digest = hashlib.sha256()
+    with engine.connect() as connection:
+        for table in ("call", "call_event", "call_request", "typification"):
+            for row in connection.execute(text(f"SELECT * FROM {table} ORDER BY 1")):
+                digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+def test_the_week_is_deterministic_and_needs_asesores(tmp_path: Path) -> None:
+    engines = [_store(tmp_path / f"{name}.db", 3) for name in ("a", "b")]
+    for engine in engines:
+        build_demo(engine, accounts=80, seed=11, today=TODAY)
+    assert _fingerprint(engines[0]) == _fingerprint(engines[1])
+    assert assert_calls_replay(engines[0]) > 3 * 7 * 5
+    with read_session(engines[0]) as session:
+        agents = session.exec(select(Call.agent_id).distinct()).all()
+        assert len(agents) == 3
+        assert session.exec(select(func.count()).select_from(CallEvent)).one() > 0
+    empty = _store(tmp_path / "none.db", 0)
+    with empty.begin() as connection:
+        assert write_call_week(connection, today=TODAY, seed=11, accounts=80) == 0
+    for engine in (*engines, empty):
+        engine.dispose()
