@@ -22,14 +22,14 @@ from textual.worker import get_current_worker
 from swat_tui.domain import messages
 from swat_tui.domain.errors import DomainError, StoreBusy
 from swat_tui.ui.format import clip
-from swat_tui.ui.screens.paged import PagedScreen
-from swat_tui.ui.screens.supervisor.kpi_rows import (
+from swat_tui.ui.kpi_rows import (
     SIDE_HEAD,
     SIDE_WIDTH,
     record,
     side_line,
     total_row,
 )
+from swat_tui.ui.screens.paged import PagedScreen
 from swat_tui.ui.widgets.canvas import COLOURS
 
 if TYPE_CHECKING:

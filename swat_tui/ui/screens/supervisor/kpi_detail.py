@@ -27,8 +27,8 @@ from swat_tui.domain.supervisor.kpi_figures import (
     one_decimal,
 )
 from swat_tui.ui.format import clip
+from swat_tui.ui.kpi_rows import SIDE_WIDTH
 from swat_tui.ui.screens.paged import PagedScreen
-from swat_tui.ui.screens.supervisor.kpi_rows import SIDE_WIDTH
 from swat_tui.ui.widgets.canvas import COLOURS
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 LINE = 78
 STEP_ROWS = 9  # the eight steps and the ACW
-ACW_NAME = "Trabajo después de la llamada (ACW)"
+ACW_NAME = "Trabajo después de la llamada"
 
 
 class KpiDetailScreen(PagedScreen, panel="SUP041"):
@@ -142,7 +142,7 @@ class KpiDetailScreen(PagedScreen, panel="SUP041"):
                 f"{code.code:<12} {code.count:>5} {code.first_contact:>5} {code.with_cun:>5}"
             )
         if len(codes) > room:
-            lines[-1] = f"... y {len(codes) - room + 1} códigos más (AvPág en el panel)"
+            lines[-1] = f"... y {len(codes) - room + 1} más (AvPág en el panel)"
         self.query_one(f"#{self.SIDE}", Static).update(Text("\n".join(lines)))
 
 
@@ -151,7 +151,7 @@ def _step_fields(index: int, step: StepTime | None, whole: int) -> dict[str, str
         return {f"{name}{index}": "" for name in ("sn", "name", "time", "pct", "cl", "per")}
     return {
         f"sn{index}": str(step.step) if step.step else "ACW",
-        f"name{index}": clip(step.name, 30),
+        f"name{index}": clip(step.name, 32),
         f"time{index}": minutes_seconds(step.seconds),
         f"pct{index}": one_decimal(step.share(whole)),
         f"cl{index}": str(step.calls),
