@@ -8,10 +8,12 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, func, text
 from sqlmodel import col, select
 
-from swat_tui.config import BOGOTA
+from swat_tui.config import BOGOTA, Settings
+from swat_tui.domain.bootstrap import open_services
 from swat_tui.domain.services import Services
 from swat_tui.domain.supervisor.kpi import Period, report
 from swat_tui.store.demo import SHOWCASE, build_demo
@@ -21,24 +23,32 @@ from swat_tui.store.migrate import upgrade
 from swat_tui.store.models import Agent, Call, CallEvent, Pqr, Typification
 from swat_tui.store.queries import numbering
 from tests.call_replay import assert_calls_replay
+from tests.ui.kpi_routes import with_call_week
 
 TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture
+def week_services(demo_services: Services) -> Services:
+    """The tests' demo store (built without the week) with the week, as a first start has it."""
+    assert with_call_week(demo_services.engine) > 0
+    return demo_services
 
 
 def _today(services: Services) -> date:
     return services.clock().astimezone(BOGOTA).date()
 
 
-def test_every_asesor_has_calls_on_each_of_the_seven_days(demo_services: Services) -> None:
-    today = _today(demo_services)
-    lines = report(demo_services.engine, Period.default(today), by_day=True).lines
+def test_every_asesor_has_calls_on_each_of_the_seven_days(week_services: Services) -> None:
+    today = _today(week_services)
+    lines = report(week_services.engine, Period.default(today), by_day=True).lines
     days = {(line.username, line.day) for line in lines}
     week = {today - timedelta(days=back) for back in range(1, 8)}
     assert days == {(user, day) for user in ("ASESOR01", "ASESOR02") for day in week}
 
 
-def test_the_week_has_every_kind_of_outcome(demo_services: Services) -> None:
-    with read_session(demo_services.engine) as session:
+def test_the_week_has_every_kind_of_outcome(week_services: Services) -> None:
+    with read_session(week_services.engine) as session:
         calls = session.exec(select(Call)).all()
         typified = session.exec(select(Typification).where(col(Typification.call_id).is_not(None)))
         outcomes = Counter(
@@ -56,33 +66,49 @@ def test_the_week_has_every_kind_of_outcome(demo_services: Services) -> None:
     assert outcomes["fcr"] > outcomes["seguimiento"] + outcomes["cun"]
 
 
-def test_no_demo_call_is_on_a_showcase_account(demo_services: Services) -> None:
-    with read_session(demo_services.engine) as session:
+def test_no_demo_call_is_on_a_showcase_account(week_services: Services) -> None:
+    with read_session(week_services.engine) as session:
         on_showcase = session.exec(
             select(func.count()).where(col(Call.cuenta).in_(list(SHOWCASE.values())))
         ).one()
     assert on_showcase == 0
 
 
-def test_the_next_cun_is_the_one_it_was_without_the_week(demo_services: Services) -> None:
-    with read_session(demo_services.engine) as session:
-        mine = session.exec(select(Typification.cun).where(col(Typification.cun).is_not(None)))
-        prefixes = {cun[:8] for cun in mine if cun}
-        assert prefixes
-        connection = session.connection()
-        counters = numbering.counters(connection)
-        for prefix in prefixes:
-            pqr_highest = session.exec(
-                select(func.max(Pqr.cun)).where(col(Pqr.cun).startswith(prefix))
-            ).one()
-            assert pqr_highest is not None and int(pqr_highest[8:]) > DEMO_CUN_BELOW
-            assert counters[prefix] == int(pqr_highest[8:])
+def test_the_next_cun_is_the_one_it_was_without_the_week(tmp_path: Path) -> None:
+    """The week's CUNs stay below the demo PQRs': the counters end where they would."""
+    engines = {week: _store(tmp_path / f"{week}.db", 2) for week in (False, True)}
+    for week, engine in engines.items():
+        build_demo(engine, accounts=80, seed=11, today=TODAY, call_week=week)
+    counters = {}
+    for week, engine in engines.items():
+        with engine.connect() as connection:
+            counters[week] = numbering.counters(connection)
+        with read_session(engine) as session:
+            cuns = session.exec(select(Typification.cun).where(col(Typification.cun).is_not(None)))
+            assert bool(cuns.all()) is week
+            highest = session.exec(select(func.min(Pqr.cun))).one()
+            assert highest is not None and int(highest[8:]) > DEMO_CUN_BELOW
+        engine.dispose()
+    assert counters[True] == counters[False]
 
 
-def test_the_step_events_give_time_to_every_step_a_call_reached(demo_services: Services) -> None:
+def test_a_first_start_writes_the_week(tmp_path: Path) -> None:
+    """open_services on an empty store: the profiles, the accounts, then their week."""
+    settings = Settings(
+        db_url=f"sqlite:///{tmp_path / 'swat.db'}",
+        clock=lambda: datetime(2026, 11, 28, 9, 30, tzinfo=BOGOTA),
+        seed_demo_accounts=80,
+    )
+    services = open_services(settings)
+    with read_session(services.engine) as session:
+        assert session.exec(select(func.count()).select_from(Call)).one() > 2 * 7 * 5
+    services.close()
+
+
+def test_the_step_events_give_time_to_every_step_a_call_reached(week_services: Services) -> None:
     from swat_tui.domain.supervisor.kpi import detail
 
-    shown = detail(demo_services.engine, Period.default(_today(demo_services)), "ASESOR01")
+    shown = detail(week_services.engine, Period.default(_today(week_services)), "ASESOR01")
     assert [step.step for step in shown.steps] == [1, 2, 3, 4, 5, 6, 7, 8]
     assert all(step.seconds > 0 for step in shown.steps)
     assert shown.step_seconds == shown.counts.talk_seconds + shown.counts.hold_seconds

@@ -23,13 +23,16 @@ from swat_tui.store.demo import SHOWCASE
 from tests.backends import PgServer
 from tests.desk_calls import DeskCall
 from tests.ui.conftest import ui_settings
+from tests.ui.kpi_routes import with_call_week
 
 
 @pytest.fixture
 def stores(
     demo_services: Services, pg_database: str | None, request: pytest.FixtureRequest, tmp_path: Path
 ) -> Iterator[tuple[Services, Services]]:
-    """The real demo store and its training store, opened as the app opens them."""
+    """The real demo store with its week of calls and its training store, opened as the
+    app opens them."""
+    with_call_week(demo_services.engine)
     url = demo_services.engine.url.render_as_string(hide_password=False)
     settings = replace(ui_settings(tmp_path / "swat.db"), db_url=url)
     server: PgServer | None = None
