@@ -150,6 +150,8 @@ def test_the_week_is_deterministic_and_needs_asesores(tmp_path: Path) -> None:
         agents = session.exec(select(Call.agent_id).distinct()).all()
         assert len(agents) == 3
         assert session.exec(select(func.count()).select_from(CallEvent)).one() > 0
+    with engines[0].begin() as connection:  # a second week: its CUNs follow the first's
+        assert write_call_week(connection, today=TODAY - timedelta(days=7), seed=12, accounts=80)
     empty = _store(tmp_path / "none.db", 0)
     with empty.begin() as connection:
         assert write_call_week(connection, today=TODAY, seed=11, accounts=80) == 0

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, func, select
 from sqlmodel import SQLModel
 
 from swat_tui.store.demo.showcase import FIRST_CUENTA, SHOWCASE_ACCOUNTS, SHOWCASE_MIN_ACCOUNTS
@@ -493,7 +493,7 @@ def _insert(connection: Connection, call: _Call, username: str, cuns: dict[str, 
     if call.typification is None:
         return
     typed = call.typification
-    cun = _next_cun(typed["created_at"], cuns) if typed["cun"] else None
+    cun = _next_cun(connection, typed["created_at"], cuns) if typed["cun"] else None
     connection.execute(
         _table("typification").insert(),
         {
@@ -512,12 +512,21 @@ def _insert(connection: Connection, call: _Call, username: str, cuns: dict[str, 
     )
 
 
-def _next_cun(at: datetime, cuns: dict[str, int]) -> str:
+def _next_cun(connection: Connection, at: datetime, cuns: dict[str, int]) -> str:
     """The next demo CUN of the call's year. The demo's PQRs number theirs from above
     ``DEMO_CUN_BELOW`` (``cases.py``): these stay below them, so the counters, which
-    follow the highest stored, give an agent the same next CUN as without the week."""
+    follow the highest stored, give an agent the same next CUN as without the week.
+    A second week in the same store follows the first's."""
     prefix = f"{PROVIDER_CODE}-{at.astimezone(BOGOTA).year % 100:02d}-"
-    cuns[prefix] = cuns.get(prefix, DEMO_CUN_FIRST - 1) + 1
+    if prefix not in cuns:
+        column = _table("typification").c.cun
+        below = select(func.max(column)).where(
+            column >= f"{prefix}{DEMO_CUN_FIRST:010d}",
+            column < f"{prefix}{DEMO_CUN_BELOW:010d}",
+        )
+        stored = connection.execute(below).scalar()
+        cuns[prefix] = int(stored[len(prefix) :]) if stored else DEMO_CUN_FIRST - 1
+    cuns[prefix] += 1
     return f"{prefix}{cuns[prefix]:010d}"
 
 
