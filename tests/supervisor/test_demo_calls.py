@@ -4,7 +4,7 @@ harmless to the numbering (the next CUN an agent takes does not move)."""
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from swat_tui.config import BOGOTA, Settings
 from swat_tui.domain.bootstrap import open_services
 from swat_tui.domain.services import Services
 from swat_tui.domain.supervisor.kpi import Period, report
+from swat_tui.domain.supervisor.kpi_figures import Counts
 from swat_tui.store.demo import SHOWCASE, build_demo
 from swat_tui.store.demo.call_week import DEMO_CUN_BELOW, write_call_week
 from swat_tui.store.engine import make_engine, read_session, write_session
@@ -157,3 +158,57 @@ def test_the_week_is_deterministic_and_needs_asesores(tmp_path: Path) -> None:
         assert write_call_week(connection, today=TODAY, seed=11, accounts=80) == 0
     for engine in (*engines, empty):
         engine.dispose()
+
+
+def test_the_sql_sums_agree_with_the_rows_added_up_in_python(week_services: Services) -> None:
+    """Every figure of every agent and day, and one agent's time per step, recomputed
+    call by call from the rows (what the grouped SQL must never disagree with)."""
+
+    from swat_tui.domain.supervisor.kpi import detail
+
+    engine = week_services.engine
+    period = Period.default(_today(week_services))
+    expected: dict[tuple[str, date], Counter[str]] = defaultdict(Counter)
+    steps: dict[int, float] = defaultdict(float)
+    with read_session(engine) as session:
+        names = {a.id: a.username for a in session.exec(select(Agent))}
+        marks: dict[int, list[Typification]] = defaultdict(list)
+        for mark in session.exec(select(Typification)):
+            marks[mark.call_id or 0].append(mark)
+        events: dict[int, list[CallEvent]] = defaultdict(list)
+        for event in session.exec(select(CallEvent).order_by(col(CallEvent.at), col(CallEvent.id))):
+            events[event.call_id].append(event)
+        for call in session.exec(select(Call)):
+            assert call.ended_at is not None and call.id is not None
+            sums = expected[(names[call.agent_id], call.started_at.astimezone(BOGOTA).date())]
+            sums["calls"] += 1
+            if call.answered_at is not None:
+                up = round((call.ended_at - call.answered_at).total_seconds())
+                sums["answered"] += 1
+                sums["talk_seconds"] += max(up - call.hold_seconds, 0)
+                sums["hold_seconds"] += call.hold_seconds
+                sums["acw_seconds"] += call.acw_seconds
+                if names[call.agent_id] == "ASESOR01":
+                    own = events[call.id]
+                    for this, after in zip(own, [*own[1:], None], strict=True):
+                        if this.at >= call.ended_at:
+                            continue
+                        end = call.ended_at if after is None else min(after.at, call.ended_at)
+                        begin = max(this.at, call.answered_at)
+                        steps[this.step] += max((end - begin).total_seconds(), 0.0)
+            sums["transfers"] += call.status == "transferred"
+            sums["abandoned"] += call.status == "abandoned"
+            sums["surveys"] += call.survey_score is not None
+            sums["survey_points"] += call.survey_score or 0
+            for mark in marks[call.id]:
+                sums["typified"] += 1
+                sums["first_contact"] += mark.first_contact
+                sums["with_cun"] += mark.cun is not None
+    lines = report(engine, period, by_day=True).lines
+    assert {(line.username, line.day): line.counts for line in lines} == {
+        key: Counts(**sums) for key, sums in expected.items()
+    }
+    shown = detail(engine, period, "ASESOR01")
+    assert {step.step: step.seconds for step in shown.steps} == {
+        step: round(seconds) for step, seconds in steps.items()
+    }
