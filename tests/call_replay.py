@@ -7,6 +7,7 @@ whole call a desk test drives is replayed without the test saying so.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import Engine
@@ -17,7 +18,7 @@ from swat_tui.domain.procedure.definition import ProcedureDef, load_procedure
 from swat_tui.domain.procedure.state import CallState
 from swat_tui.domain.services import Services
 from swat_tui.store.engine import read_session
-from swat_tui.store.models import Call
+from swat_tui.store.models import Call, CallEvent
 from swat_tui.store.queries import calls as call_queries
 
 
@@ -27,9 +28,11 @@ def assert_calls_replay(engine: Engine, procedure: ProcedureDef | None = None) -
     with read_session(engine) as session:
         calls = session.exec(select(Call).order_by(col(Call.id))).all()
         ids = [call.id for call in calls if call.id is not None]
-        events = call_queries.events_of(session, call_ids=ids)
+        events: dict[int, list[CallEvent]] = defaultdict(list)
+        for event in call_queries.events_of(session, call_ids=ids):
+            events[event.call_id].append(event)  # once: a demo store has a week of calls
         for call in calls:
-            own = [event for event in events if event.call_id == call.id]
+            own = events[call.id or 0]
             stored = CallState.from_json(call.state_json)
             replayed = replay(own, definition)
             assert replayed == stored, f"call {call.id}: replayed {replayed} != stored {stored}"

@@ -15,6 +15,7 @@ import typer
 
 from swat_tui.cli import calls, cgo, db, queue, scenarios, td, training, ucc, users
 from swat_tui.cli.demo import demo_command
+from swat_tui.cli.kpi import kpi_command
 from swat_tui.cli.private_store import secure_store
 from swat_tui.cli.serve import serve_command
 from swat_tui.cli.store_option import DB_HELP
@@ -46,6 +47,7 @@ app.add_typer(cgo.app, name="cgo")
 app.add_typer(queue.app, name="queue")
 app.add_typer(scenarios.app, name="scenarios")
 app.add_typer(training.app, name="training")
+app.command("kpi", help="Indicadores de llamadas por asesor y día (texto o CSV).")(kpi_command)
 app.command("demo", help="Genera una base de demostración con cuentas ficticias.")(demo_command)
 app.command(
     "serve",

@@ -128,6 +128,7 @@ def open_services(
                     seed=settings.demo_seed,
                     today=settings.clock().astimezone(BOGOTA).date(),
                     progress=progress,
+                    call_week=settings.demo_call_week,
                 )
     return services
 

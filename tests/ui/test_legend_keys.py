@@ -36,6 +36,7 @@ from tests.ui.helpers import (
     sign_on,
     type_into,
 )
+from tests.ui.kpi_routes import KPI_REFRESHED, KPI_ROUTES
 from tests.ui.test_trainee_progress import to_history, to_live, to_trainees
 from tests.ui.training_routes import (
     to_assign,
@@ -416,6 +417,7 @@ ROUTES: dict[str, Route] = {
     "TRN011": to_history,
     "TRN012": to_live,
     **FLOOR_ROUTES,
+    **KPI_ROUTES,
 }
 
 
@@ -450,6 +452,7 @@ REFRESHED = {
     "TRN010": "Lista de asesores actualizada.",
     "TRN012": "Llamada leída de nuevo; se renueva sola cada 2 segundos.",
     **FLOOR_REFRESHED,
+    **KPI_REFRESHED,
 }
 
 

@@ -15,7 +15,8 @@ def supervisor_option(monkeypatch: pytest.MonkeyPatch) -> None:
     """The shipped menu plus an option only supervisors may use."""
     shipped = load_menu()
     extra = MenuOption("77", "Guía del equipo", frozenset({"supervisor"}), panel="GUI001")
-    menu = MainMenu((*shipped.options[:-1], extra, shipped.options[-1]))
+    at = next(i for i, option in enumerate(shipped.options) if option.number == "6") + 1
+    menu = MainMenu((*shipped.options[:at], extra, *shipped.options[at:]))  # after 6 CGO001
     monkeypatch.setattr(menu_module, "load_menu", lambda: menu)
 
 

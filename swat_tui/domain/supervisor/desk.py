@@ -11,6 +11,7 @@ from swat_tui.domain.auth import AgentSummary, SignedOnAgent
 from swat_tui.domain.errors import refusal
 from swat_tui.domain.services import Services
 from swat_tui.domain.supervisor.floor import FloorService
+from swat_tui.domain.supervisor.kpi import KpiService
 from swat_tui.domain.visit import cgo
 from swat_tui.domain.visit.views import CgoFormView
 from swat_tui.store.engine import read_session
@@ -24,6 +25,7 @@ class SupervisorDesk:
         self.services = services
         self.agent = agent
         self.floor = FloorService(services, agent)
+        self.kpi = KpiService(services, agent)
 
     def profiles(self) -> tuple[AgentSummary, ...]:
         """Every profile with its status; a supervisor's only (CPF2217 otherwise)."""

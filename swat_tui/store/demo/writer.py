@@ -47,6 +47,7 @@ from sqlmodel import SQLModel
 import swat_tui.store.models  # noqa: F401  (registers the tables)
 from swat_tui.store.demo.batch import Batch, Row
 from swat_tui.store.demo.billing import campaign_rows
+from swat_tui.store.demo.call_week import write_call_week
 from swat_tui.store.demo.generator import DemoGenerator
 from swat_tui.store.demo.pg_bulk import bulk_load
 from swat_tui.store.demo.row_plans import CopyPlan, SqlitePlan
@@ -85,6 +86,7 @@ def build_demo(
     seed: int,
     today: date,
     progress: Callable[[int, int], None] | None = None,
+    call_week: bool = True,
 ) -> DemoSummary:
     """Fill an empty, migrated store with ``accounts`` demo accounts and their rows.
 
@@ -92,6 +94,7 @@ def build_demo(
     ``progress(done, total)`` is called after each batch: committed on SQLite;
     on PostgreSQL the whole build is one transaction (``pg_bulk``). The numbers'
     counters end at the highest number written of each prefix (LLS, RAD, a CUN year...).
+    ``call_week``: the asesores' week of finished calls too (``call_week.py``).
     """
     started = time.perf_counter()
     sqlite = engine.dialect.name == "sqlite"
@@ -139,6 +142,8 @@ def build_demo(
                     first, last = min(s[0] for s in spans), max(s[1] for s in spans)
                     plant_queries.register_modems(connection, first=first, last=last)
                 with _transaction(connection):  # an agent's first number follows the demo's
+                    if call_week:
+                        write_call_week(connection, today=today, seed=seed, accounts=accounts)
                     numbering.catch_up(connection)
         finally:
             if sqlite:

@@ -1,1 +1,1 @@
-"""The supervisor's area: the leaders' panels (SUP0xx)."""
+"""The supervisor's and the coordinator's panels (SUP0xx)."""
