@@ -67,7 +67,11 @@ class LiveCallScreen(RRScreen, panel="TRN012"):
             return False
         catalog = training.catalog
         self.call = live_call(
-            engine, username=self.username, find=catalog.find, scenarios=catalog.scenarios
+            engine,
+            username=self.username,
+            find=catalog.find,
+            scenarios=catalog.scenarios,
+            now=self.rr_app.now(),
         )
         self._paint(self.call)
         return True

@@ -1,0 +1,82 @@
+"""A call's events as short Spanish lines: what a trainer (TRN012) or a supervisor
+(SUP010, SUP012) reads of what the agent did, each at its step."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from swat_tui.domain.call.events import EventKind
+from swat_tui.domain.call.intents import ASK_EVENT
+from swat_tui.domain.call.replay import StoredEvent
+
+# What each kind of event says, short and in Spanish; {check} and {result} are the
+# event's own.
+LABELS: dict[str, str] = {
+    EventKind.OFFER: "Timbra la llamada ({result})",
+    EventKind.ANSWER: "Contesta la llamada",
+    EventKind.HOLD: "Pone al cliente en espera",
+    EventKind.RESUME: "Retoma la llamada",
+    EventKind.TRANSFER: "Transfiere a {result}",
+    EventKind.HANG_UP: "Cuelga la llamada",
+    EventKind.ABANDON: "Llamada abandonada",
+    EventKind.CLOSE: "Cierra la llamada",
+    EventKind.ACW: "Termina el trabajo posterior",
+    EventKind.ACCOUNT: "Abre la cuenta {result}",
+    EventKind.CHECK: "Marca {check}: {result}",
+    EventKind.REVOKE: "Deshace {check}",
+    EventKind.STEP: "Pasa al paso {result}",
+    EventKind.REQUEST: "Registra la solicitud: {result}",
+    EventKind.SUBFLOW: "Elige la gestión {result}",
+    EventKind.FIELD: "Digita {field}: {result}",
+    EventKind.TYPED: "Deja digitado en {check}",
+    EventKind.FRONT: "Abre {check}",
+    EventKind.PANEL: "Ve el panel {check}",
+    EventKind.ACTION: "Acción {check}: {result}",
+    EventKind.TYPIFICATION: "Tipifica {result}",
+    EventKind.SURVEY: "Encuesta: {result}",
+    EventKind.NOTE: "Nota {check}: {result}",
+}
+ASKED = "Pregunta al cliente: {result}"
+FIELD_PREFIX = "campo:"
+
+
+@dataclass(frozen=True)
+class EventLine:
+    """One thing the agent did, when, in which step."""
+
+    at: datetime
+    step: int
+    label: str
+
+
+def event_line(event: StoredEvent) -> EventLine:
+    """The event's short Spanish label."""
+    kind, check, result = event.kind, event.check, event.result
+    if kind == EventKind.NOTE and check == ASK_EVENT:
+        label = ASKED.format(result=result)
+    else:
+        field = check.removeprefix(FIELD_PREFIX) if kind == EventKind.FIELD else _field(event)
+        template = LABELS.get(kind, "{kind} {check}: {result}")
+        label = template.format(kind=kind, check=check, result=result, field=field)
+    step = getattr(event, "step", 0)
+    return EventLine(event.at, step if isinstance(step, int) else 0, " ".join(label.split()))
+
+
+def _field(event: StoredEvent) -> str:
+    try:
+        detail = json.loads(event.detail) if event.detail else {}
+    except ValueError:
+        return event.check
+    return str(detail.get("field", event.check)) if isinstance(detail, dict) else event.check
+
+
+def aware(moment: datetime) -> datetime:
+    """SQLite gives naive UTC datetimes back; the clock gives aware ones."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def seconds_between(since: datetime, moment: datetime) -> int:
+    """Whole seconds from ``since`` to ``moment`` (0 when before)."""
+    return max(0, int((aware(moment) - aware(since)).total_seconds()))
