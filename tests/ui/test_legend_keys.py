@@ -24,6 +24,7 @@ from swat_tui.ui.app import SwatApp
 from swat_tui.ui.keys import CHORD_KEYS, CHORDS, REGISTRY
 from tests.gates import SEE_ALL
 from tests.training.cards import FLAWED
+from tests.ui import confirm_routes as confirm
 from tests.ui.helpers import (
     answer_call,
     consult_account,
@@ -448,6 +449,7 @@ REFRESHED = {
     "TRN010": "Lista de asesores actualizada.",
     "TRN012": "Llamada leída de nuevo; se renueva sola cada 2 segundos.",
 }
+ROUTES, OPENS, REFRESHED = confirm.add(ROUTES, OPENS, REFRESHED)  # process confirmation
 
 
 async def to_account_that_shows_its_data(pilot: Pilot[None]) -> None:
