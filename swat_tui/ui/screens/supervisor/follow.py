@@ -17,8 +17,8 @@ from textual import work
 
 from swat_tui.domain import messages
 from swat_tui.domain.errors import DomainError
+from swat_tui.ui.followed_lines import blank_values, view_values
 from swat_tui.ui.screens.base import RRScreen
-from swat_tui.ui.screens.supervisor.followed_view import blank_values, view_values
 
 if TYPE_CHECKING:
     from textual.timer import Timer

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from swat_tui.domain import messages
+from swat_tui.ui.followed_lines import STATUS
 from swat_tui.ui.format import clip, clock_text, day, hour
 from swat_tui.ui.screens.paged import PagedScreen
-from swat_tui.ui.screens.supervisor.followed_view import STATUS
 
 if TYPE_CHECKING:
     from swat_tui.domain.supervisor.follow import CallLine

@@ -8,9 +8,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from swat_tui.domain import messages
+from swat_tui.ui.followed_lines import LINE, view_values
 from swat_tui.ui.format import clip, local
 from swat_tui.ui.screens.base import RRScreen
-from swat_tui.ui.screens.supervisor.followed_view import LINE, view_values
 
 if TYPE_CHECKING:
     from swat_tui.domain.call.followed import FollowedCall
