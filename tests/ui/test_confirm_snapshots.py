@@ -57,12 +57,13 @@ def test_checklist(snap_compare: Snap, app: SwatApp) -> None:
     """SUP011 over ASESOR01's call (account without BLACKLIST, at step 2): eight items
     (no BLACKLIST item), S suggested for the welcome script, N for what the call has not
     done yet (the account's status is not reviewed yet), "Trato..." empty for the leader
-    alone; three empty feedback lines."""
+    alone, with the cursor on its S/N; three empty feedback lines."""
     assert snap_compare(app, run_before=to_checklist)
 
 
 def test_checklist_wide(snap_compare: Snap, app: SwatApp) -> None:
-    """SUP011 at 120x30: the same checklist, the side column beside it."""
+    """SUP011 at 120x30: the same checklist; the side column is the followed call's
+    guide (step 2 current, its two checks pending, the next action)."""
     assert snap_compare(app, terminal_size=WIDE, run_before=to_checklist)
 
 

@@ -18,6 +18,7 @@ from swat_tui.ui.screens.base import RRScreen
 
 if TYPE_CHECKING:
     from swat_tui.domain.call.followed import FollowedCall
+    from swat_tui.domain.procedure.guide import GuideView
     from swat_tui.domain.supervisor.checklist import ChecklistItem
 
 ROWS = 10
@@ -69,6 +70,14 @@ class ChecklistScreen(RRScreen, panel="SUP011"):
                 self.field(f"a{index}").value = (
                     "" if suggested is None else ("S" if suggested else "N")
                 )
+        # The cursor on the first item the leader alone can answer, else the feedback.
+        empty = [f"a{index}" for index in range(len(self.items[:ROWS]))]
+        empty = [name for name in empty if not self.field(name).value]
+        self.set_focus(self.field(empty[0] if empty else "fb0"))
+
+    def guide_view(self) -> GuideView:
+        """The wide column: the guide of the call being confirmed."""
+        return self.call.guide
 
     async def action_rr_enter(self) -> None:
         from swat_tui.domain.supervisor.follow import ItemMark
