@@ -190,3 +190,22 @@ async def test_the_asesor_is_told_at_sign_on_of_an_unread_confirmation(
         await sign_on(pilot, "ASESOR01")
         assert panel_id(app) == "MNU001"
         assert message(app) == "Tiene 1 confirmación(es) de proceso sin leer: opción 10 del menú."
+
+
+async def test_the_follow_panel_stops_reading_when_closed(app: SwatApp, services: Services) -> None:
+    """F3 while a read is under way: back on the menu, no timer left, no crash when the
+    worker's answer arrives for a panel already gone."""
+    from tests.ui.confirm_routes import asesor_call
+
+    asesor_call(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await _follow(pilot, "ASESOR01")
+        follow = screen(app)
+        assert follow._timer is not None  # type: ignore[attr-defined]
+        await pilot.press("f5")
+        await pilot.press("f3")
+        await settle(pilot)
+        assert panel_id(app) == "MNU001"
+        assert follow._timer is None  # type: ignore[attr-defined]
+        follow.paint(None)  # type: ignore[attr-defined]  # a late answer: ignored
+        assert panel_id(app) == "MNU001"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from textual import work
 
 from swat_tui.domain import messages
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import DomainError, StoreBusy
 from swat_tui.ui.followed_lines import blank_values, view_values
 from swat_tui.ui.screens.base import RRScreen
 
@@ -68,17 +68,22 @@ class FollowCallScreen(RRScreen, panel="SUP010"):
         """Read the call in a worker; it paints when done."""
         self._load(self.username, self.since)
 
-    @work(thread=True, exclusive=True, group="follow")
+    @work(thread=True, exclusive=True, group="follow", exit_on_error=False)
     def _load(self, username: str, since: datetime | None) -> None:
+        supervisor = self.rr_app.supervisor
+        if supervisor is None:  # signed off while the timer was due
+            return
         try:
-            found = self.supervisor.follow.live(username, since=since)
-        except DomainError as error:
+            found = supervisor.follow.live(username, since=since)
+        except (DomainError, StoreBusy) as error:  # the next second reads again
             self.app.call_from_thread(self.message, error.message, error=True)
             return
         self.app.call_from_thread(self.paint, found)
 
     def paint(self, call: FollowedCall | None) -> None:
         """Show ``call`` (None: no call yet, said on row 24)."""
+        if not self.is_attached:  # closed while the worker read
+            return
         had = self.call
         self.call = call
         if call is None:
