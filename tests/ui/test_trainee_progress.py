@@ -302,7 +302,9 @@ def test_history_wide_snapshot(snap_compare: Snap, app: SwatApp) -> None:
 
 def test_live_snapshot(snap_compare: Snap, app: SwatApp) -> None:
     """TRN012 at 80x24: ASESOR01's call on PQR-CON-01 EN LÍNEA, step 1, the trainee's
-    events (timbra, contesta, saludo, pregunta, digita) and the caller's four lines."""
+    events (timbra, contesta, "Marca Guion de bienvenida", pregunta, "Digita el nombre de
+    quien llama": checks and fields named as the guide and the field declarations name
+    them) and the caller's four lines."""
     assert snap_compare(app, terminal_size=(80, 24), run_before=to_live)
 
 

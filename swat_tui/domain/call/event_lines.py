@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -58,10 +59,32 @@ def event_line(event: StoredEvent) -> EventLine:
         label = ASKED.format(result=result)
     else:
         field = check.removeprefix(FIELD_PREFIX) if kind == EventKind.FIELD else _field(event)
+        if kind == EventKind.FIELD:
+            field = _field_words(field)
+        if kind in (EventKind.CHECK, EventKind.REVOKE):
+            check = _check_words(check)
         template = LABELS.get(kind, "{kind} {check}: {result}")
         label = template.format(kind=kind, check=check, result=result, field=field)
     step = getattr(event, "step", 0)
     return EventLine(event.at, step if isinstance(step, int) else 0, " ".join(label.split()))
+
+
+def _check_words(check_id: str) -> str:
+    """A check as the guide names it ("Guion de bienvenida"), else its id."""
+    from swat_tui.domain.procedure.definition import load_procedure
+
+    check = load_procedure().check(check_id)
+    return check.label if check is not None else check_id
+
+
+def _field_words(key: str) -> str:
+    """A field as its declaration says what it holds ("el nombre de quien llama")."""
+    from swat_tui.domain.call.fields import field_of
+
+    declared = field_of(key)
+    if declared is None or not declared.holds:
+        return key
+    return re.sub(r"\s*\(.*?\)", "", declared.holds)  # no "(solo dígitos)" in a line
 
 
 def _field(event: StoredEvent) -> str:
