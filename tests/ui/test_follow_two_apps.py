@@ -7,6 +7,7 @@ panels, typed blind or opened."""
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import select
 from textual.pilot import Pilot
 
@@ -208,4 +209,27 @@ async def test_the_follow_panel_stops_reading_when_closed(app: SwatApp, services
         assert panel_id(app) == "MNU001"
         assert follow._timer is None  # type: ignore[attr-defined]
         follow.paint(None)  # type: ignore[attr-defined]  # a late answer: ignored
+        assert panel_id(app) == "MNU001"
+
+
+async def test_a_read_nobody_foresaw_failing_is_one_line_and_the_panel_goes_on(
+    app: SwatApp, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker's error does not end the app: row 24 says it, F3 still works."""
+    from swat_tui.ui.guard import UNEXPECTED
+    from tests.ui.confirm_routes import asesor_call
+
+    asesor_call(services)
+    async with app.run_test(size=SIZE) as pilot:
+        await _follow(pilot, "ASESOR01")
+        assert app.supervisor is not None
+
+        def broken(username: str, *, since: object = None) -> None:
+            raise RuntimeError("fallo inesperado")
+
+        monkeypatch.setattr(app.supervisor.follow, "live", broken)
+        await _read_again(pilot)
+        assert message(app) == UNEXPECTED
+        await pilot.press("f3")
+        await settle(pilot)
         assert panel_id(app) == "MNU001"

@@ -78,6 +78,11 @@ class FollowCallScreen(RRScreen, panel="SUP010"):
         except (DomainError, StoreBusy) as error:  # the next second reads again
             self.app.call_from_thread(self.message, error.message, error=True)
             return
+        except Exception as error:  # nobody foresaw it: logged, told on row 24
+            from swat_tui.ui.guard import report
+
+            self.app.call_from_thread(report, self.app, error, where="SUP010 read")
+            return
         self.app.call_from_thread(self.paint, found)
 
     def paint(self, call: FollowedCall | None) -> None:
