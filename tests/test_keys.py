@@ -49,6 +49,7 @@ LABELS_BEFORE = {
     "page_down": "AvPág=Avanzar",
     "page_up": "RePág=Retroceder",
     "signoff": "",
+    "confirm": "F6=Confirmar",
 }
 
 # legend_lines output before the change, for key tuples of today's display files.

@@ -152,6 +152,13 @@ REGISTRY: dict[str, RRKey] = {
             "rr_cgo",
             "Sin franja libre: formulario de seguimiento para el backoffice CGO",
         ),
+        RRKey(
+            "confirm",
+            _fkey(6),
+            "Confirmar",
+            "rr_confirm",
+            "Registrar la confirmación de proceso de la llamada (lista de chequeo)",
+        ),
         RRKey("notes", _fkey(7), "Notas especiales", "rr_notes", "Leer y agregar notas especiales"),
         RRKey(
             "diagnostics",

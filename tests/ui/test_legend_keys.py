@@ -24,6 +24,7 @@ from swat_tui.ui.app import SwatApp
 from swat_tui.ui.keys import CHORD_KEYS, CHORDS, REGISTRY
 from tests.gates import SEE_ALL
 from tests.training.cards import FLAWED
+from tests.ui import confirm_routes as confirm
 from tests.ui.floor_routes import FLOOR_REFRESHED, FLOOR_ROUTES
 from tests.ui.helpers import (
     answer_call,
@@ -454,6 +455,7 @@ REFRESHED = {
     **FLOOR_REFRESHED,
     **KPI_REFRESHED,
 }
+ROUTES, OPENS, REFRESHED = confirm.add(ROUTES, OPENS, REFRESHED)  # process confirmation
 
 
 async def to_account_that_shows_its_data(pilot: Pilot[None]) -> None:

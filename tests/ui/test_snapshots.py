@@ -48,8 +48,8 @@ def test_sign_on_profile_disabled(snap_compare: Snap, app: SwatApp) -> None:
 
 def test_main_menu(snap_compare: Snap, app: SwatApp) -> None:
     """MNU001 of an agent: the options 1 (consult an account), 2 (softphone), 3 (back to the
-    call), 8 (their own training, TRN020) and 90 (sign off), the agent's full name, the
-    command line, and AUX 0 on row 2."""
+    call), 8 (their own training, TRN020), 10 (their process confirmations, CNF001) and 90
+    (sign off), the agent's full name, the command line, and AUX 0 on row 2."""
 
     async def run_before(pilot: Pilot[None]) -> None:
         await sign_on(pilot)

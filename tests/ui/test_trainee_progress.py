@@ -302,13 +302,17 @@ def test_history_wide_snapshot(snap_compare: Snap, app: SwatApp) -> None:
 
 def test_live_snapshot(snap_compare: Snap, app: SwatApp) -> None:
     """TRN012 at 80x24: ASESOR01's call on PQR-CON-01 EN LÍNEA, step 1, the trainee's
-    events (timbra, contesta, saludo, pregunta, digita) and the caller's four lines."""
+    events (timbra, contesta, "Marca Guion de bienvenida", pregunta, "Digita el nombre de
+    quien llama": checks and fields named as the guide and the field declarations name
+    them) and the caller's four lines."""
     assert snap_compare(app, terminal_size=(80, 24), run_before=to_live)
 
 
 def test_live_wide_snapshot(snap_compare: Snap, app: SwatApp) -> None:
-    """TRN012 at 140x30: the panel drawn exactly as at 80x24, and beside it the trainer's
-    own Guía SWAT column (their desk has no call: step 1 current, "Sin llamada" hint)."""
+    """TRN012 at 140x30: the panel drawn exactly as at 80x24, and beside it the trainee's
+    Guía SWAT as the trainee sees it (the followed call's, as on SUP010): step 1 at 2/4,
+    Llamada contestada and Guion de bienvenida ticked, the next action: capture the
+    caller's data."""
     assert snap_compare(app, terminal_size=WIDE, run_before=to_live)
 
 

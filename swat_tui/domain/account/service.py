@@ -125,6 +125,15 @@ def panel_in(
     return mask(panel, gate.access(cuenta, blacklist=account.blacklist))
 
 
+def header_in(session: Session, cuenta: int, *, gate: Gate, now: datetime) -> AccountPanelView:
+    """The account's header (status, holder, document, city) as ``gate`` allows it, for
+    someone reading a call (a supervisor following it): not an agent's consultation,
+    so no access log; the lists (services, cases) are left empty."""
+    account = _get(session, cuenta)
+    panel = _full_panel(account, _today(now), (), (), (), ())
+    return mask(panel, gate.access(cuenta, blacklist=account.blacklist))
+
+
 def pending_visits_in(session: Session, cuenta: int) -> tuple[PendingVisit, ...]:
     """Step 2's pending-visit flag alone, read again after a visit intent changed it
     (no customer data: the BLACKLIST rule shows it too)."""

@@ -9,7 +9,7 @@ desk test drives.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
 from typing import Protocol
@@ -46,12 +46,21 @@ class ReplayError(ValueError):
 def replay(events: Iterable[StoredEvent], procedure: ProcedureDef) -> CallState:
     """The state the call's ``events`` (oldest first) leave it in."""
     state = CallState()
+    for state in replay_steps(events, procedure):  # noqa: B007 - the last one is the answer
+        pass
+    return state
+
+
+def replay_steps(events: Iterable[StoredEvent], procedure: ProcedureDef) -> Iterator[CallState]:
+    """The state after each of ``events`` in turn: a call followed or replayed panel by
+    panel (process confirmation, trainer mode) reads it at any point."""
+    state = CallState()
     for event in events:
         try:
             state = _apply(state, event, procedure)
         except (KeyError, TypeError, ValueError) as error:
             raise ReplayError(f"event {event.kind}/{event.check}: {error}") from error
-    return state
+        yield state
 
 
 def _apply(state: CallState, event: StoredEvent, procedure: ProcedureDef) -> CallState:

@@ -49,6 +49,7 @@ from swat_tui.domain.presence import PresenceMove
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.sac.intents import SacIntents
 from swat_tui.domain.services import Services
+from swat_tui.domain.supervisor.my_confirmations import MyConfirmations
 from swat_tui.domain.support.diagnostics_intents import DiagnosticsIntents
 from swat_tui.domain.support.inventory_intents import InventoryIntents
 from swat_tui.domain.support.mass_intents import MassIntents
@@ -109,6 +110,7 @@ class Desk(Reports, area="desk"):
         self.mass = MassIntents(self.ctx)
         self.inventory = InventoryIntents(self.ctx)
         self.visit = VisitIntents(self.ctx)
+        self.confirmations = MyConfirmations(services, agent)  # CNF001
         # The floor sees this session from now on: a DomainError while another
         # session of the profile is alive; the notice says if a stale one was taken
         # over (the app shows the sign-on's own, ``agent.notice``).

@@ -11,6 +11,7 @@ from swat_tui.domain.auth import AgentSummary, SignedOnAgent
 from swat_tui.domain.errors import refusal
 from swat_tui.domain.services import Services
 from swat_tui.domain.supervisor.floor import FloorService
+from swat_tui.domain.supervisor.follow import FollowService
 from swat_tui.domain.supervisor.kpi import KpiService
 from swat_tui.domain.visit import cgo
 from swat_tui.domain.visit.views import CgoFormView
@@ -26,6 +27,7 @@ class SupervisorDesk:
         self.agent = agent
         self.floor = FloorService(services, agent)
         self.kpi = KpiService(services, agent)
+        self.follow = FollowService(services, agent)  # process confirmation (SUP010-SUP012)
 
     def profiles(self) -> tuple[AgentSummary, ...]:
         """Every profile with its status; a supervisor's only (CPF2217 otherwise)."""

@@ -9,16 +9,15 @@ another terminal (or in a browser) is watched the same way.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine
 
-from swat_tui.domain.call.events import EventKind
-from swat_tui.domain.call.intents import ASK_EVENT
-from swat_tui.domain.call.replay import StoredEvent
+from swat_tui.domain.call.event_lines import EventLine, aware, event_line
+from swat_tui.domain.call.followed import FollowedCall, followed_in
+from swat_tui.domain.procedure.definition import load_procedure
 from swat_tui.domain.training.caller import CallerLine, transcript
 from swat_tui.domain.training.scenario import Scenario
 from swat_tui.store.engine import read_session
@@ -27,65 +26,54 @@ from swat_tui.store.queries import agents as agent_queries
 from swat_tui.store.queries import training_live as queries
 from swat_tui.store.queries.calls import events_of
 
-# What each kind of event says on TRN012, short and in Spanish; {check} and {result}
-# are the event's own.
-LABELS: dict[str, str] = {
-    EventKind.OFFER: "Timbra la llamada ({result})",
-    EventKind.ANSWER: "Contesta la llamada",
-    EventKind.HOLD: "Pone al cliente en espera",
-    EventKind.RESUME: "Retoma la llamada",
-    EventKind.TRANSFER: "Transfiere a {result}",
-    EventKind.HANG_UP: "Cuelga la llamada",
-    EventKind.ABANDON: "Llamada abandonada",
-    EventKind.CLOSE: "Cierra la llamada",
-    EventKind.ACW: "Termina el trabajo posterior",
-    EventKind.ACCOUNT: "Abre la cuenta {result}",
-    EventKind.CHECK: "Marca {check}: {result}",
-    EventKind.REVOKE: "Deshace {check}",
-    EventKind.STEP: "Pasa al paso {result}",
-    EventKind.REQUEST: "Registra la solicitud: {result}",
-    EventKind.SUBFLOW: "Elige la gestión {result}",
-    EventKind.FIELD: "Digita {field}: {result}",
-    EventKind.TYPED: "Deja digitado en {check}",
-    EventKind.FRONT: "Abre {check}",
-    EventKind.PANEL: "Ve el panel {check}",
-    EventKind.ACTION: "Acción {check}: {result}",
-    EventKind.TYPIFICATION: "Tipifica {result}",
-    EventKind.SURVEY: "Encuesta: {result}",
-    EventKind.NOTE: "Nota {check}: {result}",
-}
-ASKED = "Pregunta al cliente: {result}"
-FIELD_PREFIX = "campo:"
+__all__ = ["LiveCall", "LiveEvent", "aware", "live_call", "live_event"]
 
-
-@dataclass(frozen=True)
-class LiveEvent:
-    """One thing the trainee did, when, in which step."""
-
-    at: datetime
-    step: int
-    label: str
+# One thing the trainee did (the supervisor's event line: the same mechanism).
+LiveEvent = EventLine
+live_event = event_line
 
 
 @dataclass(frozen=True)
 class LiveCall:
-    """The trainee's call in progress, as far as the store has it now."""
+    """The trainee's call in progress as any follower sees it (``FollowedCall``), with
+    the scenario it plays and what the simulated caller said on top."""
 
-    call_id: int
-    trainee: str
+    followed: FollowedCall
     scenario_id: str  # "" when no scenario matches the call
     scenario: Scenario | None
-    status: str  # ringing | in_progress
-    step: int
-    started_at: datetime
-    answered_at: datetime | None
-    events: tuple[LiveEvent, ...]
     transcript: tuple[CallerLine, ...]
+
+    @property
+    def call_id(self) -> int:
+        return self.followed.call_id
+
+    @property
+    def trainee(self) -> str:
+        return self.followed.agent
+
+    @property
+    def status(self) -> str:
+        return self.followed.status
+
+    @property
+    def step(self) -> int:
+        return self.followed.step
+
+    @property
+    def started_at(self) -> datetime:
+        return self.followed.started_at
+
+    @property
+    def answered_at(self) -> datetime | None:
+        return self.followed.answered_at
+
+    @property
+    def events(self) -> tuple[EventLine, ...]:
+        return self.followed.events
 
     def elapsed(self, now: datetime) -> int:
         """Seconds since the call was answered (since it rang, while it rings)."""
-        since = self.answered_at or self.started_at
-        return max(0, int((aware(now) - aware(since)).total_seconds()))
+        return self.followed.elapsed(now)
 
 
 def live_call(
@@ -94,6 +82,7 @@ def live_call(
     username: str,
     find: Callable[[str], Scenario | None],
     scenarios: Iterable[Scenario],
+    now: datetime | None = None,
 ) -> LiveCall | None:
     """``username``'s training call in progress (None: none). ``find`` looks a scenario
     up by id (the catalogue's); ``scenarios`` are the ones a call without an
@@ -106,23 +95,24 @@ def live_call(
         if call is None or call.id is None:
             return None
         assignment = queries.assignment_of_call(session, call_id=call.id)
-        events = list(events_of(session, call_ids=[call.id]))
         scenario = (
             find(assignment.scenario_id) if assignment is not None else _matching(call, scenarios)
         )
         scenario_id = assignment.scenario_id if assignment is not None else ""
         if scenario is not None:
             scenario_id = scenario.id
+        followed = followed_in(
+            session,
+            call,
+            agent=agent.username,
+            procedure=load_procedure(),
+            now=now or call.started_at,
+        )
+        events = list(events_of(session, call_ids=[call.id])) if scenario is not None else []
         return LiveCall(
-            call_id=call.id,
-            trainee=agent.username,
+            followed=followed,
             scenario_id=scenario_id,
             scenario=scenario,
-            status=call.status,
-            step=call.current_step,
-            started_at=call.started_at,
-            answered_at=call.answered_at,
-            events=tuple(live_event(event) for event in events),
             transcript=transcript(scenario, events) if scenario is not None else (),
         )
 
@@ -151,31 +141,3 @@ def _cuenta_of(scenario: Scenario) -> int | None:
         cuenta = situation.rows.account.get("cuenta")
         return cuenta if isinstance(cuenta, int) else None
     return None
-
-
-def live_event(event: StoredEvent) -> LiveEvent:
-    """The event's short Spanish label."""
-    kind, check, result = event.kind, event.check, event.result
-    if kind == EventKind.NOTE and check == ASK_EVENT:
-        label = ASKED.format(result=result)
-    else:
-        field = check.removeprefix(FIELD_PREFIX) if kind == EventKind.FIELD else _field(event)
-        template = LABELS.get(kind, "{kind} {check}: {result}")
-        label = template.format(kind=kind, check=check, result=result, field=field)
-    step = getattr(event, "step", 0)
-    return LiveEvent(event.at, step if isinstance(step, int) else 0, " ".join(label.split()))
-
-
-def _field(event: StoredEvent) -> str:
-    try:
-        detail = json.loads(event.detail) if event.detail else {}
-    except ValueError:
-        return event.check
-    return str(detail.get("field", event.check)) if isinstance(detail, dict) else event.check
-
-
-def aware(moment: datetime) -> datetime:
-    """SQLite gives naive UTC datetimes back; the clock gives aware ones."""
-    from datetime import UTC
-
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -23,6 +23,17 @@ class MainMenuScreen(RRScreen, panel="MNU001"):
         if agent is None:
             return
         self.set_fields({"agent_name": agent.display_name, **menu_lines(self._options())})
+        self._unseen_confirmations()
+
+    def _unseen_confirmations(self) -> None:
+        """Row 24 tells an agent a leader's process confirmation is waiting to be read
+        (unless row 24 already says something)."""
+        desk = self.rr_app.desk
+        if desk is None or self.panel.canvas.message:
+            return
+        count = desk.confirmations.unseen()
+        if count:
+            self.message(messages.text("ui.confirm.mine_unseen", count=count))
 
     def _options(self) -> tuple[MenuOption, ...]:
         from swat_tui.domain.menu import load_menu

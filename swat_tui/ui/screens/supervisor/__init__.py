@@ -1,1 +1,2 @@
-"""The supervisor's and the coordinator's panels (SUP0xx)."""
+"""The supervisor's and the coordinator's panels (SUP0xx), and the agent's own process
+confirmations (CNF001, CNF002)."""

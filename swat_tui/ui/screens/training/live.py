@@ -1,8 +1,9 @@
 """TRN012: a trainee's training call in progress, watched by the trainer (read-only).
 
-Scenario, step and time on the line; the last things the trainee did (each
-event a short Spanish line, at its mm:ss of the call) and the last things the
-simulated caller said. Read from the training store, so a trainee on another
+The same followed call a supervisor sees (``domain.call.followed``: step, the
+trainee's panel, the guide in the wide column, each event a short Spanish line at
+its mm:ss of the call) with the scenario and the last things the simulated caller
+said on top. Read from the training store, so a trainee on another
 terminal or in a browser is watched the same way; read again every 2 seconds
 while the panel is open, and at once with F5.
 """
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
     from textual.timer import Timer
 
+    from swat_tui.domain.procedure.guide import GuideView
     from swat_tui.domain.training.live import LiveCall
 
 EVERY_S = 2.0
@@ -67,10 +69,21 @@ class LiveCallScreen(RRScreen, panel="TRN012"):
             return False
         catalog = training.catalog
         self.call = live_call(
-            engine, username=self.username, find=catalog.find, scenarios=catalog.scenarios
+            engine,
+            username=self.username,
+            find=catalog.find,
+            scenarios=catalog.scenarios,
+            now=self.rr_app.now(),
         )
         self._paint(self.call)
+        self.refresh_guide()
         return True
+
+    def guide_view(self) -> GuideView:
+        """The wide column: the trainee's guide, as the trainee sees it."""
+        if self.call is not None:
+            return self.call.followed.guide
+        return super().guide_view()
 
     def _paint(self, call: LiveCall | None) -> None:
         values = {f"ev{index}": "" for index in range(EVENT_ROWS)}
@@ -94,7 +107,8 @@ class LiveCallScreen(RRScreen, panel="TRN012"):
             "scenario": clip(_scenario_line(call), LINE),
             "state": clip(
                 f"Paso {call.step} · {_clock(call.elapsed(now))} desde que "
-                f"{'contestó' if call.answered_at else 'timbró'} · {len(call.events)} eventos",
+                f"{'contestó' if call.answered_at else 'timbró'} · {len(call.events)} eventos"
+                f"{_panel(call)}",
                 LINE,
             ),
         }
@@ -105,6 +119,12 @@ class LiveCallScreen(RRScreen, panel="TRN012"):
             at = _clock(_seconds(line.at, since))
             values[f"tx{index}"] = clip(f"{at} «{line.text}»", LINE)
         self.set_fields(values)
+
+
+def _panel(call: LiveCall) -> str:
+    """Where the trainee is: the panel the followed call says they have open."""
+    panel = call.followed.panel
+    return f" · panel {panel}" if panel else ""
 
 
 def _scenario_line(call: LiveCall) -> str:
