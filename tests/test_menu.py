@@ -46,6 +46,7 @@ def test_every_role_sees_the_shared_options_and_its_own() -> None:
         ("5", "USR001"),
         ("6", "CGO001"),
         ("7", "SUP001"),
+        ("9", "SUP020"),
         ("10", "SUP040"),
         ("13", "SUP012"),
     } <= set(own["supervisor"])

@@ -61,7 +61,8 @@ def demo_command(
         if existing:
             clear_account_data(engine)
         day = today.date() if today else settings.clock().astimezone(BOGOTA).date()
-        # The profiles first: the demo's week of calls is taken by the asesores.
+        # The profiles first: the demo's week of calls and its campaign's attempts are
+        # the demo asesores'.
         users = 0 if agents else seed_demo_users(Services.create(engine, settings.clock))
         started = time.perf_counter()
         with _progress_bar() as bar:

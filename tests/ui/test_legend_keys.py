@@ -25,6 +25,7 @@ from swat_tui.ui.keys import CHORD_KEYS, CHORDS, REGISTRY
 from tests.gates import SEE_ALL
 from tests.training.cards import FLAWED
 from tests.ui import confirm_routes as confirm
+from tests.ui.campaign_routes import CAMPAIGN_ROUTES, settled
 from tests.ui.floor_routes import FLOOR_REFRESHED, FLOOR_ROUTES
 from tests.ui.helpers import (
     answer_call,
@@ -419,6 +420,7 @@ ROUTES: dict[str, Route] = {
     "TRN012": to_live,
     **FLOOR_ROUTES,
     **KPI_ROUTES,
+    **CAMPAIGN_ROUTES,
 }
 
 
@@ -454,6 +456,8 @@ REFRESHED = {
     "TRN012": "Llamada leída de nuevo; se renueva sola cada 2 segundos.",
     **FLOOR_REFRESHED,
     **KPI_REFRESHED,
+    "SUP020": "Campañas leídas de nuevo.",
+    "SUP021": "Indicador leído de nuevo.",
 }
 ROUTES, OPENS, REFRESHED = confirm.add(ROUTES, OPENS, REFRESHED)  # process confirmation
 
@@ -686,6 +690,7 @@ async def test_legend_key_goes_back_refreshes_or_switches(
         entry = app.desk.call.entry_panel() if step_panel and app.desk is not None else None
         await pilot.press(_first_key(key_id))
         await pilot.pause()
+        await settled(pilot)  # a panel that reads in a worker (SUP020, SUP021)
         label = f"{REGISTRY[key_id].label} on {panel_id}"
         now = app.screen
         now_id = getattr(now, "PANEL_ID", None)

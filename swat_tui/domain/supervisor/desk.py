@@ -10,6 +10,7 @@ from __future__ import annotations
 from swat_tui.domain.auth import AgentSummary, SignedOnAgent
 from swat_tui.domain.errors import refusal
 from swat_tui.domain.services import Services
+from swat_tui.domain.supervisor.campaign.service import CampaignService
 from swat_tui.domain.supervisor.floor import FloorService
 from swat_tui.domain.supervisor.follow import FollowService
 from swat_tui.domain.supervisor.kpi import KpiService
@@ -28,6 +29,7 @@ class SupervisorDesk:
         self.floor = FloorService(services, agent)
         self.kpi = KpiService(services, agent)
         self.follow = FollowService(services, agent)  # process confirmation (SUP010-SUP012)
+        self.campaigns = CampaignService(services, agent)
 
     def profiles(self) -> tuple[AgentSummary, ...]:
         """Every profile with its status; a supervisor's only (CPF2217 otherwise)."""

@@ -49,6 +49,7 @@ from swat_tui.store.demo.batch import Batch, Row
 from swat_tui.store.demo.billing import campaign_rows
 from swat_tui.store.demo.call_week import write_call_week
 from swat_tui.store.demo.generator import DemoGenerator
+from swat_tui.store.demo.outbound_campaign import write_demo_campaign
 from swat_tui.store.demo.pg_bulk import bulk_load
 from swat_tui.store.demo.row_plans import CopyPlan, SqlitePlan
 from swat_tui.store.demo.vocabulary import load_vocabulary
@@ -145,6 +146,8 @@ def build_demo(
                     if call_week:
                         write_call_week(connection, today=today, seed=seed, accounts=accounts)
                     numbering.catch_up(connection)
+                with _transaction(connection):
+                    inserter.counts.update(write_demo_campaign(connection, today=today, seed=seed))
         finally:
             if sqlite:
                 _pragmas(connection, _SQLITE_NORMAL_PRAGMAS)

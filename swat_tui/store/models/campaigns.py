@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from swat_tui.store.models.versioned import version_column, versioned_by
@@ -36,7 +36,12 @@ class CampaignRecord(SQLModel, table=True):
     on an effective contact or when the recall rules allow no more attempts."""
 
     __tablename__ = "campaign_record"
-    __table_args__ = (UniqueConstraint("campaign_id", "cuenta"),)
+    # The indicator counts a campaign's records by status and its contacts by day from
+    # this index alone (bench/indicator.py: 100,000 records).
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "cuenta"),
+        Index("ix_campaign_record_campaign_status", "campaign_id", "status", "contacted_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     campaign_id: int = Field(foreign_key="campaign.id", index=True)
@@ -61,6 +66,11 @@ class CampaignAttempt(SQLModel, table=True):
     """One outbound attempt on a record: the number dialled and its result."""
 
     __tablename__ = "campaign_attempt"
+    # The indicator per agent and per day reads these indexes alone, in order.
+    __table_args__ = (
+        Index("ix_campaign_attempt_by_agent", "campaign_id", "agent_id", "record_id", "result"),
+        Index("ix_campaign_attempt_by_time", "campaign_id", "at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     campaign_id: int = Field(foreign_key="campaign.id", index=True)

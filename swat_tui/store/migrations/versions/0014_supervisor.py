@@ -80,6 +80,11 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_campaign_record_next_call_at"), ["next_call_at"], unique=False
         )
+        batch_op.create_index(
+            "ix_campaign_record_campaign_status",
+            ["campaign_id", "status", "contacted_at"],
+            unique=False,
+        )
 
     op.create_table(
         "improvement_idea",
@@ -151,6 +156,12 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_campaign_attempt_record_id"), ["record_id"], unique=False
         )
+        batch_op.create_index(
+            "ix_campaign_attempt_by_agent",
+            ["campaign_id", "agent_id", "record_id", "result"],
+            unique=False,
+        )
+        batch_op.create_index("ix_campaign_attempt_by_time", ["campaign_id", "at"], unique=False)
 
     op.create_table(
         "process_confirmation",
@@ -253,6 +264,8 @@ def downgrade() -> None:
 
     op.drop_table("process_confirmation")
     with op.batch_alter_table("campaign_attempt", schema=None) as batch_op:
+        batch_op.drop_index("ix_campaign_attempt_by_time")
+        batch_op.drop_index("ix_campaign_attempt_by_agent")
         batch_op.drop_index(batch_op.f("ix_campaign_attempt_record_id"))
         batch_op.drop_index(batch_op.f("ix_campaign_attempt_campaign_id"))
         batch_op.drop_index(batch_op.f("ix_campaign_attempt_at"))
@@ -265,6 +278,7 @@ def downgrade() -> None:
 
     op.drop_table("improvement_idea")
     with op.batch_alter_table("campaign_record", schema=None) as batch_op:
+        batch_op.drop_index("ix_campaign_record_campaign_status")
         batch_op.drop_index(batch_op.f("ix_campaign_record_next_call_at"))
         batch_op.drop_index(batch_op.f("ix_campaign_record_cuenta"))
         batch_op.drop_index(batch_op.f("ix_campaign_record_campaign_id"))
