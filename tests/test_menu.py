@@ -41,8 +41,8 @@ def test_every_role_sees_the_shared_options_and_its_own() -> None:
         role: [(o.number, o.panel) for o in menu.for_role(role) if o.number not in SHARED]
         for role in ROLES
     }
-    assert own["asesor"] == [("8", "TRN020")]
-    assert own["supervisor"] == [("5", "USR001"), ("6", "CGO001")]
+    assert own["asesor"] == [("8", "TRN020"), ("14", "CMP001")]
+    assert own["supervisor"] == [("5", "USR001"), ("6", "CGO001"), ("14", "CMP001")]
     assert own["formador"][0] == ("7", "TRN001")
     assert own["formador"][1:] in ([], [("8", "TRN010")])  # once the trainees' panels land
     with pytest.raises(DomainError, match="no autorizada para el perfil asesor"):

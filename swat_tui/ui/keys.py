@@ -152,6 +152,13 @@ REGISTRY: dict[str, RRKey] = {
             "rr_cgo",
             "Sin franja libre: formulario de seguimiento para el backoffice CGO",
         ),
+        RRKey(
+            "dial",
+            _fkey(6),
+            "Marcar",
+            "rr_dial",
+            "Campaña saliente: marcar el teléfono escogido de la cuenta",
+        ),
         RRKey("notes", _fkey(7), "Notas especiales", "rr_notes", "Leer y agregar notas especiales"),
         RRKey(
             "diagnostics",

@@ -34,6 +34,7 @@ from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.area import Reports
 from swat_tui.domain.desk.context import DeskContext
+from swat_tui.domain.desk.outbound import OutboundDesk
 from swat_tui.domain.desk.softphone import (
     AgentState,
     Softphone,
@@ -109,6 +110,7 @@ class Desk(Reports, area="desk"):
         self.mass = MassIntents(self.ctx)
         self.inventory = InventoryIntents(self.ctx)
         self.visit = VisitIntents(self.ctx)
+        self.outbound = OutboundDesk(self)  # campaign calls the agent dials
         # The floor sees this session from now on: a DomainError while another
         # session of the profile is alive; the notice says if a stale one was taken
         # over (the app shows the sign-on's own, ``agent.notice``).
@@ -166,8 +168,9 @@ class Desk(Reports, area="desk"):
 
     @property
     def wants_ring(self) -> bool:
-        """Disponible with nothing ringing: the source may ring a call."""
-        return self.phone.state == AgentState.DISPONIBLE
+        """Disponible with nothing ringing and no campaign account in hand: the source
+        may ring a call."""
+        return self.phone.state == AgentState.DISPONIBLE and not self.outbound.holding
 
     # -- the softphone ----------------------------------------------------------------
 
