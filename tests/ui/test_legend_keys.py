@@ -35,6 +35,7 @@ from tests.ui.helpers import (
     sign_on,
     type_into,
 )
+from tests.ui.outbound_routes import to_campaign_call
 from tests.ui.test_trainee_progress import to_history, to_live, to_trainees
 from tests.ui.training_routes import (
     to_assign,
@@ -414,6 +415,7 @@ ROUTES: dict[str, Route] = {
     "TRN010": to_trainees,
     "TRN011": to_history,
     "TRN012": to_live,
+    "CMP001": to_campaign_call,
 }
 
 
@@ -693,6 +695,8 @@ async def test_legend_key_goes_back_refreshes_or_switches(
                 assert now_id == entry, label  # the branch's entry panel (LLM003)
             else:
                 assert now is before and "primer panel de este paso" in row24, label
+        elif key_id == "cancel" and panel_id == "CMP001":  # the account held goes back
+            assert now is before and "devuelta a la campaña" in row24, label
         elif key_id == "cancel":  # the panel below, or signed off from the menu
             expected = "SGN001" if panel_id == "MNU001" else getattr(below, "PANEL_ID", None)
             assert now_id == expected, f"{label}: {now_id}"
@@ -700,6 +704,8 @@ async def test_legend_key_goes_back_refreshes_or_switches(
             assert row24 == REFRESHED[panel_id], label
         elif key_id == "espejo":
             assert app.navigator.in_espejo and now_id == "MNU001", label
+        elif key_id == "dial":  # the campaign's account is dialled: on the line, same panel
+            assert now is before and app.desk is not None and app.desk.active, label
         else:
             raise AssertionError(f"no expectation for {label}: add it to this test")
 

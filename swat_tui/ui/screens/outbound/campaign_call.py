@@ -127,6 +127,7 @@ class CampaignCallScreen(RRScreen, panel="CMP001"):
                 lambda: outbound.next_account(self.field("campaign").value), field="campaign"
             )
             if view is not None:
+                self.field("campaign").value = view.campaign_code  # a restart's held account
                 self.field("n").value = "1"
                 self._after(messages.text("ui.outbound.taken", cuenta=view.cuenta))
                 self.focus_field("n")
