@@ -180,3 +180,33 @@ def test_the_recall_time_is_read_strictly() -> None:
     ):
         with pytest.raises(DomainError):
             parse_recall(day, hour, FIXED_NOW)
+
+
+def test_a_busy_store_after_the_attempt_leaves_the_line_up_and_the_account_done(
+    demo_services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The attempt and the call's event are two writes (the campaign API takes no session):
+    when the second finds the store busy, the attempt stands, the desk holds no account
+    (nothing to record twice) and the call stays on the line for the softphone to end."""
+    from swat_tui.domain.desk import outbound as outbound_module
+    from swat_tui.store.errors import StoreBusy
+
+    seed.campaign(demo_services.engine, (SHOWCASE["activa"],))
+    desk = _desk(demo_services)
+    desk.outbound.next_account("SAL1")
+    call = desk.outbound.dial("1")
+
+    def busy(*args: object, **kwargs: object) -> None:
+        raise StoreBusy()
+
+    monkeypatch.setattr(outbound_module, "change_in", busy)
+    with pytest.raises(StoreBusy):
+        desk.outbound.record_result("ocupado", None, "")
+    assert _count(demo_services, CampaignAttempt) == 1
+    assert desk.outbound.record is None and desk.outbound.call_id is None
+    assert desk.phone.state == AgentState.EN_LLAMADA and desk.active is not None
+    monkeypatch.undo()
+    desk.hang_up()
+    with read_session(demo_services.engine) as session:
+        row = session.get(Call, call.id)
+        assert row is not None and row.status == "hung_up"

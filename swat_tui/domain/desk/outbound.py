@@ -270,9 +270,13 @@ class OutboundDesk:
             note=note.strip(),
             hang_up=hang_up,
         )
+        # Two transactions until the campaign API takes a caller's session: the attempt
+        # (which refuses whole, writing nothing) first, then the call's event and hang-up.
+        # The campaign has the attempt from here on, whatever happens to the second write
+        # (a busy store leaves the line up: the softphone's 6 hangs it up).
+        self.record, call_id, self.call_id, self.number = None, self.call_id, None, None
         with write_session(desk.services.engine) as session:
-            call = change_in(session, desk.procedure, self.call_id, now, apply, presence=move)
-        self.record, self.call_id, self.number = None, None, None
+            call = change_in(session, desk.procedure, call_id, now, apply, presence=move)
         if hang_up:
             desk.phone, desk.active = phone, None
             desk.ctx.tell("call_ended", "")
