@@ -210,3 +210,26 @@ def test_a_busy_store_after_the_attempt_leaves_the_line_up_and_the_account_done(
     with read_session(demo_services.engine) as session:
         row = session.get(Call, call.id)
         assert row is not None and row.status == "hung_up"
+
+
+def test_a_dialled_call_a_crash_left_open_is_resumed_with_its_account(
+    demo_services: Services,
+) -> None:
+    """REC001's resume: the campaign's call comes back on the line as dialled (its queue
+    is no skill to ring from) and the account is still to record, then recorded."""
+    seed.campaign(demo_services.engine, (SHOWCASE["activa"],))
+    desk = _desk(demo_services)
+    desk.outbound.next_account("SAL1")
+    call = desk.outbound.dial("2")
+    later = Desk(demo_services, desk.agent, _NoCalls())  # the session was killed
+    (open_call,) = later.interrupted()
+    assert open_call.id == call.id
+    later.resume_interrupted(open_call)
+    assert later.phone.state == AgentState.EN_LLAMADA and later.phone.call is not None
+    assert later.phone.call.ani == "6015550000"
+    assert later.outbound.record is not None and later.outbound.call_id == call.id
+    later.outbound.record_result("buzon", None, "")
+    with read_session(demo_services.engine) as session:
+        attempt = session.exec(select(CampaignAttempt)).one()
+        assert (attempt.call_id, attempt.phone, attempt.result) == (call.id, "6015550000", "buzon")
+    assert later.phone.state == AgentState.ACW

@@ -35,6 +35,7 @@ from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.area import Reports
 from swat_tui.domain.desk.context import DeskContext
 from swat_tui.domain.desk.outbound import OutboundDesk
+from swat_tui.domain.desk.outbound_call import is_outbound
 from swat_tui.domain.desk.softphone import (
     AgentState,
     Softphone,
@@ -340,8 +341,11 @@ class Desk(Reports, area="desk"):
     def resume_interrupted(self, record: CallRecord) -> None:
         """Back into a call the store says was open: the line and the call together."""
         answered = record.answered_at or self._now()
-        phone = self.phone.go_available(answered).ring(record.ani, record.queue, answered)
-        phone = phone.answer(answered)
+        if is_outbound(record.queue):  # a campaign's call: dialled, not rung
+            phone = self.phone.go_available(answered).dial(record.ani, record.queue, answered)
+        else:
+            phone = self.phone.go_available(answered).ring(record.ani, record.queue, answered)
+            phone = phone.answer(answered)
         move = self._presence(phone, on_call=True)
         presence.write(self.services.engine, move, call_id=record.id, step=record.state.step)
         self.phone = phone
@@ -349,6 +353,7 @@ class Desk(Reports, area="desk"):
         self.active = ActiveCall(record)
         if record.cuenta is not None:
             self.active.account = self.accounts.panel(record.cuenta)
+        self.outbound.resumed(record)
         self._tell("call")
 
     def close_interrupted(self, record: CallRecord) -> CallRecord:

@@ -22,20 +22,27 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import TYPE_CHECKING, Protocol
 
+from sqlmodel import select
+
 from swat_tui.domain import presence
 from swat_tui.domain.account.views import Access, AccountPanelView
 from swat_tui.domain.call.change import change_in
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
-from swat_tui.domain.desk.outbound_call import attempt_change, outbound_queue, start_call
+from swat_tui.domain.desk.outbound_call import (
+    attempt_change,
+    is_outbound,
+    outbound_queue,
+    start_call,
+)
 from swat_tui.domain.desk.softphone import AgentState
 from swat_tui.domain.errors import refusal
 from swat_tui.domain.messages import text
 from swat_tui.domain.sac.inputs import parse_day
 from swat_tui.domain.supervisor.campaign import outbound as campaigns
 from swat_tui.domain.supervisor.campaign.outbound import CampaignCall
-from swat_tui.store.engine import write_session
-from swat_tui.store.models.campaigns import CampaignRecord
+from swat_tui.store.engine import read_session, write_session
+from swat_tui.store.models.campaigns import Campaign, CampaignRecord
 
 if TYPE_CHECKING:
     from swat_tui.domain.account.intents import AccountIntents
@@ -69,6 +76,7 @@ class OutboundHost(Protocol):
 
 EFFECTIVE = "contacto_efectivo"
 RECALL = "volver_a_llamar"
+HELD = "en_curso"  # a record claimed by an agent (campaign_record.status)
 _TIME = re.compile(r"(\d{1,2}):?(\d{2})")
 
 
@@ -288,6 +296,36 @@ class OutboundDesk:
         if effective and on_line:
             return text("desk.outbound.go_on", cuenta=record.cuenta)
         return outcome.message
+
+    def resumed(self, record: CallRecord) -> None:
+        """A call a killed session left open is back on the line (REC001): when it was
+        dialled for an account this agent still holds, its result is still to record."""
+        if not is_outbound(record.queue) or record.cuenta is None:
+            return
+        desk = self._desk
+        with read_session(desk.services.engine) as session:
+            statement = select(CampaignRecord, Campaign).where(
+                CampaignRecord.campaign_id == Campaign.id,
+                CampaignRecord.claimed_by == desk.agent.id,
+                CampaignRecord.status == HELD,
+                CampaignRecord.cuenta == record.cuenta,
+            )
+            found = session.exec(statement).first()
+        if found is None:
+            return
+        held, campaign = found
+        assert held.id is not None
+        self.record = CampaignCall(
+            record_id=held.id,
+            campaign_code=campaign.code,
+            campaign_name=campaign.name,
+            cuenta=held.cuenta,
+            phone=held.phone,
+            phone2=held.phone2,
+            attempts=held.attempts,
+            last_result=held.last_result,
+        )
+        self.call_id, self.number = record.id, record.ani
 
     def give_back(self) -> str:
         """F12: the held account goes back to the campaign, no attempt recorded."""
