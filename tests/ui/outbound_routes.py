@@ -20,12 +20,19 @@ def seed_campaign(pilot: Pilot[None]) -> None:
     seed.campaign(app.services.engine, tuple(SHOWCASE[name] for name in CUENTAS))
 
 
-async def to_campaigns(pilot: Pilot[None], user: str = "ASESOR01") -> None:
-    """CMP001 as menu option 14 opens it: SAL1 typed (the only active), no account yet."""
-    seed_campaign(pilot)
+async def open_campaigns(pilot: Pilot[None], user: str = "ASESOR01") -> None:
+    """Signed on as ``user``, menu option 14, and the active campaigns read (a worker)."""
     await sign_on(pilot, user)
     await type_into(pilot, "option", "14")
     await enter(pilot)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def to_campaigns(pilot: Pilot[None], user: str = "ASESOR01") -> None:
+    """CMP001 as menu option 14 opens it: SAL1 typed (the only active), no account yet."""
+    seed_campaign(pilot)
+    await open_campaigns(pilot, user)
 
 
 async def to_campaign_call(pilot: Pilot[None]) -> None:

@@ -15,7 +15,7 @@ from swat_tui.store.engine import read_session
 from swat_tui.store.models import Agent, Call, CampaignAttempt, CampaignRecord
 from swat_tui.ui.app import SwatApp
 from tests.ui.helpers import desk_of, enter, message, panel_id, screen, shown, sign_on, type_into
-from tests.ui.outbound_routes import to_campaign_call, to_campaigns
+from tests.ui.outbound_routes import open_campaigns, to_campaign_call, to_campaigns
 
 
 def _bogota(moment: datetime) -> datetime:
@@ -126,9 +126,7 @@ async def test_give_back_without_an_attempt(app: SwatApp) -> None:
 
 async def test_no_campaign_says_so_on_row_24(app: SwatApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await sign_on(pilot)
-        await type_into(pilot, "option", "14")
-        await enter(pilot)
+        await open_campaigns(pilot)
         assert panel_id(app) == "CMP001"
         assert message(app).startswith("No hay campañas activas"), message(app)
         await type_into(pilot, "campaign", "SAL9")

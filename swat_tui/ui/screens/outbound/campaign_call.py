@@ -20,6 +20,7 @@ from swat_tui.ui.screens.base import RRScreen
 
 if TYPE_CHECKING:
     from swat_tui.domain.desk.outbound import OutboundDesk, OutboundView
+    from swat_tui.domain.supervisor.campaign.outbound import CampaignSummary
 
 T = TypeVar("T")
 RESULT_WIDTH = 76
@@ -55,20 +56,44 @@ class CampaignCallScreen(RRScreen, panel="CMP001"):
         lines = [*textwrap.wrap(listed, RESULT_WIDTH), "", ""][:2]
         self.set_fields({f"res{i}": line.replace(chr(160), " ") for i, line in enumerate(lines, 1)})
         self.show_account()
-        campaigns = self.attempt(self.outbound.campaigns) or ()
-        self.set_fields(
-            {"campaigns": "  ".join(f"{c.code} ({c.pending} por llamar)" for c in campaigns)}
-        )
         if self.outbound.record is not None:
             self.field("campaign").value = self.outbound.record.campaign_code
-        elif not campaigns:
-            self.message(messages.text("desk.outbound.no_campaigns"), error=True)
-        else:
-            if len(campaigns) == 1:
-                self.field("campaign").value = campaigns[0].code
-            self.message(messages.text("ui.outbound.pick"))
         self.focus_field("campaign")
         self.refresh_legend()
+        self.run_worker(
+            self._read_campaigns,
+            thread=True,
+            group="campaigns",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def _read_campaigns(self) -> None:
+        """In a worker thread: the active campaigns with what each has left to call (a
+        count over every base), shown when read; the panel takes keys meanwhile."""
+        from swat_tui.store.errors import StoreBusy
+
+        try:
+            found = self.outbound.campaigns()
+        except (DomainError, StoreBusy) as error:
+            self.app.call_from_thread(self.message, error.message, error=True)
+            return
+        self.app.call_from_thread(self._show_campaigns, found)
+
+    def _show_campaigns(self, found: tuple[CampaignSummary, ...]) -> None:
+        self.set_fields(
+            {"campaigns": "  ".join(f"{c.code} ({c.pending} por llamar)" for c in found)}
+        )
+        if self.outbound.record is not None or self.panel.canvas.message_is_error:
+            return  # an account in hand, or a refusal the agent has still to read
+        if not found:
+            self.message(messages.text("desk.outbound.no_campaigns"), error=True)
+            return
+        campaign = self.field("campaign")
+        if len(found) == 1 and not campaign.value.strip():
+            campaign.value = found[0].code
+            campaign.cursor_position = len(found[0].code)  # as if typed: Intro takes it
+        self.message(messages.text("ui.outbound.pick"))
 
     def show_account(self) -> None:
         """The held account (or blanks), as the domain lets the agent see it."""
