@@ -233,3 +233,12 @@ def test_a_dialled_call_a_crash_left_open_is_resumed_with_its_account(
         attempt = session.exec(select(CampaignAttempt)).one()
         assert (attempt.call_id, attempt.phone, attempt.result) == (call.id, "6015550000", "buzon")
     assert later.phone.state == AgentState.ACW
+
+
+def test_signing_off_gives_back_an_account_not_dialled(demo_services: Services) -> None:
+    seed.campaign(demo_services.engine, (SHOWCASE["activa"],))
+    desk = _desk(demo_services)
+    desk.outbound.next_account("SAL1")
+    desk.sign_off()
+    other = _desk(demo_services, "ASESOR02").outbound.next_account("SAL1")
+    assert other.cuenta == SHOWCASE["activa"]

@@ -311,6 +311,7 @@ class Desk(Reports, area="desk"):
         ends now in the store with its time, as the softphone's 7 would end it, and
         the session's presence goes in the same transaction."""
         self.check_sign_off()
+        self.outbound.leave()
         phone = self.phone
         if phone.state == AgentState.ACW:
             phone = phone.go_aux(0, self._now())  # out of the queue: nothing rings

@@ -327,6 +327,16 @@ class OutboundDesk:
         )
         self.call_id, self.number = record.id, record.ani
 
+    def leave(self) -> None:
+        """Signing off: an account held and not dialled goes back to the campaign for
+        the next agent (one dialled keeps its claim: the next sign-on gets it back)."""
+        record = self.record
+        if record is None or self.call_id is not None:
+            return
+        desk = self._desk
+        campaigns.release(desk.services.engine, agent_id=desk.agent.id, record_id=record.record_id)
+        self.record = None
+
     def give_back(self) -> str:
         """F12: the held account goes back to the campaign, no attempt recorded."""
         desk = self._desk
