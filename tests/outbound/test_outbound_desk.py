@@ -12,7 +12,7 @@ from swat_tui.domain.account.views import Access
 from swat_tui.domain.auth import SignedOnAgent
 from swat_tui.domain.call.events import EventKind
 from swat_tui.domain.desk.desk import Desk
-from swat_tui.domain.desk.outbound import masked_number, parse_recall
+from swat_tui.domain.desk.outbound_view import masked_number, parse_recall
 from swat_tui.domain.desk.softphone import AgentState
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.services import Services

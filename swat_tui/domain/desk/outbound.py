@@ -4,9 +4,11 @@ Inbound calls ring from the desk's ``CallSource``; campaign calls are dialled
 by the agent, so they are intents, not a source: take the next account of a
 campaign (claimed for this agent alone, ``SKIP LOCKED``), dial one of its
 numbers, record the attempt's result, or give the account back. Each is one
-intent in one transaction, and a refused one changes neither the store nor
-the desk. While the agent holds a campaign account nothing rings
-(``Desk.wants_ring``): the agent is working the campaign.
+intent, and a refused one changes neither the store nor the desk; each is one
+transaction but the result, which is two until the campaign's API takes a
+caller's session (the campaign's attempt, then the call's event and hang-up).
+While the agent holds a campaign account nothing rings (``Desk.wants_ring``):
+the agent is working the campaign.
 
 An effective contact leaves the call on the line with the account already
 open: the agent goes on with the procedure from step 1 (greeting, caller's
@@ -17,15 +19,13 @@ agent notes what is needed there, and dialling again ends it.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from sqlmodel import select
 
 from swat_tui.domain import presence
-from swat_tui.domain.account.views import Access, AccountPanelView
+from swat_tui.domain.account.views import AccountPanelView
 from swat_tui.domain.call.change import change_in
 from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
@@ -35,10 +35,15 @@ from swat_tui.domain.desk.outbound_call import (
     outbound_queue,
     start_call,
 )
+from swat_tui.domain.desk.outbound_view import (
+    OutboundView,
+    masked_number,
+    result_label,
+    result_labels,
+)
 from swat_tui.domain.desk.softphone import AgentState
 from swat_tui.domain.errors import refusal
 from swat_tui.domain.messages import text
-from swat_tui.domain.sac.inputs import parse_day
 from swat_tui.domain.supervisor.campaign import outbound as campaigns
 from swat_tui.domain.supervisor.campaign.outbound import CampaignCall
 from swat_tui.store.engine import read_session, write_session
@@ -77,54 +82,6 @@ class OutboundHost(Protocol):
 EFFECTIVE = "contacto_efectivo"
 RECALL = "volver_a_llamar"
 HELD = "en_curso"  # a record claimed by an agent (campaign_record.status)
-_TIME = re.compile(r"(\d{1,2}):?(\d{2})")
-
-
-@dataclass(frozen=True)
-class OutboundView:
-    """The account to call as the agent may see it: the holder and the numbers
-    hidden as the BLACKLIST rule hides the account's own (``access``)."""
-
-    campaign_code: str
-    campaign_name: str
-    cuenta: int
-    holder: str | None  # None while the rule hides it
-    phone1: str
-    phone2: str
-    attempts: int
-    last_result: str  # its label, "" before the first attempt
-    blacklist: bool
-    access: Access
-
-
-def masked_number(number: str) -> str:
-    """A number the rule hides: only its last two digits."""
-    return "*" * max(len(number) - 2, 0) + number[-2:] if number else ""
-
-
-def result_labels() -> dict[str, str]:
-    """The results the agent may record, code -> label, in the order shown."""
-    return {option.code: option.label for option in campaigns.RESULTS}
-
-
-def result_label(code: str | None) -> str:
-    return result_labels().get(code or "", code or "")
-
-
-def parse_recall(day_text: str, time_text: str, now: datetime) -> datetime | None:
-    """The date and time the customer gave, as typed (``DDMMAAAA`` or ``DD/MM/AAAA``,
-    ``HH:MM``) in the clock's zone; None when both are blank. Whether it is in the
-    future is the campaign's rule (``record_attempt``)."""
-    if not day_text.strip() and not time_text.strip():
-        return None
-    day = parse_day(day_text, label="Fecha de volver a llamar")
-    match = _TIME.fullmatch(time_text.strip())
-    if match is None:
-        raise refusal("desk.outbound.recall_time_format")
-    hour, minute = int(match.group(1)), int(match.group(2))
-    if hour > 23 or minute > 59:
-        raise refusal("desk.outbound.recall_time_format")
-    return datetime.combine(day, time(hour, minute), tzinfo=now.tzinfo)
 
 
 class OutboundDesk:

@@ -15,11 +15,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from swat_tui.domain import messages
-from swat_tui.domain.errors import DomainError
+from swat_tui.domain.errors import DomainError, StoreBusy
 from swat_tui.ui.screens.base import RRScreen
 
 if TYPE_CHECKING:
-    from swat_tui.domain.desk.outbound import OutboundDesk, OutboundView
+    from swat_tui.domain.desk.outbound import OutboundDesk
+    from swat_tui.domain.desk.outbound_view import OutboundView
     from swat_tui.domain.supervisor.campaign.outbound import CampaignSummary
 
 T = TypeVar("T")
@@ -47,7 +48,7 @@ class CampaignCallScreen(RRScreen, panel="CMP001"):
         return self.desk.outbound
 
     def fill(self) -> None:
-        from swat_tui.domain.desk.outbound import result_labels
+        from swat_tui.domain.desk.outbound_view import result_labels
 
         labels = list(result_labels().values())
         listed = "  ".join(
@@ -71,8 +72,6 @@ class CampaignCallScreen(RRScreen, panel="CMP001"):
     def _read_campaigns(self) -> None:
         """In a worker thread: the active campaigns with what each has left to call (a
         count over every base), shown when read; the panel takes keys meanwhile."""
-        from swat_tui.store.errors import StoreBusy
-
         try:
             found = self.outbound.campaigns()
         except (DomainError, StoreBusy) as error:
@@ -166,7 +165,7 @@ class CampaignCallScreen(RRScreen, panel="CMP001"):
         await self._record_result()
 
     async def _record_result(self) -> None:
-        from swat_tui.domain.desk.outbound import parse_recall, result_labels
+        from swat_tui.domain.desk.outbound_view import parse_recall, result_labels
 
         codes = list(result_labels())
         typed = self.field("r").value.strip()
