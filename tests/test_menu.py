@@ -42,7 +42,12 @@ def test_every_role_sees_the_shared_options_and_its_own() -> None:
         for role in ROLES
     }
     assert own["asesor"] == [("8", "TRN020"), ("14", "CMP001")]
-    assert own["supervisor"] == [("5", "USR001"), ("6", "CGO001"), ("14", "CMP001")]
+    assert own["supervisor"] == [
+        ("5", "USR001"),
+        ("6", "CGO001"),
+        ("9", "SUP020"),
+        ("14", "CMP001"),
+    ]
     assert own["formador"][0] == ("7", "TRN001")
     assert own["formador"][1:] in ([], [("8", "TRN010")])  # once the trainees' panels land
     with pytest.raises(DomainError, match="no autorizada para el perfil asesor"):

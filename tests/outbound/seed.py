@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import Engine
+from sqlmodel import col, select
 
-from swat_tui.store.engine import write_session
-from swat_tui.store.models import Campaign, CampaignRecord
+from swat_tui.store.engine import read_session, write_session
+from swat_tui.store.models import Campaign, CampaignAttempt, CampaignRecord
 from tests.ui.conftest import FIXED_NOW
 
 CODE = "SAL1"
@@ -41,3 +42,27 @@ def campaign(
                 )
             )
         return row.id
+
+
+def records(engine: Engine, code: str = CODE) -> list[CampaignRecord]:
+    """The records of campaign ``code`` (the demo store has a campaign of its own)."""
+    with read_session(engine) as session:
+        statement = (
+            select(CampaignRecord)
+            .join(Campaign, col(Campaign.id) == col(CampaignRecord.campaign_id))
+            .where(Campaign.code == code)
+            .order_by(col(CampaignRecord.id))
+        )
+        return list(session.exec(statement))
+
+
+def attempts(engine: Engine, code: str = CODE) -> list[CampaignAttempt]:
+    """The attempts on campaign ``code``, oldest first."""
+    with read_session(engine) as session:
+        statement = (
+            select(CampaignAttempt)
+            .join(Campaign, col(Campaign.id) == col(CampaignAttempt.campaign_id))
+            .where(Campaign.code == code)
+            .order_by(col(CampaignAttempt.id))
+        )
+        return list(session.exec(statement))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlmodel import col, func, select
+from sqlmodel import col, select
 
 from swat_tui.domain.account.views import Access
 from swat_tui.domain.auth import SignedOnAgent
@@ -23,8 +23,6 @@ from swat_tui.store.models import (
     AgentPresence,
     Call,
     CallEvent,
-    CampaignAttempt,
-    CampaignRecord,
 )
 from tests.desk_calls import _NoCalls
 from tests.outbound import seed
@@ -37,11 +35,6 @@ def _desk(services: Services, username: str = "ASESOR01") -> Desk:
         assert agent.id is not None
         signed_on = SignedOnAgent(agent.id, agent.username, agent.display_name, agent.role)
     return Desk(services, signed_on, _NoCalls())
-
-
-def _count(services: Services, model: type) -> int:
-    with read_session(services.engine) as session:
-        return int(session.exec(select(func.count()).select_from(model)).one())
 
 
 def _events(services: Services, call_id: int) -> list[CallEvent]:
@@ -69,12 +62,12 @@ def test_no_answer_is_a_real_call_on_record_then_acw(demo_services: Services) ->
     with read_session(demo_services.engine) as session:
         row = session.get(Call, call.id)
         assert row is not None and row.status == "hung_up" and row.acw_started_at is not None
-        attempt = session.exec(select(CampaignAttempt)).one()
-        assert (attempt.call_id, attempt.result, attempt.phone) == (
-            call.id,
-            "no_contesta",
-            "3105550000",
-        )
+    (attempt,) = seed.attempts(demo_services.engine)
+    assert (attempt.call_id, attempt.result, attempt.phone) == (
+        call.id,
+        "no_contesta",
+        "3105550000",
+    )
     kinds = [(e.kind, e.check) for e in _events(demo_services, call.id)]
     assert (EventKind.OFFER.value, "marcando") in kinds
     assert (EventKind.ACTION.value, "campana.intento") in kinds
@@ -99,9 +92,8 @@ def test_effective_contact_goes_on_with_the_procedure(demo_services: Services) -
     assert desk.active.record.cuenta == SHOWCASE["activa"]
     assert "cuenta_abierta" in {mark.check for mark in desk.active.record.state.marks}
     assert desk.call.step_panel() == "LLM001"
-    with read_session(demo_services.engine) as session:
-        record = session.exec(select(CampaignRecord)).one()
-        assert record.status == "contactado" and record.contacted_by == desk.agent.id
+    (record,) = seed.records(demo_services.engine)
+    assert record.status == "contactado" and record.contacted_by == desk.agent.id
     desk.hang_up()
     assert desk.last_call_id == call.id
 
@@ -127,14 +119,13 @@ def test_recall_in_the_past_writes_nothing(demo_services: Services) -> None:
     with pytest.raises(DomainError) as refused:
         desk.outbound.record_result("volver_a_llamar", past, "")
     assert refused.value.rule == "supervisor.campaign.recall_past"
-    assert _count(demo_services, CampaignAttempt) == 0
+    assert seed.attempts(demo_services.engine) == []
     assert len(_events(demo_services, call.id)) == events
     assert desk.phone.state == AgentState.EN_LLAMADA and desk.outbound.call_id == call.id
     later = FIXED_NOW + timedelta(days=1)
     desk.outbound.record_result("volver_a_llamar", later, "llamar en la tarde")
-    with read_session(demo_services.engine) as session:
-        record = session.exec(select(CampaignRecord)).one()
-        assert record.status == "pendiente" and record.next_call_at is not None
+    (record,) = seed.records(demo_services.engine)
+    assert record.status == "pendiente" and record.next_call_at is not None
 
 
 def test_nothing_to_call_and_unknown_campaigns_are_refused(demo_services: Services) -> None:
@@ -150,7 +141,9 @@ def test_nothing_to_call_and_unknown_campaigns_are_refused(demo_services: Servic
     with pytest.raises(DomainError) as not_held:
         desk.outbound.dial("1")
     assert not_held.value.rule == "desk.outbound.no_account"
-    assert _count(demo_services, Call) == 0
+    with read_session(demo_services.engine) as session:
+        dialled = select(Call).where(col(Call.queue).startswith("SALIENTE"))
+        assert session.exec(dialled).first() is None
 
 
 def test_giving_back_leaves_the_account_for_the_next_agent(demo_services: Services) -> None:
@@ -160,7 +153,7 @@ def test_giving_back_leaves_the_account_for_the_next_agent(demo_services: Servic
     assert "devuelta" in desk.outbound.give_back()
     assert desk.wants_ring is False  # still in AUX after sign-on
     other = _desk(demo_services, "ASESOR02").outbound.next_account("SAL1")
-    assert other.cuenta == SHOWCASE["activa"] and _count(demo_services, CampaignAttempt) == 0
+    assert other.cuenta == SHOWCASE["activa"] and seed.attempts(demo_services.engine) == []
 
 
 def test_the_recall_time_is_read_strictly() -> None:
@@ -202,7 +195,7 @@ def test_a_busy_store_after_the_attempt_leaves_the_line_up_and_the_account_done(
     monkeypatch.setattr(outbound_module, "change_in", busy)
     with pytest.raises(StoreBusy):
         desk.outbound.record_result("ocupado", None, "")
-    assert _count(demo_services, CampaignAttempt) == 1
+    assert len(seed.attempts(demo_services.engine)) == 1
     assert desk.outbound.record is None and desk.outbound.call_id is None
     assert desk.phone.state == AgentState.EN_LLAMADA and desk.active is not None
     monkeypatch.undo()
@@ -229,9 +222,8 @@ def test_a_dialled_call_a_crash_left_open_is_resumed_with_its_account(
     assert later.phone.call.ani == "6015550000"
     assert later.outbound.record is not None and later.outbound.call_id == call.id
     later.outbound.record_result("buzon", None, "")
-    with read_session(demo_services.engine) as session:
-        attempt = session.exec(select(CampaignAttempt)).one()
-        assert (attempt.call_id, attempt.phone, attempt.result) == (call.id, "6015550000", "buzon")
+    (attempt,) = seed.attempts(demo_services.engine)
+    assert (attempt.call_id, attempt.phone, attempt.result) == (call.id, "6015550000", "buzon")
     assert later.phone.state == AgentState.ACW
 
 

@@ -24,6 +24,7 @@ from swat_tui.ui.app import SwatApp
 from swat_tui.ui.keys import CHORD_KEYS, CHORDS, REGISTRY
 from tests.gates import SEE_ALL
 from tests.training.cards import FLAWED
+from tests.ui.campaign_routes import CAMPAIGN_ROUTES, settled
 from tests.ui.helpers import (
     answer_call,
     consult_account,
@@ -416,6 +417,7 @@ ROUTES: dict[str, Route] = {
     "TRN011": to_history,
     "TRN012": to_live,
     "CMP001": to_campaign_call,
+    **CAMPAIGN_ROUTES,
 }
 
 
@@ -449,6 +451,8 @@ REFRESHED = {
     "TRN020": "Sus escenarios y resultados, leídos de nuevo.",
     "TRN010": "Lista de asesores actualizada.",
     "TRN012": "Llamada leída de nuevo; se renueva sola cada 2 segundos.",
+    "SUP020": "Campañas leídas de nuevo.",
+    "SUP021": "Indicador leído de nuevo.",
 }
 
 
@@ -680,6 +684,7 @@ async def test_legend_key_goes_back_refreshes_or_switches(
         entry = app.desk.call.entry_panel() if step_panel and app.desk is not None else None
         await pilot.press(_first_key(key_id))
         await pilot.pause()
+        await settled(pilot)  # a panel that reads in a worker (SUP020, SUP021)
         label = f"{REGISTRY[key_id].label} on {panel_id}"
         now = app.screen
         now_id = getattr(now, "PANEL_ID", None)

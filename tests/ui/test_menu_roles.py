@@ -15,7 +15,8 @@ def supervisor_option(monkeypatch: pytest.MonkeyPatch) -> None:
     """The shipped menu plus an option only supervisors may use."""
     shipped = load_menu()
     extra = MenuOption("7", "Guía del equipo", frozenset({"supervisor"}), panel="GUI001")
-    menu = MainMenu((*shipped.options[:-1], extra, shipped.options[-1]))
+    options = sorted((*shipped.options, extra), key=lambda option: int(option.number))
+    menu = MainMenu(tuple(options))
     monkeypatch.setattr(menu_module, "load_menu", lambda: menu)
 
 

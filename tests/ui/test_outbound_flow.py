@@ -5,17 +5,23 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlmodel import col, select
+from sqlmodel import select
 
 from swat_tui.config import BOGOTA
 from swat_tui.domain.desk.softphone import AgentState
 from swat_tui.domain.supervisor.campaign import outbound
 from swat_tui.store.demo import SHOWCASE
 from swat_tui.store.engine import read_session
-from swat_tui.store.models import Agent, Call, CampaignAttempt, CampaignRecord
+from swat_tui.store.models import Agent, Call, CampaignAttempt
 from swat_tui.ui.app import SwatApp
+from tests.outbound import seed
 from tests.ui.helpers import desk_of, enter, message, panel_id, screen, shown, sign_on, type_into
-from tests.ui.outbound_routes import open_campaigns, to_campaign_call, to_campaigns
+from tests.ui.outbound_routes import (
+    close_every_campaign,
+    open_campaigns,
+    to_campaign_call,
+    to_campaigns,
+)
 
 
 def _bogota(moment: datetime) -> datetime:
@@ -26,9 +32,7 @@ def _bogota(moment: datetime) -> datetime:
 
 def _attempts(app: SwatApp) -> list[CampaignAttempt]:
     assert app.services is not None
-    with read_session(app.services.engine) as session:
-        statement = select(CampaignAttempt).order_by(col(CampaignAttempt.id))
-        return list(session.exec(statement))
+    return seed.attempts(app.services.engine)
 
 
 async def test_dial_no_answer_then_the_next_account(app: SwatApp) -> None:
@@ -102,11 +106,8 @@ async def test_effective_contact_goes_on_to_the_call(app: SwatApp) -> None:
         assert panel_id(app) == "LLM001", message(app)
         assert screen(app).field("cuenta").value == str(SHOWCASE["activa"])
         assert app.services is not None
-        with read_session(app.services.engine) as session:
-            record = session.exec(
-                select(CampaignRecord).where(CampaignRecord.cuenta == SHOWCASE["activa"])
-            ).one()
-            assert record.status == "contactado"
+        first = seed.records(app.services.engine)[0]
+        assert (first.cuenta, first.status) == (SHOWCASE["activa"], "contactado")
 
 
 async def test_give_back_without_an_attempt(app: SwatApp) -> None:
@@ -126,6 +127,7 @@ async def test_give_back_without_an_attempt(app: SwatApp) -> None:
 
 async def test_no_campaign_says_so_on_row_24(app: SwatApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
+        close_every_campaign(pilot)
         await open_campaigns(pilot)
         assert panel_id(app) == "CMP001"
         assert message(app).startswith("No hay campañas activas"), message(app)

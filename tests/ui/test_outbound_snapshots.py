@@ -18,9 +18,10 @@ WIDE = (120, 30)
 
 
 def test_campaign_chosen(snap_compare: Snap, app: Any) -> None:
-    """CMP001 from menu option 14: SAL1 typed in Campaña (the only active one), row 5
-    "SAL1 (3 por llamar)", the account rows blank, the results 1-6 on rows 14-15, row 24
-    "Digite la campaña y pulse Intro..."; no F6 in the legend (no account yet)."""
+    """CMP001 from menu option 14, SAL1 typed in Campaña: row 5 lists "SAL1 (3 por
+    llamar)" and the demo's RETENCION-DIC, the account rows blank, the results 1-6 on
+    rows 14-15, row 24 "Digite la campaña y pulse Intro..."; no F6 in the legend (no
+    account yet)."""
     assert snap_compare(app, run_before=to_campaigns)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from swat_tui.domain.auth import AgentSummary, SignedOnAgent
 from swat_tui.domain.errors import refusal
 from swat_tui.domain.services import Services
+from swat_tui.domain.supervisor.campaign.service import CampaignService
 from swat_tui.domain.visit import cgo
 from swat_tui.domain.visit.views import CgoFormView
 from swat_tui.store.engine import read_session
@@ -22,6 +23,7 @@ class SupervisorDesk:
     def __init__(self, services: Services, agent: SignedOnAgent) -> None:
         self.services = services
         self.agent = agent
+        self.campaigns = CampaignService(services, agent)
 
     def profiles(self) -> tuple[AgentSummary, ...]:
         """Every profile with its status; a supervisor's only (CPF2217 otherwise)."""

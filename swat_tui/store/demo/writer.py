@@ -48,6 +48,7 @@ import swat_tui.store.models  # noqa: F401  (registers the tables)
 from swat_tui.store.demo.batch import Batch, Row
 from swat_tui.store.demo.billing import campaign_rows
 from swat_tui.store.demo.generator import DemoGenerator
+from swat_tui.store.demo.outbound_campaign import write_demo_campaign
 from swat_tui.store.demo.pg_bulk import bulk_load
 from swat_tui.store.demo.row_plans import CopyPlan, SqlitePlan
 from swat_tui.store.demo.vocabulary import load_vocabulary
@@ -140,6 +141,8 @@ def build_demo(
                     plant_queries.register_modems(connection, first=first, last=last)
                 with _transaction(connection):  # an agent's first number follows the demo's
                     numbering.catch_up(connection)
+                with _transaction(connection):
+                    inserter.counts.update(write_demo_campaign(connection, today=today, seed=seed))
         finally:
             if sqlite:
                 _pragmas(connection, _SQLITE_NORMAL_PRAGMAS)

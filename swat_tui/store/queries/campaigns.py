@@ -1,17 +1,22 @@
-"""Outbound campaigns: find a campaign, claim the next record, count what is left."""
+"""Outbound campaigns: load a base, find a campaign, claim the next record, count
+what is left."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import and_, case, func, or_
+from sqlalchemy import Table, and_, case, func, or_
 from sqlmodel import Session, col, select
 
-from swat_tui.store.models import Campaign, CampaignAttempt, CampaignRecord
+from swat_tui.store.demo.row_plans import CopyPlan, SqlitePlan
+from swat_tui.store.models import Account, Campaign, CampaignAttempt, CampaignRecord
 
 ACTIVE = "activa"
 PENDIENTE = "pendiente"
 EN_CURSO = "en_curso"
+CONTACTADO = "contactado"
 
 
 def by_code(session: Session, code: str) -> Campaign | None:
@@ -98,14 +103,15 @@ def number_attempts(session: Session, record_id: int, phone: str) -> int:
     return int(session.exec(statement).one())
 
 
-def summaries(session: Session, *, active_only: bool) -> list[tuple[Campaign, int, int]]:
-    """Each campaign (newest first) with its records and those still to work
-    (pendiente or en_curso)."""
+def summaries(session: Session, *, active_only: bool) -> list[tuple[Campaign, int, int, int]]:
+    """Each campaign (newest first) with its records, those still to work (pendiente or
+    en_curso) and those with an effective contact (contactado)."""
     open_records = func.sum(
         case((col(CampaignRecord.status).in_((PENDIENTE, EN_CURSO)), 1), else_=0)
     )
+    contacted = func.sum(case((col(CampaignRecord.status) == CONTACTADO, 1), else_=0))
     statement = (
-        select(Campaign, func.count(col(CampaignRecord.id)), open_records)
+        select(Campaign, func.count(col(CampaignRecord.id)), open_records, contacted)
         .join(CampaignRecord, col(CampaignRecord.campaign_id) == col(Campaign.id), isouter=True)
         .group_by(col(Campaign.id))
         .order_by(col(Campaign.imported_at).desc(), col(Campaign.id).desc())
@@ -113,5 +119,42 @@ def summaries(session: Session, *, active_only: bool) -> list[tuple[Campaign, in
     if active_only:
         statement = statement.where(Campaign.status == ACTIVE)
     return [
-        (campaign, int(total), int(left or 0)) for campaign, total, left in session.exec(statement)
+        (campaign, int(total), int(left or 0), int(done or 0))
+        for campaign, total, left, done in session.exec(statement)
     ]
+
+
+def existing_accounts(session: Session, cuentas: Sequence[int]) -> set[int]:
+    """Which of ``cuentas`` are accounts in RR (one query; keep the batch a few thousand)."""
+    if not cuentas:
+        return set()
+    statement = select(Account.cuenta).where(col(Account.cuenta).in_(cuentas))
+    return set(session.exec(statement).all())
+
+
+def add_campaign(session: Session, campaign: Campaign) -> int:
+    """Insert ``campaign`` (its code unique: a second one raises IntegrityError); its id."""
+    session.add(campaign)
+    session.flush()
+    assert campaign.id is not None
+    return campaign.id
+
+
+def insert_records(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert many campaign records at once, in the session's transaction: COPY on
+    PostgreSQL (psycopg 3), the driver's ``executemany`` on SQLite. Each row names
+    every column but ``id``, ``version`` and the claim's (the database fills them)."""
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    table = cast(Table, CampaignRecord.__table__)  # type: ignore[attr-defined]
+    plan: SqlitePlan | CopyPlan | None = None
+    if dialect.name == "sqlite":
+        plan = SqlitePlan(table, list(rows[0]), dialect)
+    elif dialect.name == "postgresql" and dialect.driver == "psycopg":
+        plan = CopyPlan(table, list(rows[0]), dialect)
+    if plan is None:
+        connection.execute(table.insert(), rows)
+    else:
+        plan.write(connection, rows)

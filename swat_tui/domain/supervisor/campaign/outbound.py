@@ -85,7 +85,7 @@ def active_campaigns(engine: Engine) -> tuple[CampaignSummary, ...]:
     """The campaigns agents may work now, newest first."""
     with read_session(engine) as session:
         rows = queries.summaries(session, active_only=True)
-    return tuple(CampaignSummary(c.code, c.name, total, left) for c, total, left in rows)
+    return tuple(CampaignSummary(c.code, c.name, total, left) for c, total, left, _ in rows)
 
 
 def next_record(

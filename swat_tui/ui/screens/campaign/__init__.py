@@ -1,0 +1,1 @@
+"""The leaders' campaign panels: the campaigns (SUP020) and one's indicator (SUP021)."""
