@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from sqlmodel import select
 
 from swat_tui.config import BOGOTA
@@ -164,3 +165,28 @@ async def test_the_trainer_is_refused_option_14_typed_blind(app: SwatApp) -> Non
         await type_into(pilot, "option", "14")
         await enter(pilot)
         assert panel_id(app) == "MNU001" and "no autorizada" in message(app), message(app)
+
+
+async def test_a_busy_store_keeps_what_was_typed(
+    app: SwatApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The result refused by a busy store: row 24 says so, every field keeps its value."""
+    from swat_tui.store.errors import BUSY_MESSAGE, StoreBusy
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_campaign_call(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+
+        def busy(*args: object) -> str:
+            raise StoreBusy()
+
+        monkeypatch.setattr(desk_of(app).outbound, "record_result", busy)
+        await type_into(pilot, "r", "3")
+        await type_into(pilot, "note", "ocupado dos veces")
+        await enter(pilot)
+        assert message(app) == BUSY_MESSAGE and screen(app).panel.canvas.message_is_error
+        assert (screen(app).field("r").value, screen(app).field("note").value) == (
+            "3",
+            "ocupado dos veces",
+        )

@@ -201,6 +201,11 @@ class CampaignCallScreen(RRScreen, panel="CMP001"):
         field it is about marked (every field keeps what was typed)."""
         try:
             return True, call()
+        except StoreBusy as error:  # nothing written, or the attempt but not the call's part
+            self.show_account()
+            self.refresh_legend()
+            self.message(error.message, error=True)
+            return False, None
         except DomainError as error:
             self._refuse(error.message, RESULT_FIELDS.get(error.rule, "r"))
             return False, None
