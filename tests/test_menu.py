@@ -41,7 +41,7 @@ def test_every_role_sees_the_shared_options_and_its_own() -> None:
         role: [(o.number, o.panel) for o in menu.for_role(role) if o.number not in SHARED]
         for role in ROLES
     }
-    assert {("8", "TRN020"), ("10", "CNF001")} <= set(own["asesor"])
+    assert {("8", "TRN020"), ("10", "CNF001"), ("14", "CMP001")} <= set(own["asesor"])
     assert {
         ("5", "USR001"),
         ("6", "CGO001"),
@@ -49,6 +49,7 @@ def test_every_role_sees_the_shared_options_and_its_own() -> None:
         ("9", "SUP020"),
         ("10", "SUP040"),
         ("13", "SUP012"),
+        ("14", "CMP001"),
     } <= set(own["supervisor"])
     assert own["formador"][0] == ("7", "TRN001")
     assert own["formador"][1:] in ([], [("8", "TRN010")])  # once the trainees' panels land

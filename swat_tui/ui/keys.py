@@ -159,6 +159,13 @@ REGISTRY: dict[str, RRKey] = {
             "rr_confirm",
             "Registrar la confirmación de proceso de la llamada (lista de chequeo)",
         ),
+        RRKey(
+            "dial",
+            _fkey(6),
+            "Marcar",
+            "rr_dial",
+            "Campaña saliente: marcar el teléfono escogido de la cuenta",
+        ),
         RRKey("notes", _fkey(7), "Notas especiales", "rr_notes", "Leer y agregar notas especiales"),
         RRKey(
             "diagnostics",

@@ -39,6 +39,7 @@ from tests.ui.helpers import (
     type_into,
 )
 from tests.ui.kpi_routes import KPI_REFRESHED, KPI_ROUTES
+from tests.ui.outbound_routes import to_campaign_call
 from tests.ui.test_trainee_progress import to_history, to_live, to_trainees
 from tests.ui.training_routes import (
     to_assign,
@@ -420,6 +421,7 @@ ROUTES: dict[str, Route] = {
     "TRN012": to_live,
     **FLOOR_ROUTES,
     **KPI_ROUTES,
+    "CMP001": to_campaign_call,
     **CAMPAIGN_ROUTES,
 }
 
@@ -706,6 +708,8 @@ async def test_legend_key_goes_back_refreshes_or_switches(
                 assert now_id == entry, label  # the branch's entry panel (LLM003)
             else:
                 assert now is before and "primer panel de este paso" in row24, label
+        elif key_id == "cancel" and panel_id == "CMP001":  # the account held goes back
+            assert now is before and "devuelta a la campaña" in row24, label
         elif key_id == "cancel":  # the panel below, or signed off from the menu
             expected = "SGN001" if panel_id == "MNU001" else getattr(below, "PANEL_ID", None)
             assert now_id == expected, f"{label}: {now_id}"
@@ -713,6 +717,8 @@ async def test_legend_key_goes_back_refreshes_or_switches(
             assert row24 == REFRESHED[panel_id], label
         elif key_id == "espejo":
             assert app.navigator.in_espejo and now_id == "MNU001", label
+        elif key_id == "dial":  # the campaign's account is dialled: on the line, same panel
+            assert now is before and app.desk is not None and app.desk.active, label
         else:
             raise AssertionError(f"no expectation for {label}: add it to this test")
 

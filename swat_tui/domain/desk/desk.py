@@ -34,6 +34,8 @@ from swat_tui.domain.call.views import CallRecord
 from swat_tui.domain.desk.active_call import ActiveCall
 from swat_tui.domain.desk.area import Reports
 from swat_tui.domain.desk.context import DeskContext
+from swat_tui.domain.desk.outbound import OutboundDesk
+from swat_tui.domain.desk.outbound_call import is_outbound
 from swat_tui.domain.desk.softphone import (
     AgentState,
     Softphone,
@@ -111,6 +113,7 @@ class Desk(Reports, area="desk"):
         self.inventory = InventoryIntents(self.ctx)
         self.visit = VisitIntents(self.ctx)
         self.confirmations = MyConfirmations(services, agent)  # CNF001
+        self.outbound = OutboundDesk(self)  # campaign calls the agent dials
         # The floor sees this session from now on: a DomainError while another
         # session of the profile is alive; the notice says if a stale one was taken
         # over (the app shows the sign-on's own, ``agent.notice``).
@@ -168,8 +171,9 @@ class Desk(Reports, area="desk"):
 
     @property
     def wants_ring(self) -> bool:
-        """Disponible with nothing ringing: the source may ring a call."""
-        return self.phone.state == AgentState.DISPONIBLE
+        """Disponible with nothing ringing and no campaign account in hand: the source
+        may ring a call."""
+        return self.phone.state == AgentState.DISPONIBLE and not self.outbound.holding
 
     # -- the softphone ----------------------------------------------------------------
 
@@ -309,6 +313,7 @@ class Desk(Reports, area="desk"):
         ends now in the store with its time, as the softphone's 7 would end it, and
         the session's presence goes in the same transaction."""
         self.check_sign_off()
+        self.outbound.leave()
         phone = self.phone
         if phone.state == AgentState.ACW:
             phone = phone.go_aux(0, self._now())  # out of the queue: nothing rings
@@ -339,8 +344,11 @@ class Desk(Reports, area="desk"):
     def resume_interrupted(self, record: CallRecord) -> None:
         """Back into a call the store says was open: the line and the call together."""
         answered = record.answered_at or self._now()
-        phone = self.phone.go_available(answered).ring(record.ani, record.queue, answered)
-        phone = phone.answer(answered)
+        if is_outbound(record.queue):  # a campaign's call: dialled, not rung
+            phone = self.phone.go_available(answered).dial(record.ani, record.queue, answered)
+        else:
+            phone = self.phone.go_available(answered).ring(record.ani, record.queue, answered)
+            phone = phone.answer(answered)
         move = self._presence(phone, on_call=True)
         presence.write(self.services.engine, move, call_id=record.id, step=record.state.step)
         self.phone = phone
@@ -348,6 +356,7 @@ class Desk(Reports, area="desk"):
         self.active = ActiveCall(record)
         if record.cuenta is not None:
             self.active.account = self.accounts.panel(record.cuenta)
+        self.outbound.resumed(record)
         self._tell("call")
 
     def close_interrupted(self, record: CallRecord) -> CallRecord:

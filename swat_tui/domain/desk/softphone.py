@@ -11,6 +11,7 @@ States::
     EN LLAMADA <--hold/resume--> EN ESPERA
     EN LLAMADA | EN ESPERA --hang_up | transfer--> ACW --finish_acw--> DISPONIBLE
     DISPONIBLE | ACW | AUX --go_aux--> AUX (with a reason code)
+    DISPONIBLE | AUX --dial--> EN LLAMADA (an outbound campaign call: ACW ends first)
 
 AUX reason codes and queues come from ``data/softphone.toml``.
 """
@@ -253,6 +254,19 @@ class Softphone:
             raise refusal("softphone.caller_invalid", number=number[:20])
         queue_id = self.config.queue(queue).id
         return self._to(AgentState.TIMBRANDO, now, call=PhoneCall(number, queue_id, now))
+
+    def dial(self, number: str, queue: str, now: datetime) -> Softphone:
+        """An outbound call (a campaign's): from Disponible or AUX the agent dials
+        ``number`` and is on the line at once; ``queue`` names the campaign, not a
+        skill of data/softphone.toml."""
+        self._refuse_in_call("marcar")
+        if self.state == AgentState.ACW:
+            raise refusal("desk.outbound.acw_before_dial")
+        dialled = number.strip()
+        if not _ANI.fullmatch(dialled):
+            raise refusal("desk.outbound.dial_invalid", number=dialled[:20])
+        call = PhoneCall(dialled, queue, now, answered_at=now)
+        return self._to(AgentState.EN_LLAMADA, now, call=call)
 
     def answer(self, now: datetime) -> Softphone:
         """Take the ringing call."""
