@@ -175,12 +175,12 @@ def test_the_recall_time_is_read_strictly() -> None:
             parse_recall(day, hour, FIXED_NOW)
 
 
-def test_a_busy_store_after_the_attempt_leaves_the_line_up_and_the_account_done(
+def test_a_busy_store_on_the_result_writes_nothing_and_keeps_the_account(
     demo_services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The attempt and the call's event are two writes (the campaign API takes no session):
-    when the second finds the store busy, the attempt stands, the desk holds no account
-    (nothing to record twice) and the call stays on the line for the softphone to end."""
+    """The attempt, the call's event and the hang-up are one transaction: when the call's
+    write finds the store busy, no attempt is written, the account is still held and the
+    call still on the line, so the same result is recorded again once the store answers."""
     from swat_tui.domain.desk import outbound as outbound_module
     from swat_tui.store.errors import StoreBusy
 
@@ -195,11 +195,14 @@ def test_a_busy_store_after_the_attempt_leaves_the_line_up_and_the_account_done(
     monkeypatch.setattr(outbound_module, "change_in", busy)
     with pytest.raises(StoreBusy):
         desk.outbound.record_result("ocupado", None, "")
-    assert len(seed.attempts(demo_services.engine)) == 1
-    assert desk.outbound.record is None and desk.outbound.call_id is None
+    assert seed.attempts(demo_services.engine) == []
+    assert desk.outbound.record is not None and desk.outbound.call_id == call.id
     assert desk.phone.state == AgentState.EN_LLAMADA and desk.active is not None
     monkeypatch.undo()
-    desk.hang_up()
+    desk.outbound.record_result("ocupado", None, "")
+    (attempt,) = seed.attempts(demo_services.engine)
+    assert (attempt.call_id, attempt.result) == (call.id, "ocupado")
+    assert state_of(desk) == AgentState.ACW and desk.outbound.record is None
     with read_session(demo_services.engine) as session:
         row = session.get(Call, call.id)
         assert row is not None and row.status == "hung_up"

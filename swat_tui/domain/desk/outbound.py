@@ -214,17 +214,6 @@ class OutboundDesk:
             presence.PresenceMove.of(desk.agent.id, desk.agent.session, phone) if hang_up else None
         )
         when = recall_at  # the campaign refuses a time with another result, or none with it
-        outcome = campaigns.record_attempt(
-            desk.services.engine,
-            agent_id=desk.agent.id,
-            record_id=record.record_id,
-            phone=self.number,
-            result=result,
-            recall_at=when,
-            note=note.strip(),
-            call_id=self.call_id,
-            now=now,
-        )
         apply = attempt_change(
             result=result,
             label=labels[result],
@@ -235,13 +224,23 @@ class OutboundDesk:
             note=note.strip(),
             hang_up=hang_up,
         )
-        # Two transactions until the campaign API takes a caller's session: the attempt
-        # (which refuses whole, writing nothing) first, then the call's event and hang-up.
-        # The campaign has the attempt from here on, whatever happens to the second write
-        # (a busy store leaves the line up: the softphone's 6 hangs it up).
-        self.record, call_id, self.call_id, self.number = None, self.call_id, None, None
+        # One intent, one transaction: the campaign's attempt (its recall rules refuse whole),
+        # the call's event and its hang-up. A refusal or a busy store writes nothing and the
+        # account stays held, so the agent records the result again.
         with write_session(desk.services.engine) as session:
-            call = change_in(session, desk.procedure, call_id, now, apply, presence=move)
+            outcome = campaigns.record_attempt_in(
+                session,
+                agent_id=desk.agent.id,
+                record_id=record.record_id,
+                phone=self.number,
+                result=result,
+                recall_at=when,
+                note=note.strip(),
+                call_id=self.call_id,
+                now=now,
+            )
+            call = change_in(session, desk.procedure, self.call_id, now, apply, presence=move)
+        self.record, self.call_id, self.number = None, None, None
         if hang_up:
             desk.phone, desk.active = phone, None
             desk.ctx.tell("call_ended", "")

@@ -141,51 +141,80 @@ def record_attempt(
     rules: RecallRules | None = None,
 ) -> AttemptOutcome:
     """The attempt's row and the record's new state, together; a refusal writes nothing."""
+    with write_session(engine) as session:
+        return record_attempt_in(
+            session,
+            agent_id=agent_id,
+            record_id=record_id,
+            phone=phone,
+            result=result,
+            recall_at=recall_at,
+            note=note,
+            call_id=call_id,
+            now=now,
+            rules=rules,
+        )
+
+
+def record_attempt_in(
+    session: Session,
+    *,
+    agent_id: int,
+    record_id: int,
+    phone: str,
+    result: str,
+    recall_at: datetime | None,
+    note: str,
+    call_id: int | None,
+    now: datetime,
+    rules: RecallRules | None = None,
+) -> AttemptOutcome:
+    """``record_attempt`` inside the caller's transaction: the desk writes the attempt, the
+    call's event and its hang-up as one intent (whole or nothing)."""
     rules = rules or recall_rules()
     if len(note) > NOTE_MAX:
         raise refusal("supervisor.campaign.note_long", length=len(note), maximum=NOTE_MAX)
-    with write_session(engine) as session:
-        record = _held(session, agent_id, record_id)
-        assert record.id is not None
-        state = RecordState(
-            attempts=record.attempts,
-            phone=record.phone,
-            phone2=record.phone2,
-            number_attempts=queries.number_attempts(session, record.id, phone),
-        )
-        decision = decide(rules, state, result=result, dialled=phone, recall_at=recall_at, now=now)
-        rule = rules.rule(result)
-        session.add(
-            CampaignAttempt(
-                campaign_id=record.campaign_id,
-                record_id=record.id,
-                agent_id=agent_id,
-                call_id=call_id,
-                phone=phone,
-                result=result,
-                recall_at=in_bogota(recall_at) if recall_at is not None else None,
-                note=note,
-                at=now,
-            )
-        )
-        record.attempts += 1
-        record.last_result = result
-        record.status = decision.status
-        record.next_call_at = decision.next_call_at
-        record.phone, record.phone2 = decision.phone, decision.phone2
-        record.claimed_by = None
-        record.claimed_at = None
-        if decision.status == CONTACTADO:
-            record.contacted_at = now
-            record.contacted_by = agent_id
-        session.add(record)
-        session.flush()
-        return AttemptOutcome(
+    record = _held(session, agent_id, record_id)
+    assert record.id is not None
+    state = RecordState(
+        attempts=record.attempts,
+        phone=record.phone,
+        phone2=record.phone2,
+        number_attempts=queries.number_attempts(session, record.id, phone),
+    )
+    decision = decide(rules, state, result=result, dialled=phone, recall_at=recall_at, now=now)
+    rule = rules.rule(result)
+    session.add(
+        CampaignAttempt(
+            campaign_id=record.campaign_id,
             record_id=record.id,
-            status=decision.status,
-            next_call_at=decision.next_call_at,
-            message=_confirmation(decision, rule.label, record.cuenta),
+            agent_id=agent_id,
+            call_id=call_id,
+            phone=phone,
+            result=result,
+            recall_at=in_bogota(recall_at) if recall_at is not None else None,
+            note=note,
+            at=now,
         )
+    )
+    record.attempts += 1
+    record.last_result = result
+    record.status = decision.status
+    record.next_call_at = decision.next_call_at
+    record.phone, record.phone2 = decision.phone, decision.phone2
+    record.claimed_by = None
+    record.claimed_at = None
+    if decision.status == CONTACTADO:
+        record.contacted_at = now
+        record.contacted_by = agent_id
+    session.add(record)
+    session.flush()
+    return AttemptOutcome(
+        record_id=record.id,
+        status=decision.status,
+        next_call_at=decision.next_call_at,
+        message=_confirmation(decision, rule.label, record.cuenta),
+    )
 
 
 def release(engine: Engine, *, agent_id: int, record_id: int) -> None:
