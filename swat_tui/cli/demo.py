@@ -61,6 +61,8 @@ def demo_command(
         if existing:
             clear_account_data(engine)
         day = today.date() if today else settings.clock().astimezone(BOGOTA).date()
+        # The profiles first: the demo's practice records name the leaders (SUPERV01...).
+        users = 0 if agents else seed_demo_users(Services.create(engine, settings.clock))
         started = time.perf_counter()
         with _progress_bar() as bar:
             task = bar.add_task("Generando cuentas", total=accounts)
@@ -70,7 +72,6 @@ def demo_command(
 
             summary = build_demo(engine, accounts=accounts, seed=seed, today=day, progress=advance)
         elapsed = time.perf_counter() - started
-        users = 0 if agents else seed_demo_users(Services.create(engine, settings.clock))
     typer.echo(f"Base de demostración lista en {elapsed:.1f} s: {summary.accounts} cuentas.")
     for table, rows in sorted(summary.rows.items()):
         typer.echo(f"  {table:<20} {rows:>9,} filas".replace(",", "."))

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from swat_tui.cli import calls, cgo, db, queue, scenarios, td, training, ucc, users
+from swat_tui.cli import calls, cgo, db, practices, queue, scenarios, td, training, ucc, users
 from swat_tui.cli.demo import demo_command
 from swat_tui.cli.private_store import secure_store
 from swat_tui.cli.serve import serve_command
@@ -46,6 +46,7 @@ app.add_typer(cgo.app, name="cgo")
 app.add_typer(queue.app, name="queue")
 app.add_typer(scenarios.app, name="scenarios")
 app.add_typer(training.app, name="training")
+app.add_typer(practices.app, name="practices")
 app.command("demo", help="Genera una base de demostración con cuentas ficticias.")(demo_command)
 app.command(
     "serve",

@@ -48,6 +48,7 @@ import swat_tui.store.models  # noqa: F401  (registers the tables)
 from swat_tui.store.demo.batch import Batch, Row
 from swat_tui.store.demo.billing import campaign_rows
 from swat_tui.store.demo.generator import DemoGenerator
+from swat_tui.store.demo.management import write_management_demo
 from swat_tui.store.demo.pg_bulk import bulk_load
 from swat_tui.store.demo.row_plans import CopyPlan, SqlitePlan
 from swat_tui.store.demo.vocabulary import load_vocabulary
@@ -138,6 +139,8 @@ def build_demo(
                 if not sqlite and spans:
                     first, last = min(s[0] for s in spans), max(s[1] for s in spans)
                     plant_queries.register_modems(connection, first=first, last=last)
+                with _transaction(connection):  # the leaders' practices and ideas
+                    write_management_demo(connection, today)
                 with _transaction(connection):  # an agent's first number follows the demo's
                     numbering.catch_up(connection)
         finally:
