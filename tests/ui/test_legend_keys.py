@@ -24,6 +24,7 @@ from swat_tui.ui.app import SwatApp
 from swat_tui.ui.keys import CHORD_KEYS, CHORDS, REGISTRY
 from tests.gates import SEE_ALL
 from tests.training.cards import FLAWED
+from tests.ui import management_routes as management
 from tests.ui.helpers import (
     answer_call,
     consult_account,
@@ -414,6 +415,7 @@ ROUTES: dict[str, Route] = {
     "TRN010": to_trainees,
     "TRN011": to_history,
     "TRN012": to_live,
+    **management.ROUTES,
 }
 
 
@@ -432,6 +434,7 @@ OPENS: dict[str, str] = {
     "cgo": "CGO010",
     "diagnostics": "DIA010",
     "demo": "TRN040",
+    **management.OPENS,
 }
 # The panel each RR chord (F13 then F15...) opens where it applies.
 CHORD_OPENS: dict[str, str] = {
@@ -447,6 +450,7 @@ REFRESHED = {
     "TRN020": "Sus escenarios y resultados, leídos de nuevo.",
     "TRN010": "Lista de asesores actualizada.",
     "TRN012": "Llamada leída de nuevo; se renueva sola cada 2 segundos.",
+    **management.REFRESHED,
 }
 
 
