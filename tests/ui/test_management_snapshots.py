@@ -32,7 +32,9 @@ def test_adherence(snap_compare: Snap, app: SwatApp) -> None:
 def test_adherence_last_month_wide(snap_compare: Snap, app: SwatApp) -> None:
     """SUP030 at 120x30 for the month before (M, 1 back: "mes del 01/10/26 al 31/10/26"):
     the panel as at 80x24 on the left; the demo's practices start on 26/10, so most
-    read BAJO (about 20 %); the Guía SWAT column on the right."""
+    read BAJO (about 20 %). On the right, "Detalle por líder": COORD01's seven practices
+    and SUPERV01's six, each done/due and %, red under the goal, green at it or with
+    nothing due (barómetro 0/0 -)."""
 
     async def run_before(pilot: Pilot[None]) -> None:
         await to_adherence(pilot)

@@ -5,15 +5,21 @@ Intro reads it. Each practice's line sums every responsible leader; each
 leader's line sums their practices and says how many are under their goal.
 The report is read off the UI's thread (``off_thread``), so the panel
 never freezes on the store. F6 records a practice (SUP031); coming back reads
-the period again.
+the period again. On a wide terminal a column beside the panel gives each
+leader's line for each of their practices.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
 from swat_tui.domain import messages
 from swat_tui.ui.format import clip, day
+from swat_tui.ui.screens.management.leader_column import LeaderColumn
 from swat_tui.ui.screens.management.off_thread import off_thread
 from swat_tui.ui.screens.paged import PagedScreen
 
@@ -49,6 +55,15 @@ def leader_line(username: str, name: str, role: str, tally: Tally, below: int) -
 
 class AdherenceScreen(PagedScreen, panel="SUP030"):
     """The period's adherence; Intro reads another period, F6 records a practice."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="desk"):
+            yield self.panel
+            yield LeaderColumn()
+        yield Static(id="too-small")
+
+    def refresh_guide(self) -> None:
+        """No procedure guide here: the wide column is each leader's detail (``show``)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -139,5 +154,6 @@ class AdherenceScreen(PagedScreen, panel="SUP030"):
                 for x in report.leaders
             ]
         )
+        self.query_one(LeaderColumn).show(report)
         if self.panel.canvas.message == messages.text("ui.management.adherence_loading"):
             self.message("")
