@@ -19,9 +19,9 @@ from textual.widgets import Static
 
 from swat_tui.domain import messages
 from swat_tui.ui.format import clip, day
-from swat_tui.ui.screens.management.leader_column import LeaderColumn
-from swat_tui.ui.screens.management.off_thread import off_thread
+from swat_tui.ui.off_thread import off_thread
 from swat_tui.ui.screens.paged import PagedScreen
+from swat_tui.ui.widgets.leader_column import LeaderColumn
 
 if TYPE_CHECKING:
     from swat_tui.domain.supervisor.adherence import Tally

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from swat_tui.domain import messages
 from swat_tui.domain.errors import CHANGED, DomainError, StoreBusy
 from swat_tui.ui.format import clip, day
-from swat_tui.ui.screens.management.off_thread import off_thread
+from swat_tui.ui.off_thread import off_thread
 from swat_tui.ui.screens.paged import PagedScreen
 
 if TYPE_CHECKING:
