@@ -38,3 +38,22 @@ def test_the_supervisor_only_functions_stay_the_supervisors(
             attempt()
         assert refused.value.code == "CPF2217"
     assert coordinator.practices.mine()  # the management model is theirs
+
+
+def test_swat_users_creates_a_coordinador(store_url: str) -> None:
+    from typer.testing import CliRunner
+
+    from swat_tui.cli.main import app
+
+    runner = CliRunner()
+    made = runner.invoke(
+        app,
+        [
+            *("users", "add", "COORD02", "--name", "Ana Ruiz", "--role", "coordinador"),
+            *("--password", "clave2026", "--db", store_url),
+        ],
+    )
+    assert made.exit_code == 0, made.output
+    assert "Usuario COORD02 creado (coordinador): Ana Ruiz." in made.output
+    listed = runner.invoke(app, ["users", "list", "--db", store_url])
+    assert "coordinador" in listed.output

@@ -3,7 +3,7 @@ backends; adherence read back; a role that is not a leader's reaches none of it.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -111,3 +111,26 @@ def test_the_period_selector_windows() -> None:
     assert window("mes", today, back=1) == (date(2026, 2, 1), date(2026, 2, 28))
     with pytest.raises(DomainError, match="Periodo inválido"):
         window("año", today)
+
+
+def test_a_process_confirmation_written_elsewhere_counts(services: Services) -> None:  # noqa: F811
+    """The confirmation engineer's panels write a ``confirmacion_proceso`` practice
+    record in their own transaction: adherence counts it like any other."""
+    from swat_tui.config import BOGOTA
+    from swat_tui.store.engine import write_session
+    from swat_tui.store.models import PracticeRecord
+
+    supervisor = desk_of(services, "SUPERV01")
+    with write_session(services.engine) as session:
+        session.add(
+            PracticeRecord(
+                practice="confirmacion_proceso",
+                leader_id=supervisor.agent.id,
+                held_on=datetime(2026, 3, 9, 10, 5, tzinfo=BOGOTA),
+                duration_minutes=12,
+                recorded_at=datetime(2026, 3, 9, 10, 20, tzinfo=BOGOTA),
+            )
+        )
+    report = supervisor.practices.adherence(date(2026, 3, 9), date(2026, 3, 9))
+    (cell,) = [c for c in report.cells_of("SUPERV01") if c.practice == "confirmacion_proceso"]
+    assert (cell.tally.done, cell.tally.due, cell.meets) == (1, 1, True)
