@@ -91,7 +91,7 @@ async def test_ideas_raised_by_an_asesor_and_moved_by_a_leader(
 async def test_an_asesor_reaches_no_leaders_panel_typed_blind(app: SwatApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_on(pilot, "ASESOR01")
-        assert all("Modelo de gestión" not in shown(app, f"menu{i}") for i in range(1, 11))
+        assert all("Modelo de gestión" not in shown(app, f"menu{i}") for i in range(1, 14))
         await type_into(pilot, "option", "11")
         await enter(pilot)
         assert panel_id(app) == "MNU001"
@@ -101,7 +101,7 @@ async def test_an_asesor_reaches_no_leaders_panel_typed_blind(app: SwatApp) -> N
 async def test_the_coordinator_menu(app: SwatApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_on(pilot, "COORD01")
-        lines = [shown(app, f"menu{i}").strip() for i in range(1, 11)]
+        lines = [shown(app, f"menu{i}").strip() for i in range(1, 14)]
         assert "11. Modelo de gestión: prácticas y adherencia" in lines
         assert not any(line.startswith(("2.", "3.", "5.")) for line in lines)
         await type_into(pilot, "option", "2")

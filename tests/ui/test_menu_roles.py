@@ -23,7 +23,7 @@ def supervisor_option(monkeypatch: pytest.MonkeyPatch) -> None:
 async def test_agent_typing_a_supervisor_option_blind_is_refused(app: SwatApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_on(pilot, "ASESOR01")
-        assert all("Guía del equipo" not in shown(app, f"menu{i}") for i in range(1, 11))
+        assert all("Guía del equipo" not in shown(app, f"menu{i}") for i in range(1, 14))
         await type_into(pilot, "option", "7")
         await enter(pilot)
         assert panel_id(app) == "MNU001"
@@ -34,7 +34,7 @@ async def test_agent_typing_a_supervisor_option_blind_is_refused(app: SwatApp) -
 async def test_supervisor_sees_and_uses_it(app: SwatApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_on(pilot, "SUPERV01")
-        assert " 7. Guía del equipo" in [shown(app, f"menu{i}") for i in range(1, 11)]
+        assert " 7. Guía del equipo" in [shown(app, f"menu{i}") for i in range(1, 14)]
         await type_into(pilot, "option", "7")
         await enter(pilot)
         assert panel_id(app) == "GUI001"
@@ -53,3 +53,15 @@ async def test_no_sign_off_with_a_call_on_the_line(app: SwatApp) -> None:
             await pilot.pause()
             assert panel_id(app) == "MNU001"
             assert message(app) == "Tiene una llamada en curso: termínela antes de cerrar sesión."
+
+
+def test_every_roles_menu_fits_the_panel() -> None:
+    """MNU001 has MENU_LINES lines: every role's options and the blank line before the
+    90s group fit (a line too many would drop sign-off silently)."""
+    from swat_tui.domain.menu import ROLES
+    from swat_tui.ui.screens.session.main_menu import MENU_LINES, SIGN_OFF_GROUP
+
+    for role in ROLES:
+        options = load_menu().for_role(role)
+        apart = any(o.number.isdigit() and int(o.number) >= SIGN_OFF_GROUP for o in options[1:])
+        assert len(options) + apart <= MENU_LINES, role
