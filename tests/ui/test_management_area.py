@@ -116,3 +116,21 @@ async def test_the_coordinator_records_a_weekly_dialogue(app: SwatApp) -> None:
         await type_into(pilot, "n", "1")
         await enter(pilot)
         assert message(app).startswith("Diálogo diario: no es práctica del perfil coordinador")
+
+
+async def test_a_move_on_a_stale_list_says_what_changed(app: SwatApp, services: Services) -> None:
+    """COORD01's list shows idea 2 Propuesta; SUPERV01 discards it meanwhile (another
+    terminal): COORD01's 2=Aprobar is refused with what changed, the list read again."""
+    from tests.management.leaders import desk_of
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_ideas(pilot, "COORD01")
+        records = screen(app).panel.canvas.records
+        row = next(i for i, r in enumerate(records) if r["n"] == "2")
+        assert records[row]["status"] == "Propuesta"
+        other = desk_of(services, "SUPERV01").ideas
+        other.move(next(i for i in other.listed() if i.number == 2), "descartada")
+        await type_into(pilot, f"o_{row}", "2")
+        await enter(pilot)
+        assert message(app) == "Idea 2 cambió: Descartada, SUPERV01 28/11 09:30. Revise y grabe."
+        assert screen(app).panel.canvas.records[row]["status"] == "Descartada"
