@@ -37,6 +37,7 @@ LABELS_BEFORE = {
     "new_folder": "F6=Crear carpeta",
     "dime_new": "F6=Escalar a DIME",
     "cgo": "F6=Formulario CGO",
+    "record_practice": "F6=Registrar práctica",
     "diagnostics": "F8=Diagnosticador",
     "new_lls": "F23=Nueva LLS",
     "notes": "F7=Notas especiales",
