@@ -34,16 +34,18 @@ def test_first_start_seeds_the_demo_users(settings: Settings) -> None:
     assert sorted(names) == sorted(user.username for user in DEMO_USERS)
     agent = services.auth.sign_on("forma01", DEMO_PASSWORD)
     assert (agent.display_name, agent.role) == ("Jorge Ospina", "formador")
+    coordinator = services.auth.sign_on("coord01", DEMO_PASSWORD)
+    assert (coordinator.display_name, coordinator.role) == ("Martha Cárdenas", "coordinador")
     services.close()
 
 
 def test_demo_accounts_are_built_once_and_usable(settings: Settings) -> None:
     seeded = replace(settings, seed_demo_accounts=80)
     first = open_services(seeded)
-    assert store_counts(first.engine) == (4, 80)
+    assert store_counts(first.engine) == (5, 80)
     first.close()
     again = open_services(seeded)
-    assert store_counts(again.engine) == (4, 80)
+    assert store_counts(again.engine) == (5, 80)
     panel = again.accounts.open_panel(SHOWCASE["blacklist"], agent="ASESOR01", gate=nothing_read())
     assert panel.blacklist and not panel.details_visible and panel.holder_name is None
     pqr = again.accounts.open_panel(SHOWCASE["pqr_pending"], agent="ASESOR01", gate=nothing_read())
@@ -55,7 +57,7 @@ def test_demo_accounts_are_built_once_and_usable(settings: Settings) -> None:
     folder = again.notes.folder_notes(SHOWCASE["swat_folder"], "swat")
     assert len(folder.notes) == 2
     assert clear_account_data(again.engine) > 80
-    assert store_counts(again.engine) == (4, 0)
+    assert store_counts(again.engine) == (5, 0)
     again.close()
 
 

@@ -157,7 +157,7 @@ def test_demo_builds_refuses_to_overwrite_and_replaces(store_url: str) -> None:
     built = runner.invoke(app, command)
     assert built.exit_code == 0, built.output
     assert "20 cuentas" in built.stdout and "account" in built.stdout
-    assert "4 usuarios" in built.stdout
+    assert "5 usuarios" in built.stdout
     refused = runner.invoke(app, command)
     assert refused.exit_code == 2
     assert "ya tiene 20 cuentas" in refused.stderr and "--replace" in refused.stderr

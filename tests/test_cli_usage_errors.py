@@ -52,7 +52,8 @@ CASES = [
     ),
     (
         ["users", "add", "ASESOR05", "--name", "Ana", "--role", "jefe"],
-        "Valor inválido para --role: «jefe» no es uno de: asesor, supervisor, formador. "
+        "Valor inválido para --role: «jefe» no es uno de: asesor, supervisor, formador, "
+        "coordinador. "
         "Ayuda: swat users add --help",
     ),
     (

@@ -38,6 +38,7 @@ LABELS_BEFORE = {
     "dime_new": "F6=Escalar a DIME",
     "cgo": "F6=Formulario CGO",
     "dial": "F6=Marcar",
+    "record_practice": "F6=Registrar práctica",
     "diagnostics": "F8=Diagnosticador",
     "new_lls": "F23=Nueva LLS",
     "notes": "F7=Notas especiales",

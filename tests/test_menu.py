@@ -29,12 +29,13 @@ def _raw(*extra: dict[str, Any]) -> dict[str, Any]:
 SUPERVISOR_ONLY = {"number": "7", "label": "Equipo", "panel": "GUI001", "roles": ["supervisor"]}
 
 
-SHARED = ["1", "2", "3", "90"]  # every role's: account, softphone, back to the call, sign off
+SHARED = ["1", "2", "3", "90"]  # account, softphone, back to the call, sign off
+CALL_TAKERS = ("asesor", "supervisor", "formador")  # a coordinador takes no calls
 
 
 def test_every_role_sees_the_shared_options_and_its_own() -> None:
     menu = load_menu()
-    for role in ROLES:
+    for role in CALL_TAKERS:
         numbers = [o.number for o in menu.for_role(role)]
         assert [number for number in numbers if number in SHARED] == SHARED
     own = {
@@ -52,9 +53,34 @@ def test_every_role_sees_the_shared_options_and_its_own() -> None:
         ("14", "CMP001"),
     } <= set(own["supervisor"])
     assert own["formador"][0] == ("7", "TRN001")
-    assert own["formador"][1:] in ([], [("8", "TRN010")])  # once the trainees' panels land
+    assert ("8", "TRN010") in own["formador"]
     with pytest.raises(DomainError, match="no autorizada para el perfil asesor"):
         menu.choose("asesor", "5")
+
+
+def test_the_coordinador_has_its_own_menu_without_calls() -> None:
+    """The coordinador leads supervisors: the management model and ideas, no softphone
+    and no call to go back to; the supervisor's profiles and CGO forms stay the
+    supervisor's."""
+    menu = load_menu()
+    numbers = [o.number for o in menu.for_role("coordinador")]
+    assert {"1", "11", "12", "90"} <= set(numbers)
+    assert not {"2", "3", "5", "6", "8"} & set(numbers)
+    assert menu.choose("coordinador", "11").panel == "SUP030"
+    for typed in ("2", "3", "5", "6"):
+        with pytest.raises(DomainError, match="no autorizada para el perfil coordinador"):
+            menu.choose("coordinador", typed)
+
+
+def test_management_options_are_leaders_only_and_ideas_everyones() -> None:
+    menu = load_menu()
+    for role in ("supervisor", "coordinador"):
+        assert menu.choose(role, "11").panel == "SUP030"
+    for role in ("asesor", "formador"):
+        with pytest.raises(DomainError, match=f"Opción 11: no autorizada para el perfil {role}"):
+            menu.choose(role, "11")
+    for role in ROLES:
+        assert menu.choose(role, "12").panel == "SUP032"
 
 
 def test_a_number_may_mean_another_option_for_another_role() -> None:

@@ -61,8 +61,8 @@ def demo_command(
         if existing:
             clear_account_data(engine)
         day = today.date() if today else settings.clock().astimezone(BOGOTA).date()
-        # The profiles first: the demo's week of calls and its campaign's attempts are
-        # the demo asesores'.
+        # The profiles first: the demo's week of calls, its campaign's attempts and its
+        # practice records name them (ASESOR01..., SUPERV01, COORD01).
         users = 0 if agents else seed_demo_users(Services.create(engine, settings.clock))
         started = time.perf_counter()
         with _progress_bar() as bar:

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from swat_tui.cli import base, calls, cgo, db, queue, scenarios, td, training, ucc, users
+from swat_tui.cli import base, calls, cgo, db, practices, queue, scenarios, td, training, ucc, users
 from swat_tui.cli.demo import demo_command
 from swat_tui.cli.kpi import kpi_command
 from swat_tui.cli.private_store import secure_store
@@ -49,6 +49,7 @@ app.add_typer(scenarios.app, name="scenarios")
 app.add_typer(training.app, name="training")
 app.command("kpi", help="Indicadores de llamadas por asesor y día (texto o CSV).")(kpi_command)
 app.add_typer(base.app, name="base")
+app.add_typer(practices.app, name="practices")
 app.command("demo", help="Genera una base de demostración con cuentas ficticias.")(demo_command)
 app.command(
     "serve",

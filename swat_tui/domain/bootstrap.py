@@ -48,6 +48,7 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("ASESOR02", "Andrés Rincón", Role.ASESOR),
     DemoUser("SUPERV01", "Carolina Vélez", Role.SUPERVISOR),
     DemoUser("FORMA01", "Jorge Ospina", Role.FORMADOR),
+    DemoUser("COORD01", "Martha Cárdenas", Role.COORDINADOR),
 )
 
 

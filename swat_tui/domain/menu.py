@@ -16,7 +16,7 @@ from typing import Any
 from swat_tui.domain.errors import refusal
 from swat_tui.paths import data_dir
 
-ROLES = ("asesor", "supervisor", "formador")
+ROLES = ("asesor", "supervisor", "formador", "coordinador")
 ACTIONS = ("softphone", "resume_call", "sign_off")
 
 

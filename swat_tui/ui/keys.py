@@ -166,6 +166,13 @@ REGISTRY: dict[str, RRKey] = {
             "rr_dial",
             "Campaña saliente: marcar el teléfono escogido de la cuenta",
         ),
+        RRKey(
+            "record_practice",
+            _fkey(6),
+            "Registrar práctica",
+            "rr_record_practice",
+            "Registrar una práctica de gestión realizada (SUP031)",
+        ),
         RRKey("notes", _fkey(7), "Notas especiales", "rr_notes", "Leer y agregar notas especiales"),
         RRKey(
             "diagnostics",

@@ -25,6 +25,7 @@ from swat_tui.ui.keys import CHORD_KEYS, CHORDS, REGISTRY
 from tests.gates import SEE_ALL
 from tests.training.cards import FLAWED
 from tests.ui import confirm_routes as confirm
+from tests.ui import management_routes as management
 from tests.ui.campaign_routes import CAMPAIGN_ROUTES, settled
 from tests.ui.floor_routes import FLOOR_REFRESHED, FLOOR_ROUTES
 from tests.ui.helpers import (
@@ -423,6 +424,7 @@ ROUTES: dict[str, Route] = {
     **KPI_ROUTES,
     "CMP001": to_campaign_call,
     **CAMPAIGN_ROUTES,
+    **management.ROUTES,
 }
 
 
@@ -441,6 +443,7 @@ OPENS: dict[str, str] = {
     "cgo": "CGO010",
     "diagnostics": "DIA010",
     "demo": "TRN040",
+    **management.OPENS,
 }
 # The panel each RR chord (F13 then F15...) opens where it applies.
 CHORD_OPENS: dict[str, str] = {
@@ -460,6 +463,7 @@ REFRESHED = {
     **KPI_REFRESHED,
     "SUP020": "Campañas leídas de nuevo.",
     "SUP021": "Indicador leído de nuevo.",
+    **management.REFRESHED,
 }
 ROUTES, OPENS, REFRESHED = confirm.add(ROUTES, OPENS, REFRESHED)  # process confirmation
 

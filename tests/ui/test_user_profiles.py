@@ -94,12 +94,12 @@ async def test_several_profiles_are_enabled_at_once(app: SwatApp, services: Serv
         await _lock_out(pilot, "ASESOR01")
         await _lock_out(pilot, LOCKED)
         await _to_profiles(pilot)
-        assert shown(app, "summary") == "4 perfiles, 2 inhabilitados"
+        assert shown(app, "summary") == "5 perfiles, 2 inhabilitados"
         await type_into(pilot, f"o_{_row_of(app, 'ASESOR01')}", "1")
         await type_into(pilot, f"o_{_row_of(app, LOCKED)}", "1")
         await enter(pilot)
         assert message(app) == f"Perfiles habilitados: ASESOR01, {LOCKED}."
-        assert shown(app, "summary") == "4 perfiles, 0 inhabilitados"
+        assert shown(app, "summary") == "5 perfiles, 0 inhabilitados"
     assert [line.target for line in services.auth.profile_audit()] == [LOCKED, "ASESOR01"]
 
 

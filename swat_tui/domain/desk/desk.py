@@ -57,6 +57,7 @@ from swat_tui.domain.support.inventory_intents import InventoryIntents
 from swat_tui.domain.support.mass_intents import MassIntents
 from swat_tui.domain.support.td_intents import TdIntents
 from swat_tui.domain.visit.intents import VisitIntents
+from swat_tui.store.enums import Role
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,8 @@ class Desk(Reports, area="desk"):
         )
 
     def go_available(self) -> str:
+        if self.agent.role == Role.COORDINADOR:  # leads the supervisors, takes no calls
+            raise refusal("softphone.coordinator_no_calls")
         phone = self.phone.go_available(self._now())
         self._leave_acw(self._presence(phone))
         self.phone = phone

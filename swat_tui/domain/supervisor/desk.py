@@ -1,8 +1,10 @@
 """The supervisor's desk: what only a supervisor does, apart from the agent's desk.
 
-Built at sign-on beside the agent's ``Desk`` (a supervisor also takes calls).
-Each function refuses a profile that is not a supervisor's (CPF2217), so
-holding one gives no rights by itself.
+Built at sign-on beside the agent's ``Desk`` (a supervisor also takes calls),
+for every profile: each function refuses a role it is not for (CPF2217), so
+holding one gives no rights by itself. The management model (``practices``)
+is the supervisor's and the coordinador's; improvement ideas (``ideas``) are
+everyone's to raise.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from swat_tui.domain.services import Services
 from swat_tui.domain.supervisor.campaign.service import CampaignService
 from swat_tui.domain.supervisor.floor import FloorService
 from swat_tui.domain.supervisor.follow import FollowService
+from swat_tui.domain.supervisor.ideas import IdeaService
 from swat_tui.domain.supervisor.kpi import KpiService
+from swat_tui.domain.supervisor.practices import PracticeService
 from swat_tui.domain.visit import cgo
 from swat_tui.domain.visit.views import CgoFormView
 from swat_tui.store.engine import read_session
@@ -30,6 +34,8 @@ class SupervisorDesk:
         self.kpi = KpiService(services, agent)
         self.follow = FollowService(services, agent)  # process confirmation (SUP010-SUP012)
         self.campaigns = CampaignService(services, agent)
+        self.practices = PracticeService(services.engine, services.clock, agent)
+        self.ideas = IdeaService(services.engine, services.clock, agent)
 
     def profiles(self) -> tuple[AgentSummary, ...]:
         """Every profile with its status; a supervisor's only (CPF2217 otherwise)."""

@@ -49,6 +49,7 @@ from swat_tui.store.demo.batch import Batch, Row
 from swat_tui.store.demo.billing import campaign_rows
 from swat_tui.store.demo.call_week import write_call_week
 from swat_tui.store.demo.generator import DemoGenerator
+from swat_tui.store.demo.management import write_management_demo
 from swat_tui.store.demo.outbound_campaign import write_demo_campaign
 from swat_tui.store.demo.pg_bulk import bulk_load
 from swat_tui.store.demo.row_plans import CopyPlan, SqlitePlan
@@ -142,6 +143,8 @@ def build_demo(
                 if not sqlite and spans:
                     first, last = min(s[0] for s in spans), max(s[1] for s in spans)
                     plant_queries.register_modems(connection, first=first, last=last)
+                with _transaction(connection):  # the leaders' practices and ideas
+                    write_management_demo(connection, today)
                 with _transaction(connection):  # an agent's first number follows the demo's
                     if call_week:
                         write_call_week(connection, today=today, seed=seed, accounts=accounts)

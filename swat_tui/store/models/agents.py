@@ -6,7 +6,7 @@ from sqlmodel import Field, SQLModel
 
 
 class Agent(SQLModel, table=True):
-    """A sign-on profile: asesor, supervisor or formador (see ``enums.Role``)."""
+    """A sign-on profile: asesor, supervisor, formador or coordinador (``enums.Role``)."""
 
     id: int | None = Field(default=None, primary_key=True)
     username: str = Field(max_length=10, unique=True, index=True)

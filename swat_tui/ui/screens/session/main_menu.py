@@ -11,7 +11,7 @@ from swat_tui.ui.screens.base import RRScreen
 if TYPE_CHECKING:
     from swat_tui.domain.menu import MenuOption
 
-MENU_LINES = 10
+MENU_LINES = 14  # a supervisor's options, the 90s group and its blank line
 SIGN_OFF_GROUP = 90  # AS/400 menus set sign-off and the like apart, after a blank line
 
 
@@ -91,7 +91,7 @@ class MainMenuScreen(RRScreen, panel="MNU001"):
 
 
 def menu_lines(options: tuple[MenuOption, ...]) -> dict[str, str]:
-    """``menu1``..``menu10``: "  1. label", the 90s group after a blank line."""
+    """``menu1``..``menu14``: "  1. label", the 90s group after a blank line."""
     lines: list[str] = []
     for option in options:
         if option.number.isdigit() and int(option.number) >= SIGN_OFF_GROUP and lines:

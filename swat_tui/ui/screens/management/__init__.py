@@ -1,0 +1,1 @@
+"""The management model's panels (SUP030-SUP032): adherence, recording a practice, ideas."""
