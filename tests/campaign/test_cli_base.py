@@ -56,7 +56,7 @@ def test_import_reports_the_rejects_and_writes_them(
     ]
     report = runner.invoke(app, ["base", "report", "DIC", "--db", store_url])
     assert report.exit_code == 0, report.output
-    assert "CASOS CONTACTO EFECTIVO: 0 de 1 registros = 0.0 %" in report.stdout
+    assert "CASOS CONTACTO EFECTIVO: 0 de 1 registros = 0,0 %" in report.stdout
     out = tmp_path / "indicador.csv"
     csv_run = runner.invoke(
         app, ["base", "report", "DIC", "--format", "csv", "--output", str(out), "--db", store_url]

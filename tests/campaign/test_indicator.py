@@ -91,7 +91,7 @@ def test_the_report_as_text_and_csv(store_engine: Engine) -> None:
     indicator = read_indicator(store_engine, "CMP1", now=FIXED_NOW)
     lines = report_lines(indicator)
     assert lines[1] == (
-        "CASOS CONTACTO EFECTIVO: 1 de 2 registros = 50.0 % (meta 80 %: por debajo de la meta)"
+        "CASOS CONTACTO EFECTIVO: 1 de 2 registros = 50,0 % (meta 80 %: por debajo de la meta)"
     )
     assert "CAMP00     Agente 0                        1         1         1  100.0" in lines
     out = io.StringIO()

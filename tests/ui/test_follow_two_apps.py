@@ -116,8 +116,14 @@ async def test_a_supervisor_follows_a_blacklisted_call_and_the_asesor_reads_the_
 
         with read_session(services.engine) as session:
             confirmation = session.exec(select(ProcessConfirmation)).one()
-            practice = session.exec(select(PracticeRecord)).one()
-            people = session.exec(select(PracticeParticipant)).all()
+            practice = session.exec(
+                select(PracticeRecord).where(PracticeRecord.confirmation_id == confirmation.id)
+            ).one()  # the demo's own practice records stand beside it
+            people = session.exec(
+                select(PracticeParticipant).where(
+                    PracticeParticipant.practice_record_id == practice.id
+                )
+            ).all()
         assert confirmation.live and confirmation.items_total == len([x for x in labels if x])
         assert practice.practice == "confirmacion_proceso"
         assert practice.confirmation_id == confirmation.id

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from swat_tui.domain.errors import DomainError
 from swat_tui.ui.app import SwatApp
 from tests.ui.helpers import enter, message, panel_id, screen, shown, sign_on, type_into
 from tests.ui.kpi_routes import figures_read, to_kpi, to_kpi_detail
@@ -40,9 +43,14 @@ async def test_option_5_opens_the_detail(app: SwatApp) -> None:
 
 
 async def test_an_asesor_reaches_none_of_it(app: SwatApp) -> None:
+    """An asesor's 10 is their own process confirmations (CNF001), never the leaders'
+    KPIs; the desk refuses the KPIs to an asesor however the panel is reached."""
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_on(pilot, "ASESOR01")
         await type_into(pilot, "option", "10")
         await enter(pilot)
-        assert panel_id(app) == "MNU001"
-        assert "10" in message(app)
+        assert panel_id(app) == "CNF001"
+        assert app.supervisor is not None
+        with pytest.raises(DomainError) as refused:
+            app.supervisor.kpi.agents(app.supervisor.kpi.default_period())
+        assert refused.value.code == "CPF2217"

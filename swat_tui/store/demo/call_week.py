@@ -21,13 +21,16 @@ from __future__ import annotations
 
 import json
 import random
+import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path as FilePath
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 from sqlmodel import SQLModel
 
+from swat_tui.paths import data_dir
 from swat_tui.store.demo.showcase import FIRST_CUENTA, SHOWCASE_ACCOUNTS, SHOWCASE_MIN_ACCOUNTS
 
 BOGOTA = timezone(timedelta(hours=-5), "COT")  # as config.BOGOTA: no daylight saving time
@@ -60,136 +63,28 @@ class Path:
     seconds: tuple[int, int] = (90, 300)
 
 
-PATHS: tuple[tuple[Path, int], ...] = (
-    (
-        Path(
-            "sac",
-            3,
-            "facturacion",
-            "Pregunta por un cobro de la factura",
-            (("facturacion_informada", "informada"), ("facturacion_resuelta", "resuelta")),
-            ("SAC-FAC-001", "SAC-FAC-002", "SAC-FAC-004", "SAC-FAC-011", "SAC-FAC-012"),
-            ("SAC-FAC-003", "SAC-DIM-001"),
-            resolved=0.85,
-        ),
-        20,
-    ),
-    (
-        Path(
-            "sac",
-            3,
-            "cartera",
-            "Le llegó un aviso de suspensión",
-            (("cartera_informada", "informada"), ("cartera_resuelta", "resuelta")),
-            ("SAC-CAR-001", "SAC-CAR-003", "SAC-CAR-007"),
-            ("SAC-DIM-002",),
-            resolved=0.8,
-        ),
-        10,
-    ),
-    (
-        Path(
-            "sac",
-            3,
-            "recaudo",
-            "Pagó y el pago no aparece",
-            (("recaudo_informado", "informado"), ("recaudo_resuelto", "resuelto")),
-            ("SAC-REC-001", "SAC-REC-003", "SAC-REC-005"),
-            ("SAC-REC-002", "SAC-DIM-003"),
-            resolved=0.75,
-        ),
-        8,
-    ),
-    (
-        Path(
-            "soporte",
-            4,
-            "falla_puntual",
-            "Falla el internet o la TV",
-            (
-                ("diagnostico_revisado", "revisado"),
-                ("td_recorrido", "recorrido"),
-                ("td_informado", "informado"),
+def load_paths(path: FilePath | None = None) -> tuple[tuple[Path, int], ...]:
+    """The ways through a branch and their weights, from ``data/demo_call_week.toml``
+    (procedure knowledge, such as the UCC codes, is data)."""
+    raw = tomllib.loads((path or data_dir() / "demo_call_week.toml").read_text(encoding="utf-8"))
+    return tuple(
+        (
+            Path(
+                branch=row["branch"],
+                step=int(row["step"]),
+                subflow=row["subflow"],
+                request=row["request"],
+                checks=tuple((str(check), str(result)) for check, result in row["checks"]),
+                first_contact=tuple(row["first_contact"]),
+                other=tuple(row.get("other", ())),
+                resolved=float(row.get("resolved", 1.0)),
+                cun=bool(row.get("cun", False)),
+                seconds=(int(row["seconds"][0]), int(row["seconds"][1])),
             ),
-            ("SOP-INT-001", "SOP-INT-002", "SOP-TV-001", "SOP-TV-006"),
-            ("SOP-PUN-001",),
-            resolved=0.7,
-            seconds=(180, 480),
-        ),
-        18,
-    ),
-    (
-        Path(
-            "soporte",
-            4,
-            "falla_masiva",
-            "Sin servicio de televisión",
-            (("masiva_informada", "informado"),),
-            ("SOP-MAS-001",),
-            seconds=(60, 180),
-        ),
-        6,
-    ),
-    (
-        Path(
-            "visita",
-            5,
-            "lls",
-            "Pide una visita técnica",
-            (
-                ("visita_orden", "LLS creada"),
-                ("visita_agenda", "franja agendada"),
-                ("visita_informada", "informada"),
-            ),
-            ("VIS-LLS-001",),
-            seconds=(150, 360),
-        ),
-        8,
-    ),
-    (
-        Path(
-            "pqr",
-            6,
-            "consultar",
-            "Pregunta por su PQR",
-            (("pqr_consultada", "informada"),),
-            ("PQR-CON-001",),
-            seconds=(60, 200),
-        ),
-        6,
-    ),
-    (
-        Path(
-            "pqr",
-            6,
-            "desistir",
-            "No está de acuerdo con un cobro",
-            (("pqr_derechos", "informados"), ("pqr_desistida", "desiste")),
-            ("PQR-DES-001",),
-            seconds=(90, 240),
-        ),
-        3,
-    ),
-    (
-        Path(
-            "pqr",
-            6,
-            "radicar",
-            "Quiere poner una queja",
-            (
-                ("pqr_datos_validados", "cédula y dirección verificadas"),
-                ("pqr_radicada", "radicada"),
-                ("pqr_informada", "informados"),
-            ),
-            (),
-            ("PQR-QUE-001", "PQR-QUE-002", "PQR-PET-001"),
-            resolved=0.0,
-            cun=True,
-            seconds=(200, 420),
-        ),
-        6,
-    ),
-)
+            int(row["weight"]),
+        )
+        for row in raw["path"]
+    )
 
 
 @dataclass
@@ -250,8 +145,9 @@ class _Week:
     def __init__(self, rng: random.Random, accounts: list[dict[str, Any]]) -> None:
         self.rng = rng
         self.accounts = accounts
-        self.paths = [path for path, _ in PATHS]
-        self.weights = [weight for _, weight in PATHS]
+        paths = load_paths()
+        self.paths = [path for path, _ in paths]
+        self.weights = [weight for _, weight in paths]
 
     def seconds(self, low: int, high: int) -> timedelta:
         return timedelta(seconds=self.rng.randint(low, high))

@@ -42,9 +42,12 @@ CLEARED_TABLES: frozenset[str] = frozenset(
 )
 """Tables with a ``cuenta`` whose rows of the account are its situation (deleted)."""
 
-KEPT_TABLES: frozenset[str] = frozenset({"access_log", "account", "call", "typification"})
-"""Tables with a ``cuenta`` that keep the account's rows: the record of its calls (the
-account row itself is updated in place, so the calls that point at it stay valid)."""
+KEPT_TABLES: frozenset[str] = frozenset(
+    {"access_log", "account", "call", "campaign_record", "typification"}
+)
+"""Tables with a ``cuenta`` that keep the account's rows: the record of its calls and of
+the campaigns that called it (the account row itself is updated in place, so the rows
+that point at it stay valid)."""
 
 # Rows with no cuenta of their own, deleted through their parent's: child -> (its
 # column, the parent table).

@@ -6,6 +6,7 @@ import csv
 from typing import TextIO
 
 from swat_tui.domain.supervisor.campaign.indicator import CampaignIndicator
+from swat_tui.domain.supervisor.kpi_figures import one_decimal
 
 CSV_HEADER = (
     "nivel",
@@ -50,7 +51,7 @@ def report_lines(indicator: CampaignIndicator) -> list[str]:
     lines = [
         f"Campaña {indicator.code} — {indicator.name} ({indicator.status})",
         f"CASOS CONTACTO EFECTIVO: {indicator.contacted} de {indicator.records} registros = "
-        f"{indicator.pct:.1f} % (meta {indicator.goal_pct} %: {verdict})",
+        f"{one_decimal(indicator.pct)} % (meta {indicator.goal_pct} %: {verdict})",
         "Registros: "
         + ", ".join(f"{status} {count}" for status, count in sorted(indicator.by_status.items())),
         "",
@@ -59,13 +60,14 @@ def report_lines(indicator: CampaignIndicator) -> list[str]:
     for a in indicator.by_agent:
         lines.append(
             f"{a.username:<10} {a.display_name[:24]:<24} {a.attempts:>8} {a.records:>9} "
-            f"{a.contacted:>9} {a.pct:>6.1f}"
+            f"{a.contacted:>9} {one_decimal(a.pct):>6}"
         )
     if not indicator.by_agent:
         lines.append("(ningún asesor ha trabajado la campaña)")
     lines += ["", f"{'Día':<10} {'Intentos':>8} {'Contactos':>9} {'Acumulado':>9} {'%':>6}"]
     for d in indicator.by_day:
         lines.append(
-            f"{d.day:%d/%m/%Y} {d.attempts:>8} {d.contacted:>9} {d.cumulative:>9} {d.pct:>6.1f}"
+            f"{d.day:%d/%m/%Y} {d.attempts:>8} {d.contacted:>9} {d.cumulative:>9} "
+            f"{one_decimal(d.pct):>6}"
         )
     return lines

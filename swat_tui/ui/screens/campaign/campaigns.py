@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from swat_tui.domain import messages
+from swat_tui.domain.supervisor.kpi_figures import one_decimal
 from swat_tui.ui.format import clip
 from swat_tui.ui.screens.paged import PagedScreen
 from swat_tui.ui.worker_reads import read_in_worker
@@ -97,6 +98,6 @@ def _record(line: CampaignLine) -> dict[str, str]:
         "st": line.status,
         "rec": str(line.records),
         "cont": str(line.contacted),
-        "pct": f"{line.pct:.1f}",
+        "pct": one_decimal(line.pct),
         "gl": str(line.goal_pct),
     }

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from swat_tui.domain import messages
+from swat_tui.domain.supervisor.kpi_figures import one_decimal
 from swat_tui.ui.format import clip
 from swat_tui.ui.screens.paged import PagedScreen
 from swat_tui.ui.widgets.canvas import COLOURS
@@ -117,7 +118,7 @@ class IndicatorScreen(PagedScreen, panel="SUP021"):
                 "att": str(a.attempts),
                 "recs": str(a.records),
                 "con": str(a.contacted),
-                "apct": f"{a.pct:.1f}",
+                "apct": one_decimal(a.pct),
             }
             for a in indicator.by_agent
         ]
@@ -139,7 +140,7 @@ class IndicatorScreen(PagedScreen, panel="SUP021"):
         )
         rows = [f"{'Día':<10} {'Intentos':>8} {'Contactos':>9} {'Acum. %':>8}"]
         rows += [
-            f"{d.day:%d/%m/%Y} {d.attempts:>8} {d.contacted:>9} {d.pct:>8.1f}"
+            f"{d.day:%d/%m/%Y} {d.attempts:>8} {d.contacted:>9} {one_decimal(d.pct):>8}"
             for d in indicator.by_day[-22:]
         ]
         from rich.text import Text
@@ -171,7 +172,7 @@ class IndicatorScreen(PagedScreen, panel="SUP021"):
 def _indicator_line(indicator: CampaignIndicator) -> str:
     head = (
         f"CASOS CONTACTO EFECTIVO: {indicator.contacted} de {indicator.records} = "
-        f"{indicator.pct:.1f} % · meta {indicator.goal_pct} %"
+        f"{one_decimal(indicator.pct)} % · meta {indicator.goal_pct} %"
     )
     if indicator.meets_goal:
         return f"{head} cumplida"
