@@ -93,7 +93,7 @@ def test_the_report_as_text_and_csv(store_engine: Engine) -> None:
     assert lines[1] == (
         "CASOS CONTACTO EFECTIVO: 1 de 2 registros = 50,0 % (meta 80 %: por debajo de la meta)"
     )
-    assert "CAMP00     Agente 0                        1         1         1  100.0" in lines
+    assert "CAMP00     Agente 0                        1         1         1  100,0" in lines
     out = io.StringIO()
     assert report_csv(indicator, out) == 4
     assert out.getvalue().splitlines() == [
