@@ -109,7 +109,7 @@ def test_replay_wide(snap_compare: Snap, app: SwatApp) -> None:
 
 
 def test_mine(snap_compare: Snap, app: SwatApp) -> None:
-    """CNF001 of ASESOR01: "1 confirmaciones, 1 sin leer", one row: 28/11/26 09:30,
+    """CNF001 of ASESOR01: "1 confirmación, 1 sin leer", one row: 28/11/26 09:30,
     SUPERV01, en vivo, the call, 7/8, Nueva; Final."""
     assert snap_compare(app, run_before=to_mine)
 

@@ -31,7 +31,7 @@ LABELS: dict[str, str] = {
     EventKind.REQUEST: "Registra la solicitud: {result}",
     EventKind.SUBFLOW: "Elige la gestión {result}",
     EventKind.FIELD: "Digita {field}: {result}",
-    EventKind.TYPED: "Deja digitado en {check}",
+    EventKind.TYPED: "Teclea en {check}",
     EventKind.FRONT: "Abre {check}",
     EventKind.PANEL: "Ve el panel {check}",
     EventKind.ACTION: "Acción {check}: {result}",
@@ -41,6 +41,7 @@ LABELS: dict[str, str] = {
 }
 ASKED = "Pregunta al cliente: {result}"
 FIELD_PREFIX = "campo:"
+TYPED_PREFIX = "tecleado:"  # CallChange.keep_typed's event name: tecleado:<panel>
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ def event_line(event: StoredEvent) -> EventLine:
             field = _field_words(field)
         if kind in (EventKind.CHECK, EventKind.REVOKE):
             check = _check_words(check)
+        if kind == EventKind.TYPED:
+            check = check.removeprefix(TYPED_PREFIX)  # the panel typed on
         template = LABELS.get(kind, "{kind} {check}: {result}")
         label = template.format(kind=kind, check=check, result=result, field=field)
     step = getattr(event, "step", 0)

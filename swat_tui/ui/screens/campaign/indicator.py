@@ -99,7 +99,7 @@ class IndicatorScreen(PagedScreen, panel="SUP021"):
                 "campaign": clip(
                     f"Campaña {indicator.code}: {indicator.name} ({indicator.status})", LINE
                 ),
-                "indicator": clip(_indicator_line(indicator), LINE),
+                "indicator": clip(_indicator_line(indicator, LINE), LINE),
                 "statuses": clip(_statuses_line(indicator), LINE),
                 "agents": clip(
                     f"{agents} asesores; % sobre los registros que cada uno intentó"
@@ -169,15 +169,19 @@ class IndicatorScreen(PagedScreen, panel="SUP021"):
         return max(SIDE_MIN, min(self.app.size.width - 80 - 4, SIDE_MAX))
 
 
-def _indicator_line(indicator: CampaignIndicator) -> str:
+def _indicator_line(indicator: CampaignIndicator, width: int) -> str:
+    """The indicator against its goal, with what is missing in as many words as fit
+    (never a word cut: a big base's figures are longer)."""
     head = (
         f"CASOS CONTACTO EFECTIVO: {indicator.contacted} de {indicator.records} = "
         f"{one_decimal(indicator.pct)} % · meta {indicator.goal_pct} %"
     )
     if indicator.meets_goal:
-        return f"{head} cumplida"
-    needed = -(-indicator.goal_pct * indicator.records // 100) - indicator.contacted
-    return f"{head} · faltan {needed} contactos"
+        tails = [" cumplida", ""]
+    else:
+        needed = -(-indicator.goal_pct * indicator.records // 100) - indicator.contacted
+        tails = [f" · faltan {needed} contactos", f" · faltan {needed}", ""]
+    return next((head + tail for tail in tails if len(head + tail) <= width), head)
 
 
 def _statuses_line(indicator: CampaignIndicator) -> str:

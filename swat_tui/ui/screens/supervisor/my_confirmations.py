@@ -43,7 +43,7 @@ class MyConfirmationsScreen(PagedScreen, panel="CNF001"):
         self.rows = self.desk.confirmations.list()
         new = sum(1 for row in self.rows if row.seen_at is None)
         summary = (
-            f"{len(self.rows)} confirmaciones, {new} sin leer"
+            f"{len(self.rows)} confirmaci{'ón' if len(self.rows) == 1 else 'ones'}, {new} sin leer"
             if self.rows
             else messages.text("ui.confirm.mine_none")
         )
