@@ -9,6 +9,7 @@ was painted, as tmux's capture-pane does for the terminal tests.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -88,6 +89,7 @@ class Served:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 env=env,
+                start_new_session=True,  # its own group: kill() takes the tabs' apps too
             )
         until(
             lambda: "escuchando en" in self.output() or self.process.poll() is not None,
@@ -105,9 +107,11 @@ class Served:
         return self.process.wait(timeout=TIMEOUT_S)
 
     def kill(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+        """The server and every app it started for a tab (a SIGKILL of the server alone
+        left a tab's app running, heartbeating on the test's store, after the test)."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
 
 
 class Tab:
