@@ -216,3 +216,28 @@ def test_a_leader_cannot_confirm_their_own_call(demo_services: Services) -> None
     marks = [ItemMark(item.id, True) for item in leader.checklist(followed)]
     with pytest.raises(DomainError, match="propia llamada"):
         leader.record(followed, marks, "", started_at=demo_services.clock(), live=True)
+
+
+def test_a_call_answered_before_following_began_is_kept_once_it_ends(
+    demo_services: Services,
+) -> None:
+    """The leader opened SUP010 on a call already on the line; the agent hangs up while
+    followed: the call is still the one shown and confirmed (SUP010 went blank, found in
+    tmux), while a call that had ended before following began is not."""
+    from swat_tui.store.engine import write_session
+    from swat_tui.store.models import Call
+
+    call = DeskCall.answered(demo_services, SHOWCASE["activa"])
+    call.reception()
+    call_id = call.record.id
+    call.desk.hang_up()
+    with write_session(demo_services.engine) as session:
+        row = session.get(Call, call_id)
+        assert row is not None
+        started = row.started_at
+        row.ended_at = started + timedelta(minutes=5)
+        session.add(row)
+    leader = _leader(demo_services)
+    kept = leader.live("ASESOR01", since=started + timedelta(minutes=2))
+    assert kept is not None and kept.call_id == call_id and not kept.live
+    assert leader.live("ASESOR01", since=started + timedelta(minutes=6)) is None

@@ -72,8 +72,8 @@ class FollowService:
 
     def live(self, username: str, *, since: datetime | None = None) -> FollowedCall | None:
         """``username``'s call ringing or on the line; once it ended, the last call that
-        started at or after ``since`` (the moment the leader began following), so the
-        end of the call is seen and confirmed; None: nothing to show."""
+        was still on at ``since`` (the moment the leader began following) or began after,
+        so the end of the call followed is seen and confirmed; None: nothing to show."""
         self._require_leader()
         with read_session(self.services.engine) as session:
             agent = self._agent(session, username)
@@ -81,7 +81,7 @@ class FollowService:
             call = live_call_of(session, agent_id=agent.id)
             if call is None and since is not None:
                 last = queries.recent_calls_of(session, agent_id=agent.id, limit=1)
-                call = last[0] if last and _started_since(last[0], since) else None
+                call = last[0] if last and _on_since(last[0], since) else None
             if call is None:
                 return None
             return followed_in(
@@ -199,10 +199,12 @@ class FollowService:
         return call
 
 
-def _started_since(call: Call, since: datetime) -> bool:
+def _on_since(call: Call, since: datetime) -> bool:
+    """The call had not ended when following began (a call answered before the leader
+    opened SUP010 and hung up while followed is still the one to confirm)."""
     from swat_tui.domain.call.event_lines import aware
 
-    return aware(call.started_at) >= aware(since)
+    return aware(call.ended_at or call.started_at) >= aware(since)
 
 
 def _line(call: Call) -> CallLine:
