@@ -106,10 +106,10 @@ def import_command(
 def _print_report(report: ImportReport, rejects: Path | None) -> None:
     delimiter = "punto y coma" if report.delimiter == ";" else "coma"
     typer.echo(f"Archivo {report.file}: {report.encoding}, separado por {delimiter}.")
-    typer.echo(
-        f"Campaña {report.campaign}: {report.loaded} registros cargados de {report.rows} "
-        f"filas; {report.rejected} rechazadas."
-    )
+    loaded = "1 registro cargado" if report.loaded == 1 else f"{report.loaded} registros cargados"
+    rows = "1 fila" if report.rows == 1 else f"{report.rows} filas"
+    rejected = "1 rechazada" if report.rejected == 1 else f"{report.rejected} rechazadas"
+    typer.echo(f"Campaña {report.campaign}: {loaded} de {rows}; {rejected}.")
     if not report.rejected:
         return
     for reject in report.sample[:SHOWN]:

@@ -46,7 +46,7 @@ def test_import_reports_the_rejects_and_writes_them(
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         "Archivo base.csv: Windows-1252 (Excel), separado por punto y coma.",
-        "Campaña DIC: 1 registros cargados de 2 filas; 1 rechazadas.",
+        "Campaña DIC: 1 registro cargado de 2 filas; 1 rechazada.",
         "  línea 3: cuenta 20000009 no existe en RR",
         f"Rechazos en {rejects}.",
     ]
