@@ -55,8 +55,9 @@ class IdeasScreen(PagedScreen, panel="SUP032"):
         counts: dict[str, int] = {}
         for idea in ideas:
             counts[idea.status_label] = counts.get(idea.status_label, 0) + 1
-        by_status = ", ".join(f"{n} {label.lower()}" for label, n in counts.items())
-        summary = f"{len(ideas)} ideas: {by_status}" if ideas else ""
+        by_status = " · ".join(f"{label.lower()} {n}" for label, n in counts.items())
+        noun = "idea" if len(ideas) == 1 else "ideas"
+        summary = f"{len(ideas)} {noun}: {by_status}" if ideas else ""
         self.set_fields({"summary": clip(summary, LINE)})
         offset = self.page_offset
         self.all_records = [_record(idea) for idea in ideas]
