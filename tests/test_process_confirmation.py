@@ -241,3 +241,18 @@ def test_a_call_answered_before_following_began_is_kept_once_it_ends(
     kept = leader.live("ASESOR01", since=started + timedelta(minutes=2))
     assert kept is not None and kept.call_id == call_id and not kept.live
     assert leader.live("ASESOR01", since=started + timedelta(minutes=6)) is None
+
+
+def test_a_leaders_own_call_is_not_confirmed(demo_services: Services) -> None:
+    """Only an asesor reads confirmations (CNF001): a coordinador following a
+    supervisor's call is refused, and nothing is written (review)."""
+    call = DeskCall.answered(demo_services, SHOWCASE["activa"], username="SUPERV01")
+    call.reception()
+    coordinator = FollowService(demo_services, _profile(demo_services, "COORD01"))
+    followed = coordinator.live("SUPERV01")
+    assert followed is not None
+    marks = [ItemMark(item.id, True) for item in coordinator.checklist(followed)]
+    with pytest.raises(DomainError, match="Solo se confirman llamadas de asesores"):
+        coordinator.record(followed, marks, "", started_at=demo_services.clock(), live=True)
+    with read_session(demo_services.engine) as session:
+        assert session.exec(select(ProcessConfirmation)).all() == []

@@ -102,3 +102,9 @@ class DimeStatus(StrEnum):
     ABIERTO = "ABIERTO"
     EN_GESTION = "EN GESTION"
     CERRADO = "CERRADO"
+
+
+OUTBOUND_QUEUE_PREFIX = "SALIENTE"
+"""An outbound campaign call's queue is ``SALIENTE <campaign>`` (the desk's dial): the
+call KPIs, which measure the inbound service, leave those calls to the campaign's own
+indicator (a dial is on the line from the first second, answered or not)."""

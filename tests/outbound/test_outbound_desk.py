@@ -3,7 +3,7 @@ the attempt is on the campaign and on the call's record, refusals change nothing
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlmodel import col, select
@@ -132,7 +132,7 @@ def test_nothing_to_call_and_unknown_campaigns_are_refused(demo_services: Servic
     desk = _desk(demo_services)
     with pytest.raises(DomainError) as none:
         desk.outbound.next_account("SAL1")
-    assert none.value.rule == "desk.outbound.campaign_unknown"
+    assert none.value.rule == "supervisor.campaign.campaign_unknown"
     seed.campaign(demo_services.engine, (SHOWCASE["activa"],))
     _desk(demo_services, "ASESOR02").outbound.next_account("SAL1")  # another agent's now
     with pytest.raises(DomainError) as empty:
@@ -242,3 +242,89 @@ def test_signing_off_gives_back_an_account_not_dialled(demo_services: Services) 
 def state_of(desk: Desk) -> AgentState:
     """The softphone's state read afresh (an assert before it does not fix it for mypy)."""
     return desk.phone.state
+
+
+def test_a_dial_on_an_account_taken_meanwhile_changes_nothing_not_even_the_acw(
+    demo_services: Services,
+) -> None:
+    """The claim went to another agent (a timed-out claim) while this one was in ACW:
+    the dial is refused before the ACW ends, so the refusal writes nothing (review)."""
+    from swat_tui.store.engine import write_session
+    from swat_tui.store.models import CampaignRecord
+
+    seed.campaign(demo_services.engine, (SHOWCASE["activa"], SHOWCASE["cancelado"]))
+    desk = _desk(demo_services)
+    desk.outbound.next_account("SAL1")
+    desk.outbound.dial("1")
+    desk.outbound.record_result("no_contesta", None, "")
+    assert state_of(desk) == AgentState.ACW
+    desk.outbound.next_account("SAL1")
+    assert desk.outbound.record is not None
+    record_id = desk.outbound.record.record_id
+    other = _desk(demo_services, "ASESOR02").agent.id
+    with write_session(demo_services.engine) as session:
+        row = session.get(CampaignRecord, record_id)
+        assert row is not None
+        row.claimed_by = other
+        session.add(row)
+    with read_session(demo_services.engine) as session:
+        before = session.exec(select(AgentPresence).where(AgentPresence.username == "ASESOR01"))
+        presence_before = [(p.state, p.since) for p in before]
+    with pytest.raises(DomainError, match="ya no está asignada"):
+        desk.outbound.dial("1")
+    assert state_of(desk) == AgentState.ACW
+    with read_session(demo_services.engine) as session:
+        after = session.exec(select(AgentPresence).where(AgentPresence.username == "ASESOR01"))
+        assert [(p.state, p.since) for p in after] == presence_before
+
+
+def test_dialling_renews_the_claim_so_a_long_call_is_not_taken_as_dead(
+    demo_services: Services,
+) -> None:
+    """A claim counts as dead 30 minutes after it was taken: the dial renews it, or an
+    agent who dials late and talks long would see the account go to another (review)."""
+    from swat_tui.store.engine import write_session
+    from swat_tui.store.models import CampaignRecord
+
+    seed.campaign(demo_services.engine, (SHOWCASE["activa"],))
+    desk = _desk(demo_services)
+    desk.outbound.next_account("SAL1")
+    assert desk.outbound.record is not None
+    record_id = desk.outbound.record.record_id
+    with write_session(demo_services.engine) as session:
+        row = session.get(CampaignRecord, record_id)
+        assert row is not None
+        row.claimed_at = FIXED_NOW - timedelta(minutes=25)
+        session.add(row)
+    desk.outbound.dial("1")
+    with read_session(demo_services.engine) as session:
+        row = session.get(CampaignRecord, record_id)
+        assert row is not None and row.claimed_at is not None
+        assert aware(row.claimed_at) == aware(demo_services.clock())
+
+
+def test_outbound_calls_are_left_out_of_the_call_kpis(demo_services: Services) -> None:
+    """A dial is on the line from the first second, answered or not: the inbound
+    service's KPIs leave campaign calls to the campaign's indicator (review)."""
+    from swat_tui.store.engine import read_session as reading
+    from swat_tui.store.queries import kpi as kpi_queries
+
+    seed.campaign(demo_services.engine, (SHOWCASE["activa"],))
+    desk = _desk(demo_services)
+    desk.outbound.next_account("SAL1")
+    call = desk.outbound.dial("1")
+    desk.outbound.record_result("no_contesta", None, "")
+    day = aware(call.started_at)
+    with reading(demo_services.engine) as session:
+        sums = kpi_queries.call_sums(
+            session,
+            start=day - timedelta(hours=1),
+            end=day + timedelta(hours=1),
+            by_day=False,
+            agent_id=desk.agent.id,
+        )
+    assert sums == []
+
+
+def aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

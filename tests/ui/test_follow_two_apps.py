@@ -198,7 +198,7 @@ async def test_the_asesor_is_told_at_sign_on_of_an_unread_confirmation(
         assert panel_id(app) == "MNU001"
         assert (
             message(app)
-            == "Confirmaciones de proceso sin leer: 1. Véalas en la opción 10 del menú."
+            == "Confirmaciones de proceso sin leer: 1. Véalas en la opción 10."
         )
 
 

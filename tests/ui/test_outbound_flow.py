@@ -135,7 +135,7 @@ async def test_no_campaign_says_so_on_row_24(app: SwatApp) -> None:
         assert message(app).startswith("No hay campañas activas"), message(app)
         await type_into(pilot, "campaign", "SAL9")
         await enter(pilot)
-        assert message(app) == "La campaña SAL9 no existe o no está activa."
+        assert message(app) == "No existe la campaña SAL9."
 
 
 async def test_nothing_to_call_says_so_on_row_24(app: SwatApp) -> None:

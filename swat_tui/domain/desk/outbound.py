@@ -46,8 +46,10 @@ from swat_tui.domain.errors import refusal
 from swat_tui.domain.messages import text
 from swat_tui.domain.supervisor.campaign import outbound as campaigns
 from swat_tui.domain.supervisor.campaign.outbound import CampaignCall
+from swat_tui.domain.supervisor.campaign.recall import closing_results
 from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.models.campaigns import Campaign, CampaignRecord
+from swat_tui.store.queries import campaigns as campaign_queries
 
 if TYPE_CHECKING:
     from swat_tui.domain.account.intents import AccountIntents
@@ -79,7 +81,6 @@ class OutboundHost(Protocol):
     def finish_acw(self) -> str: ...
 
 
-EFFECTIVE = "contacto_efectivo"
 RECALL = "volver_a_llamar"
 HELD = "en_curso"  # a record claimed by an agent (campaign_record.status)
 
@@ -115,9 +116,8 @@ class OutboundDesk:
                 raise refusal("desk.outbound.holding_other", cuenta=self.record.cuenta)
             return self.view()
         desk = self._desk
-        known = {c.code for c in self.campaigns()}
-        if code not in known:
-            raise refusal("desk.outbound.campaign_unknown", campaign=code[:30])
+        # An unknown campaign is refused inside the claim's own transaction (no count
+        # over every base first: this runs on the key that asked for the account).
         claimed = campaigns.next_record(
             desk.services.engine,
             agent_id=desk.agent.id,
@@ -167,15 +167,19 @@ class OutboundDesk:
             raise refusal("desk.outbound.number_choice")
         if not number:
             raise refusal("desk.outbound.no_second_number")
+        if not self._still_held(record):  # before the ACW ends: a refusal changes nothing
+            raise refusal("desk.outbound.not_held", cuenta=record.cuenta)
         if desk.phone.state == AgentState.ACW:
             desk.finish_acw()
         now = desk.services.clock()
         phone = desk.phone.dial(number, outbound_queue(record.campaign_code), now)
         move = presence.PresenceMove.of(desk.agent.id, desk.agent.session, phone, on_call=True)
         with write_session(desk.services.engine) as session:
-            held = session.get(CampaignRecord, record.record_id)
+            held = campaign_queries.record_for_update(session, record.record_id)
             if held is None or held.claimed_by != desk.agent.id:
                 raise refusal("desk.outbound.not_held", cuenta=record.cuenta)
+            held.claimed_at = now  # the claim is renewed: a long call is not taken as dead
+            session.add(held)
             call = start_call(
                 session,
                 procedure=desk.procedure,
@@ -194,6 +198,12 @@ class OutboundDesk:
         desk.ctx.tell("call")
         return call
 
+    def _still_held(self, record: CampaignCall) -> bool:
+        """This agent still holds the record (the claim may have timed out meanwhile)."""
+        with read_session(self._desk.services.engine) as session:
+            held = session.get(CampaignRecord, record.record_id)
+            return held is not None and held.claimed_by == self._desk.agent.id
+
     def record_result(self, result: str, recall_at: datetime | None, note: str) -> str:
         """The dialled attempt's result: on the campaign record (its recall rules) and on
         the call's record; any result but an effective contact hangs up (ACW).
@@ -205,7 +215,7 @@ class OutboundDesk:
         labels = result_labels()
         if result not in labels:
             raise refusal("supervisor.campaign.result_unknown", result=result[:20])
-        effective = result == EFFECTIVE
+        effective = result in closing_results()  # data/recall_rules.toml: closes
         on_line = desk.active is not None and desk.active.call_id == self.call_id
         hang_up = on_line and not effective
         now = desk.services.clock()

@@ -28,9 +28,10 @@ from swat_tui.domain.presence import PresenceMove
 from swat_tui.domain.procedure import check_ids
 from swat_tui.domain.procedure.definition import ProcedureDef
 from swat_tui.domain.procedure.state import CallState
+from swat_tui.store.enums import OUTBOUND_QUEUE_PREFIX
 from swat_tui.store.queries import calls as call_queries
 
-QUEUE_PREFIX = "SALIENTE"
+QUEUE_PREFIX = OUTBOUND_QUEUE_PREFIX
 ATTEMPT_EVENT = "campana.intento"
 DIAL_EVENT = "marcando"
 

@@ -157,6 +157,10 @@ class FollowService:
             stored = self._call(session, call.call_id)
             if stored.agent_id == self.agent.id:
                 raise refusal("supervisor.confirm.own_call")
+            confirmed = session.get(Agent, stored.agent_id)
+            if confirmed is None or confirmed.role != Role.ASESOR:
+                # only an asesor reads confirmations (CNF001): a leader's call is not one
+                raise refusal("supervisor.confirm.not_asesor")
             confirmation = ProcessConfirmation(
                 call_id=call.call_id,
                 agent_id=stored.agent_id,

@@ -20,7 +20,6 @@ from sqlmodel import Session, col, select
 
 from swat_tui.store.models import Agent, CampaignAttempt, CampaignRecord
 
-EFFECTIVE = "contacto_efectivo"
 CONTACTADO = "contactado"
 
 
@@ -34,11 +33,14 @@ def status_counts(session: Session, campaign_id: int) -> dict[str, int]:
     return {status: int(count) for status, count in session.exec(statement)}
 
 
-def agent_counts(session: Session, campaign_id: int) -> list[tuple[str, str, int, int, int]]:
+def agent_counts(
+    session: Session, campaign_id: int, *, closing: tuple[str, ...]
+) -> list[tuple[str, str, int, int, int]]:
     """Per agent who worked the campaign: username, name, attempts, distinct records
-    attempted and records with the agent's effective contact (an effective contact
-    closes its record, so each is one attempt: no distinct needed there)."""
-    effective = func.sum(case((col(CampaignAttempt.result) == EFFECTIVE, 1), else_=0))
+    attempted and records with the agent's effective contact: an attempt with one of
+    the ``closing`` results (``data/recall_rules.toml``: ``closes``), which closes its
+    record, so each is one attempt: no distinct needed there."""
+    effective = func.sum(case((col(CampaignAttempt.result).in_(closing), 1), else_=0))
     per_agent = (
         sa_select(
             col(CampaignAttempt.agent_id).label("agent_id"),

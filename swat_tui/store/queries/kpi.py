@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlmodel import Session, col
 
+from swat_tui.store.enums import OUTBOUND_QUEUE_PREFIX
 from swat_tui.store.models import Agent, Call, CallEvent, Typification, UccCode
 
 BOGOTA_ZONE = "America/Bogota"  # no daylight saving time: a fixed UTC-5, as config.BOGOTA
@@ -84,11 +85,13 @@ def _counted(condition: ColumnElement[bool]) -> ColumnElement[Any]:
 
 
 def _in_period(start: datetime, end: datetime) -> ColumnElement[bool]:
-    """Finished calls started in [start, end)."""
+    """Finished inbound calls started in [start, end) (outbound campaign calls are the
+    campaign indicator's: ``OUTBOUND_QUEUE_PREFIX``)."""
     return and_(
         col(Call.started_at) >= start,
         col(Call.started_at) < end,
         col(Call.ended_at).is_not(None),
+        col(Call.queue).not_like(f"{OUTBOUND_QUEUE_PREFIX} %"),
     )
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from swat_tui.config import BOGOTA
 from swat_tui.domain.errors import refusal
 from swat_tui.domain.supervisor.campaign.indicator import CampaignIndicator, agents, days
-from swat_tui.domain.supervisor.campaign.recall import CONTACTADO
+from swat_tui.domain.supervisor.campaign.recall import CONTACTADO, closing_results
 from swat_tui.store.engine import read_session
 from swat_tui.store.queries import campaign_figures as figures
 from swat_tui.store.queries import campaigns as queries
@@ -24,7 +24,7 @@ def read_indicator(engine: Engine, code: str, *, now: datetime) -> CampaignIndic
         if campaign is None or campaign.id is None:
             raise refusal("supervisor.campaign.campaign_unknown", campaign=code)
         by_status = figures.status_counts(session, campaign.id)
-        agent_rows = figures.agent_counts(session, campaign.id)
+        agent_rows = figures.agent_counts(session, campaign.id, closing=closing_results())
         attempts = figures.attempts_by_day(session, campaign.id, OFFSET_HOURS)
         contacts = figures.contacts_by_day(session, campaign.id, OFFSET_HOURS)
     records = sum(by_status.values())

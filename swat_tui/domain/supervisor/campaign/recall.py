@@ -155,3 +155,8 @@ def _check_recall(rule: ResultRule, recall_at: datetime | None, now: datetime) -
         raise refusal("supervisor.campaign.recall_missing")
     if in_bogota(recall_at) <= now:
         raise refusal("supervisor.campaign.recall_past", at=f"{in_bogota(recall_at):%d/%m %H:%M}")
+
+
+def closing_results(rules: RecallRules | None = None) -> tuple[str, ...]:
+    """The result codes that close a record as an effective contact (``closes``)."""
+    return tuple(rule.code for rule in (rules or recall_rules()).results if rule.closes)
