@@ -196,10 +196,7 @@ async def test_the_asesor_is_told_at_sign_on_of_an_unread_confirmation(
     async with app.run_test(size=SIZE) as pilot:
         await sign_on(pilot, "ASESOR01")
         assert panel_id(app) == "MNU001"
-        assert (
-            message(app)
-            == "Confirmaciones de proceso sin leer: 1. Véalas en la opción 10."
-        )
+        assert message(app) == "Confirmaciones de proceso sin leer: 1. Véalas en la opción 10."
 
 
 async def test_the_follow_panel_stops_reading_when_closed(app: SwatApp, services: Services) -> None:
