@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, time
 
+from swat_tui.config import BOGOTA
 from swat_tui.domain.account.views import Access
 from swat_tui.domain.errors import refusal
 from swat_tui.domain.sac.inputs import parse_day
@@ -52,8 +53,9 @@ def result_label(code: str | None) -> str:
 
 def parse_recall(day_text: str, time_text: str, now: datetime) -> datetime | None:
     """The date and time the customer gave, as typed (``DDMMAAAA`` or ``DD/MM/AAAA``,
-    ``HH:MM``) in the clock's zone; None when both are blank. Whether it is in the
-    future is the campaign's rule (``record_attempt``)."""
+    ``HH:MM``) in Bogotá, where the customer and the agent are; None when both are
+    blank. Whether it is in the future is the campaign's rule (``record_attempt``);
+    ``now`` is kept for the callers' symmetry with the rule's check."""
     if not day_text.strip() and not time_text.strip():
         return None
     day = parse_day(day_text, label="Fecha de volver a llamar")
@@ -63,4 +65,4 @@ def parse_recall(day_text: str, time_text: str, now: datetime) -> datetime | Non
     hour, minute = int(match.group(1)), int(match.group(2))
     if hour > 23 or minute > 59:
         raise refusal("desk.outbound.recall_time_format")
-    return datetime.combine(day, time(hour, minute), tzinfo=now.tzinfo)
+    return datetime.combine(day, time(hour, minute), tzinfo=BOGOTA)

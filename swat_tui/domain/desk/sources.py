@@ -1,9 +1,10 @@
 """Where an agent's calls come from: an interface, and the practice queue behind it.
 
 The desk asks its ``CallSource`` for the next call and for how long to wait
-in Disponible before it rings. The practice queue is the source today; the
-trainer's scenario runner and the supervisor's outbound campaign plug in
-here, without touching the UI.
+in Disponible before it rings. The practice queue and the trainer's scenario
+runner are sources. The outbound campaign is not: its calls are dialled by the
+agent, not rung (``desk.outbound``), and nothing rings while the agent holds a
+campaign's account (``Desk.wants_ring``).
 """
 
 from __future__ import annotations
