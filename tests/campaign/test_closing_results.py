@@ -22,3 +22,15 @@ def test_every_result_marked_closes_counts_as_an_effective_contact() -> None:
         ),
     )
     assert closing_results(more) == ("contacto_efectivo", "buzon")
+
+
+def test_the_goal_is_met_on_the_exact_share_not_the_rounded_one() -> None:
+    """1,599 of 2,000 is 79.95 %, shown as 80,0 %, and still below an 80 % goal."""
+    from swat_tui.domain.supervisor.campaign.indicator import CampaignIndicator
+
+    def indicator(contacted: int, records: int) -> CampaignIndicator:
+        return CampaignIndicator("C", "C", "activa", 80, records, contacted, {}, (), ())
+
+    assert indicator(1599, 2000).pct == 80.0 and not indicator(1599, 2000).meets_goal
+    assert indicator(1600, 2000).meets_goal
+    assert not indicator(0, 0).meets_goal

@@ -65,7 +65,8 @@ class CampaignIndicator:
 
     @property
     def meets_goal(self) -> bool:
-        return self.pct >= self.goal_pct
+        """Exact, not on the rounded %: 79.95 % is below an 80 % goal."""
+        return 100 * self.contacted >= self.goal_pct * self.records > 0
 
     @property
     def attempts(self) -> int:
