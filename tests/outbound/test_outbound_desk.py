@@ -328,3 +328,17 @@ def test_outbound_calls_are_left_out_of_the_call_kpis(demo_services: Services) -
 
 def aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def test_a_formador_or_a_coordinador_is_refused_the_campaign_in_the_domain(
+    demo_services: Services,
+) -> None:
+    """Menu 14 is the asesor's and the supervisor's; the desk refuses the others however
+    they reach it (review), and nothing is claimed."""
+    seed.campaign(demo_services.engine, (SHOWCASE["activa"],))
+    for username in ("FORMA01", "COORD01"):
+        with pytest.raises(DomainError) as refused:
+            _desk(demo_services, username).outbound.next_account("SAL1")
+        assert refused.value.code == "CPF2217"
+    (record,) = seed.records(demo_services.engine)
+    assert record.claimed_by is None

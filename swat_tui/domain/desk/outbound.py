@@ -48,6 +48,7 @@ from swat_tui.domain.supervisor.campaign import outbound as campaigns
 from swat_tui.domain.supervisor.campaign.outbound import CampaignCall
 from swat_tui.domain.supervisor.campaign.recall import closing_results
 from swat_tui.store.engine import read_session, write_session
+from swat_tui.store.enums import Role
 from swat_tui.store.models.campaigns import Campaign, CampaignRecord
 from swat_tui.store.queries import campaigns as campaign_queries
 
@@ -85,6 +86,9 @@ RECALL = "volver_a_llamar"
 HELD = "en_curso"  # a record claimed by an agent (campaign_record.status)
 
 
+CALLERS = (Role.ASESOR, Role.SUPERVISOR)  # who works a campaign (menu 14)
+
+
 class OutboundDesk:
     """One agent's campaign work at the desk (``desk.outbound``)."""
 
@@ -106,6 +110,8 @@ class OutboundDesk:
     def next_account(self, campaign_code: str) -> OutboundView:
         """Claim the next account of ``campaign_code`` for this agent; the one already
         held is given again (an account is never held twice)."""
+        if self._desk.agent.role not in CALLERS:
+            raise refusal("desk.outbound.role", code="CPF2217")
         code = campaign_code.strip().upper()
         if not code:
             raise refusal("desk.outbound.campaign_missing")
