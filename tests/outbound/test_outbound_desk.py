@@ -107,6 +107,11 @@ def test_a_blacklisted_account_shows_nothing_of_its_holder(demo_services: Servic
     desk.outbound.dial("1")
     assert desk.active is not None and desk.active.account is not None
     assert desk.active.account.holder_name is None  # masked until F7 and identity
+    # The number dialled is the account's own: row 2 and the call panels mask it too
+    # (it showed whole on row 2 after F6: review).
+    line = desk.status_line(demo_services.clock())
+    assert "3105550000" not in line and line.endswith("********00")
+    assert desk.outbound.shown_number("3105550000") == "********00"
 
 
 def test_recall_in_the_past_writes_nothing(demo_services: Services) -> None:

@@ -167,7 +167,8 @@ class Desk(Reports, area="desk"):
         if phone.state == AgentState.TIMBRANDO and phone.call:
             return f"TIMBRANDO {phone.call.ani} {phone.call.queue}"
         if phone.call and phone.state in (AgentState.EN_LLAMADA, AgentState.EN_ESPERA):
-            return f"{phone.state.value} {format_elapsed(phone.call_elapsed(now))} {phone.call.ani}"
+            number = self.outbound.shown_number(phone.call.ani)
+            return f"{phone.state.value} {format_elapsed(phone.call_elapsed(now))} {number}"
         return f"{phone.label} {format_elapsed(phone.state_elapsed(now))}"
 
     @property

@@ -103,6 +103,20 @@ class OutboundDesk:
         """An account of a campaign is in the agent's hands: nothing inbound rings."""
         return self.record is not None
 
+    def shown_number(self, number: str) -> str:
+        """``number`` as the agent may see it: the number a campaign call dialled is the
+        account's own, masked like the account's other data while the BLACKLIST rule
+        hides them (an inbound caller's number is the caller's, shown as it rings)."""
+        active = self._desk.active
+        if (
+            active is None
+            or not is_outbound(active.record.queue)
+            or active.account is None
+            or active.account.details_visible
+        ):
+            return number
+        return masked_number(number)
+
     def campaigns(self) -> tuple[campaigns.CampaignSummary, ...]:
         """The campaigns an agent may work now."""
         return tuple(campaigns.active_campaigns(self._desk.services.engine))

@@ -77,7 +77,7 @@ class CallStepScreen(KeepsTyped):
         self.set_present_fields(
             {
                 "call": str(record.id),
-                "ani": record.ani,
+                "ani": self.desk.outbound.shown_number(record.ani),
                 "queue": record.queue,
                 "step": f"{record.state.step} de 8",
                 "talk": self._call_clock(),

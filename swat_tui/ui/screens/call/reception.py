@@ -55,7 +55,11 @@ class ReceptionScreen(CallStepScreen, panel="LLM001"):
         record = self.call.record
         self.field("caller_name").value = record.caller_name or ""
         self.field("caller_document").value = record.caller_document or ""
-        self.field("callback").value = record.callback_number or record.ani
+        shown = self.desk.outbound.shown_number(record.ani)
+        # a campaign call's masked number is not offered as the number to call back
+        self.field("callback").value = record.callback_number or (
+            record.ani if shown == record.ani else ""
+        )
         relation = {v: k for k, v in RELATIONS.items()}.get(record.caller_relation or "", "")
         self.field("rel").value = relation
         welcome = self._welcome()

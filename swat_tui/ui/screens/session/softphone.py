@@ -87,7 +87,7 @@ class SoftphoneScreen(RRScreen, panel="SFT001"):
                 "state": phone.state.value,
                 "since": format_elapsed(phone.state_elapsed(now)),
                 "aux": phone.aux.label if phone.aux else "",
-                "ani": call.ani if call else "",
+                "ani": self.desk.outbound.shown_number(call.ani) if call else "",
                 "queue": call.queue if call else "",
                 "talk": format_elapsed(phone.talk_elapsed(now)) if call else "",
                 "hold": format_elapsed(phone.hold_elapsed(now)) if call else "",
