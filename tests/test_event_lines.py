@@ -29,3 +29,11 @@ def test_what_was_typed_and_left_names_the_panel_not_the_event_id() -> None:
 def test_a_check_is_named_as_the_guide_names_it() -> None:
     line = event_line(_Event("check", "saludo", "guion leído"))
     assert line.label.startswith("Marca Guion de bienvenida")
+
+
+def test_a_question_to_the_caller_reads_as_what_was_asked() -> None:
+    """It read "Pregunta al cliente: caller_name" (a raw id on TRN012 and SUP010)."""
+    asked = event_line(_Event("note", "pregunta", "caller_name"))
+    assert asked.label == "Pregunta al cliente el nombre de quien llama"
+    more = event_line(_Event("note", "pregunta", "algo_mas"))
+    assert more.label == "Pregunta al cliente si necesita algo más"

@@ -22,6 +22,7 @@ from swat_tui.store.engine import read_session, write_session
 from swat_tui.store.models import Call, TrainingResult
 from swat_tui.ui.app import SwatApp
 from tests.training.cards import FLAWED
+from tests.ui.campaign_routes import settled
 from tests.ui.conftest import FIXED_NOW
 from tests.ui.helpers import message, panel_id, screen, shown, sign_on, type_into
 
@@ -142,9 +143,10 @@ async def to_history(pilot: Pilot[None]) -> None:
 
 
 async def to_live(pilot: Pilot[None]) -> None:
-    """TRN012 of ASESOR01 (option 8 on the first row of TRN010)."""
+    """TRN012 of ASESOR01 (option 8 on the first row of TRN010), its first read done."""
     await to_trainees(pilot)
     await _option(pilot, 0, "8")
+    await settled(pilot)
 
 
 def _records(app: SwatApp) -> list[dict[str, str]]:
@@ -227,7 +229,9 @@ async def test_live_call_shows_scenario_events_and_caller(app: SwatApp) -> None:
         assert shown(app, "state").startswith("Paso 1 ")
         events = [shown(app, f"ev{index}") for index in range(7)]
         assert any("Contesta la llamada" in line for line in events), events
-        assert any("Pregunta al cliente: caller_name" in line for line in events), events
+        assert any("Pregunta al cliente el nombre de quien llama" in line for line in events), (
+            events
+        )
         caller = [shown(app, f"tx{index}") for index in range(6)]
         scenario = load_catalog([]).find("PQR-CON-01")
         assert scenario is not None
@@ -242,16 +246,16 @@ async def test_live_call_is_read_again_and_ends(app: SwatApp) -> None:
         services = await to_trainer(pilot)
         call = start_live_call(services, answer=False)
         await app.navigator.open_panel("TRN012", "ASESOR01")
-        await pilot.pause()
+        await settled(pilot)
         assert "TIMBRANDO" in shown(app, "trainee")
         call.desk.answer()
         await pilot.press("f5")
-        await pilot.pause()
+        await settled(pilot)
         assert "EN LÍNEA" in shown(app, "trainee")
         assert message(app).startswith("Llamada leída de nuevo")
         call.desk.hang_up()
         await pilot.press("f5")
-        await pilot.pause()
+        await settled(pilot)
         assert shown(app, "state") == "Sin llamada de formación en curso."
         assert shown(app, "ev0") == ""
 

@@ -39,7 +39,15 @@ LABELS: dict[str, str] = {
     EventKind.SURVEY: "Encuesta: {result}",
     EventKind.NOTE: "Nota {check}: {result}",
 }
-ASKED = "Pregunta al cliente: {result}"
+ASKED = "Pregunta al cliente {result}"
+# What the agent asked the caller (``call.ask``; data/caller_asks.toml), in words;
+# a caller field reads as its declaration says ("el nombre de quien llama").
+ASKED_WORDS = {
+    "identidad": "los datos para validar su identidad",
+    "algo_mas": "si necesita algo más",
+    "oferta": "si acepta la oferta",
+    "solicitud": "qué necesita",
+}
 FIELD_PREFIX = "campo:"
 TYPED_PREFIX = "tecleado:"  # CallChange.keep_typed's event name: tecleado:<panel>
 
@@ -57,7 +65,7 @@ def event_line(event: StoredEvent) -> EventLine:
     """The event's short Spanish label."""
     kind, check, result = event.kind, event.check, event.result
     if kind == EventKind.NOTE and check == ASK_EVENT:
-        label = ASKED.format(result=result)
+        label = ASKED.format(result=ASKED_WORDS.get(result) or _field_words(result))
     else:
         field = check.removeprefix(FIELD_PREFIX) if kind == EventKind.FIELD else _field(event)
         if kind == EventKind.FIELD:

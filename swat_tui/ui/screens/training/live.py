@@ -60,24 +60,31 @@ class LiveCallScreen(RRScreen, panel="TRN012"):
             self.message(messages.text("ui.trainer.live_refreshed"))
 
     def _read(self) -> bool:
-        """Read the call and paint it; False when the training store is not open."""
+        """Read the call in a worker thread (a replay of its events and the account: not
+        on the UI's thread, every 2 seconds) and paint it when read; False when the
+        training store is not open."""
         from swat_tui.domain.training.live import live_call
+        from swat_tui.ui.worker_reads import read_in_worker
 
         training = self.rr_app.training
         engine = training_engine(self, None)
         if engine is None or training is None:
             return False
         catalog = training.catalog
-        self.call = live_call(
-            engine,
-            username=self.username,
-            find=catalog.find,
-            scenarios=catalog.scenarios,
-            now=self.rr_app.now(),
+        username, now = self.username, self.rr_app.now()
+        read_in_worker(
+            self,
+            lambda: live_call(
+                engine, username=username, find=catalog.find, scenarios=catalog.scenarios, now=now
+            ),
+            self._show,
         )
-        self._paint(self.call)
-        self.refresh_guide()
         return True
+
+    def _show(self, call: LiveCall | None) -> None:
+        self.call = call
+        self._paint(call)
+        self.refresh_guide()
 
     def guide_view(self) -> GuideView:
         """The wide column: the trainee's guide, as the trainee sees it."""
