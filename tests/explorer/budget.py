@@ -8,7 +8,9 @@ The environment changes it for a local hunt:
 - ``SWAT_EXPLORE_STEPS``: rules per example (each rule is one or more keys);
 - ``SWAT_EXPLORE_SEED``: another seed (the walk is still reproducible with it);
 - ``SWAT_EXPLORE_SKIP``: invariants to leave out (``oracles.skipped``);
-- ``SWAT_EXPLORE_ALL_BUGS=1``: keep and shrink every distinct failure, not the first.
+- ``SWAT_EXPLORE_ALL_BUGS=1``: keep and shrink every distinct failure, not the first;
+- ``SWAT_EXPLORE_USER``: the demo profile the walk signs on as (``ASESOR01``; e.g.
+  ``SUPERV01`` walks the leaders' panels too, between the calls a supervisor takes).
 """
 
 from __future__ import annotations
@@ -51,3 +53,8 @@ def explore_settings(*, smoke: bool = False) -> settings:
         phases=(Phase.explicit, Phase.generate, Phase.shrink),
         suppress_health_check=list(HealthCheck),
     )
+
+
+def profile() -> str:
+    """The demo profile the walk signs on as: ``SWAT_EXPLORE_USER`` or ASESOR01."""
+    return os.environ.get("SWAT_EXPLORE_USER", "ASESOR01").strip().upper() or "ASESOR01"

@@ -19,7 +19,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition,
 
 from swat_tui.domain.desk.softphone import AgentState
 from swat_tui.store.demo import SHOWCASE
-from tests.explorer import alphabet, progress, screen_text
+from tests.explorer import alphabet, budget, progress, screen_text
 from tests.explorer.driver import AppCrashed, AppSession
 from tests.explorer.oracles import Watch
 from tests.explorer.progress import CALLERS, SUBFLOWS, CallPlan, Fill, Key, Ring, Situation
@@ -143,7 +143,7 @@ class Explorer(RuleBasedStateMachine):
     def sign_on(self, data: st.DataObject) -> None:
         """Every walk starts signed on, with a call plan (who calls, which branch)."""
         self._new_plan(data)
-        self._type("ASESOR01")
+        self._type(budget.profile())
         self._key("tab")
         self._type("swat2026")
         self._key("enter")

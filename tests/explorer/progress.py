@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from swat_tui.domain.desk.softphone import AgentState
+from tests.explorer import budget
 
 NOTES = "Cobro doble del servicio de internet en la factura de noviembre."
 EMAIL = "cliente.prueba@correo.com.co"
@@ -134,7 +135,7 @@ def plan(s: Situation) -> list[Act]:
     """The acts that complete the panel in front (one stage of it)."""
     p, v = s.panel, s.values
     if p == "SGN001":
-        return [*_fill(v, {"user": "ASESOR01", "password": "swat2026"}), Key("enter")]
+        return [*_fill(v, {"user": budget.profile(), "password": "swat2026"}), Key("enter")]
     if p == "MNU001":
         return [Fill("option", "3" if s.in_call else "2"), Key("enter")]
     if p == "SFT001":
