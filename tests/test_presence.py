@@ -8,8 +8,10 @@ import os
 import random
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
@@ -395,3 +397,24 @@ def test_the_configuration_is_checked() -> None:
     with pytest.raises(ValueError):
         presence.parse_presence_config({**good, "stale_after_seconds": 5})
     assert Softphone.signed_on(FIXED_NOW).state.value == "AUX"
+
+
+def test_a_killed_process_not_yet_reaped_is_gone() -> None:
+    """The CI failure of stop 26: after a kill -9 the process stayed a zombie (its parent,
+    a tmux server, had exited; the container's init does not reap), ``kill(pid, 0)`` still
+    answered, and the agent's new sign-on waited 30 s for a dead session."""
+    child = subprocess.Popen(["sleep", "30"])
+    try:
+        child.kill()
+        deadline = time.monotonic() + 5
+        while _state(child.pid) != "Z" and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert _state(child.pid) == "Z"  # not reaped: no wait() yet
+        machine = presence.process_session().split(":")[0]
+        assert presence.gone_from_this_machine(f"{machine}:{child.pid}:0badc0de")
+    finally:
+        child.wait()
+
+
+def _state(pid: int) -> str:
+    return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]

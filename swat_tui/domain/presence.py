@@ -105,7 +105,18 @@ def gone_from_this_machine(token: str) -> bool:
         return True
     except OSError:  # PermissionError: a process of another user has that pid
         return False
-    return False
+    return _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    """A killed process its parent has not reaped yet (a container whose init does not
+    reap, a tmux server that exited first) still answers ``kill(pid, 0)``: it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:  # no /proc (not Linux) or the process just went: ask no further
+        return False
+    state = stat.rpartition(")")[2].split()[:1]
+    return state in (["Z"], ["X"])
 
 
 def _age(heartbeat_at: datetime, now: datetime) -> timedelta:
