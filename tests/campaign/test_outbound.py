@@ -8,6 +8,8 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import col, func, select
 
+from swat_tui.domain import presence
+from swat_tui.domain.desk.softphone import Softphone
 from swat_tui.domain.errors import DomainError
 from swat_tui.domain.supervisor.campaign import outbound
 from swat_tui.store.engine import read_session, write_session
@@ -198,6 +200,29 @@ def test_a_dead_session_s_claim_goes_back_after_the_timeout(store_engine: Engine
     assert outbound.next_record(store_engine, agent_id=two, campaign_code=None, now=soon) is None
     late = FIXED_NOW + timedelta(minutes=31)
     taken = outbound.next_record(store_engine, agent_id=two, campaign_code=None, now=late)
+    assert taken is not None and taken.record_id == call.record_id
+
+
+def test_a_live_session_keeps_its_account_on_a_call_longer_than_the_timeout(
+    store_engine: Engine,
+) -> None:
+    """The claim's age alone does not free an account: while the agent who holds it
+    has a live session (a heartbeat), a 40-minute call keeps it; once the session
+    dies (no heartbeat), the next agent gets it."""
+    one, two = seed.agents(store_engine, 2)
+    seed.campaign(store_engine, 1)
+    token = "ffffffff:1:0badc0de"  # another machine's session: only its heartbeat counts
+    presence.claim(
+        store_engine, agent_id=one, username="CAMP00", token=token,
+        phone=Softphone.signed_on(FIXED_NOW), now=FIXED_NOW,
+    )  # fmt: skip
+    call = outbound.next_record(store_engine, agent_id=one, campaign_code="CMP1", now=FIXED_NOW)
+    assert call is not None
+    late = FIXED_NOW + timedelta(minutes=40)
+    assert presence.heartbeat(store_engine, agent_id=one, token=token, now=late)
+    assert outbound.next_record(store_engine, agent_id=two, campaign_code=None, now=late) is None
+    gone = late + presence.presence_config().stale_after + timedelta(seconds=1)
+    taken = outbound.next_record(store_engine, agent_id=two, campaign_code=None, now=gone)
     assert taken is not None and taken.record_id == call.record_id
 
 

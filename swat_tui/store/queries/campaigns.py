@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, case, func, or_
+from sqlalchemy import Table, and_, case, exists, func, or_
 from sqlmodel import Session, col, select
 
 from swat_tui.store.demo.row_plans import CopyPlan, SqlitePlan
-from swat_tui.store.models import Account, Campaign, CampaignAttempt, CampaignRecord
+from swat_tui.store.models import Account, AgentPresence, Campaign, CampaignAttempt, CampaignRecord
 
 ACTIVE = "activa"
 PENDIENTE = "pendiente"
@@ -43,12 +43,15 @@ def claim_next(
     campaign_id: int | None,
     now: datetime,
     stale_before: datetime,
+    alive_since: datetime,
     max_attempts: int,
 ) -> CampaignRecord | None:
     """The next callable record of an active campaign, now this agent's; None when none.
 
     Callable: pendiente and due (``next_call_at`` empty or past) with attempts left, or
-    en_curso under a claim older than ``stale_before`` (a session that died). Recalls
+    en_curso under a claim older than ``stale_before`` whose agent has no session with a
+    heartbeat since ``alive_since`` (the session died; a live one on a long call keeps
+    its account, whatever the claim's age). Recalls
     that fell due come first, then the base in file order. ``FOR UPDATE SKIP LOCKED``:
     on PostgreSQL a record another agent is claiming at this moment is passed over,
     never taken twice; SQLite emits no lock clause and its write lock (the session began
@@ -67,6 +70,10 @@ def claim_next(
                 and_(
                     col(CampaignRecord.status) == EN_CURSO,
                     col(CampaignRecord.claimed_at) < stale_before,
+                    ~exists().where(
+                        col(AgentPresence.agent_id) == col(CampaignRecord.claimed_by),
+                        col(AgentPresence.heartbeat_at) >= alive_since,
+                    ),
                 ),
             ),
         )

@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from swat_tui.domain.errors import refusal
 from swat_tui.domain.messages import text
+from swat_tui.domain.presence import presence_config
 from swat_tui.domain.supervisor.campaign.recall import (
     AGOTADO,
     CONTACTADO,
@@ -109,6 +110,7 @@ def next_record(
                 campaign_id=campaign_id,
                 now=now,
                 stale_before=now - rules.claim_timeout,
+                alive_since=now - presence_config().stale_after,
                 max_attempts=rules.max_attempts_per_account,
             )
         if record is None:
