@@ -82,3 +82,41 @@ async def test_a_code_chosen_on_tip001_stays_through_the_call_log(
         await pilot.pause()
         assert panel_id(app) == "TIP001"
         assert (current.field("code_in").value, current.field("res").value) == chosen
+
+
+async def test_f22_on_a_typified_request_shows_its_typification(
+    app: SwatApp, services: Services
+) -> None:
+    """FOUND.md (seed 33, SUPERV01's walk): TIP001 typified with the code the SAC
+    path suggested, Intro on to LLM008, then F22: TIP001 came back empty (Resolución
+    1 gone), so the agent could not see what was recorded. It shows the request's
+    typification now, through F13 and back too, and Intro goes back to LLM008."""
+    async with app.run_test(size=SIZE) as pilot:
+        await routes.to_branch(pilot)
+        await fill(pilot, g="1")  # LLM003: 1 = cartera (SAC010)
+        await enter(pilot)
+        await fill(pilot, inf="s", ok="s")
+        await enter(pilot)
+        assert panel_id(app) == "TIP001"
+        suggested = screen(app)
+        typed = (suggested.field("code_in").value, suggested.field("res").value)
+        assert typed == ("SAC-CAR-007", "1"), message(app)
+        await enter(pilot)
+        assert panel_id(app) == "LLM008"
+        await pilot.press("shift+f10")
+        await pilot.pause()
+        assert panel_id(app) == "TIP001"
+        shown = screen(app)
+        assert (shown.field("code_in").value, shown.field("res").value) == typed
+        assert message(app).startswith("Solicitud 1 tipificada: SAC-CAR-007 PRIMER CONTACTO")
+        await pilot.press("shift+f1")
+        await pilot.pause()
+        assert panel_id(app) == "LOG001"
+        await pilot.press("f12")
+        await pilot.pause()
+        assert panel_id(app) == "TIP001"
+        shown = screen(app)
+        assert (shown.field("code_in").value, shown.field("res").value) == typed
+        await enter(pilot)
+        assert panel_id(app) == "LLM008"
+        assert app.unexpected_errors == []

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from swat_tui.domain.call.ucc import UccEntry
 
 CHOOSE = "1"
+TYPIFIED_FIELDS = frozenset({"code_in", "res", "notes", "inc"})  # shown from the record
 FIRST_CONTACT, CUN = "1", "2"
 # The field a refusal is about (its code), where the cursor goes; others: the code.
 REFUSAL_FIELDS = {
@@ -65,7 +66,40 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         branch = request.branch if request else None
         self._search("", branch=branch)
         self.focus_field("search")
-        self._suggest()
+        if state.mark_for(TYPIFICATION, state.request_number) is not None:
+            self._show_typified()
+        else:
+            self._suggest()
+
+    def recorded(self, name: str) -> bool:
+        """A typified request's fields show its typification, not what was kept."""
+        state = self.call.record.state
+        typified = state.mark_for(TYPIFICATION, state.request_number) is not None
+        return typified and name in TYPIFIED_FIELDS
+
+    def _show_typified(self) -> None:
+        """The request is typified (F22 again, or back from F13): what was recorded is
+        shown to consult, as it was when Intro recorded it; Intro or F12 goes back."""
+        recorded = self.desk.call.typifications()
+        if not recorded:
+            return
+        # One typification per request, recorded while it is the current one: the
+        # current request's is the call's last.
+        last = recorded[-1]
+        shown = {
+            "code_in": last.code,
+            "res": FIRST_CONTACT if last.first_contact else CUN,
+            "notes": last.notes,
+            "inc": last.incident_number or "",
+        }
+        for name, value in shown.items():
+            self.field(name).value = value
+        self._show_detail()
+        number = self.call.record.state.request_number
+        said = messages.text(
+            "ui.call.typified_shown", number=number, code=last.code, resolution=last.resolution
+        )
+        self.message(said if len(said) <= MESSAGE_WIDTH else said[: MESSAGE_WIDTH - 1] + "…")
 
     def _offer_aviso(self) -> None:
         """A support request on a node with an open aviso: its INC is offered in "Aviso
@@ -204,6 +238,9 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         typified = state.mark_for(TYPIFICATION, state.request_number) is not None
         if typified and state.step == 7:
             await self.go_on()  # typified earlier with F22: on to the closing
+            return
+        if typified:
+            await self.action_rr_cancel()  # consulted (F22 on a later step): back
             return
         if not code:
             self.message(self.desk.procedure.message("typify_code_missing"), error=True)

@@ -3,7 +3,7 @@
 The period is this week or month (S/M), or one ``Anteriores`` periods back;
 Intro reads it. Each practice's line sums every responsible leader; each
 leader's line sums their practices and says how many are under their goal.
-The report is read off the UI's thread (``off_thread``), so the panel
+The report is read off the UI's thread (``read_in_worker``), so the panel
 never freezes on the store. F6 records a practice (SUP031); coming back reads
 the period again. On a wide terminal a column beside the panel gives each
 leader's line for each of their practices.
@@ -19,9 +19,9 @@ from textual.widgets import Static
 
 from swat_tui.domain import messages
 from swat_tui.ui.format import clip, day
-from swat_tui.ui.off_thread import off_thread
 from swat_tui.ui.screens.paged import PagedScreen
 from swat_tui.ui.widgets.leader_column import LeaderColumn
+from swat_tui.ui.worker_reads import read_in_worker
 
 if TYPE_CHECKING:
     from swat_tui.domain.supervisor.adherence import Tally
@@ -77,22 +77,21 @@ class AdherenceScreen(PagedScreen, panel="SUP030"):
         self.field("p").value = "S"
         self.field("b").value = "0"
         self.message(messages.text("ui.management.adherence_loading"))
-        self.run_worker(self.read(), exclusive=True, group="adherence")
+        self.read()
 
     def returned(self) -> None:
         """Back from SUP031: a practice recorded there counts now."""
-        self.run_worker(self.read(), exclusive=True, group="adherence")
+        self.read()
 
-    async def action_rr_refresh(self) -> None:
+    def action_rr_refresh(self) -> None:
         """F5: the period as the store has it now."""
         self.clear_errors()
-        if await self.read():
-            self.message(messages.text("ui.management.adherence_read"))
+        self.read(told=messages.text("ui.management.adherence_read"))
 
     async def action_rr_enter(self) -> None:
         """Intro: the period typed (S/M and how many back)."""
         self.clear_errors()
-        await self.read()
+        self.read()
 
     async def action_rr_record_practice(self) -> None:
         """F6: record a practice held (SUP031)."""
@@ -109,21 +108,24 @@ class AdherenceScreen(PagedScreen, panel="SUP030"):
             return None
         return kind, int(back)
 
-    async def read(self) -> bool:
-        """Read the period's report off the UI's thread and show it; False if refused."""
+    def read(self, *, told: str = "") -> None:
+        """Read the period typed off the UI's thread and show it (then ``told`` on row
+        24); a period read later supersedes this one."""
         from swat_tui.domain.supervisor.practices import window
 
         period = self._period()
         if period is None:
-            return False
+            return
         practices = self.supervisor.practices
         kind, back = period
         since, until = window(kind, practices.today(), back)
-        report = self.attempt(await off_thread(lambda: practices.adherence(since, until)))
-        if report is None:
-            return False
-        self.show(report, kind)
-        return True
+
+        def shown(report: AdherenceReport) -> None:
+            self.show(report, kind)
+            if told:
+                self.message(told)
+
+        read_in_worker(self, lambda: practices.adherence(since, until), shown)
 
     def show(self, report: AdherenceReport, kind: str) -> None:
         self.report = report

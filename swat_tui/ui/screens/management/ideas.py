@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from swat_tui.domain import messages
 from swat_tui.domain.errors import CHANGED, DomainError, StoreBusy
 from swat_tui.ui.format import clip, day
-from swat_tui.ui.off_thread import off_thread
 from swat_tui.ui.screens.paged import PagedScreen
+from swat_tui.ui.worker_reads import read_in_worker
 
 if TYPE_CHECKING:
     from swat_tui.domain.supervisor.ideas import IdeaView
@@ -37,20 +37,25 @@ class IdeasScreen(PagedScreen, panel="SUP032"):
 
     def fill(self) -> None:
         self.set_fields({"summary": "", "detail": ""})
-        self.run_worker(self.read(), exclusive=True, group="ideas")
+        self.read()
 
-    async def action_rr_refresh(self) -> None:
+    def action_rr_refresh(self) -> None:
         """F5: the ideas as the store has them now."""
         self.clear_errors()
-        if await self.read():
-            self.message(messages.text("ui.management.ideas_read"))
+        self.read(told=messages.text("ui.management.ideas_read"))
 
-    async def read(self) -> bool:
-        """Read every idea off the UI's thread and show them; False when refused."""
-        service = self.supervisor.ideas
-        ideas = self.attempt(await off_thread(service.listed))
-        if ideas is None:
-            return False
+    def read(self, *, told: str = "") -> None:
+        """Read every idea off the UI's thread and show them (then ``told`` on row 24)."""
+
+        def shown(ideas: tuple[IdeaView, ...]) -> None:
+            self.show(ideas)
+            if told:
+                self.message(told)
+
+        read_in_worker(self, self.supervisor.ideas.listed, shown)
+
+    def show(self, ideas: tuple[IdeaView, ...]) -> None:
+        """Paint ``ideas``, the page kept where it was."""
         self.ideas = ideas
         counts: dict[str, int] = {}
         for idea in ideas:
@@ -66,7 +71,6 @@ class IdeasScreen(PagedScreen, panel="SUP032"):
         self._paint_page()
         if not ideas:
             self.set_fields({"detail": messages.text("ui.management.ideas_none")})
-        return True
 
     async def action_rr_enter(self) -> None:
         """An option typed moves its idea; else a title typed raises a new idea."""
@@ -87,7 +91,7 @@ class IdeasScreen(PagedScreen, panel="SUP032"):
             return
         self.field("title").value = ""
         self.field("description").value = ""
-        await self.read()
+        self.read()
         self.message(service.raised_message(raised))
 
     async def _move(self, option: str, record: int, field: str) -> None:
@@ -107,10 +111,10 @@ class IdeasScreen(PagedScreen, panel="SUP032"):
             return
         except DomainError as refused:
             if refused.code == CHANGED:
-                await self.read()  # the idea as it is now; row 24 says what changed
+                self.read()  # the idea as it is now; row 24 says what changed
             self.message(refused.message, error=True, field=field)
             return
-        await self.read()
+        self.read()
         self.message(service.moved_message(seen, moved))
 
 

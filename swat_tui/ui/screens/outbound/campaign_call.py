@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from swat_tui.domain import messages
 from swat_tui.domain.errors import DomainError, StoreBusy
 from swat_tui.ui.screens.base import RRScreen
+from swat_tui.ui.worker_reads import read_in_worker
 
 if TYPE_CHECKING:
     from swat_tui.domain.desk.outbound import OutboundDesk
@@ -61,23 +62,9 @@ class CampaignCallScreen(RRScreen, panel="CMP001"):
             self.field("campaign").value = self.outbound.record.campaign_code
         self.focus_field("campaign")
         self.refresh_legend()
-        self.run_worker(
-            self._read_campaigns,
-            thread=True,
-            group="campaigns",
-            exclusive=True,
-            exit_on_error=False,
-        )
-
-    def _read_campaigns(self) -> None:
-        """In a worker thread: the active campaigns with what each has left to call (a
-        count over every base), shown when read; the panel takes keys meanwhile."""
-        try:
-            found = self.outbound.campaigns()
-        except (DomainError, StoreBusy) as error:
-            self.app.call_from_thread(self.message, error.message, error=True)
-            return
-        self.app.call_from_thread(self._show_campaigns, found)
+        # the active campaigns with what each has left to call (a count over every
+        # base), read in a thread and shown when read; the panel takes keys meanwhile
+        read_in_worker(self, self.outbound.campaigns, self._show_campaigns, group="campaigns")
 
     def _show_campaigns(self, found: tuple[CampaignSummary, ...]) -> None:
         self.set_fields(

@@ -15,27 +15,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from swat_tui.domain import messages
-from swat_tui.domain.errors import DomainError, StoreBusy
 from swat_tui.ui.display_file import load
 from swat_tui.ui.format import clip, clock_text, hour
-from swat_tui.ui.guard import guarded, report
+from swat_tui.ui.guard import guarded
 from swat_tui.ui.screens.paged import PagedScreen
 from swat_tui.ui.widgets.canvas import COLOURS
 from swat_tui.ui.widgets.rr_field import RRField
+from swat_tui.ui.worker_reads import read_in_worker
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from textual.timer import Timer
 
-    from swat_tui.domain.supervisor.floor import FloorRow, FloorService, FloorView
+    from swat_tui.domain.supervisor.floor import FloorRow, FloorView
 
 EVERY_S = 1.0  # the issue: the floor within 1 second of the store
 FOLLOW = "5"
@@ -111,7 +107,7 @@ class FloorScreen(PagedScreen, panel="SUP001"):
     def _every_second(self) -> None:
         """Only the panel in front reads: under a followed call or in the Espejo it waits."""
         if self.in_front and not self._refused:
-            self.read_floor()
+            self.read_floor(when_idle=True)
 
     def action_rr_refresh(self) -> None:
         """F5: read the floor now."""
@@ -120,28 +116,17 @@ class FloorScreen(PagedScreen, panel="SUP001"):
         self.message(messages.text("supervisor.floor.refreshed"))
         self.read_floor()
 
-    def read_floor(self) -> None:
-        """Start one reading now (the clock read here, the store in a worker thread)."""
+    def read_floor(self, *, when_idle: bool = False) -> None:
+        """Start one reading now (the clock read here, the store in a worker thread; a
+        newer reading supersedes an older one still running: it paints nothing). The
+        timer's reading (``when_idle``) waits for one still under way instead."""
         supervisor = self.rr_app.supervisor
-        if supervisor is not None:  # signed off: the panel is on its way out
-            self._read(supervisor.floor, self.rr_app.now())
-
-    @work(thread=True, exclusive=True, group="floor-read", exit_on_error=False)
-    def _read(self, floor: FloorService, now: datetime) -> None:
-        """One reading, in a thread; the paint goes back to the UI thread. A newer
-        reading cancels this one (``exclusive``): a cancelled one paints nothing."""
-        worker = get_current_worker()
-        try:
-            view = floor.view(now)
-        except (DomainError, StoreBusy) as error:
-            refused = isinstance(error, DomainError)
-            self.app.call_from_thread(self._not_read, error.message, refused)
+        if supervisor is None:  # signed off: the panel is on its way out
             return
-        except Exception as error:  # told on row 24 and logged, never a crash
-            self.app.call_from_thread(report, self.app, error, where="SUP001 read_floor")
-            return
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, view)
+        floor, now = supervisor.floor, self.rr_app.now()
+        read_in_worker(
+            self, lambda: floor.view(now), self._show, refused=self._not_read, when_idle=when_idle
+        )
 
     @guarded
     def _not_read(self, text: str, refused: bool) -> None:

@@ -13,12 +13,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from textual import work
-
 from swat_tui.domain import messages
-from swat_tui.domain.errors import DomainError, StoreBusy
 from swat_tui.ui.followed_lines import blank_values, view_values
 from swat_tui.ui.screens.base import RRScreen
+from swat_tui.ui.worker_reads import read_in_worker
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -47,7 +45,7 @@ class FollowCallScreen(RRScreen, panel="SUP010"):
         self.message(messages.text("ui.confirm.following", username=self.username))
         self.read()
         if self._timer is None:
-            self._timer = self.set_interval(EVERY_S, self.read)
+            self._timer = self.set_interval(EVERY_S, lambda: self.read(when_idle=True))
 
     def on_unmount(self) -> None:
         """Closed: no more reading the store for it."""
@@ -64,26 +62,17 @@ class FollowCallScreen(RRScreen, panel="SUP010"):
         self.message(messages.text("ui.confirm.refreshed"))
         self.read()
 
-    def read(self) -> None:
-        """Read the call in a worker; it paints when done."""
-        self._load(self.username, self.since)
-
-    @work(thread=True, exclusive=True, group="follow", exit_on_error=False)
-    def _load(self, username: str, since: datetime | None) -> None:
+    def read(self, *, when_idle: bool = False) -> None:
+        """Read the call in a worker; it paints when done (a refusal or a busy store on
+        row 24: the next second reads again). The timer's read (``when_idle``) waits
+        for one still under way."""
         supervisor = self.rr_app.supervisor
         if supervisor is None:  # signed off while the timer was due
             return
-        try:
-            found = supervisor.follow.live(username, since=since)
-        except (DomainError, StoreBusy) as error:  # the next second reads again
-            self.app.call_from_thread(self.message, error.message, error=True)
-            return
-        except Exception as error:  # nobody foresaw it: logged, told on row 24
-            from swat_tui.ui.guard import report
-
-            self.app.call_from_thread(report, self.app, error, where="SUP010 read")
-            return
-        self.app.call_from_thread(self.paint, found)
+        follow, username, since = supervisor.follow, self.username, self.since
+        read_in_worker(
+            self, lambda: follow.live(username, since=since), self.paint, when_idle=when_idle
+        )
 
     def paint(self, call: FollowedCall | None) -> None:
         """Show ``call`` (None: no call yet, said on row 24)."""

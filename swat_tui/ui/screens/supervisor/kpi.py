@@ -13,14 +13,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from swat_tui.domain import messages
-from swat_tui.domain.errors import DomainError, StoreBusy
 from swat_tui.ui.format import clip
 from swat_tui.ui.kpi_rows import (
     SIDE_HEAD,
@@ -31,6 +28,7 @@ from swat_tui.ui.kpi_rows import (
 )
 from swat_tui.ui.screens.paged import PagedScreen
 from swat_tui.ui.widgets.canvas import COLOURS
+from swat_tui.ui.worker_reads import read_in_worker
 
 if TYPE_CHECKING:
     from swat_tui.domain.supervisor.kpi import KpiReport, Period
@@ -91,16 +89,10 @@ class KpiScreen(PagedScreen, panel="SUP040"):
         self.set_fields({"summary": messages.text("supervisor.kpi.reading")})
         self._fetch(period)
 
-    @work(thread=True, exclusive=True, group="kpi", exit_on_error=False)
     def _fetch(self, period: Period) -> None:
         """The sums, read off the UI's thread (a long period must not freeze the panel)."""
-        try:
-            report = self.supervisor.kpi.agents(period)
-        except (DomainError, StoreBusy) as error:
-            self.app.call_from_thread(self.message, error.message, error=True)
-            return
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, report)
+        kpi = self.supervisor.kpi
+        read_in_worker(self, lambda: kpi.agents(period), self._show, group="kpi")
 
     def _show(self, report: KpiReport) -> None:
         self.report = report

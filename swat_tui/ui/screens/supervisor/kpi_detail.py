@@ -12,14 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from swat_tui.domain import messages
-from swat_tui.domain.errors import DomainError, StoreBusy
 from swat_tui.domain.supervisor.kpi_figures import (
     AgentDetail,
     StepTime,
@@ -30,6 +27,7 @@ from swat_tui.ui.format import clip
 from swat_tui.ui.kpi_rows import SIDE_WIDTH
 from swat_tui.ui.screens.paged import PagedScreen
 from swat_tui.ui.widgets.canvas import COLOURS
+from swat_tui.ui.worker_reads import read_in_worker
 
 if TYPE_CHECKING:
     from swat_tui.domain.supervisor.kpi import Period
@@ -81,15 +79,10 @@ class KpiDetailScreen(PagedScreen, panel="SUP041"):
         )
         self._fetch()
 
-    @work(thread=True, exclusive=True, group="kpi", exit_on_error=False)
     def _fetch(self) -> None:
-        try:
-            detail = self.supervisor.kpi.agent_detail(self.period, self.username)
-        except (DomainError, StoreBusy) as error:
-            self.app.call_from_thread(self.message, error.message, error=True)
-            return
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, detail)
+        """The agent's sums, read off the UI's thread."""
+        kpi, period, username = self.supervisor.kpi, self.period, self.username
+        read_in_worker(self, lambda: kpi.agent_detail(period, username), self._show, group="kpi")
 
     def _show(self, detail: AgentDetail) -> None:
         self.detail = detail

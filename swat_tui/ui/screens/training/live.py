@@ -45,7 +45,7 @@ class LiveCallScreen(RRScreen, panel="TRN012"):
     def fill(self) -> None:
         self._read()
         if self._timer is None:
-            self._timer = self.set_interval(EVERY_S, self._read)
+            self._timer = self.set_interval(EVERY_S, lambda: self._read(when_idle=True))
 
     def on_unmount(self) -> None:
         """Closed: no more reading the store for it."""
@@ -59,10 +59,11 @@ class LiveCallScreen(RRScreen, panel="TRN012"):
         if self._read():
             self.message(messages.text("ui.trainer.live_refreshed"))
 
-    def _read(self) -> bool:
+    def _read(self, *, when_idle: bool = False) -> bool:
         """Read the call in a worker thread (a replay of its events and the account: not
         on the UI's thread, every 2 seconds) and paint it when read; False when the
-        training store is not open."""
+        training store is not open. The timer's read (``when_idle``) waits for one
+        still under way."""
         from swat_tui.domain.training.live import live_call
         from swat_tui.ui.worker_reads import read_in_worker
 
@@ -78,6 +79,7 @@ class LiveCallScreen(RRScreen, panel="TRN012"):
                 engine, username=username, find=catalog.find, scenarios=catalog.scenarios, now=now
             ),
             self._show,
+            when_idle=when_idle,
         )
         return True
 
