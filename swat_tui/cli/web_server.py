@@ -35,7 +35,10 @@ def app_command() -> str:
     The URL travels in the child's environment, never on its command line: ``ps``
     shows every user the command line, with any password in it.
     """
-    return shlex.join([sys.executable, "-m", "swat_tui.cli.main"])
+    # ``exec``: textual-serve runs the command through a shell, and the app replaces
+    # it, so the app's parent is the server itself and a killed server is seen
+    # (ui/parent_watch.py); a shell left in between outlived it.
+    return "exec " + shlex.join([sys.executable, "-m", "swat_tui.cli.main"])
 
 
 def local_url(host: str, port: int) -> str:

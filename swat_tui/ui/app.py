@@ -10,6 +10,7 @@ the screens through ``desk_signal`` (each panel subscribes to it).
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections.abc import Callable
@@ -145,6 +146,10 @@ class SwatApp(OneLineFatalError, App[None]):
         await super().on_event(event)
 
     def on_mount(self) -> None:
+        if self.is_web:  # a tab of `swat serve`: end with the server, even a killed one
+            from swat_tui.ui.parent_watch import watch_parent
+
+            watch_parent(self._server_gone)
         self._show_terminal_cursor()
         self.add_mode(MAIN, _main_base)
         self.push_screen(self.navigator.build("SGN001"))
@@ -154,6 +159,12 @@ class SwatApp(OneLineFatalError, App[None]):
             )
         else:
             self._store_ready(self.services)
+
+    def _server_gone(self) -> None:
+        """From the parent watch's thread: exit as a closed tab does (the call stays
+        open for REC001); an app already ending has nothing left to do."""
+        with contextlib.suppress(RuntimeError):
+            self.call_from_thread(self.exit)
 
     def show_error(self, text: str) -> None:
         """Row 24 of the panel in front, as an error (the guard's one line)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -100,11 +101,12 @@ def _pid(session: str) -> int:
 
 
 def _alive(pid: int) -> bool:
+    """Running: not gone, and not a zombie its new parent (init) has not reaped."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
         return False
-    return True
+    return stat.rpartition(")")[2].split()[0] not in ("Z", "X")
 
 
 def _sign_on(tab: Tab, store: Engine, before: str | None) -> str:
@@ -208,3 +210,20 @@ def test_a_browser_tab_signs_on_takes_a_call_and_a_closed_tab_leaves_it_for_rec0
         "the open tab's swat process ended with the server",
         lambda: time.sleep(0.05),
     )
+
+
+def test_a_killed_server_takes_its_tabs_apps_with_it(
+    browser: Browser, store: Engine, served: Served
+) -> None:
+    """``swat serve`` killed outright (SIGKILL: no Ctrl+C, nothing told to its tabs):
+    the open tab's swat process ends within seconds instead of living on, heartbeating
+    a session nobody can reach (its parent watch sees it re-parented)."""
+    tab = Tab(browser, served.url)
+    child = _pid(_sign_on(tab, store, before=None))
+    tab.wait_for("MNU001")
+    os.kill(served.process.pid, signal.SIGKILL)  # the server alone, not its group
+    served.process.wait()
+    deadline = time.monotonic() + 15
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(child), "the tab's swat process outlived its killed server"

@@ -3,8 +3,11 @@ and once its after-call work is done it is scored and kept in the trainee's hist
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from swat_tui.domain.services import Services
 from swat_tui.domain.training import assignments
+from swat_tui.domain.training.live import live_call
 from swat_tui.domain.training.model_run import perform
 from swat_tui.domain.training.scenario_file import load_scenario
 from swat_tui.domain.training.scorecard_json import from_json
@@ -107,3 +110,24 @@ def test_a_killed_sessions_training_call_is_closed_and_scored(
     [done] = assignments.assignments(demo_services.engine)
     assert done.status == "hecha"
     assert demo_services.calls.interrupted(training.desk.agent.id) == []
+
+
+def test_the_trainer_sees_the_scenario_an_unassigned_call_plays(
+    demo_services: Services,  # noqa: F811
+) -> None:
+    """A scenario taken without an assignment: its ring's event names it, so TRN012
+    shows that scenario even when another one rings from the same number on the
+    same queue (it was guessed from the number, and the other could win)."""
+    scenario = load_scenario(SCENARIO)
+    twin = replace(scenario, id="PQR-GEMELO", title="Otro escenario, el mismo número")
+    training = TrainingCall.start(demo_services, scenario, username="ASESOR01")
+    training.ring()
+    catalog = {s.id: s for s in (scenario, twin)}
+    seen = live_call(
+        demo_services.engine,
+        username="ASESOR01",
+        find=catalog.get,
+        scenarios=[twin, scenario],  # the number alone would give the twin
+    )
+    assert seen is not None and (seen.scenario_id, seen.scenario) == (scenario.id, scenario)
+    training.leave()

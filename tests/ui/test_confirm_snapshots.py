@@ -69,8 +69,8 @@ def test_checklist_wide(snap_compare: Snap, app: SwatApp) -> None:
 
 def test_pick(snap_compare: Snap, app: SwatApp) -> None:
     """SUP012 with ASESOR01 typed: their call listed (number 1, 28/11/26 09:30, EN LÍNEA,
-    HOGAR_SAC, the cuenta, no duration while it lasts), Final on row 20, "Últimas 1
-    llamadas de ASESOR01" on row 21."""
+    HOGAR_SAC, the cuenta, no duration while it lasts), Final on row 20, "Última llamada
+    de ASESOR01" on row 21 (one call: not "Últimas 1 llamadas")."""
 
     async def run_before(pilot: Pilot[None]) -> None:
         asesor_call(services_of(pilot))

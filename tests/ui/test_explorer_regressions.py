@@ -90,7 +90,8 @@ async def test_f22_on_a_typified_request_shows_its_typification(
     """FOUND.md (seed 33, SUPERV01's walk): TIP001 typified with the code the SAC
     path suggested, Intro on to LLM008, then F22: TIP001 came back empty (Resolución
     1 gone), so the agent could not see what was recorded. It shows the request's
-    typification now, through F13 and back too, and Intro goes back to LLM008."""
+    typification now, through F13 and back too; no other code is chosen for it, and
+    Intro goes back to LLM008."""
     async with app.run_test(size=SIZE) as pilot:
         await routes.to_branch(pilot)
         await fill(pilot, g="1")  # LLM003: 1 = cartera (SAC010)
@@ -117,6 +118,11 @@ async def test_f22_on_a_typified_request_shows_its_typification(
         assert panel_id(app) == "TIP001"
         shown = screen(app)
         assert (shown.field("code_in").value, shown.field("res").value) == typed
+        await fill(pilot, o_1="1")  # another code chosen for the typified request: refused
+        await enter(pilot)
+        assert message(app) == "La solicitud 1 ya está tipificada: una tipificación por solicitud."
+        assert (shown.field("code_in").value, shown.field("res").value) == typed
+        shown.field("o_1").value = ""
         await enter(pilot)
         assert panel_id(app) == "LLM008"
         assert app.unexpected_errors == []

@@ -108,13 +108,16 @@ class CallChange:
 
     # -- events that change the state --------------------------------------------------
 
-    def offered(self, queue: str, says: str) -> None:
-        """The call rang from ``queue``; ``says`` is what a practice caller will ask."""
+    def offered(self, queue: str, says: str, *, scenario: str = "") -> None:
+        """The call rang from ``queue``; ``says`` is what a practice caller will ask,
+        ``scenario`` the training scenario it plays (both in the event's detail)."""
+        detail: dict[str, object] = {}
         if says:
             self._state = self._state.with_field(CALLER_SAYS_FIELD, says)
-            self.event("timbrando", queue, kind=EventKind.OFFER, detail={"says": says})
-        else:
-            self.event("timbrando", queue, kind=EventKind.OFFER)
+            detail["says"] = says
+        if scenario:
+            detail["scenario"] = scenario
+        self.event("timbrando", queue, kind=EventKind.OFFER, detail=detail)
 
     def record(self, check_id: str, result: str, *, kind: EventKind = EventKind.CHECK) -> None:
         """``engine.record`` a check and log it as an event."""

@@ -105,10 +105,12 @@ class CallService:
         queue: str,
         *,
         says: str = "",
+        scenario: str = "",
         presence: PresenceMove | None = None,
     ) -> CallRecord:
         """A call rings for the agent (who may have no other call open); ``says`` is
-        what a practice caller will ask for, kept in the call's state.
+        what a practice caller will ask for, kept in the call's state; ``scenario``
+        the training scenario the call plays, on the ring's event.
 
         ``presence`` (here and in the softphone's other actions): the agent's
         presence as the desk's softphone transition leaves it, written with the call."""
@@ -132,7 +134,7 @@ class CallService:
                 state_json=CallState().to_json(),
             )
             change = CallChange(session, call, CallState(), now, self._procedure, presence=presence)
-            change.offered(target, says)
+            change.offered(target, says, scenario=scenario)
             save(change)
             return to_record(call, change.state)
 

@@ -222,16 +222,18 @@ class Desk(Reports, area="desk"):
     def ring(self, ani: str | None = None, queue: str | None = None) -> CallRecord:
         """A call rings now: from the source, or the given number (a trainer's, a test's)."""
         now = self._now()
-        says = ""
+        says = scenario = ""
         if ani is None or queue is None:
             incoming = self.source.next_call(now)
             ani, queue, says = incoming.ani, incoming.queue, incoming.says
+            scenario = incoming.scenario
         phone = self.phone.ring(ani, queue, now)
         record = self.services.calls.offer(
             agent_id=self.agent.id,
             ani=ani,
             queue=queue,
             says=says,
+            scenario=scenario,
             presence=self._presence(phone, on_call=True),
         )
         self.phone, self.ringing = phone, record

@@ -56,6 +56,7 @@ class IncomingCall:
     expected_cuenta: int | None
     at: datetime
     says: str = ""  # what the caller asks for (data/practice_requests.toml), if anything
+    scenario: str = ""  # the training scenario this call plays (its id), if any
 
 
 def ring_delay(rng: random.Random, config: SoftphoneConfig | None = None) -> float:

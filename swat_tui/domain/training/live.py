@@ -1,10 +1,12 @@
 """A trainee's training call in progress, as the trainer watches it (read-only).
 
 The trainee's call is their newest call in the training store still ringing or
-on the line. Which scenario it plays: the assignment it answers, else the
-scenario whose caller rings from that number on that queue (and about that
-account). What the trainer sees is read from the store alone, so a call on
-another terminal (or in a browser) is watched the same way.
+on the line. Which scenario it plays: the assignment it answers, else the one
+its ring's event names (a scenario the trainee took from TRN001 unassigned),
+else, for a call rung before the event named it, the scenario whose caller rings
+from that number on that queue (and about that account). What the trainer sees
+is read from the store alone, so a call on another terminal (or in a browser) is
+watched the same way.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ from datetime import datetime
 from sqlalchemy import Engine
 
 from swat_tui.domain.call.event_lines import EventLine, aware, event_line
+from swat_tui.domain.call.events import EventKind, detail_of
 from swat_tui.domain.call.followed import FollowedCall, followed_in
 from swat_tui.domain.procedure.definition import load_procedure
 from swat_tui.domain.training.caller import CallerLine, transcript
 from swat_tui.domain.training.scenario import Scenario
 from swat_tui.store.engine import read_session
-from swat_tui.store.models import Call
+from swat_tui.store.models import Call, CallEvent
 from swat_tui.store.queries import agents as agent_queries
 from swat_tui.store.queries import training_live as queries
 from swat_tui.store.queries.calls import events_of
@@ -95,12 +98,13 @@ def live_call(
         if call is None or call.id is None:
             return None
         assignment = queries.assignment_of_call(session, call_id=call.id)
-        scenario = (
-            find(assignment.scenario_id) if assignment is not None else _matching(call, scenarios)
-        )
-        scenario_id = assignment.scenario_id if assignment is not None else ""
-        if scenario is not None:
-            scenario_id = scenario.id
+        events = list(events_of(session, call_ids=[call.id]))
+        scenario_id = assignment.scenario_id if assignment is not None else _rung_as(events)
+        if scenario_id:
+            scenario = find(scenario_id)
+        else:  # a call rung before the ring's event named its scenario
+            scenario = _matching(call, scenarios)
+            scenario_id = scenario.id if scenario is not None else ""
         followed = followed_in(
             session,
             call,
@@ -108,13 +112,21 @@ def live_call(
             procedure=load_procedure(),
             now=now or call.started_at,
         )
-        events = list(events_of(session, call_ids=[call.id])) if scenario is not None else []
         return LiveCall(
             followed=followed,
             scenario_id=scenario_id,
             scenario=scenario,
             transcript=transcript(scenario, events) if scenario is not None else (),
         )
+
+
+def _rung_as(events: Iterable[CallEvent]) -> str:
+    """The scenario the ring's event names ("" when none does)."""
+    for event in events:
+        if event.kind == EventKind.OFFER:
+            scenario = detail_of(event.detail).get("scenario")
+            return scenario if isinstance(scenario, str) else ""
+    return ""
 
 
 def _matching(call: Call, scenarios: Iterable[Scenario]) -> Scenario | None:

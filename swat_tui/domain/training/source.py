@@ -38,6 +38,7 @@ class ScenarioSource:
             expected_cuenta=self.cuenta,
             at=now,
             says="",  # the simulated caller says it, after the welcome (caller.transcript)
+            scenario=self.scenario.id,  # on the ring's event: the trainer's TRN012 reads it
         )
 
     def ring_delay(self) -> float | None:

@@ -127,9 +127,15 @@ class RRScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="desk"):
             yield self.panel
-            yield GuideColumn()
-            yield TranscriptColumn()
+            yield from self.side_columns()
         yield Static(id="too-small")
+
+    def side_columns(self) -> ComposeResult:
+        """What stands beside the 80x24 panel on a wide terminal: the procedure's guide
+        and the caller's transcript. A panel with a column of its own (the floor's
+        extra columns, a plot) yields that instead."""
+        yield GuideColumn()
+        yield TranscriptColumn()
 
     @guarded
     def on_mount(self) -> None:

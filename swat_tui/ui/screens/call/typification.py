@@ -218,6 +218,13 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         if typed is None:
             await self._typify()
             return
+        state = self.call.record.state
+        if state.mark_for(TYPIFICATION, state.request_number) is not None:
+            # a typified request is consulted here: no other code can be chosen for it
+            said = self.desk.procedure.message("typify_once", number=state.request_number)
+            self.message(said, error=True)
+            self.field(typed.field).mark_error(True)
+            return
         if typed.option != CHOOSE:
             self.message(messages.text("ui.call.ucc_option", option=typed.option), error=True)
             self.field(typed.field).mark_error(True)

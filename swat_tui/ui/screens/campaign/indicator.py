@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Static
 
 from swat_tui.domain import messages
@@ -65,13 +65,10 @@ class IndicatorScreen(PagedScreen, panel="SUP021"):
         self.indicator = None
         self._say_refreshed = False
 
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="desk"):
-            yield self.panel
-            with Vertical(id=self.SIDE):
-                yield Static(id="days-title")
-                yield Static(id="days-table")
-        yield Static(id="too-small")
+    def side_columns(self) -> ComposeResult:
+        with Vertical(id=self.SIDE):
+            yield Static(id="days-title")
+            yield Static(id="days-table")
 
     def refresh_guide(self) -> None:
         """No guide here: the side column is the table of days."""

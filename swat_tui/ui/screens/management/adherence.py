@@ -14,8 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Static
 
 from swat_tui.domain import messages
 from swat_tui.ui.format import clip, day
@@ -56,11 +54,8 @@ def leader_line(username: str, name: str, role: str, tally: Tally, below: int) -
 class AdherenceScreen(PagedScreen, panel="SUP030"):
     """The period's adherence; Intro reads another period, F6 records a practice."""
 
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="desk"):
-            yield self.panel
-            yield LeaderColumn()
-        yield Static(id="too-small")
+    def side_columns(self) -> ComposeResult:
+        yield LeaderColumn()
 
     def refresh_guide(self) -> None:
         """No procedure guide here: the wide column is each leader's detail (``show``)."""

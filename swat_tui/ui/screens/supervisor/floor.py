@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Static
 
 from swat_tui.domain import messages
@@ -75,12 +75,9 @@ class FloorScreen(PagedScreen, panel="SUP001"):
         self._refused = False
         self._unread = ""
 
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="desk"):
-            yield self.panel
-            with Vertical(id=self.SIDE):
-                yield Static(id="floor-side")
-        yield Static(id="too-small")
+    def side_columns(self) -> ComposeResult:
+        with Vertical(id=self.SIDE):
+            yield Static(id="floor-side")
 
     def refresh_guide(self) -> None:
         """No guide here: the side column is the floor's extra columns (``_paint_side``)."""

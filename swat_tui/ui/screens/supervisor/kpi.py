@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.widgets import Static
 
 from swat_tui.domain import messages
@@ -59,11 +58,8 @@ class KpiScreen(PagedScreen, panel="SUP040"):
         self.period = None
         self.report = None
 
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="desk"):
-            yield self.panel
-            yield Static(id=self.SIDE)
-        yield Static(id="too-small")
+    def side_columns(self) -> ComposeResult:
+        yield Static(id=self.SIDE)
 
     def refresh_guide(self) -> None:
         """No procedure guide here: the side column has the extra columns."""

@@ -36,11 +36,16 @@ class MyConfirmationsScreen(PagedScreen, panel="CNF001"):
 
     def action_rr_refresh(self) -> None:
         self.clear_errors()
-        self._load()
-        self.message(messages.text("ui.confirm.mine_refreshed"))
+        if self._load():
+            self.message(messages.text("ui.confirm.mine_refreshed"))
 
-    def _load(self) -> None:
-        self.rows = self.desk.confirmations.list()
+    def _load(self) -> bool:
+        """The agent's confirmations as the store has them; False (row 24 says why)
+        when the store did not answer."""
+        rows = self.attempt(self.desk.confirmations.list)
+        if rows is None:
+            return False
+        self.rows = rows
         new = sum(1 for row in self.rows if row.seen_at is None)
         summary = (
             f"{len(self.rows)} confirmaci{'ón' if len(self.rows) == 1 else 'ones'}, {new} sin leer"
@@ -49,6 +54,7 @@ class MyConfirmationsScreen(PagedScreen, panel="CNF001"):
         )
         self.set_fields({"summary": clip(summary, 78)})
         self.show_records([_record(row) for row in self.rows])
+        return True
 
     async def action_rr_enter(self) -> None:
         self.clear_errors()

@@ -58,7 +58,12 @@ class PickCallScreen(PagedScreen, panel="SUP012"):
             return
         self.calls, self.listed_user = found, user
         self.show_records([_record(line) for line in found])
-        detail = f"Últimas {len(found)} llamadas de {user}" if found else f"{user}: sin llamadas"
+        if not found:
+            detail = messages.text("ui.confirm.recent_none", user=user)
+        elif len(found) == 1:
+            detail = messages.text("ui.confirm.recent_one", user=user)
+        else:
+            detail = messages.text("ui.confirm.recent_many", user=user, count=len(found))
         self.set_fields({"detail": clip(detail, 78)})
 
     async def _option(self, option: str, field: str, line: CallLine) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Static
 
 from swat_tui.domain import messages
@@ -64,12 +64,9 @@ class HistoryScreen(PagedScreen, panel="TRN011"):
         super().reset_state()
         self.results = ()
 
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="desk"):
-            yield self.panel
-            with Vertical(id=self.SIDE):
-                yield Static(id="plot-side-title")
-        yield Static(id="too-small")
+    def side_columns(self) -> ComposeResult:
+        with Vertical(id=self.SIDE):
+            yield Static(id="plot-side-title")
 
     def refresh_guide(self) -> None:
         """No guide here: the side column is the wide plot (``_plot``)."""
