@@ -65,6 +65,18 @@ async def test_a_month_back_and_a_bad_period(app: SwatApp) -> None:
         assert message(app) == "Periodo inválido: use semana o mes."
 
 
+async def test_a_key_typed_on_the_proposed_period_replaces_it(app: SwatApp) -> None:
+    """SUP030 opens with S (this week) under the cursor: M pressed replaces it, as a
+    5250 field entered does (it was added after the S, "SM", and refused)."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_adherence(pilot)
+        assert screen(app).focused is screen(app).field("p")
+        await pilot.press("m", "enter")
+        await settled(pilot)
+        assert screen(app).field("p").value.upper() == "M"
+        assert shown(app, "span").startswith("mes del 01/11/26 al 30/11/26"), message(app)
+
+
 async def test_ideas_raised_by_an_asesor_and_moved_by_a_leader(
     app: SwatApp, settings: Settings, services: Services
 ) -> None:

@@ -20,12 +20,13 @@ WIDE = (120, 30)
 
 
 def test_adherence(snap_compare: Snap, app: SwatApp) -> None:
-    """SUP030 of SUPERV01, this week (S, 0 back): "semana del 23/11/26 al 29/11/26" on
-    row 3; the total on row 4; the nine practices with frequency, done, due, adherence
-    with a decimal comma, goal 100% and Cumple/BAJO/- (Confirmación de proceso 4 of 5,
-    BAJO; Círculo de mejora and Reuniones barómetro 0 0 -: their fortnight and semester
-    still run, so nothing is late yet); the leaders COORD01 and SUPERV01 on rows 16-17
-    with how many of their practices are under goal; Final."""
+    """SUP030 of SUPERV01, this week (S, 0 back; the S selected under the cursor: M
+    typed replaces it): "semana del 23/11/26 al 29/11/26" on row 3; the total on row 4;
+    the nine practices with frequency, done, due, adherence with a decimal comma, goal
+    100% and Cumple/BAJO/- (Confirmación de proceso 4 of 5, BAJO; Círculo de mejora and
+    Reuniones barómetro 0 0 -: their fortnight and semester still run, so nothing is
+    late yet); the leaders COORD01 and SUPERV01 on rows 16-17 with how many of their
+    practices are under goal; Final."""
     assert snap_compare(app, run_before=to_adherence)
 
 

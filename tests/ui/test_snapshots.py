@@ -160,8 +160,9 @@ def test_special_note_too_long(snap_compare: Snap, app: SwatApp) -> None:
 
 
 def test_new_folder(snap_compare: Snap, app: SwatApp) -> None:
-    """NTS002 (F7 then F6) on an account without folders: the name SWAT is proposed, the naming
-    rule is stated and the existing folders are (ninguna)."""
+    """NTS002 (F7 then F6) on an account without folders: the name SWAT is proposed and
+    selected under the cursor (typing replaces it), the naming rule is stated and the
+    existing folders are (ninguna)."""
 
     async def run_before(pilot: Pilot[None]) -> None:
         await open_account(pilot, SHOWCASE["activa"])

@@ -158,6 +158,10 @@ class RRScreen(Screen[None]):
             if not self._can_type_in(self.focused):
                 self._focus_first_field()  # fill hid or disabled the field that had the cursor
             self._focus_first_empty_field()
+            if isinstance(self.focused, RRField):
+                # Every field filled (a period, dates proposed): the cursor's field is
+                # entered as by Tab, and what is typed replaces it (5250 overtype).
+                self.focused.select_all()
             self.refresh_legend()
             self.call_after_refresh(self.place_cursor)
         finally:
