@@ -99,3 +99,18 @@ async def test_the_field_with_the_cursor_stands_out_without_blinking(app: SwatAp
         assert focused.bold and not resting.bold
         assert focused.bgcolor != resting.bgcolor
         assert not hasattr(user, "blink")
+
+
+async def test_a_field_typed_full_shows_its_whole_value(app: SwatApp) -> None:
+    """A date typed whole in its 8 positions (SUP040) read "1122026 ": the field
+    scrolled one place for the cursor after it. A value that fits is shown from its
+    start, the cursor resting on the last position."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        user = screen(app).field("user")
+        text = "ABCDEFGHIJ"[: user.spec.width]
+        await pilot.press(*text)
+        assert (user.value, user.cursor_position) == (text, len(text))
+        assert user.render_line(0).text == text
+        await pilot.press("z")  # one more than fits: now it scrolls with the cursor
+        assert user.render_line(0).text == text[2:] + "z "

@@ -196,6 +196,11 @@ class RRField(Widget, can_focus=True):
 
     def _scroll_to_cursor(self) -> None:
         width = self.spec.width
+        if len(self._value) <= width:
+            # The value fits: it is shown whole from its start, the cursor after a full
+            # field resting on its last character (a date typed whole read "1122026").
+            self._offset = 0
+            return
         if self._cursor < self._offset:
             self._offset = self._cursor
         elif self._cursor >= self._offset + width:
