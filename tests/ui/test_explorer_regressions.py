@@ -126,3 +126,44 @@ async def test_f22_on_a_typified_request_shows_its_typification(
         await enter(pilot)
         assert panel_id(app) == "LLM008"
         assert app.unexpected_errors == []
+
+
+async def test_f3_after_booking_a_visit_goes_to_the_menu_not_the_sign_on(
+    app: SwatApp, services: Services
+) -> None:
+    """Found by the explorer (seed 42): VIS030, 1 on a window (booked), then F3: the
+    agent landed on SGN001 in the middle of the call. VIS020 closes itself once its
+    order is booked; with F3 popping through it to the menu, that close took the menu
+    too. F3 now ends on MNU001 with the call still on the desk."""
+    async with app.run_test(size=SIZE) as pilot:
+        await routes.to_agenda(pilot)
+        await type_into(pilot, "o_0", "1")
+        await enter(pilot)
+        assert message(app).startswith("LLS"), message(app)
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.pause()
+        assert panel_id(app) == "MNU001"
+        assert app.desk is not None and app.desk.active is not None
+        await type_into(pilot, "option", "3")  # back to the call
+        await enter(pilot)
+        assert panel_id(app) == "VIS010"
+        assert app.unexpected_errors == []
+
+
+async def test_f3_after_filing_a_cgo_form_goes_to_the_menu(
+    app: SwatApp, services: Services
+) -> None:
+    """The same close as after booking, on the CGO path: VIS030 closes itself once the
+    form of CGO010 is filed; F3 from CGO010 then must still end on MNU001."""
+    async with app.run_test(size=SIZE) as pilot:
+        await routes.to_cgo_form(pilot)
+        await fill(pilot, win="14-16 08-10", days="lun mie", notes1="Llamar antes de ir")
+        await enter(pilot)
+        assert message(app).startswith("Formulario CGO"), message(app)
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.pause()
+        assert panel_id(app) == "MNU001"
+        assert app.desk is not None and app.desk.active is not None
+        assert app.unexpected_errors == []

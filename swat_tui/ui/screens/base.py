@@ -626,6 +626,18 @@ class RRScreen(Screen[None]):
         """F14: the Espejo, RR's alternate work screen (and back to the main session)."""
         await self.navigator.toggle_espejo()
 
+    def close_later(self) -> None:
+        """Close this panel once the key being handled is done (its work is done), if it
+        is still the panel in front then. F3 pops through it to the menu meanwhile; a
+        close scheduled regardless then closed the menu too, and the agent was left on
+        SGN001 in the middle of a call."""
+
+        def close() -> None:
+            if self.app.screen is self:
+                self.app.pop_screen()
+
+        self.app.call_later(close)
+
     async def action_rr_exit(self) -> None:
         """F3: leave this function, back to the main menu."""
         await self.navigator.exit_to_menu()

@@ -178,7 +178,7 @@ class AgendaScreen(AccountSubpanel, PagedScreen, KeepsTyped, panel="VIS030"):
         self.clear_errors()
         self._load()  # the agenda's view carries the order, with its CGO form if filed
         if self.view is not None and self.view.order.cgo_number:
-            self.app.call_later(self.app.pop_screen)
+            self.close_later()
             return
         if self.view is not None and not self.view.windows:
             self._none_free()

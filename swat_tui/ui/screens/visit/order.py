@@ -137,6 +137,6 @@ class OrderScreen(AccountSubpanel, KeepsTyped, panel="VIS020"):
         view = self.attempt(lambda: self.desk.visit.orders(self.cuenta))
         now = next((o for o in view.orders if o.number == created.number), None) if view else None
         if now is not None and (now.status != "PENDIENTE" or now.cgo_number):
-            self.app.call_later(self.app.pop_screen)
+            self.close_later()
             return
         self.message(messages.text("ui.visit.order_unbooked", number=created.number))
