@@ -155,10 +155,16 @@ class Navigator:
         await self.to_main_session()  # calls are worked in the main session
         panel_id = desk.call.step_panel()
         current = self._app.screen
+        if from_espejo and any(
+            getattr(screen, "PANEL_ID", None) == panel_id for screen in self._app.screen_stack
+        ):
+            # Back from the Espejo: the call's panels exactly as they were, with any panel
+            # open on top of the step's (TIP001 over TD010). Replacing that one put the
+            # step's kept panel in the stack twice and lost what the top one held.
+            return
         if isinstance(current, RRScreen) and panel_id == current.PANEL_ID:
-            if not from_espejo:
-                current.refill()  # the same panel again (e.g. another request)
-            return  # back from the Espejo: the call panel exactly as it was
+            current.refill()  # the same panel again (e.g. another request)
+            return
         if isinstance(current, CallStepScreen):
             # Step to step: replace the panel (no repaint of the menu in between).
             await self.switch_panel(panel_id, keep=True)

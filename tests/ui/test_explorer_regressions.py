@@ -167,3 +167,33 @@ async def test_f3_after_filing_a_cgo_form_goes_to_the_menu(
         assert panel_id(app) == "MNU001"
         assert app.desk is not None and app.desk.active is not None
         assert app.unexpected_errors == []
+
+
+async def test_back_to_the_call_from_the_espejo_keeps_the_panel_on_top(
+    app: SwatApp, services: Services
+) -> None:
+    """Found by the explorer (SUPERV01, seed 11): TD010, F22, a code chosen on TIP001,
+    F14 (the Espejo) and option 3 back to the call: TIP001 was replaced by TD010, which
+    was then twice in the stack (the chosen code gone from the screen, and 'cc y fecha'
+    typed on TD010 then F3 not kept). Back from the Espejo the call's panels are as
+    they were: TIP001 on top of TD010, the code still chosen."""
+    async with app.run_test(size=SIZE) as pilot:
+        await routes.to_td_walk(pilot)
+        await pilot.press("shift+f10")
+        await pilot.pause()
+        await fill(pilot, o_0="1")
+        await enter(pilot)
+        chosen = screen(app).field("code_in").value
+        assert chosen, message(app)
+        await pilot.press("shift+f2")  # F14: the Espejo
+        await pilot.pause()
+        assert panel_id(app) == "MNU001"
+        await type_into(pilot, "option", "3")
+        await enter(pilot)
+        stack = [getattr(s, "PANEL_ID", "") for s in app.screen_stack]
+        assert stack[-2:] == ["TD010", "TIP001"], stack
+        assert screen(app).field("code_in").value == chosen
+        await pilot.press("f12")
+        await pilot.pause()
+        assert panel_id(app) == "TD010"
+        assert app.unexpected_errors == []
