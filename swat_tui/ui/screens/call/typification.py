@@ -66,7 +66,10 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         branch = request.branch if request else None
         self._search("", branch=branch)
         self.focus_field("search")
-        if state.mark_for(TYPIFICATION, state.request_number) is not None:
+        typified = state.mark_for(TYPIFICATION, state.request_number) is not None
+        for name in TYPIFIED_FIELDS:  # recorded: shown as recorded, not typed over
+            self.field(name).disabled = typified
+        if typified:
             self._show_typified()
         else:
             self._suggest()
