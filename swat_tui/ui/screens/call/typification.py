@@ -66,7 +66,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         branch = request.branch if request else None
         self._search("", branch=branch)
         self.focus_field("search")
-        typified = state.mark_for(TYPIFICATION, state.request_number) is not None
+        typified = self._typified()
         for name in TYPIFIED_FIELDS:  # recorded: shown as recorded, not typed over
             self.field(name).disabled = typified
         if typified:
@@ -74,11 +74,14 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         else:
             self._suggest()
 
+    def _typified(self) -> bool:
+        """The request being worked on is typified already (one typification each)."""
+        state = self.call.record.state
+        return state.mark_for(TYPIFICATION, state.request_number) is not None
+
     def recorded(self, name: str) -> bool:
         """A typified request's fields show its typification, not what was kept."""
-        state = self.call.record.state
-        typified = state.mark_for(TYPIFICATION, state.request_number) is not None
-        return typified and name in TYPIFIED_FIELDS
+        return name in TYPIFIED_FIELDS and self._typified()
 
     def _show_typified(self) -> None:
         """The request is typified (F22 again, or back from F13): what was recorded is
@@ -121,8 +124,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
 
     def _suggest(self) -> None:
         """The code the request's path suggests, filled in and editable."""
-        state = self.call.record.state
-        if self.field("code_in").value or state.mark_for(TYPIFICATION, state.request_number):
+        if self.field("code_in").value or self._typified():
             return
         code = self.desk.call.suggested_code()
         entry = self._entry_of(code)
@@ -221,10 +223,10 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
         if typed is None:
             await self._typify()
             return
-        state = self.call.record.state
-        if state.mark_for(TYPIFICATION, state.request_number) is not None:
+        if self._typified():
             # a typified request is consulted here: no other code can be chosen for it
-            said = self.desk.procedure.message("typify_once", number=state.request_number)
+            number = self.call.record.state.request_number
+            said = self.desk.procedure.message("typify_once", number=number)
             self.message(said, error=True)
             self.field(typed.field).mark_error(True)
             return
@@ -245,7 +247,7 @@ class TypificationScreen(CallStepScreen, PagedScreen, panel="TIP001"):
     async def _typify(self) -> None:
         code = self.field("code_in").value.strip()
         state = self.call.record.state
-        typified = state.mark_for(TYPIFICATION, state.request_number) is not None
+        typified = self._typified()
         if typified and state.step == 7:
             await self.go_on()  # typified earlier with F22: on to the closing
             return
